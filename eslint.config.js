@@ -1,0 +1,44 @@
+// The layering rules live here: the core runs in plain Node, in a browser extension host and in
+// the CLI, so it may not import `vscode` or any Node built-in. test/unit/lint-rules.test.ts proves
+// the rule fires.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export const coreRestrictedImports = {
+  paths: [
+    { name: 'vscode', message: 'src/core must not import vscode: put editor code in src/vscode.' },
+    ...nodeBuiltins.map((name) => ({
+      name,
+      message: 'src/core must run in a browser too: no Node built-ins (use a port from src/core/ports.ts).',
+    })),
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'demo/**', 'out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreRestrictedImports] },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Webviews get data by message, not the vscode API.' }] }],
+    },
+  },
+);

@@ -1,0 +1,75 @@
+// Bundles every layer with esbuild. Outputs:
+//   dist/extension.cjs            the extension (Node extension host; `vscode` is external)
+//   dist/cli.js                   the `grounded` command-line tool
+//   dist/webview/<name>.js        browser code for webviews (one bundle per panel)
+//   dist/test/integration.cjs     the mocha entry the real extension host loads (`run()`)
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = !production;
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'esm',
+    // Some CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  },
+];
+
+const webviewDir = 'src/webview';
+if (existsSync(webviewDir)) {
+  const entries = readdirSync(webviewDir).filter((f) => f.endsWith('-main.ts'));
+  if (entries.length > 0) {
+    builds.push({
+      ...common,
+      entryPoints: entries.map((f) => join(webviewDir, f)),
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+    });
+  }
+}
+
+if (withTests && existsSync('test/integration/index.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'dist/test/integration.cjs',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (!watch) rmSync('dist', { recursive: true, force: true });
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,88 @@
+/**
+ * The domain model of a Grounded project, independent of how it is stored.
+ *
+ * Offsets everywhere in the core are UTF-16 code units (what VS Code and JavaScript strings use)
+ * over the transcript text normalised to LF line endings and without a byte-order mark.
+ */
+
+export type CodeId = string;
+export type SegmentId = string;
+
+/** Fields a newer version of Grounded wrote that this version does not know: kept on rewrite. */
+export type UnknownFields = Record<string, unknown>;
+
+export interface Code {
+  id: CodeId;
+  name: string;
+  /** The parent code, or null for a top-level code. */
+  parent: CodeId | null;
+  /** Lowercase `#rrggbb`. */
+  color: string;
+  description: string;
+  extra?: UnknownFields;
+}
+
+/** The text a segment covers, with some context either side: the authority on where it belongs. */
+export interface QuoteSelector {
+  exact: string;
+  /** Up to {@link CONTEXT_LENGTH} characters before the quote. */
+  prefix: string;
+  /** Up to {@link CONTEXT_LENGTH} characters after the quote. */
+  suffix: string;
+}
+
+/** Where the quote was when it was last written: a hint, not the authority. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface Segment {
+  id: SegmentId;
+  /** Sorted, without duplicates, never empty. */
+  codes: CodeId[];
+  quote: QuoteSelector;
+  position: TextRange;
+  /** A short note a coder attached to this segment. */
+  comment?: string;
+  extra?: UnknownFields;
+}
+
+export interface Coder {
+  /** File-name-safe slug, e.g. `dana-reyes`; names the coder's coding files. */
+  id: string;
+  /** Display name, e.g. `Dana Reyes`. */
+  name: string;
+}
+
+/** One coder's coding of one transcript. */
+export interface CodingFile {
+  /** Project-relative POSIX path of the transcript, e.g. `interviews/p01.md`. */
+  transcript: string;
+  coder: Coder;
+  /** Sorted by id. */
+  segments: Segment[];
+  extra?: UnknownFields;
+}
+
+export interface ProjectConfig {
+  name: string;
+  /** Globs (project-relative, POSIX) that select the transcripts. */
+  transcripts: string[];
+  /** Project-relative folder for memos. */
+  memos: string;
+  extra?: UnknownFields;
+}
+
+/** Characters of context stored before and after a quote. */
+export const CONTEXT_LENGTH = 32;
+
+/** A problem found in a project file: always names the file, and the line where it can. */
+export interface FileProblem {
+  /** Project-relative POSIX path. */
+  path: string;
+  /** 1-based line, when the problem is on one line. */
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
