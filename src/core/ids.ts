@@ -10,7 +10,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lowerc
 export const randomIds: IdSource = {
   next(prefix: string): string {
     const bytes = new Uint8Array(12);
-    globalThis.crypto.getRandomValues(bytes);
+    crypto.getRandomValues(bytes);
     let id = '';
     for (const b of bytes) id += ALPHABET[b & 31];
     return `${prefix}${id}`;

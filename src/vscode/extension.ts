@@ -1,1 +1,57 @@
-export function activate() {}
+import * as vscode from 'vscode';
+import type { ProjectStore } from '../core/storage/project-store';
+import { registerCodebookCommands } from './codebook/codebook-commands';
+import { CodebookTreeProvider, type CodebookNode } from './codebook/codebook-tree';
+import { SwatchIcons } from './codebook/swatch-icons';
+import { registerCodingCommands } from './coding/coding-commands';
+import { DecorationPainter } from './coding/decorations';
+import { registerCodingHover } from './coding/hover';
+import { TranscriptTracker } from './coding/transcript-tracker';
+import { registerProjectCommands } from './project/project-commands';
+import { ProjectHost } from './project/project-host';
+
+/** What the extension exports: lets integration tests (and other extensions) reach the store. */
+export interface GroundedApi {
+  store(): ProjectStore | undefined;
+}
+
+/** Set while active, so deactivation can wait for the last coding writes. */
+let activeHost: ProjectHost | undefined;
+
+/** Composition only: build the parts, wire them together, hand every disposable to VS Code. */
+export async function activate(context: vscode.ExtensionContext): Promise<GroundedApi> {
+  const log = vscode.window.createOutputChannel('Grounded', { log: true });
+  const host = new ProjectHost(log);
+  activeHost = host;
+  const tracker = new TranscriptTracker(host);
+  const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
+  const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', { treeDataProvider: tree, showCollapseAll: true });
+
+  context.subscriptions.push(
+    log,
+    host,
+    tracker,
+    tree,
+    view,
+    new DecorationPainter(host, tracker),
+    registerCodingHover(host, tracker),
+    ...registerCodingCommands(host, tracker, context.workspaceState),
+    ...registerCodebookCommands(host, tracker, view),
+    ...registerProjectCommands(host, log),
+  );
+
+  try {
+    await host.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(message);
+    void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
+  }
+  return { store: () => host.project?.store };
+}
+
+/** Nothing may be lost on shutdown: wait for pending coding writes. */
+export async function deactivate(): Promise<void> {
+  await activeHost?.project?.store.flush();
+  activeHost = undefined;
+}

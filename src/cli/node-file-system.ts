@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { DirectoryEntry, FileSystem } from '../core/ports';
+
+/** The core's FileSystem over Node's fs, rooted at a project folder. */
+export class NodeFileSystem implements FileSystem {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  private abs(path: string): string {
+    const full = resolve(join(this.root, ...path.split('/')));
+    // Paths come from project files: never let one reach outside the project.
+    if (full !== this.root && !full.startsWith(this.root + sep)) throw new Error(`${path}: outside the project folder`);
+    return full;
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(this.abs(path), 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async writeFileAtomic(path: string, content: string): Promise<void> {
+    const target = this.abs(path);
+    await fs.mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fs.writeFile(temp, content, 'utf8');
+      await fs.rename(temp, target);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    await fs.rm(this.abs(path), { force: true });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const target = this.abs(to);
+    await fs.mkdir(dirname(target), { recursive: true });
+    await fs.rename(this.abs(from), target);
+  }
+
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    try {
+      const entries = await fs.readdir(this.abs(path), { withFileTypes: true });
+      return entries
+        .filter((e) => e.isFile() || e.isDirectory())
+        .map((e) => ({ name: e.name, kind: e.isDirectory() ? ('directory' as const) : ('file' as const) }));
+    } catch (error) {
+      if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+      throw error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+}

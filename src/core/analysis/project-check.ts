@@ -1,0 +1,114 @@
+import { normaliseText, reanchor } from '../anchoring';
+import type { Codebook } from '../codebook';
+import type { FileProblem, Segment } from '../model';
+import type { FileSystem } from '../ports';
+import type { TranscriptCoding } from '../storage/coding-repository';
+import { codingFilePath } from '../storage/format';
+import { ProjectStore } from '../storage/project-store';
+import { isTranscriptPath } from '../transcript-paths';
+import type { PlacementStatus } from '../transcript-session';
+
+export interface SegmentPlacement {
+  transcript: string;
+  coderId: string;
+  segment: Segment;
+  status: PlacementStatus;
+}
+
+export interface ProjectCheck {
+  store: ProjectStore;
+  problems: FileProblem[];
+  codings: TranscriptCoding[];
+  placements: SegmentPlacement[];
+}
+
+const READ_ONLY_CODER = { id: 'grounded-cli', name: 'grounded (read-only)' };
+
+/**
+ * Read a whole project and report everything wrong with it: unreadable files, codebook
+ * inconsistencies, coding that points at missing codes or transcripts, and segments that can no
+ * longer be placed in their transcript's text. Reads only; never writes.
+ */
+export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
+  const store = await ProjectStore.open(fs, { coder: READ_ONLY_CODER });
+  await store.loadAllCoding();
+  const codebook = store.codebook();
+  const codings = store.loadedCoding();
+  const problems: FileProblem[] = [...store.problems(), ...codebookProblems(codebook)];
+  const placements: SegmentPlacement[] = [];
+  for (const coding of codings) {
+    const raw = await fs.readFile(coding.transcript);
+    for (const { coder, segments } of coding.coders) {
+      const path = codingFilePath(coding.transcript, coder.id);
+      const lines = ((await fs.readFile(path)) ?? '').split('\n');
+      problems.push(...referenceProblems(path, lines, segments, codebook));
+      if (raw === undefined) continue;
+      const results = reanchor(normaliseText(raw), segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
+      const placed = results.map((r, i) => ({ transcript: coding.transcript, coderId: coder.id, segment: segments[i], status: r.status }));
+      placements.push(...placed);
+      problems.push(...placementProblems(path, lines, placed));
+    }
+    if (raw === undefined) {
+      problems.push({ path: coding.transcript, message: `has coding in .grounded/coding/${coding.transcript}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' });
+    } else if (!isTranscriptPath(store.config, coding.transcript)) {
+      problems.push({ path: coding.transcript, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
+    }
+  }
+  return { store, problems, codings, placements };
+}
+
+function codebookProblems(codebook: Codebook): FileProblem[] {
+  const problems: FileProblem[] = [];
+  for (const code of codebook.all()) {
+    const path = `.grounded/codes/${code.id}.json`;
+    if (code.parent !== null && !codebook.get(code.parent)) {
+      problems.push({ path, message: `the parent code ${code.parent} of "${code.name}" does not exist; it is shown at the top level`, severity: 'warning' });
+    } else if (code.parent !== null && codebook.effectiveParent(code) === null) {
+      problems.push({ path, message: `"${code.name}" is inside its own sub-codes (a cycle of parents); it is shown at the top level`, severity: 'error' });
+    }
+  }
+  for (const parent of [null, ...codebook.all().map((c) => c.id)]) {
+    const seen = new Map<string, string>();
+    for (const child of codebook.children(parent)) {
+      const key = child.name.toLocaleLowerCase();
+      const other = seen.get(key);
+      if (other) problems.push({ path: `.grounded/codes/${child.id}.json`, message: `has the same name as ${other} under the same parent ("${child.name}")`, severity: 'warning' });
+      seen.set(key, child.id);
+    }
+  }
+  return problems;
+}
+
+function referenceProblems(path: string, lines: string[], segments: readonly Segment[], codebook: Codebook): FileProblem[] {
+  const unknown = segments.filter((s) => s.codes.some((c) => !codebook.get(c)));
+  return unknown.map((s) => ({
+    path,
+    line: lineOfRecord(lines, s.id),
+    message: `segment ${s.id} uses code ${s.codes.filter((c) => !codebook.get(c)).join(', ')}, which is not in the codebook (deleted on another branch?)`,
+    severity: 'error' as const,
+  }));
+}
+
+function placementProblems(path: string, lines: string[], placements: readonly SegmentPlacement[]): FileProblem[] {
+  return placements
+    .filter((p) => p.status === 'orphan' || p.status === 'fuzzy')
+    .map((p) => ({
+      path,
+      line: lineOfRecord(lines, p.segment.id),
+      message:
+        p.status === 'orphan'
+          ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
+          : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
+      severity: 'warning' as const,
+    }));
+}
+
+function lineOfRecord(lines: string[], id: string): number | undefined {
+  const i = lines.findIndex((l) => l.includes(`"id":"${id}"`));
+  return i === -1 ? undefined : i + 1;
+}
+
+function quoteForMessage(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 57)}…` : flat);
+}

@@ -1,0 +1,140 @@
+import { Codebook, isHexColor, nextColor } from '../codebook';
+import type { Code, CodeId, FileProblem } from '../model';
+import type { FileSystem, IdSource } from '../ports';
+import { StoreError } from './errors';
+import type { FileWriter } from './file-writer';
+import { CODES_DIR, codeFilePath, parseCodeFile, parseCodeFilePath, serializeCodeFile } from './format';
+
+export interface NewCode {
+  name: string;
+  parent?: CodeId | null;
+  color?: string;
+  description?: string;
+}
+
+export type CodePatch = Partial<Pick<Code, 'name' | 'parent' | 'color' | 'description'>>;
+
+/** The codes, one file each under `.grounded/codes/`. Writes go through the shared FileWriter. */
+export class CodebookRepository {
+  private codes = new Map<CodeId, Code>();
+  /** Problems of code files that could not be read, by path. */
+  readonly problems = new Map<string, FileProblem[]>();
+  private view: Codebook | undefined;
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly writer: FileWriter,
+    private readonly ids: IdSource,
+  ) {}
+
+  async load(): Promise<void> {
+    this.codes.clear();
+    this.problems.clear();
+    const entries = await this.fs.readDirectory(CODES_DIR);
+    await Promise.all(
+      entries
+        .filter((e) => e.kind === 'file' && e.name.endsWith('.json'))
+        .map(async (e) => {
+          const path = `${CODES_DIR}/${e.name}`;
+          this.accept(path, await this.fs.readFile(path));
+        }),
+    );
+    this.view = undefined;
+  }
+
+  codebook(): Codebook {
+    this.view ??= new Codebook(this.codes.values());
+    return this.view;
+  }
+
+  add(input: NewCode): Code {
+    const name = validName(input.name);
+    const parent = input.parent ?? null;
+    if (parent !== null && !this.codes.has(parent)) throw new StoreError(`There is no parent code with id ${parent}.`);
+    const color = input.color ?? nextColor(this.codes.values());
+    if (!isHexColor(color)) throw new StoreError(`"${color}" is not a colour of the form #rrggbb.`);
+    const code: Code = { id: this.ids.next('c-'), name, parent, color, description: input.description ?? '' };
+    this.put(code);
+    return code;
+  }
+
+  update(id: CodeId, patch: CodePatch): Code {
+    const code = this.require(id);
+    const next: Code = { ...code, ...patch };
+    if (patch.name !== undefined) next.name = validName(patch.name);
+    if (patch.color !== undefined && !isHexColor(patch.color)) {
+      throw new StoreError(`"${patch.color}" is not a colour of the form #rrggbb.`);
+    }
+    if (patch.parent !== undefined && patch.parent !== null) {
+      if (!this.codes.has(patch.parent)) throw new StoreError(`There is no parent code with id ${patch.parent}.`);
+      if (this.codebook().wouldCycle(id, patch.parent)) {
+        throw new StoreError(`"${code.name}" cannot be placed inside itself or one of its own sub-codes.`);
+      }
+    }
+    this.put(next);
+    return next;
+  }
+
+  /** Delete one code; its children move up to its parent, so no sub-code disappears with it. */
+  delete(id: CodeId): { reparented: number } {
+    const code = this.require(id);
+    const children = this.codebook().children(id);
+    for (const child of children) this.put({ ...child, parent: code.parent });
+    this.codes.delete(id);
+    this.view = undefined;
+    this.writer.schedule(codeFilePath(id), () => null);
+    return { reparented: children.length };
+  }
+
+  /** A code file changed on disk (or its own write echoed): returns whether the codebook changed. */
+  reload(path: string, content: string | undefined): boolean {
+    const before = this.snapshotOf(path);
+    this.accept(path, content);
+    this.view = undefined;
+    return before !== this.snapshotOf(path);
+  }
+
+  require(id: CodeId): Code {
+    const code = this.codes.get(id);
+    if (!code) throw new StoreError(`There is no code with id ${id} (it may have been deleted).`);
+    return code;
+  }
+
+  private put(code: Code): void {
+    this.codes.set(code.id, code);
+    this.view = undefined;
+    this.writer.schedule(codeFilePath(code.id), () => {
+      const current = this.codes.get(code.id);
+      return current ? serializeCodeFile(current) : null;
+    });
+  }
+
+  private accept(path: string, content: string | undefined): void {
+    const id = parseCodeFilePath(path);
+    this.problems.delete(path);
+    if (content === undefined) {
+      if (id) this.codes.delete(id);
+      return;
+    }
+    const result = parseCodeFile(path, content);
+    if (!result.ok) {
+      this.problems.set(path, result.problems);
+      if (id) this.codes.delete(id);
+      return;
+    }
+    if (result.warnings.length > 0) this.problems.set(path, result.warnings);
+    this.codes.set(result.value.id, result.value);
+  }
+
+  private snapshotOf(path: string): string {
+    const id = parseCodeFilePath(path);
+    const code = id ? this.codes.get(id) : undefined;
+    return JSON.stringify([code ?? null, this.problems.get(path) ?? null]);
+  }
+}
+
+function validName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') throw new StoreError('A code needs a name.');
+  return trimmed;
+}

@@ -1,0 +1,178 @@
+import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
+import type { FileSystem } from '../ports';
+import { malformedFileError } from './errors';
+import type { FileWriter } from './file-writer';
+import { CODING_DIR, codingFilePath, parseCodingFile, parseCodingFilePath, serializeCodingFile } from './format';
+
+type Entry = { ok: true; file: CodingFile; warnings: FileProblem[] } | { ok: false; problems: FileProblem[] };
+
+/** All coders' coding of one transcript, as the views read it. */
+export interface TranscriptCoding {
+  transcript: string;
+  /** One entry per coder whose file could be read, sorted by coder id. */
+  coders: { coder: Coder; segments: readonly Segment[] }[];
+  /** Problems of coding files of this transcript (unreadable files, warnings). */
+  problems: FileProblem[];
+}
+
+/**
+ * Coding files, one per transcript and coder under `.grounded/coding/`, loaded lazily per transcript.
+ * Only files that parsed are ever rewritten; a malformed file blocks edits that would touch it.
+ */
+export class CodingRepository {
+  private readonly transcripts = new Map<string, Map<string, Entry>>();
+  private readonly loading = new Map<string, Promise<void>>();
+  private allLoaded = false;
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly writer: FileWriter,
+  ) {}
+
+  /** Load one transcript's coding files unless already loaded. */
+  ensureLoaded(transcript: string): Promise<void> {
+    if (this.transcripts.has(transcript)) return Promise.resolve();
+    let pending = this.loading.get(transcript);
+    if (!pending) {
+      pending = this.loadTranscript(transcript).finally(() => this.loading.delete(transcript));
+      this.loading.set(transcript, pending);
+    }
+    return pending;
+  }
+
+  /** Load every coding file in the project (for counts across transcripts and for validation). */
+  async ensureAllLoaded(): Promise<void> {
+    if (this.allLoaded) return;
+    const transcripts = await this.discoverTranscripts(CODING_DIR, '');
+    await Promise.all(transcripts.map((t) => this.ensureLoaded(t)));
+    this.allLoaded = true;
+  }
+
+  loadedTranscripts(): string[] {
+    return [...this.transcripts.keys()].sort();
+  }
+
+  get(transcript: string): TranscriptCoding {
+    const entries = this.transcripts.get(transcript) ?? new Map<string, Entry>();
+    const coders: TranscriptCoding['coders'] = [];
+    const problems: FileProblem[] = [];
+    for (const [, entry] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
+      if (entry.ok) {
+        coders.push({ coder: entry.file.coder, segments: entry.file.segments });
+        problems.push(...entry.warnings);
+      } else problems.push(...entry.problems);
+    }
+    return { transcript, coders, problems };
+  }
+
+  allProblems(): FileProblem[] {
+    return this.loadedTranscripts().flatMap((t) => this.get(t).problems);
+  }
+
+  /** Replace one coder's segments of a transcript (must be loaded); writes or deletes the file. */
+  edit(transcript: string, coder: Coder, action: string, change: (segments: readonly Segment[]) => Segment[]): void {
+    const entries = this.entriesOf(transcript);
+    const entry = entries.get(coder.id);
+    if (entry && !entry.ok) throw malformedFileError(action, entry.problems);
+    const before = entry?.ok ? entry.file : { transcript, coder, segments: [] };
+    const file: CodingFile = { ...before, segments: change(before.segments) };
+    entries.set(coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
+    this.scheduleWrite(transcript, coder.id);
+  }
+
+  /** Apply `change` to every coder's file of every loaded transcript; refuses if one is malformed. */
+  editEverywhere(action: string, change: (segments: readonly Segment[]) => Segment[]): void {
+    const broken = this.loadedTranscripts().flatMap((t) =>
+      [...this.entriesOf(t).values()].flatMap((e) => (e.ok ? [] : e.problems)),
+    );
+    if (broken.length > 0) throw malformedFileError(action, broken);
+    for (const transcript of this.loadedTranscripts()) {
+      for (const [coderId, entry] of this.entriesOf(transcript)) {
+        if (!entry.ok) continue;
+        const segments = change(entry.file.segments);
+        if (sameSegments(segments, entry.file.segments)) continue;
+        entry.file = { ...entry.file, segments };
+        this.scheduleWrite(transcript, coderId);
+      }
+    }
+  }
+
+  /** Count, over every loaded coding file, the segments carrying any of these codes. */
+  countSegments(codes: ReadonlySet<CodeId>): number {
+    let n = 0;
+    for (const t of this.loadedTranscripts()) {
+      for (const { segments } of this.get(t).coders) n += segments.filter((s) => s.codes.some((c) => codes.has(c))).length;
+    }
+    return n;
+  }
+
+  /** A coding file changed on disk: returns the transcript it belongs to, if it was affected. */
+  reload(path: string, content: string | undefined): string | undefined {
+    const where = parseCodingFilePath(path);
+    if (!where) return undefined;
+    const entries = this.transcripts.get(where.transcript);
+    if (!entries) {
+      // Not loaded yet: it will be read when first needed. A new transcript's files are noticed
+      // by full loads, so forget that everything was loaded.
+      this.allLoaded = false;
+      return where.transcript;
+    }
+    if (content === undefined) entries.delete(where.coderId);
+    else entries.set(where.coderId, toEntry(path, content));
+    return where.transcript;
+  }
+
+  private entriesOf(transcript: string): Map<string, Entry> {
+    let entries = this.transcripts.get(transcript);
+    if (!entries) {
+      entries = new Map();
+      this.transcripts.set(transcript, entries);
+    }
+    return entries;
+  }
+
+  private scheduleWrite(transcript: string, coderId: string): void {
+    this.writer.schedule(codingFilePath(transcript, coderId), () => {
+      const entry = this.transcripts.get(transcript)?.get(coderId);
+      if (!entry?.ok) return null;
+      return entry.file.segments.length === 0 ? null : serializeCodingFile(entry.file);
+    });
+  }
+
+  private async loadTranscript(transcript: string): Promise<void> {
+    const dir = `${CODING_DIR}/${transcript}`;
+    const files = (await this.fs.readDirectory(dir)).filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl'));
+    const entries = new Map<string, Entry>();
+    await Promise.all(
+      files.map(async (f) => {
+        const path = `${dir}/${f.name}`;
+        const content = await this.fs.readFile(path);
+        if (content !== undefined) entries.set(f.name.slice(0, -'.jsonl'.length), toEntry(path, content));
+      }),
+    );
+    // A mutation may have created entries while we were reading; keep them.
+    const existing = this.transcripts.get(transcript);
+    if (existing) for (const [k, v] of existing) entries.set(k, v);
+    this.transcripts.set(transcript, entries);
+  }
+
+  /** Transcript paths are the folders under `.grounded/coding/` that hold `.jsonl` files. */
+  private async discoverTranscripts(dir: string, rel: string): Promise<string[]> {
+    const entries = await this.fs.readDirectory(dir);
+    const found: string[] = [];
+    if (rel !== '' && entries.some((e) => e.kind === 'file' && e.name.endsWith('.jsonl'))) found.push(rel);
+    for (const e of entries.filter((x) => x.kind === 'directory')) {
+      found.push(...(await this.discoverTranscripts(`${dir}/${e.name}`, rel === '' ? e.name : `${rel}/${e.name}`)));
+    }
+    return found;
+  }
+}
+
+function toEntry(path: string, content: string): Entry {
+  const result = parseCodingFile(path, content);
+  return result.ok ? { ok: true, file: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };
+}
+
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}

@@ -1,0 +1,247 @@
+import type { Codebook } from '../codebook';
+import { Emitter, type Event } from '../event';
+import { randomIds } from '../ids';
+import type { Coder, CodeId, FileProblem, ProjectConfig, QuoteSelector, Segment, SegmentId, TextRange } from '../model';
+import type { FileSystem, IdSource, Logger } from '../ports';
+import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
+import { CodingRepository, type TranscriptCoding } from './coding-repository';
+import { StoreError, formatProblem } from './errors';
+import { FileWriter } from './file-writer';
+import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseProjectFile } from './format';
+import * as edits from './segment-edits';
+
+export interface StoreOptions {
+  coder: Coder;
+  ids?: IdSource;
+  /** Coalesce bursts of edits to one file into one write; 0 writes at once. */
+  debounceMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * The one owner of a project's files. Views read from it and subscribe to its events; commands
+ * change the project only through its methods. It loads lazily (the codebook on open, a transcript's
+ * coding when first asked), writes atomically through a per-file queue, recognises the echo of its
+ * own writes and reloads what changed on disk (git pull, branch switch, another editor).
+ */
+export class ProjectStore {
+  private readonly codebookChanged = new Emitter<void>();
+  private readonly codingChanged = new Emitter<{ transcript: string }>();
+  private readonly problemsChanged = new Emitter<void>();
+  readonly onDidChangeCodebook: Event<void> = this.codebookChanged.event;
+  readonly onDidChangeCoding: Event<{ transcript: string }> = this.codingChanged.event;
+  readonly onDidChangeProblems: Event<void> = this.problemsChanged.event;
+
+  private readonly writer: FileWriter;
+  private readonly codes: CodebookRepository;
+  private readonly coding: CodingRepository;
+  private writeProblems: FileProblem[] = [];
+  private currentCoder: Coder;
+
+  private constructor(
+    private readonly fs: FileSystem,
+    private projectConfig: ProjectConfig,
+    private readonly options: StoreOptions,
+  ) {
+    this.currentCoder = options.coder;
+    this.writer = new FileWriter(fs, options.debounceMs ?? 0, (path, error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.writeProblems.push({ path, message: `could not be written: ${message}`, severity: 'error' });
+      options.logger?.error(`${path}: could not be written: ${message}`);
+      this.problemsChanged.fire();
+    });
+    const ids = options.ids ?? randomIds;
+    this.codes = new CodebookRepository(fs, this.writer, ids);
+    this.coding = new CodingRepository(fs, this.writer);
+    this.newSegmentId = () => ids.next('s-');
+  }
+
+  private readonly newSegmentId: () => SegmentId;
+
+  /** Open the project whose root the FileSystem is rooted at; throws StoreError when it is not one. */
+  static async open(fs: FileSystem, options: StoreOptions): Promise<ProjectStore> {
+    const config = await readConfig(fs);
+    const store = new ProjectStore(fs, config, options);
+    await store.codes.load();
+    return store;
+  }
+
+  get config(): ProjectConfig {
+    return this.projectConfig;
+  }
+
+  get coder(): Coder {
+    return this.currentCoder;
+  }
+
+  setCoder(coder: Coder): void {
+    this.currentCoder = coder;
+  }
+
+  codebook(): Codebook {
+    return this.codes.codebook();
+  }
+
+  problems(): FileProblem[] {
+    return [...[...this.codes.problems.values()].flat(), ...this.coding.allProblems(), ...this.writeProblems];
+  }
+
+  // --- coding ---------------------------------------------------------------------------------
+
+  private async coding_(transcript: string): Promise<TranscriptCoding> {
+    await this.coding.ensureLoaded(transcript);
+    return this.coding.get(transcript);
+  }
+
+  /** All coders' coding of a transcript (loads it on first use). */
+  getCoding(transcript: string): Promise<TranscriptCoding> {
+    return this.coding_(transcript);
+  }
+
+  /** Load every coding file: counts and validation need the whole project. */
+  async loadAllCoding(): Promise<void> {
+    await this.coding.ensureAllLoaded();
+  }
+
+  /** The coding of every transcript loaded so far (all of them after loadAllCoding). */
+  loadedCoding(): TranscriptCoding[] {
+    return this.coding.loadedTranscripts().map((t) => this.coding.get(t));
+  }
+
+  /** Transcripts whose coding is loaded (after loadAllCoding: every transcript with coding). */
+  codedTranscripts(): string[] {
+    return this.coding.loadedTranscripts().filter((t) => this.coding.get(t).coders.length > 0);
+  }
+
+  /**
+   * Apply codes to a range of a transcript as the current coder. `quote` is made by the caller from
+   * the current text; `placed` maps the coder's segments to where they are now (a segment on exactly
+   * this range gains the codes instead of a duplicate being created).
+   */
+  async applyCodes(
+    transcript: string,
+    target: { range: TextRange; quote: QuoteSelector },
+    codeIds: CodeId[],
+    placed: ReadonlyMap<SegmentId, TextRange> = new Map(),
+  ): Promise<Segment> {
+    if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
+    for (const id of codeIds) this.codes.require(id);
+    if (target.range.end <= target.range.start) throw new StoreError('Select some text to code first.');
+    await this.coding.ensureLoaded(transcript);
+    let result: Segment | undefined;
+    this.coding.edit(transcript, this.currentCoder, 'Apply code', (segments) => {
+      const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId);
+      result = applied.segment;
+      return applied.segments;
+    });
+    this.codingChanged.fire({ transcript });
+    return result!;
+  }
+
+  /** Remove codes (all codes when omitted) from some of the current coder's segments. */
+  async removeCodes(transcript: string, segmentIds: SegmentId[], codeIds?: CodeId[]): Promise<number> {
+    await this.coding.ensureLoaded(transcript);
+    let removed = 0;
+    this.coding.edit(transcript, this.currentCoder, 'Remove code', (segments) => {
+      const r = edits.removeCodes(segments, new Set(segmentIds), codeIds ? new Set(codeIds) : undefined);
+      removed = r.removed;
+      return r.segments;
+    });
+    if (removed > 0) this.codingChanged.fire({ transcript });
+    return removed;
+  }
+
+  /** Rewrite the quotes of segments whose text changed; other records are left byte-identical. */
+  async requote(
+    transcript: string,
+    coderId: string,
+    updates: ReadonlyMap<SegmentId, { quote: QuoteSelector; position: TextRange }>,
+  ): Promise<void> {
+    if (updates.size === 0) return;
+    const coding = await this.coding_(transcript);
+    const entry = coding.coders.find((c) => c.coder.id === coderId);
+    if (!entry) return;
+    this.coding.edit(transcript, entry.coder, 'Update quotes', (segments) => edits.requote(segments, updates));
+    this.codingChanged.fire({ transcript });
+  }
+
+  // --- codebook -------------------------------------------------------------------------------
+
+  addCode(input: NewCode): CodeId {
+    const code = this.codes.add(input);
+    this.codebookChanged.fire();
+    return code.id;
+  }
+
+  updateCode(id: CodeId, patch: CodePatch): void {
+    this.codes.update(id, patch);
+    this.codebookChanged.fire();
+  }
+
+  /** How many segments, by all coders in all transcripts, carry this code. */
+  async countSegments(id: CodeId): Promise<number> {
+    await this.coding.ensureAllLoaded();
+    return this.coding.countSegments(new Set([id]));
+  }
+
+  /** Delete a code and its coding everywhere; its sub-codes move up one level. */
+  async deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number }> {
+    this.codes.require(id);
+    await this.coding.ensureAllLoaded();
+    const codes = new Set([id]);
+    const removedSegments = this.coding.countSegments(codes);
+    const touched = this.coding.loadedTranscripts().filter((t) => this.coding.get(t).coders.some((c) => c.segments.some((s) => s.codes.includes(id))));
+    this.coding.editEverywhere('Delete code', (segments) => edits.removeCodes(segments, edits.segmentsWithCodes(segments, codes), codes).segments);
+    const { reparented } = this.codes.delete(id);
+    this.codebookChanged.fire();
+    for (const transcript of touched) this.codingChanged.fire({ transcript });
+    return { removedSegments, reparented };
+  }
+
+  // --- files ----------------------------------------------------------------------------------
+
+  /** Wait for every pending write; rejects with the paths that failed. */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  /**
+   * A project file was created, changed or deleted on disk. The echo of our own write is ignored;
+   * anything else is reloaded and announced.
+   */
+  async handleFileChange(path: string): Promise<void> {
+    const content = await this.fs.readFile(path);
+    if (this.writer.isOwnWrite(path, content)) return;
+    if (path === PROJECT_FILE) {
+      if (content !== undefined) await this.reloadConfig();
+    } else if (path.startsWith(`${CODES_DIR}/`)) {
+      if (this.codes.reload(path, content)) this.codebookChanged.fire();
+    } else if (path.startsWith(`${CODING_DIR}/`)) {
+      const transcript = this.coding.reload(path, content);
+      if (transcript !== undefined) this.codingChanged.fire({ transcript });
+    } else return;
+    this.problemsChanged.fire();
+  }
+
+  dispose(): void {
+    this.codebookChanged.dispose();
+    this.codingChanged.dispose();
+    this.problemsChanged.dispose();
+  }
+
+  private async reloadConfig(): Promise<void> {
+    try {
+      this.projectConfig = await readConfig(this.fs);
+    } catch (error) {
+      this.options.logger?.warn(error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+async function readConfig(fs: FileSystem): Promise<ProjectConfig> {
+  const text = await fs.readFile(PROJECT_FILE);
+  if (text === undefined) throw new StoreError(`No Grounded project here: ${PROJECT_FILE} is missing.`);
+  const parsed = parseProjectFile(PROJECT_FILE, text);
+  if (!parsed.ok) throw new StoreError(parsed.problems.map(formatProblem).join('\n'), parsed.problems);
+  return parsed.value;
+}

@@ -1,0 +1,128 @@
+import { makeQuote, reanchor, shiftRanges, type Placement, type TextChange } from './anchoring';
+import type { Coder, QuoteSelector, Segment, SegmentId, TextRange } from './model';
+import type { TranscriptCoding } from './storage/coding-repository';
+
+export type PlacementStatus = Placement['status'];
+
+/** A stored segment with where it is in the transcript now. */
+export interface PlacedSegment {
+  segment: Segment;
+  coder: Coder;
+  status: PlacementStatus;
+  /** Undefined for an orphan. */
+  range: TextRange | undefined;
+}
+
+type Key = string;
+const keyOf = (coderId: string, segmentId: SegmentId): Key => `${coderId}\u0000${segmentId}`;
+
+/**
+ * One transcript's text and coding, and where every coded segment sits in that text right now.
+ * Stored positions are hints; this is where they are resolved (re-anchoring on load and external
+ * change, shifting on live edits), so views never compute positions themselves.
+ */
+export class TranscriptSession {
+  private text = '';
+  private coding: TranscriptCoding;
+  private readonly placements = new Map<Key, PlacedSegment>();
+
+  constructor(readonly transcript: string) {
+    this.coding = { transcript, coders: [], problems: [] };
+  }
+
+  get currentText(): string {
+    return this.text;
+  }
+
+  /** New text from outside (opened, reverted, changed on disk): re-anchor every segment. */
+  setText(text: string): void {
+    this.text = text;
+    this.placements.clear();
+    this.placeMissing();
+  }
+
+  /** New coding from the store: segments already tracked keep their live position. */
+  setCoding(coding: TranscriptCoding): void {
+    this.coding = coding;
+    const live = new Set<Key>();
+    for (const { coder, segments } of coding.coders) {
+      for (const segment of segments) {
+        const key = keyOf(coder.id, segment.id);
+        const known = this.placements.get(key);
+        if (known && sameQuote(known.segment.quote, segment.quote)) {
+          this.placements.set(key, { ...known, segment, coder });
+          live.add(key);
+        }
+      }
+    }
+    for (const key of [...this.placements.keys()]) if (!live.has(key)) this.placements.delete(key);
+    this.placeMissing();
+  }
+
+  /** Live edit in the editor: shift ranges with the changes (offsets in the text before them). */
+  applyChanges(changes: readonly TextChange[], newText: string): void {
+    const entries = [...this.placements.values()].filter((p) => p.range !== undefined);
+    const shifted = shiftRanges(
+      entries.map((p) => p.range!),
+      changes,
+    );
+    entries.forEach((p, i) => (p.range = shifted[i]));
+    this.text = newText;
+  }
+
+  placed(): PlacedSegment[] {
+    return [...this.placements.values()];
+  }
+
+  /** Segments covering an offset (inclusive of both ends, so a cursor at a segment's edge finds it). */
+  at(offset: number): PlacedSegment[] {
+    return this.placed().filter((p) => p.range !== undefined && p.range.start <= offset && offset <= p.range.end);
+  }
+
+  /** Where one coder's segments are now, for "same range" checks when applying codes. */
+  rangesOf(coderId: string): Map<SegmentId, TextRange> {
+    const out = new Map<SegmentId, TextRange>();
+    for (const p of this.placements.values()) if (p.coder.id === coderId && p.range) out.set(p.segment.id, p.range);
+    return out;
+  }
+
+  quoteFor(range: TextRange): QuoteSelector {
+    return makeQuote(this.text, range);
+  }
+
+  /**
+   * Segments whose text was edited in place (tracked live, non-empty, text differs from the stored
+   * quote): their records need the new quote. Everything else stays byte-identical on disk.
+   */
+  editedQuotes(): Map<string, Map<SegmentId, { quote: QuoteSelector; position: TextRange }>> {
+    const out = new Map<string, Map<SegmentId, { quote: QuoteSelector; position: TextRange }>>();
+    for (const p of this.placements.values()) {
+      if (!p.range || p.range.end <= p.range.start || p.status === 'fuzzy' || p.status === 'orphan') continue;
+      if (this.text.slice(p.range.start, p.range.end) === p.segment.quote.exact) continue;
+      const perCoder = out.get(p.coder.id) ?? new Map();
+      perCoder.set(p.segment.id, { quote: makeQuote(this.text, p.range), position: { ...p.range } });
+      out.set(p.coder.id, perCoder);
+    }
+    return out;
+  }
+
+  private placeMissing(): void {
+    const missing: { coder: Coder; segment: Segment }[] = [];
+    for (const { coder, segments } of this.coding.coders) {
+      for (const segment of segments) if (!this.placements.has(keyOf(coder.id, segment.id))) missing.push({ coder, segment });
+    }
+    if (missing.length === 0) return;
+    const results = reanchor(
+      this.text,
+      missing.map(({ segment }, i) => ({ id: String(i), quote: segment.quote, position: segment.position })),
+    );
+    results.forEach((placement, i) => {
+      const { coder, segment } = missing[Number(placement.id)] ?? missing[i];
+      this.placements.set(keyOf(coder.id, segment.id), { segment, coder, status: placement.status, range: placement.range });
+    });
+  }
+}
+
+function sameQuote(a: QuoteSelector, b: QuoteSelector): boolean {
+  return a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+}

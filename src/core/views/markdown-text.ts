@@ -1,0 +1,16 @@
+/**
+ * Code names, comments and memos are untrusted text: anything shown through Markdown (hovers,
+ * tooltips) is escaped so it renders as the literal text and can never form a link or command.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** At most `max` characters, cut at a word boundary when possible, with an ellipsis. */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

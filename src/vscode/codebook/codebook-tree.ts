@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { CodeId, SegmentId } from '../../core/model';
+import { countCodes, type CodeCounts } from '../../core/views/code-counts';
+import { escapeMarkdown, excerpt } from '../../core/views/markdown-text';
+import type { ProjectHost } from '../project/project-host';
+import type { SwatchIcons } from './swatch-icons';
+
+export type CodebookNode =
+  | { kind: 'code'; id: CodeId }
+  | { kind: 'segment'; code: CodeId; transcript: string; coderId: string; segmentId: SegmentId; exact: string; coderName: string };
+
+/**
+ * The Codebook view: the code hierarchy with colours and segment counts; a code's children are its
+ * sub-codes and then its segments (click one to open the transcript at it).
+ */
+export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CodebookNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private counts = new Map<CodeId, CodeCounts>();
+  private loaded = false;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly swatches: SwatchIcons,
+  ) {
+    const attach = (): void => {
+      const { store } = host.require();
+      this.disposables.push(
+        { dispose: store.onDidChangeCodebook(() => this.refresh()).dispose },
+        { dispose: store.onDidChangeCoding(() => this.refresh()).dispose },
+      );
+      this.refresh();
+    };
+    if (host.project) attach();
+    else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: CodebookNode): Promise<CodebookNode[]> {
+    const project = this.host.project;
+    if (!project) return [];
+    const { store } = project;
+    if (!this.loaded) {
+      await store.loadAllCoding();
+      this.loaded = true;
+    }
+    const codebook = store.codebook();
+    this.counts = countCodes(codebook, store.loadedCoding());
+    if (!node) return codebook.children(null).map((c) => ({ kind: 'code', id: c.id }));
+    if (node.kind !== 'code') return [];
+    const codes: CodebookNode[] = codebook.children(node.id).map((c) => ({ kind: 'code', id: c.id }));
+    const segments: CodebookNode[] = store.loadedCoding().flatMap((coding) =>
+      coding.coders.flatMap(({ coder, segments: list }) =>
+        list
+          .filter((s) => s.codes.includes(node.id))
+          .map((s) => ({ kind: 'segment' as const, code: node.id, transcript: coding.transcript, coderId: coder.id, coderName: coder.name, segmentId: s.id, exact: s.quote.exact })),
+      ),
+    );
+    return [...codes, ...segments];
+  }
+
+  getParent(node: CodebookNode): CodebookNode | undefined {
+    const codebook = this.host.project?.store.codebook();
+    if (!codebook) return undefined;
+    if (node.kind === 'segment') return { kind: 'code', id: node.code };
+    const code = codebook.get(node.id);
+    const parent = code ? codebook.effectiveParent(code) : null;
+    return parent === null ? undefined : { kind: 'code', id: parent };
+  }
+
+  getTreeItem(node: CodebookNode): vscode.TreeItem {
+    return node.kind === 'code' ? this.codeItem(node.id) : segmentItem(node);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private codeItem(id: CodeId): vscode.TreeItem {
+    const codebook = this.host.require().store.codebook();
+    const code = codebook.get(id);
+    const counts = this.counts.get(id);
+    const item = new vscode.TreeItem(code?.name ?? id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `code:${id}`;
+    item.contextValue = 'code';
+    const own = counts?.segments ?? 0;
+    const all = counts?.segmentsWithChildren ?? 0;
+    item.description = all === own ? `${own}` : `${own} · ${all} with sub-codes`;
+    if (code) {
+      item.iconPath = this.swatches.get(code.color, () => this.refresh()) ?? new vscode.ThemeIcon('circle-filled');
+      const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
+      if (code.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(code.description)}`);
+      tooltip.appendMarkdown(`\n\n${own} segments in ${counts?.transcripts ?? 0} transcripts`);
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+}
+
+function segmentItem(node: Extract<CodebookNode, { kind: 'segment' }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(excerpt(node.exact, 70), vscode.TreeItemCollapsibleState.None);
+  item.id = `segment:${node.code}:${node.transcript}:${node.coderId}:${node.segmentId}`;
+  item.contextValue = 'segment';
+  item.description = `${node.transcript.split('/').pop()} · ${node.coderName}`;
+  item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
+  item.iconPath = new vscode.ThemeIcon('quote');
+  item.command = {
+    command: 'grounded.codebook.revealSegment',
+    title: 'Open segment',
+    arguments: [{ transcript: node.transcript, coderId: node.coderId, segmentId: node.segmentId }],
+  };
+  return item;
+}

@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { Emitter } from '../../core/event';
+import { ProjectStore } from '../../core/storage/project-store';
+import { PROJECT_FILE } from '../../core/storage/format';
+import { isTranscriptPath } from '../../core/transcript-paths';
+import { resolveCoder } from './coder';
+import { WorkspaceFileSystem } from './workspace-file-system';
+
+export const PROJECT_OPEN_CONTEXT = 'grounded.projectOpen';
+
+/** A project opened in this window: the store and the folder it lives in. */
+export interface OpenProject {
+  store: ProjectStore;
+  fs: WorkspaceFileSystem;
+}
+
+/**
+ * Finds the Grounded project among the workspace folders, opens its store, and keeps it in step
+ * with the disk (a watcher feeds every change under `.grounded/` to the store). Features ask it
+ * for the project rather than holding globals, and hear when one opens.
+ */
+export class ProjectHost implements vscode.Disposable {
+  private current: OpenProject | undefined;
+  private readonly opened = new Emitter<OpenProject>();
+  readonly onDidOpenProject = this.opened.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  get project(): OpenProject | undefined {
+    return this.current;
+  }
+
+  /** The open project, or an error that tells the researcher what to do. */
+  require(): OpenProject {
+    if (!this.current) {
+      throw new Error('No Grounded project is open. Run "Grounded: Initialise Project" in the folder that holds your transcripts.');
+    }
+    return this.current;
+  }
+
+  /** Open the first workspace folder that holds `.grounded/project.json`. */
+  async start(): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const fs = new WorkspaceFileSystem(folder.uri);
+      if ((await fs.readFile(PROJECT_FILE)) !== undefined) {
+        await this.openAt(fs);
+        return;
+      }
+    }
+    await vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, false);
+  }
+
+  async openAt(fs: WorkspaceFileSystem): Promise<OpenProject> {
+    const coder = await resolveCoder(fs.root);
+    const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50 });
+    this.current = { store, fs };
+    this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.followCoderSetting(fs, store));
+    await vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
+    this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
+    this.opened.fire(this.current);
+    return this.current;
+  }
+
+  /** The project-relative path of a transcript document, or undefined if it is not one. */
+  transcriptPath(uri: vscode.Uri): string | undefined {
+    if (!this.current) return undefined;
+    const path = this.current.fs.relative(uri);
+    return path !== undefined && isTranscriptPath(this.current.store.config, path) ? path : undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.opened.dispose();
+  }
+
+  private watch(fs: WorkspaceFileSystem, store: ProjectStore): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '.grounded/**'));
+    const onChange = (uri: vscode.Uri): void => {
+      const path = fs.relative(uri);
+      if (path === undefined || path.endsWith('.tmp')) return;
+      store.handleFileChange(path).catch((error: unknown) => this.log.error(`Reloading ${path} failed: ${String(error)}`));
+    };
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
+  }
+
+  private followCoderSetting(fs: WorkspaceFileSystem, store: ProjectStore): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('grounded.coder')) return;
+      store.setCoder(await resolveCoder(fs.root));
+      this.log.info(`Coding as ${store.coder.name} (${store.coder.id}).`);
+    });
+  }
+}

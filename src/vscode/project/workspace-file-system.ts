@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { DirectoryEntry, FileSystem } from '../../core/ports';
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/**
+ * The core's FileSystem over `workspace.fs`, rooted at the project folder. Works for local, remote
+ * and virtual workspaces alike, because it never touches Node's fs.
+ */
+export class WorkspaceFileSystem implements FileSystem {
+  constructor(readonly root: vscode.Uri) {}
+
+  uri(path: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.root, ...path.split('/'));
+  }
+
+  /** The project-relative POSIX path of a URI inside the project, or undefined. */
+  relative(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority) return undefined;
+    const root = this.root.path.endsWith('/') ? this.root.path : `${this.root.path}/`;
+    return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async writeFileAtomic(path: string, content: string): Promise<void> {
+    const target = this.uri(path);
+    // Write beside the target, then rename over it: a crash or a full disk leaves the old file intact.
+    const temp = this.uri(`${path}.${randomSuffix()}.tmp`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.writeFile(temp, encoder.encode(content));
+    try {
+      await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      throw error;
+    }
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const target = this.uri(to);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.rename(this.uri(from), target, { overwrite: false });
+  }
+
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+      return entries
+        .filter(([, type]) => type === vscode.FileType.File || type === vscode.FileType.Directory)
+        .map(([name, type]) => ({ name, kind: type === vscode.FileType.Directory ? 'directory' : 'file' }));
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}
+
+function randomSuffix(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
