@@ -32,7 +32,15 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', coreRestrictedImports] },
+    rules: {
+      'no-restricted-imports': ['error', coreRestrictedImports],
+      // require() and import() would slip past no-restricted-imports.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require']", message: 'src/core uses static imports only (no require).' },
+        { selector: 'ImportExpression', message: 'src/core uses static imports only (no dynamic import()).' },
+      ],
+    },
   },
   {
     files: ['src/webview/**/*.ts'],

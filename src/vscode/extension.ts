@@ -13,6 +13,11 @@ import { ProjectHost } from './project/project-host';
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
   store(): ProjectStore | undefined;
+  /** The ranges painted per code id in a document's visible editors. */
+  paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
+  codebookTree: vscode.TreeDataProvider<CodebookNode>;
+  /** How long activation took, in milliseconds. */
+  activationMs: number;
 }
 
 /** Set while active, so deactivation can wait for the last coding writes. */
@@ -20,11 +25,13 @@ let activeHost: ProjectHost | undefined;
 
 /** Composition only: build the parts, wire them together, hand every disposable to VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<GroundedApi> {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Grounded', { log: true });
   const host = new ProjectHost(log);
   activeHost = host;
   const tracker = new TranscriptTracker(host);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
+  const painter = new DecorationPainter(host, tracker);
   const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -33,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     tracker,
     tree,
     view,
-    new DecorationPainter(host, tracker),
+    painter,
     registerCodingHover(host, tracker),
     ...registerCodingCommands(host, tracker, context.workspaceState),
     ...registerCodebookCommands(host, tracker, view),
@@ -47,7 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     log.error(message);
     void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
   }
-  return { store: () => host.project?.store };
+  return {
+    store: () => host.project?.store,
+    paintedRanges: (document) => painter.paintedRanges(document),
+    codebookTree: tree,
+    activationMs: performance.now() - started,
+  };
 }
 
 /** Nothing may be lost on shutdown: wait for pending coding writes. */

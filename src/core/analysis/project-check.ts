@@ -3,7 +3,7 @@ import type { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
 import type { FileSystem } from '../ports';
 import type { TranscriptCoding } from '../storage/coding-repository';
-import { codingFilePath } from '../storage/format';
+import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { ProjectStore } from '../storage/project-store';
 import { isTranscriptPath } from '../transcript-paths';
 import type { PlacementStatus } from '../transcript-session';
@@ -35,13 +35,14 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
   const codebook = store.codebook();
   const codings = store.loadedCoding();
   const problems: FileProblem[] = [...store.problems(), ...codebookProblems(codebook)];
+  const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
   const placements: SegmentPlacement[] = [];
   for (const coding of codings) {
     const raw = await fs.readFile(coding.transcript);
     for (const { coder, segments } of coding.coders) {
       const path = codingFilePath(coding.transcript, coder.id);
       const lines = ((await fs.readFile(path)) ?? '').split('\n');
-      problems.push(...referenceProblems(path, lines, segments, codebook));
+      problems.push(...referenceProblems(path, lines, segments, codebook, unreadableCodes));
       if (raw === undefined) continue;
       const results = reanchor(normaliseText(raw), segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
       const placed = results.map((r, i) => ({ transcript: coding.transcript, coderId: coder.id, segment: segments[i], status: r.status }));
@@ -79,14 +80,19 @@ function codebookProblems(codebook: Codebook): FileProblem[] {
   return problems;
 }
 
-function referenceProblems(path: string, lines: string[], segments: readonly Segment[], codebook: Codebook): FileProblem[] {
-  const unknown = segments.filter((s) => s.codes.some((c) => !codebook.get(c)));
-  return unknown.map((s) => ({
-    path,
-    line: lineOfRecord(lines, s.id),
-    message: `segment ${s.id} uses code ${s.codes.filter((c) => !codebook.get(c)).join(', ')}, which is not in the codebook (deleted on another branch?)`,
-    severity: 'error' as const,
-  }));
+function referenceProblems(path: string, lines: string[], segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): FileProblem[] {
+  return segments.flatMap((s) =>
+    s.codes
+      .filter((c) => !codebook.get(c))
+      .map((c) => ({
+        path,
+        line: lineOfRecord(lines, s.id),
+        message: unreadable.has(c)
+          ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
+          : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
+        severity: 'error' as const,
+      })),
+  );
 }
 
 function placementProblems(path: string, lines: string[], placements: readonly SegmentPlacement[]): FileProblem[] {

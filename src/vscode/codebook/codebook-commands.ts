@@ -31,8 +31,11 @@ export function registerCodebookCommands(
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
 
   return [
-    command('grounded.codebook.addCode', async (arg?: CodeArg, name?: string) => {
-      const parent = arg === undefined && view.selection.length === 0 ? null : ((await codeOf(arg)) ?? null);
+    command('grounded.codebook.addCode', async (arg?: CodeArg | null, name?: string) => {
+      // From the palette: inside the code selected in the view, if any; `null` means top level.
+      const selected = view.selection[0];
+      const fallback = selected ? (selected.kind === 'code' ? selected.id : selected.code) : null;
+      const parent = arg === null ? null : arg === undefined ? fallback : ((await codeOf(arg)) ?? null);
       const label = parent ? `New code inside "${store().codebook().get(parent)?.name}"` : 'New top-level code';
       const value = name ?? (await vscode.window.showInputBox({ title: label, prompt: 'Code name', validateInput: nonEmpty }));
       return value ? store().addCode({ name: value, parent }) : undefined;

@@ -18,6 +18,8 @@ export class DecorationPainter implements vscode.Disposable {
     borderColor: new vscode.ThemeColor('editorWarning.foreground'),
   });
   private readonly disposables: vscode.Disposable[] = [];
+  /** What each document shows now, per code: lets tests check what the researcher sees. */
+  private readonly painted = new Map<string, Map<CodeId, vscode.Range[]>>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -33,6 +35,11 @@ export class DecorationPainter implements vscode.Disposable {
     };
     if (host.project) attach();
     else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
+  }
+
+  /** The ranges last painted for each code in this document's editors. */
+  paintedRanges(document: vscode.TextDocument): Map<CodeId, vscode.Range[]> {
+    return this.painted.get(document.uri.toString()) ?? new Map();
   }
 
   paintAll(): void {
@@ -57,9 +64,13 @@ export class DecorationPainter implements vscode.Disposable {
     const codebook = project.store.codebook();
     const plan = planDecorations(tracked.session.placed(), codebook);
     this.syncTypes(codebook.all().map((c) => ({ id: c.id, color: c.color })));
+    const shown = new Map<CodeId, vscode.Range[]>();
     for (const [id, { type }] of this.types) {
-      editor.setDecorations(type, (plan.byCode.get(id) ?? []).map((r) => tracked.text.range(r)));
+      const ranges = (plan.byCode.get(id) ?? []).map((r) => tracked.text.range(r));
+      editor.setDecorations(type, ranges);
+      if (ranges.length > 0) shown.set(id, ranges);
     }
+    this.painted.set(editor.document.uri.toString(), shown);
     editor.setDecorations(this.unknownType, plan.unknownCode.map((r) => tracked.text.range(r)));
   }
 

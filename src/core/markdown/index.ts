@@ -1,0 +1,4 @@
+export { parseTranscript } from './transcript';
+export { lineAt, paragraphAt, turnAt, withoutSpeakerLabel } from './locate';
+export { sentenceAt } from './sentence';
+export type { FrontMatter, Heading, SpeakerTurn, Transcript } from './types';

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { ESLint } from 'eslint';
+
+/** The layering is a lint rule; these tests prove the rule fires where it must and only there. */
+describe('layering lint rules', function () {
+  this.timeout(60000);
+  const eslint = new ESLint({ cwd: process.cwd() });
+
+  async function restrictedImportErrors(code: string, filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  }
+
+  for (const [label, code] of [
+    ['vscode', "import * as vscode from 'vscode';\nexport const x = vscode;\n"],
+    ['fs', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n"],
+    ['node:path', "import { join } from 'node:path';\nexport const x = join;\n"],
+    ['child_process', "import { execFile } from 'child_process';\nexport const x = execFile;\n"],
+  ] as const) {
+    it(`rejects importing ${label} in src/core`, async () => {
+      const errors = await restrictedImportErrors(code, 'src/core/example.ts');
+      assert.equal(errors.length, 1, `expected one error, got ${JSON.stringify(errors)}`);
+      assert.match(errors[0], /src\/core/);
+    });
+  }
+
+  it('rejects require() and dynamic import() in src/core', async () => {
+    for (const code of ["export const fs = require('fs');\n", "export const fs = import('fs');\n"]) {
+      const [result] = await eslint.lintText(code, { filePath: 'src/core/example.ts' });
+      assert.ok(result.messages.some((m) => m.ruleId === 'no-restricted-syntax'), code);
+    }
+  });
+
+  it('allows vscode in src/vscode and Node built-ins in src/cli', async () => {
+    assert.deepEqual(await restrictedImportErrors("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/vscode/example.ts'), []);
+    assert.deepEqual(await restrictedImportErrors("import { join } from 'node:path';\nexport const x = join;\n", 'src/cli/example.ts'), []);
+  });
+
+  it('rejects vscode in webview code', async () => {
+    assert.equal((await restrictedImportErrors("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/webview/example.ts')).length, 1);
+  });
+
+  it('finds no restricted import in the real core', async () => {
+    const results = await eslint.lintFiles(['src/core/**/*.ts']);
+    const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    assert.deepEqual(offending, []);
+  });
+});
