@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { checkProject } from '../../core/analysis/project-check';
+import { formatProblem } from '../../core/storage/errors';
+import type { CliCommand } from '../cli-command';
+import { NodeFileSystem } from '../node-file-system';
+import { findProjectRoot } from '../project-root';
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  usage: 'validate [dir] [--json] [--strict]   Check every project file against the format and the codebook; exit 1 on errors',
+  options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  async run([dir], values, io) {
+    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
+    if (!root) {
+      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
+      return 2;
+    }
+    const check = await checkProject(new NodeFileSystem(root));
+    const failing = check.problems.filter((p) => p.severity === 'error' || values.strict === true);
+    if (values.json) {
+      io.out(`${JSON.stringify({ root, problems: check.problems }, null, 2)}\n`);
+    } else {
+      for (const p of check.problems) io.out(`${formatProblem(p)} [${p.severity}]\n`);
+      const errors = check.problems.filter((p) => p.severity === 'error').length;
+      io.out(`${check.problems.length === 0 ? 'ok: ' : ''}${errors} error(s), ${check.problems.length - errors} warning(s) in ${root}\n`);
+    }
+    return failing.length > 0 ? 1 : 0;
+  },
+};
