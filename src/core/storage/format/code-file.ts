@@ -1,0 +1,61 @@
+/**
+ * `.grounded/codes/<code id>.json`: one file per code, so coders who add codes on different
+ * branches touch different files and never conflict.
+ */
+import type { Code, FileProblem } from '../../model';
+import { unknownFields, withUnknownFields, writePrettyJson } from './json-text';
+import { CURRENT_VERSION, FORMAT_NAMES } from './migrations';
+import { CODES_DIR, parseCodeFilePath } from './paths';
+import { type ParseResult, fileError, resultOf } from './problems';
+import { readPrettyJsonFile } from './pretty-json-file';
+
+const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description'] as const;
+
+export function parseCodeFile(path: string, text: string): ParseResult<Code> {
+  const idFromPath = parseCodeFilePath(path);
+  if (idFromPath === undefined) {
+    const message = `a code file must be named ${CODES_DIR}/<code id>.json, with a code id such as c-7k2m9q4xw1ab`;
+    return { ok: false, problems: [fileError(path, undefined, message)] };
+  }
+  const read = readPrettyJsonFile(path, text, 'code', 'code');
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const { record, lineOf } = read;
+
+  const problems: FileProblem[] = [];
+  if (record.id !== idFromPath) {
+    const message = `"id" (${String(record.id)}) does not match the file name (${idFromPath}.json)`;
+    problems.push(fileError(path, lineOf('/id'), message));
+  }
+  if (record.parent === record.id) problems.push(fileError(path, lineOf('/parent'), 'a code cannot be its own parent'));
+
+  return resultOf(problems, () => codeFromRecord(record));
+}
+
+function codeFromRecord(record: Record<string, unknown>): Code {
+  const code: Code = {
+    id: record.id as string,
+    name: record.name as string,
+    parent: record.parent as string | null,
+    color: (record.color as string).toLowerCase(),
+    description: record.description as string,
+  };
+  const extra = unknownFields(record, KNOWN_KEYS);
+  if (extra !== undefined) code.extra = extra;
+  return code;
+}
+
+export function serializeCodeFile(code: Code): string {
+  const record = withUnknownFields(
+    [
+      ['format', FORMAT_NAMES.code],
+      ['version', CURRENT_VERSION],
+      ['id', code.id],
+      ['name', code.name],
+      ['parent', code.parent],
+      ['color', code.color.toLowerCase()],
+      ['description', code.description],
+    ],
+    code.extra,
+  );
+  return `${writePrettyJson(record)}\n`;
+}

@@ -1,0 +1,170 @@
+/**
+ * `.grounded/coding/<transcript path>/<coder id>.jsonl`: one coder's coding of one transcript.
+ * Line 1 is a header naming the coder; each further line is one segment, sorted by id, so two
+ * coders (or two branches) adding segments touch different files or different lines.
+ */
+import type { CodingFile, FileProblem, Segment } from '../../model';
+import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
+import { type JsonObject, OrderedObject, compareCodeUnits, unknownFields, withUnknownFields } from './json-text';
+import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
+import { CODING_DIR, parseCodingFilePath } from './paths';
+import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
+import { checkSchema } from './schema-validation';
+
+const HEADER_KEYS = ['format', 'version', 'coder'] as const;
+const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment'] as const;
+
+interface SegmentLine {
+  line: number;
+  record: JsonObject;
+}
+
+export function parseCodingFile(path: string, text: string): ParseResult<CodingFile> {
+  const location = parseCodingFilePath(path);
+  if (location === undefined) {
+    const message = `a coding file must be named ${CODING_DIR}/<transcript path>/<coder id>.jsonl`;
+    return failure([fileError(path, undefined, message)]);
+  }
+  const { lines, problems } = readJsonLines(path, text);
+  const [headerLine, ...segmentLines] = lines;
+  if (headerLine === undefined) {
+    return failure([...problems, fileError(path, 1, 'the file is empty; line 1 should be the header naming the coder')]);
+  }
+  const headerProblem = checkHeaderVersion(path, headerLine);
+  if (headerProblem !== undefined || headerLine.record === undefined) return failure([...problems, ...toList(headerProblem)]);
+
+  const readable = segmentLines.filter((l): l is SegmentLine => l.record !== undefined);
+  const migrated = migrateDocument(
+    { header: headerLine.record, segments: readable.map((l) => l.record) },
+    headerLine.record.version as number,
+    MIGRATIONS.coding,
+  );
+  if (!migrated.ok) return failure([...problems, fileError(path, headerLine.line, migrated.message)]);
+
+  const header = migrated.document.header;
+  const segments = readable.map((l, i) => ({ line: l.line, record: migrated.document.segments[i] }));
+  problems.push(...checkHeader(path, headerLine.line, header, location.coderId));
+  problems.push(...checkSegments(path, segments));
+  return resultOf(problems, () => codingFileFrom(location.transcript, header, segments));
+}
+
+function toList<T>(item: T | undefined): T[] {
+  return item === undefined ? [] : [item];
+}
+
+/** Format and version decide how the rest is read, so nothing else is checked when they fail. */
+function checkHeaderVersion(path: string, headerLine: JsonLine): FileProblem | undefined {
+  const { record, line } = headerLine;
+  if (record === undefined) return undefined; // unreadable: its syntax problem is already reported
+  if (record.format === undefined && record.id !== undefined && record.codes !== undefined) {
+    return fileError(path, line, `line ${line} should be the header naming the coder, but holds a segment`);
+  }
+  const version = checkFormatAndVersion('coding', record);
+  return version.ok ? undefined : fileError(path, line, version.message);
+}
+
+function checkHeader(path: string, line: number, header: JsonObject, coderIdFromPath: string): FileProblem[] {
+  const problems = checkSchema('coding-header', header).map((issue) => fileError(path, line, issue.message));
+  const coder = header.coder as { id?: unknown } | undefined;
+  if (problems.length === 0 && coder?.id !== coderIdFromPath) {
+    const message = `"coder.id" (${String(coder?.id)}) does not match the file name (${coderIdFromPath}.jsonl)`;
+    problems.push(fileError(path, line, message));
+  }
+  return problems;
+}
+
+function checkSegments(path: string, segments: readonly SegmentLine[]): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const firstLineOfId = new Map<string, number>();
+  for (const { line, record } of segments) {
+    const issues = checkSchema('coding-segment', record);
+    problems.push(...issues.map((issue) => fileError(path, line, issue.message)));
+    if (issues.length > 0) continue;
+
+    const id = record.id as string;
+    const earlier = firstLineOfId.get(id);
+    if (earlier === undefined) firstLineOfId.set(id, line);
+    else problems.push(fileError(path, line, `segment id "${id}" is used twice (first on line ${earlier})`));
+    problems.push(...checkPosition(path, line, record));
+  }
+  return problems;
+}
+
+/**
+ * `end` before `start` cannot be a hint to anything: an error. A quote whose length differs from
+ * `end - start` is only a stale hint (the quote is the authority and is found again): a warning.
+ */
+function checkPosition(path: string, line: number, record: JsonObject): FileProblem[] {
+  const start = record.start as number;
+  const end = record.end as number;
+  const exact = record.exact as string;
+  if (end < start) return [fileError(path, line, `"end" (${end}) is before "start" (${start})`)];
+  if (exact.length !== end - start) {
+    const message =
+      `"exact" is ${exact.length} characters long but "end" - "start" is ${end - start}; ` +
+      'the segment will be placed by its quote';
+    return [fileWarning(path, line, message)];
+  }
+  return [];
+}
+
+function codingFileFrom(transcript: string, header: JsonObject, lines: readonly SegmentLine[]): CodingFile {
+  const coder = header.coder as { id: string; name: string };
+  const file: CodingFile = {
+    transcript,
+    coder: { id: coder.id, name: coder.name },
+    segments: lines.map(({ record }) => segmentFrom(record)).sort((a, b) => compareCodeUnits(a.id, b.id)),
+  };
+  const extra = unknownFields(header, HEADER_KEYS);
+  if (extra !== undefined) file.extra = extra;
+  return file;
+}
+
+function segmentFrom(record: JsonObject): Segment {
+  const segment: Segment = {
+    id: record.id as string,
+    codes: normaliseCodes(record.codes as string[]),
+    quote: { exact: record.exact as string, prefix: record.prefix as string, suffix: record.suffix as string },
+    position: { start: record.start as number, end: record.end as number },
+  };
+  // An empty comment and no comment mean the same; only the latter is written.
+  if (typeof record.comment === 'string' && record.comment !== '') segment.comment = record.comment;
+  const extra = unknownFields(record, SEGMENT_KEYS);
+  if (extra !== undefined) segment.extra = extra;
+  return segment;
+}
+
+/** Sorted, without duplicates. */
+export function normaliseCodes(codes: readonly string[]): string[] {
+  return [...new Set(codes)].sort(compareCodeUnits);
+}
+
+/** The file's text; the caller deletes the file instead when it has no segments left. */
+export function serializeCodingFile(file: CodingFile): string {
+  const header = withUnknownFields(
+    [
+      ['format', FORMAT_NAMES.coding],
+      ['version', CURRENT_VERSION],
+      ['coder', new OrderedObject([['id', file.coder.id], ['name', file.coder.name]])],
+    ],
+    file.extra,
+  );
+  const segments = [...file.segments].sort((a, b) => compareCodeUnits(a.id, b.id)).map(segmentRecord);
+  return writeJsonLines([header, ...segments]);
+}
+
+function segmentRecord(segment: Segment): OrderedObject {
+  return withUnknownFields(
+    [
+      ['id', segment.id],
+      ['codes', normaliseCodes(segment.codes)],
+      ['start', segment.position.start],
+      ['end', segment.position.end],
+      ['exact', segment.quote.exact],
+      ['prefix', segment.quote.prefix],
+      ['suffix', segment.quote.suffix],
+      ['comment', segment.comment === '' ? undefined : segment.comment],
+    ],
+    segment.extra,
+  );
+}
