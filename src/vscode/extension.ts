@@ -16,8 +16,12 @@ export interface GroundedApi {
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
   codebookTree: vscode.TreeDataProvider<CodebookNode>;
-  /** How long activation took, in milliseconds. */
+  /** Resolves once the workspace's project (if any) is open. */
+  ready: Promise<void>;
+  /** How long `activate()` took, in milliseconds. */
   activationMs: number;
+  /** How long opening the project took after activation (config, coder, codebook), once ready. */
+  projectOpenMs(): number | undefined;
 }
 
 /** Set while active, so deactivation can wait for the last coding writes. */
@@ -47,18 +51,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ...registerProjectCommands(host, log),
   );
 
-  try {
-    await host.start();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log.error(message);
-    void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
-  }
+  // Opening the project reads files; activation does not wait for it, so VS Code's startup never
+  // does either. Views and commands ask the host, which says when the project is there.
+  let projectOpenMs: number | undefined;
+  const opening = performance.now();
+  const ready = host.start().then(
+    () => {
+      projectOpenMs = performance.now() - opening;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(message);
+      void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
+    },
+  );
   return {
     store: () => host.project?.store,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
+    ready,
     activationMs: performance.now() - started,
+    projectOpenMs: () => projectOpenMs,
   };
 }
 

@@ -5,7 +5,9 @@ import type { GroundedApi } from '../../src/vscode/extension';
 import { readWorkspaceFile, waitFor, workspaceFileExists } from './harness';
 
 async function api(): Promise<GroundedApi> {
-  return vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+  const api = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+  await api.ready;
+  return api;
 }
 
 function codeFile(id: string): Record<string, unknown> | undefined {

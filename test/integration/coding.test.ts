@@ -12,7 +12,9 @@ const CODER = { id: 'integration-tester', name: 'Integration Tester' };
 async function api(): Promise<GroundedApi> {
   const ext = vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded');
   assert.ok(ext, 'the extension is installed');
-  return ext.activate();
+  const grounded = await ext.activate();
+  await grounded.ready;
+  return grounded;
 }
 
 async function openAndSelect(phrase: string): Promise<vscode.TextEditor> {
@@ -27,6 +29,12 @@ async function openAndSelect(phrase: string): Promise<vscode.TextEditor> {
 function codingLines(): string[] {
   const path = `.grounded/coding/${TRANSCRIPT}/${CODER.id}.jsonl`;
   return workspaceFileExists(path) ? readWorkspaceFile(path).trimEnd().split('\n') : [];
+}
+
+/** The own-segment count the Codebook view shows for a code (its item's description starts with it). */
+async function segmentCount(grounded: GroundedApi, codeId: string): Promise<number> {
+  const item = await grounded.codebookTree.getTreeItem({ kind: 'code', id: codeId });
+  return Number.parseInt(String(item.description), 10);
 }
 
 describe('coding in the editor', function () {
@@ -92,7 +100,9 @@ describe('coding in the editor', function () {
     const code = grounded.store()!.codebook().all()[0];
     const header = JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id: 'pulled-coder', name: 'Pulled Coder' } });
     const record = JSON.stringify({ id: 's-0000000000zz', codes: [code.id], start, end: start + PHRASE.length, exact: PHRASE, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + PHRASE.length, start + PHRASE.length + 32) });
+    const countBefore = await segmentCount(grounded, code.id);
     writeWorkspaceFile(`.grounded/coding/${TRANSCRIPT}/pulled-coder.jsonl`, `${header}\n${record}\n`);
     await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === PHRASE), 10000);
+    await waitFor(async () => (await segmentCount(grounded, code.id)) === countBefore + 1, 5000, 'the codebook tree to count the pulled segment');
   });
 });

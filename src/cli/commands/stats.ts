@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { checkProject } from '../../core/analysis/project-check';
 import { projectStats } from '../../core/analysis/project-stats';
 import type { CliCommand } from '../cli-command';
-import { NodeFileSystem } from '../node-file-system';
+import { NodeFileSystem } from '../../node/node-file-system';
 import { printStats } from '../print-stats';
 import { findProjectRoot } from '../project-root';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { checkProject } from '../../core/analysis/project-check';
 import { formatProblem } from '../../core/storage/errors';
 import type { CliCommand } from '../cli-command';
-import { NodeFileSystem } from '../node-file-system';
+import { NodeFileSystem } from '../../node/node-file-system';
 import { findProjectRoot } from '../project-root';
 
 export const validateCommand: CliCommand = {

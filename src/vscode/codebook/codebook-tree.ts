@@ -16,7 +16,8 @@ export type CodebookNode =
 export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CodebookNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private counts = new Map<CodeId, CodeCounts>();
+  /** Recomputed on demand after any change, so an item is never shown with a stale count. */
+  private counts: Map<CodeId, CodeCounts> | undefined;
   private loaded = false;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -37,7 +38,14 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   }
 
   refresh(): void {
+    this.counts = undefined;
     this.changed.fire(undefined);
+  }
+
+  private countsNow(): Map<CodeId, CodeCounts> {
+    const store = this.host.require().store;
+    this.counts ??= countCodes(store.codebook(), store.loadedCoding());
+    return this.counts;
   }
 
   async getChildren(node?: CodebookNode): Promise<CodebookNode[]> {
@@ -49,7 +57,6 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       this.loaded = true;
     }
     const codebook = store.codebook();
-    this.counts = countCodes(codebook, store.loadedCoding());
     if (!node) return codebook.children(null).map((c) => ({ kind: 'code', id: c.id }));
     if (node.kind !== 'code') return [];
     const codes: CodebookNode[] = codebook.children(node.id).map((c) => ({ kind: 'code', id: c.id }));
@@ -83,7 +90,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   private codeItem(id: CodeId): vscode.TreeItem {
     const codebook = this.host.require().store.codebook();
     const code = codebook.get(id);
-    const counts = this.counts.get(id);
+    const counts = this.countsNow().get(id);
     const item = new vscode.TreeItem(code?.name ?? id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `code:${id}`;
     item.contextValue = 'code';

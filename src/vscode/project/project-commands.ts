@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectConfig } from '../../core/model';
 import { GITIGNORE_CONTENT, GITIGNORE_FILE, PROJECT_FILE, serializeProjectFile } from '../../core/storage/format';
 import type { ProjectHost } from './project-host';
-import { WorkspaceFileSystem } from './workspace-file-system';
+import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
 
 export function registerProjectCommands(host: ProjectHost, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
@@ -25,7 +25,7 @@ async function initialiseProject(host: ProjectHost): Promise<string | undefined>
     void vscode.window.showWarningMessage('Open the folder that holds your transcripts first (File → Open Folder).');
     return undefined;
   }
-  const fs = new WorkspaceFileSystem(folder.uri);
+  const fs = projectFileSystem(folder.uri);
   const config: ProjectConfig = { name: folder.name, transcripts: ['**/*.md'], memos: 'memos' };
   await fs.writeFileAtomic(PROJECT_FILE, serializeProjectFile(config));
   await fs.writeFileAtomic(GITIGNORE_FILE, GITIGNORE_CONTENT);

@@ -4,14 +4,14 @@ import { ProjectStore } from '../../core/storage/project-store';
 import { PROJECT_FILE } from '../../core/storage/format';
 import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
-import { WorkspaceFileSystem } from './workspace-file-system';
+import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
 
 export const PROJECT_OPEN_CONTEXT = 'grounded.projectOpen';
 
 /** A project opened in this window: the store and the folder it lives in. */
 export interface OpenProject {
   store: ProjectStore;
-  fs: WorkspaceFileSystem;
+  fs: ProjectFileSystem;
 }
 
 /**
@@ -42,7 +42,7 @@ export class ProjectHost implements vscode.Disposable {
   /** Open the first workspace folder that holds `.grounded/project.json`. */
   async start(): Promise<void> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const fs = new WorkspaceFileSystem(folder.uri);
+      const fs = projectFileSystem(folder.uri);
       if ((await fs.readFile(PROJECT_FILE)) !== undefined) {
         await this.openAt(fs);
         return;
@@ -51,12 +51,12 @@ export class ProjectHost implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, false);
   }
 
-  async openAt(fs: WorkspaceFileSystem): Promise<OpenProject> {
+  async openAt(fs: ProjectFileSystem): Promise<OpenProject> {
     const coder = await resolveCoder(fs.root);
     const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50 });
     this.current = { store, fs };
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.followCoderSetting(fs, store));
-    await vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
+    void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
     this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
     this.opened.fire(this.current);
     return this.current;
@@ -74,7 +74,7 @@ export class ProjectHost implements vscode.Disposable {
     this.opened.dispose();
   }
 
-  private watch(fs: WorkspaceFileSystem, store: ProjectStore): vscode.Disposable {
+  private watch(fs: ProjectFileSystem, store: ProjectStore): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '.grounded/**'));
     const onChange = (uri: vscode.Uri): void => {
       const path = fs.relative(uri);
@@ -84,7 +84,7 @@ export class ProjectHost implements vscode.Disposable {
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
   }
 
-  private followCoderSetting(fs: WorkspaceFileSystem, store: ProjectStore): vscode.Disposable {
+  private followCoderSetting(fs: ProjectFileSystem, store: ProjectStore): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('grounded.coder')) return;
       store.setCoder(await resolveCoder(fs.root));

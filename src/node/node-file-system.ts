@@ -5,16 +5,16 @@ import type { DirectoryEntry, FileSystem } from '../core/ports';
 
 /** The core's FileSystem over Node's fs, rooted at a project folder. */
 export class NodeFileSystem implements FileSystem {
-  readonly root: string;
+  readonly rootPath: string;
 
   constructor(root: string) {
-    this.root = resolve(root);
+    this.rootPath = resolve(root);
   }
 
   private abs(path: string): string {
-    const full = resolve(join(this.root, ...path.split('/')));
+    const full = resolve(join(this.rootPath, ...path.split('/')));
     // Paths come from project files: never let one reach outside the project.
-    if (full !== this.root && !full.startsWith(this.root + sep)) throw new Error(`${path}: outside the project folder`);
+    if (full !== this.rootPath && !full.startsWith(this.rootPath + sep)) throw new Error(`${path}: outside the project folder`);
     return full;
   }
 
