@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GroundedApi } from '../../src/vscode/extension';
+import { openTranscript, waitFor } from './harness';
+
+async function api(): Promise<GroundedApi> {
+  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+  await grounded.ready;
+  return grounded;
+}
+
+describe('what the editor shows', function () {
+  this.timeout(30000);
+
+  it('decorates every visible transcript editor, not only the active one', async () => {
+    const grounded = await api();
+    const left = await vscode.window.showTextDocument((await openTranscript('interviews/p02-tomasz.md')).document, vscode.ViewColumn.One);
+    const right = await vscode.window.showTextDocument((await openTranscript('interviews/p03-lucia.md')).document, vscode.ViewColumn.Two);
+    assert.equal(vscode.window.activeTextEditor?.document, right.document);
+    for (const editor of [left, right]) {
+      await waitFor(() => [...grounded.paintedRanges(editor.document).values()].flat().length > 10, 10000, `decorations in ${editor.document.fileName}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('paints each demo segment on exactly its quoted text', async () => {
+    const grounded = await api();
+    const editor = await openTranscript('interviews/p04-kwame.md');
+    const coding = await grounded.store()!.getCoding('interviews/p04-kwame.md');
+    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, 10000);
+    const painted = grounded.paintedRanges(editor.document);
+    for (const { segments } of coding.coders) {
+      for (const segment of segments) {
+        for (const code of segment.codes) {
+          const texts = (painted.get(code) ?? []).map((r) => editor.document.getText(r).replace(/\r\n/g, '\n'));
+          assert.ok(texts.includes(segment.quote.exact), `segment ${segment.id} painted for ${code}`);
+        }
+      }
+    }
+  });
+
+  it('shows the codes and coder of the coded text under the mouse', async () => {
+    const grounded = await api();
+    const { document } = await openTranscript('interviews/p01-amara.md');
+    const coding = await grounded.store()!.getCoding('interviews/p01-amara.md');
+    const { coder, segments } = coding.coders[0];
+    const segment = segments[0];
+    const start = document.getText().replace(/\r\n/g, '\n').indexOf(segment.quote.exact);
+    const hovers = await waitFor(async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(start + 2));
+      return result.length > 0 ? result : undefined;
+    }, 10000);
+    // Hovers escape Markdown in names (they are untrusted text); read them unescaped.
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    const codeName = grounded.store()!.codebook().get(segment.codes[0])!.name;
+    assert.ok(text.includes(codeName), `hover names ${codeName}: ${text}`);
+    assert.ok(text.includes(coder.name), `hover names the coder ${coder.name}`);
+  });
+});
