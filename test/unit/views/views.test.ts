@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { Codebook } from '../../../src/core/codebook';
+import type { Code, Segment } from '../../../src/core/model';
+import type { PlacedSegment } from '../../../src/core/transcript-session';
+import { countCodes } from '../../../src/core/views/code-counts';
+import { planDecorations } from '../../../src/core/views/decoration-plan';
+import { hoverMarkdown } from '../../../src/core/views/hover-text';
+import { escapeMarkdown, excerpt } from '../../../src/core/views/markdown-text';
+
+const code = (id: string, name: string, parent: string | null = null, color = '#4e79a7'): Code => ({ id, name, parent, color, description: '' });
+const seg = (id: string, codes: string[], start = 0, end = 5): Segment => ({ id, codes, quote: { exact: 'x'.repeat(end - start), prefix: '', suffix: '' }, position: { start, end } });
+const coder = { id: 'dana', name: 'Dana' };
+const placed = (segment: Segment, status: PlacedSegment['status'] = 'exact', range = segment.position): PlacedSegment => ({ segment, coder, status, range: status === 'orphan' ? undefined : range });
+
+describe('codebook hierarchy', () => {
+  it('sorts children by name and gives paths', () => {
+    const book = new Codebook([code('c-b', 'beta', 'c-p'), code('c-a', 'Alpha', 'c-p'), code('c-p', 'Parent')]);
+    assert.deepEqual(book.children('c-p').map((c) => c.name), ['Alpha', 'beta']);
+    assert.deepEqual(book.path('c-b'), ['Parent', 'beta']);
+    assert.deepEqual(book.descendantsAndSelf('c-p').sort(), ['c-a', 'c-b', 'c-p']);
+  });
+
+  it('shows codes with a missing parent or a cycle of parents at the top level, hiding none', () => {
+    const book = new Codebook([code('c-1', 'Orphaned', 'c-gone'), code('c-2', 'Loop A', 'c-3'), code('c-3', 'Loop B', 'c-2')]);
+    assert.deepEqual(book.children(null).map((c) => c.id).sort(), ['c-1', 'c-2', 'c-3']);
+  });
+
+  it('detects re-parenting that would make a cycle', () => {
+    const book = new Codebook([code('c-p', 'P'), code('c-c', 'C', 'c-p')]);
+    assert.equal(book.wouldCycle('c-p', 'c-c'), true);
+    assert.equal(book.wouldCycle('c-c', null), false);
+  });
+});
+
+describe('decoration plan', () => {
+  const book = new Codebook([code('c-1', 'One'), code('c-2', 'Two')]);
+
+  it('paints a segment once per code, skips orphans and collapsed ranges, flags unknown codes', () => {
+    const plan = planDecorations(
+      [placed(seg('s-1', ['c-1', 'c-2'], 10, 20)), placed(seg('s-2', ['c-1'], 0, 5)), placed(seg('s-3', ['c-2']), 'orphan'), placed(seg('s-4', ['c-2'], 7, 7)), placed(seg('s-5', ['c-gone'], 30, 40))],
+      book,
+    );
+    assert.deepEqual(plan.byCode.get('c-1'), [{ start: 0, end: 5 }, { start: 10, end: 20 }]);
+    assert.deepEqual(plan.byCode.get('c-2'), [{ start: 10, end: 20 }]);
+    assert.deepEqual(plan.unknownCode, [{ start: 30, end: 40 }]);
+  });
+
+  it('filters to the chosen codes', () => {
+    const plan = planDecorations([placed(seg('s-1', ['c-1', 'c-2'], 10, 20))], book, new Set(['c-2']));
+    assert.deepEqual([...plan.byCode.keys()], ['c-2']);
+  });
+});
+
+describe('untrusted text in Markdown', () => {
+  it('escapes links, commands, HTML and emphasis so they render literally', () => {
+    const hostile = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **bold**';
+    const escaped = escapeMarkdown(hostile);
+    assert.doesNotMatch(escaped, /(^|[^\\])\[/);
+    assert.doesNotMatch(escaped, /(^|[^\\])</);
+    assert.doesNotMatch(escaped, /(^|[^\\])\*/);
+    assert.equal(escaped.replace(/\\(.)/g, '$1'), hostile);
+  });
+
+  it('hovers list each segment with code path, coder, approximate placement and comment, escaped', () => {
+    const book = new Codebook([code('c-p', 'Support'), code('c-1', 'Peer <b>support</b>', 'c-p')]);
+    const s = { ...seg('s-1', ['c-1']), comment: 'see [memo](http://x)' };
+    const md = hoverMarkdown([placed(s, 'fuzzy')], book);
+    assert.match(md, /\*\*Support \/ Peer \\<b\\>support\\<\/b\\>\*\*/);
+    assert.match(md, /Dana/);
+    assert.match(md, /approximate match/);
+    assert.match(md, /see \\\[memo\\\]\\\(http:\/\/x\\\)/);
+  });
+
+  it('cuts excerpts at a word boundary', () => {
+    assert.equal(excerpt('one two three four five', 12), 'one two…');
+    assert.equal(excerpt('  short \n text ', 40), 'short text');
+  });
+});
+
+describe('code counts', () => {
+  it('counts own segments, segments including sub-codes once each, and transcripts', () => {
+    const book = new Codebook([code('c-p', 'Parent'), code('c-a', 'A', 'c-p'), code('c-b', 'B', 'c-p'), code('c-x', 'Unused')]);
+    const counts = countCodes(book, [
+      { transcript: 't1.md', coders: [{ coder, segments: [seg('s-1', ['c-a', 'c-b']), seg('s-2', ['c-a']), seg('s-3', ['c-p'])] }], problems: [] },
+      { transcript: 't2.md', coders: [{ coder, segments: [seg('s-4', ['c-b'])] }], problems: [] },
+    ]);
+    assert.deepEqual(counts.get('c-a'), { segments: 2, segmentsWithChildren: 2, transcripts: 1 });
+    assert.deepEqual(counts.get('c-b'), { segments: 2, segmentsWithChildren: 2, transcripts: 2 });
+    assert.deepEqual(counts.get('c-p'), { segments: 1, segmentsWithChildren: 4, transcripts: 1 });
+    assert.deepEqual(counts.get('c-x'), { segments: 0, segmentsWithChildren: 0, transcripts: 0 });
+  });
+});
