@@ -68,6 +68,31 @@ export class TranscriptSession {
     );
     entries.forEach((p, i) => (p.range = shifted[i]));
     this.text = newText;
+    this.restoreCollapsed();
+  }
+
+  /**
+   * A segment whose text was deleted collapses to an empty range. When its exact text comes back
+   * where it was (undo, redo, a paste), it is placed again; approximate matches are left for
+   * review rather than guessed while the researcher types.
+   */
+  private restoreCollapsed(): void {
+    const collapsed = [...this.placements.values()].filter((p) => p.range !== undefined && p.range.end <= p.range.start);
+    if (collapsed.length === 0) return;
+    const results = reanchor(
+      this.text,
+      collapsed.map((p, i) => {
+        const at = p.range?.start ?? p.segment.position.start;
+        return { id: String(i), quote: p.segment.quote, position: { start: at, end: at + p.segment.quote.exact.length } };
+      }),
+    );
+    results.forEach((r, i) => {
+      const p = collapsed[i];
+      if ((r.status === 'exact' || r.status === 'moved') && r.range) {
+        p.range = r.range;
+        p.status = r.status;
+      }
+    });
   }
 
   placed(): PlacedSegment[] {

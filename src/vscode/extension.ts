@@ -7,8 +7,12 @@ import { registerCodingCommands } from './coding/coding-commands';
 import { DecorationPainter } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
 import { TranscriptTracker } from './coding/transcript-tracker';
+import { followTranscriptRenames } from './project/follow-renames';
 import { registerProjectCommands } from './project/project-commands';
 import { ProjectHost } from './project/project-host';
+import { registerReviewCommands } from './review/review-commands';
+import { ReviewStatus } from './review/review-status';
+import { ReviewTreeProvider, type ReviewNode } from './review/review-tree';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
@@ -16,6 +20,9 @@ export interface GroundedApi {
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
   codebookTree: vscode.TreeDataProvider<CodebookNode>;
+  /** The Needs Review list and the status bar text for the active transcript. */
+  review: ReviewTreeProvider;
+  statusText(): string;
   /** Resolves once the workspace's project (if any) is open. */
   ready: Promise<void>;
   /** How long `activate()` took, in milliseconds. */
@@ -36,6 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const tracker = new TranscriptTracker(host);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
+  const review = new ReviewTreeProvider(host, tracker);
+  const reviewView = vscode.window.createTreeView<ReviewNode>('grounded.review', { treeDataProvider: review });
+  const status = new ReviewStatus(tracker);
   const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
@@ -45,10 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     tree,
     view,
     painter,
+    review,
+    reviewView,
+    status,
+    ...registerReviewCommands(host, tracker, review),
     registerCodingHover(host, tracker),
     ...registerCodingCommands(host, tracker, context.workspaceState),
     ...registerCodebookCommands(host, tracker, view),
     ...registerProjectCommands(host, log),
+    followTranscriptRenames(host, log),
   );
 
   // Opening the project reads files; activation does not wait for it, so VS Code's startup never
@@ -69,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     store: () => host.project?.store,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
+    review,
+    statusText: () => status.text,
     ready,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,

@@ -110,6 +110,7 @@ export class CodebookRepository {
   }
 
   private accept(path: string, content: string | undefined): void {
+    this.writer.remember(path, content);
     const id = parseCodeFilePath(path);
     this.problems.delete(path);
     if (content === undefined) {

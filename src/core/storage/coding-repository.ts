@@ -1,6 +1,6 @@
 import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
 import type { FileSystem } from '../ports';
-import { malformedFileError } from './errors';
+import { StoreError, malformedFileError } from './errors';
 import type { FileWriter } from './file-writer';
 import { CODING_DIR, codingFilePath, parseCodingFile, parseCodingFilePath, serializeCodingFile } from './format';
 
@@ -106,10 +106,39 @@ export class CodingRepository {
     return n;
   }
 
+  /**
+   * Move a transcript's coding files to follow the transcript to its new path. Refuses when the
+   * new path already has coding (merging two transcripts' coding is not a rename).
+   */
+  async rename(from: string, to: string): Promise<number> {
+    const source = (await this.fs.readDirectory(`${CODING_DIR}/${from}`)).filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl'));
+    if (source.length === 0) return 0;
+    const target = (await this.fs.readDirectory(`${CODING_DIR}/${to}`)).filter((e) => e.kind === 'file');
+    if (target.length > 0) {
+      throw new StoreError(`${to} already has coding in ${CODING_DIR}/${to}/; the coding of ${from} was left where it is.`);
+    }
+    await this.writer.flush();
+    for (const file of source) {
+      const [oldPath, newPath] = [`${CODING_DIR}/${from}/${file.name}`, `${CODING_DIR}/${to}/${file.name}`];
+      const content = await this.fs.readFile(oldPath);
+      await this.fs.rename(oldPath, newPath);
+      this.writer.remember(oldPath, undefined);
+      this.writer.remember(newPath, content);
+    }
+    const entries = this.transcripts.get(from);
+    this.transcripts.delete(from);
+    if (entries) {
+      for (const entry of entries.values()) if (entry.ok) entry.file = { ...entry.file, transcript: to };
+      this.transcripts.set(to, entries);
+    }
+    return source.length;
+  }
+
   /** A coding file changed on disk: returns the transcript it belongs to, if it was affected. */
   reload(path: string, content: string | undefined): string | undefined {
     const where = parseCodingFilePath(path);
     if (!where) return undefined;
+    this.writer.remember(path, content);
     const entries = this.transcripts.get(where.transcript);
     if (!entries) {
       // Not loaded yet: it will be read when first needed. A new transcript's files are noticed
@@ -147,6 +176,7 @@ export class CodingRepository {
       files.map(async (f) => {
         const path = `${dir}/${f.name}`;
         const content = await this.fs.readFile(path);
+        this.writer.remember(path, content);
         if (content !== undefined) entries.set(f.name.slice(0, -'.jsonl'.length), toEntry(path, content));
       }),
     );

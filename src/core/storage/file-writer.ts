@@ -6,21 +6,32 @@ export type Produce = () => string | null;
 /**
  * Owns every write the store makes. Writes to one file are debounced (a burst of coding actions
  * becomes one write) and serialised (never two writes of one file in flight); each write is atomic
- * through the FileSystem port. It remembers what it last wrote, so the store can tell the watcher's
- * echo of its own write from a real external change.
+ * through the FileSystem port.
+ *
+ * It knows what each file held when the store last read or wrote it. That tells the watcher's echo
+ * of our own write (the disk holds what we know) from an external change (anything else), and it
+ * guards every write: if the file changed on disk since we last saw it (a `git pull` landing in the
+ * moment before a debounced write), the write is not made — the external version is kept and the
+ * conflict is reported, instead of one side silently overwriting the other.
  */
 export class FileWriter {
   private readonly pending = new Map<string, { produce: Produce; timer: unknown }>();
   private readonly inFlight = new Map<string, Promise<void>>();
-  /** The last few contents written per file: a late echo of an earlier write is still ours. */
-  private readonly recentWrites = new Map<string, (string | null)[]>();
+  /** What each file held when last read or written by us (null: absent). */
+  private readonly known = new Map<string, string | null>();
   private failures: { path: string; error: unknown }[] = [];
 
   constructor(
     private readonly fs: FileSystem,
     private readonly debounceMs: number,
     private readonly onError: (path: string, error: unknown) => void = () => {},
+    private readonly onConflict: (path: string, onDisk: string | undefined) => void = () => {},
   ) {}
+
+  /** Record what a file holds as the store reads it (undefined: the file does not exist). */
+  remember(path: string, content: string | undefined): void {
+    this.known.set(path, content ?? null);
+  }
 
   /** Schedule a write; a later schedule of the same file before it runs replaces this one. */
   schedule(path: string, produce: Produce): void {
@@ -39,9 +50,22 @@ export class FileWriter {
     this.pending.set(path, { produce, timer });
   }
 
-  /** Is this content one we ourselves wrote to the file recently (undefined: we deleted it)? */
-  isOwnWrite(path: string, content: string | undefined): boolean {
-    return this.recentWrites.get(path)?.includes(content ?? null) ?? false;
+  /** Does the file hold what we last read or wrote (so a watcher event for it is our own echo)? */
+  isKnown(path: string, content: string | undefined): boolean {
+    return this.known.has(path) && this.known.get(path) === (content ?? null);
+  }
+
+  /** Wait until no write of this file is waiting or under way. */
+  async settled(path: string): Promise<void> {
+    while (this.isBusy(path)) {
+      const entry = this.pending.get(path);
+      if (entry?.timer !== undefined) {
+        clearTimeout(entry.timer);
+        entry.timer = undefined;
+        this.run(path);
+      }
+      await this.inFlight.get(path);
+    }
   }
 
   /** Write everything pending now and wait for it; rejects if any write failed. */
@@ -79,28 +103,26 @@ export class FileWriter {
     this.inFlight.set(path, write);
   }
 
-  private remember(path: string, content: string | null): void {
-    const history = this.recentWrites.get(path) ?? [];
-    history.push(content);
-    if (history.length > ECHO_HISTORY) history.shift();
-    this.recentWrites.set(path, history);
-  }
-
   private async write(path: string, produce: Produce): Promise<void> {
     try {
       // Content is produced at write time, so the latest state of the model is what lands.
       const content = produce();
-      this.remember(path, content);
+      const onDisk = await this.fs.readFile(path);
+      if ((onDisk ?? null) !== (this.known.get(path) ?? null)) {
+        this.known.set(path, onDisk ?? null);
+        this.onConflict(path, onDisk);
+        return;
+      }
+      if (content === (onDisk ?? null)) return;
       if (content === null) await this.fs.deleteFile(path);
       else await this.fs.writeFileAtomic(path, content);
+      this.known.set(path, content);
     } catch (error) {
       this.failures.push({ path, error });
       this.onError(path, error);
     }
   }
 }
-
-const ECHO_HISTORY = 4;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -44,12 +44,18 @@ export class ProjectStore {
     private readonly options: StoreOptions,
   ) {
     this.currentCoder = options.coder;
-    this.writer = new FileWriter(fs, options.debounceMs ?? 0, (path, error) => {
-      const message = error instanceof Error ? error.message : String(error);
-      this.writeProblems.push({ path, message: `could not be written: ${message}`, severity: 'error' });
-      options.logger?.error(`${path}: could not be written: ${message}`);
-      this.problemsChanged.fire();
-    });
+    this.writer = new FileWriter(
+      fs,
+      options.debounceMs ?? 0,
+      (path, error) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.reportWriteProblem(path, `could not be written: ${message}`);
+      },
+      (path, onDisk) => {
+        this.reportWriteProblem(path, 'changed on disk while Grounded was about to save it: the version on disk was kept and the latest change to this file was not saved; redo it if it is still needed');
+        this.reload(path, onDisk);
+      },
+    );
     const ids = options.ids ?? randomIds;
     this.codes = new CodebookRepository(fs, this.writer, ids);
     this.coding = new CodingRepository(fs, this.writer);
@@ -151,6 +157,18 @@ export class ProjectStore {
     return removed;
   }
 
+  /** Delete segments of any coder (e.g. from the review list); returns how many were deleted. */
+  async deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
+    const coding = await this.coding_(transcript);
+    const entry = coding.coders.find((c) => c.coder.id === coderId);
+    if (!entry) return 0;
+    const ids = new Set(segmentIds);
+    const count = entry.segments.filter((s) => ids.has(s.id)).length;
+    this.coding.edit(transcript, entry.coder, 'Delete segment', (segments) => segments.filter((s) => !ids.has(s.id)));
+    if (count > 0) this.codingChanged.fire({ transcript });
+    return count;
+  }
+
   /** Rewrite the quotes of segments whose text changed; other records are left byte-identical. */
   async requote(
     transcript: string,
@@ -163,6 +181,22 @@ export class ProjectStore {
     if (!entry) return;
     this.coding.edit(transcript, entry.coder, 'Update quotes', (segments) => edits.requote(segments, updates));
     this.codingChanged.fire({ transcript });
+  }
+
+  /** A transcript was renamed or moved: its coding files follow it. Returns how many moved. */
+  async renameTranscript(from: string, to: string): Promise<number> {
+    const moved = await this.coding.rename(from, to);
+    if (moved > 0) {
+      this.codingChanged.fire({ transcript: from });
+      this.codingChanged.fire({ transcript: to });
+    }
+    return moved;
+  }
+
+  /** Every transcript with coding files under a folder (or the path itself), for folder renames. */
+  async transcriptsUnder(path: string): Promise<string[]> {
+    await this.coding.ensureAllLoaded();
+    return this.coding.loadedTranscripts().filter((t) => t === path || t.startsWith(`${path}/`));
   }
 
   // --- codebook -------------------------------------------------------------------------------
@@ -210,16 +244,31 @@ export class ProjectStore {
    * anything else is reloaded and announced.
    */
   async handleFileChange(path: string): Promise<void> {
+    // Let our own writes of this file land first: what is on disk afterwards is what counts.
+    await this.writer.settled(path);
     const content = await this.fs.readFile(path);
-    if (this.writer.isOwnWrite(path, content)) return;
+    if (this.writer.isKnown(path, content)) return;
     if (path === PROJECT_FILE) {
       if (content !== undefined) await this.reloadConfig();
-    } else if (path.startsWith(`${CODES_DIR}/`)) {
+      this.problemsChanged.fire();
+      return;
+    }
+    this.reload(path, content);
+  }
+
+  private reload(path: string, content: string | undefined): void {
+    if (path.startsWith(`${CODES_DIR}/`)) {
       if (this.codes.reload(path, content)) this.codebookChanged.fire();
     } else if (path.startsWith(`${CODING_DIR}/`)) {
       const transcript = this.coding.reload(path, content);
       if (transcript !== undefined) this.codingChanged.fire({ transcript });
     } else return;
+    this.problemsChanged.fire();
+  }
+
+  private reportWriteProblem(path: string, message: string): void {
+    this.writeProblems.push({ path, message, severity: 'error' });
+    this.options.logger?.error(`${path}: ${message}`);
     this.problemsChanged.fire();
   }
 

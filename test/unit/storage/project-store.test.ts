@@ -197,3 +197,71 @@ describe('ProjectStore', () => {
     assert.deepEqual(reads.filter((p) => p.startsWith('.grounded/coding/')), [codingFilePath('interviews/p01.md', dana.id)]);
   });
 });
+
+describe('ProjectStore: transcripts renamed', () => {
+  it('moves every coder\'s coding files with the transcript and keeps them readable', async () => {
+    const fs = project();
+    const a = await open(fs, dana);
+    const code = a.addCode({ name: 'Trust' });
+    await a.applyCodes('interviews/p01.md', target('A friend'), [code]);
+    await a.flush();
+    const b = await open(fs, sam);
+    await b.applyCodes('interviews/p01.md', target('took me'), [code]);
+    await b.flush();
+    const store = await open(fs);
+    await store.getCoding('interviews/p01.md');
+    assert.equal(await store.renameTranscript('interviews/p01.md', 'interviews/2024/p01-amara.md'), 2);
+    assert.equal(fs.files.has(codingFilePath('interviews/p01.md', dana.id)), false);
+    assert.ok(fs.files.has(codingFilePath('interviews/2024/p01-amara.md', sam.id)));
+    const moved = await (await open(fs)).getCoding('interviews/2024/p01-amara.md');
+    assert.equal(moved.coders.length, 2);
+    await store.applyCodes('interviews/2024/p01-amara.md', target('the centre'), [code]);
+    await store.flush();
+    assert.equal((await (await open(fs)).getCoding('interviews/2024/p01-amara.md')).coders[0].segments.length, 2);
+  });
+
+  it('refuses to move coding onto a transcript that already has coding', async () => {
+    const fs = project();
+    const store = await open(fs);
+    const code = store.addCode({ name: 'Trust' });
+    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+    await store.applyCodes('interviews/p02.md', target('A friend'), [code]);
+    await store.flush();
+    await assert.rejects(store.renameTranscript('interviews/p01.md', 'interviews/p02.md'), /already has coding/);
+    assert.ok(fs.files.has(codingFilePath('interviews/p01.md', dana.id)));
+  });
+});
+
+describe('ProjectStore: changes on disk and its own writes', () => {
+  it('reloads an external change that restores content it once wrote itself (a checkout of an older commit)', async () => {
+    const fs = project();
+    const store = await open(fs);
+    const code = store.addCode({ name: 'Trust' });
+    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+    await store.flush();
+    const path = codingFilePath('interviews/p01.md', dana.id);
+    const older = fs.files.get(path)!;
+    await store.applyCodes('interviews/p01.md', target('took me'), [code]);
+    await store.flush();
+    fs.files.set(path, older);
+    await store.handleFileChange(path);
+    assert.equal((await store.getCoding('interviews/p01.md')).coders[0].segments.length, 1);
+  });
+
+  it('never overwrites a file that changed on disk just before its debounced write; says so', async () => {
+    const fs = project();
+    const store = await open(fs, dana, 30);
+    const code = store.addCode({ name: 'Trust' });
+    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+    await store.flush();
+    const path = codingFilePath('interviews/p01.md', dana.id);
+    await store.applyCodes('interviews/p01.md', target('took me'), [code]);
+    // Before the debounced write runs, a pull rewrites the file (here: a comment on the segment).
+    const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
+    const external = `${header}\n${line.replace('}', ',"comment":"from the other branch"}')}\n`;
+    fs.files.set(path, external);
+    await store.flush();
+    assert.equal(fs.files.get(path), external, 'the external version is kept');
+    assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+  });
+});
