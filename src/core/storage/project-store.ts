@@ -157,6 +157,19 @@ export class ProjectStore {
     return removed;
   }
 
+  /** Attach (or with an empty text, remove) the current coder's short comment on a segment. */
+  async setComment(transcript: string, segmentId: SegmentId, comment: string): Promise<void> {
+    await this.coding.ensureLoaded(transcript);
+    this.coding.edit(transcript, this.currentCoder, 'Comment on segment', (segments) => edits.setComment(segments, segmentId, comment.trim() || undefined));
+    this.codingChanged.fire({ transcript });
+  }
+
+  /** Move one of the current coder's segments to a new range (extend or shrink it). */
+  async resizeSegment(transcript: string, segmentId: SegmentId, target: { range: TextRange; quote: QuoteSelector }): Promise<void> {
+    if (target.range.end <= target.range.start) throw new StoreError('A segment cannot be empty: select the text it should cover.');
+    await this.requote(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
+  }
+
   /** Delete segments of any coder (e.g. from the review list); returns how many were deleted. */
   async deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
     const coding = await this.coding_(transcript);
