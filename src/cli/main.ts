@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from './cli-command';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, importCommand, exportCommand];
 
 function usage(): string {
   return [

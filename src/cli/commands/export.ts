@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { RefiExportError, exportCodebook, exportProject, type RefiExport } from '../../core/interchange/refi';
+import { StoreError } from '../../core/storage/errors';
+import { NodeFileSystem } from '../../node/node-file-system';
+import type { CliCommand } from '../cli-command';
+import { findProjectRoot } from '../project-root';
+
+const FORMATS = ['qdc', 'qdpx'] as const;
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'export qdc|qdpx [dir] [--out file] [--utf16] [--crlf]   Export the codebook (.qdc) or the whole project (.qdpx) as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder',
+  options: { out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' }, crlf: { type: 'boolean' } },
+  async run([format, dir], values, io) {
+    if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
+      io.err(`grounded export: say what to export: "qdc" (the codebook) or "qdpx" (the whole project)\n`);
+      return 2;
+    }
+    const start = resolve(io.cwd, dir ?? '.');
+    const root = findProjectRoot(start);
+    if (!root) {
+      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
+      return 2;
+    }
+    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : `${basename(root)}.${format}`);
+    const options = { positions: values.utf16 === true ? ('utf-16' as const) : ('code-points' as const), lineEndings: values.crlf === true ? ('crlf' as const) : ('lf' as const), now: new Date() };
+    let result: RefiExport;
+    try {
+      const fs = new NodeFileSystem(root);
+      result = format === 'qdc' ? await exportCodebook(fs, options) : await exportProject(fs, options);
+    } catch (error) {
+      if (!(error instanceof RefiExportError || error instanceof StoreError)) throw error;
+      io.err(`grounded export: ${error.message}\n`);
+      return 1;
+    }
+    await writeFile(out, result.bytes);
+    for (const warning of result.warnings) io.out(`warning: ${warning}\n`);
+    io.out(`${summary(format as (typeof FORMATS)[number], result)}\nwritten to ${out}\n`);
+    return 0;
+  },
+};
+
+function summary(format: (typeof FORMATS)[number], { counts }: RefiExport): string {
+  if (format === 'qdc') return `${counts.codes} code(s)`;
+  return (
+    `${counts.codes} code(s), ${counts.sources} source(s), ${counts.selections} coded selection(s) with ${counts.codings} coding(s), ` +
+    `${counts.notes} memo(s), ${counts.cases} case(s) with ${counts.variables} variable(s), ${counts.users} user(s)`
+  );
+}
