@@ -3,6 +3,7 @@ import type { Code, CodeId, FileProblem } from '../model';
 import type { FileSystem, IdSource } from '../ports';
 import { StoreError } from './errors';
 import type { FileWriter } from './file-writer';
+import type { History } from './history';
 import { CODES_DIR, codeFilePath, parseCodeFile, parseCodeFilePath, serializeCodeFile } from './format';
 
 export interface NewCode {
@@ -25,6 +26,7 @@ export class CodebookRepository {
     private readonly fs: FileSystem,
     private readonly writer: FileWriter,
     private readonly ids: IdSource,
+    private readonly history: History,
   ) {}
 
   async load(): Promise<void> {
@@ -80,9 +82,7 @@ export class CodebookRepository {
     const code = this.require(id);
     const children = this.codebook().children(id);
     for (const child of children) this.put({ ...child, parent: code.parent });
-    this.codes.delete(id);
-    this.view = undefined;
-    this.writer.schedule(codeFilePath(id), () => null);
+    this.set(id, undefined);
     return { reparented: children.length };
   }
 
@@ -101,10 +101,19 @@ export class CodebookRepository {
   }
 
   private put(code: Code): void {
-    this.codes.set(code.id, code);
+    this.set(code.id, code);
+  }
+
+  /** The one place a code changes: recorded for undo, written through the FileWriter. */
+  private set(id: CodeId, code: Code | undefined, record = true): void {
+    const before = this.codes.get(id);
+    if (before === code) return;
+    if (record) this.history.record({ apply: (direction) => this.set(id, direction === 'before' ? before : code, false) });
+    if (code) this.codes.set(id, code);
+    else this.codes.delete(id);
     this.view = undefined;
-    this.writer.schedule(codeFilePath(code.id), () => {
-      const current = this.codes.get(code.id);
+    this.writer.schedule(codeFilePath(id), () => {
+      const current = this.codes.get(id);
       return current ? serializeCodeFile(current) : null;
     });
   }

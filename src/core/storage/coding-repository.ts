@@ -2,6 +2,7 @@ import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
 import type { FileSystem } from '../ports';
 import { StoreError, malformedFileError } from './errors';
 import type { FileWriter } from './file-writer';
+import type { History } from './history';
 import { CODING_DIR, codingFilePath, parseCodingFile, parseCodingFilePath, serializeCodingFile } from './format';
 
 type Entry = { ok: true; file: CodingFile; warnings: FileProblem[] } | { ok: false; problems: FileProblem[] };
@@ -27,6 +28,7 @@ export class CodingRepository {
   constructor(
     private readonly fs: FileSystem,
     private readonly writer: FileWriter,
+    private readonly history: History,
   ) {}
 
   /** Load one transcript's coding files unless already loaded. */
@@ -76,8 +78,16 @@ export class CodingRepository {
     if (entry && !entry.ok) throw malformedFileError(action, entry.problems);
     const before = entry?.ok ? entry.file : { transcript, coder, segments: [] };
     const file: CodingFile = { ...before, segments: change(before.segments) };
-    entries.set(coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
-    this.scheduleWrite(transcript, coder.id);
+    this.set(transcript, coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
+  }
+
+  /** Edit any coder's file of a loaded transcript (merge and split move other coders' segments). */
+  editOf(transcript: string, coderId: string, action: string, change: (segments: readonly Segment[]) => Segment[]): void {
+    const entry = this.entriesOf(transcript).get(coderId);
+    if (!entry) return;
+    if (!entry.ok) throw malformedFileError(action, entry.problems);
+    const segments = change(entry.file.segments);
+    if (!sameSegments(segments, entry.file.segments)) this.set(transcript, coderId, { ...entry, file: { ...entry.file, segments } });
   }
 
   /** Apply `change` to every coder's file of every loaded transcript; refuses if one is malformed. */
@@ -91,8 +101,7 @@ export class CodingRepository {
         if (!entry.ok) continue;
         const segments = change(entry.file.segments);
         if (sameSegments(segments, entry.file.segments)) continue;
-        entry.file = { ...entry.file, segments };
-        this.scheduleWrite(transcript, coderId);
+        this.set(transcript, coderId, { ...entry, file: { ...entry.file, segments } });
       }
     }
   }
@@ -158,6 +167,44 @@ export class CodingRepository {
       this.transcripts.set(transcript, entries);
     }
     return entries;
+  }
+
+  /**
+   * The one place coding changes. Undo records the change per segment (not per file), so undoing
+   * one action never reverts a later change to another segment of the same file, such as the
+   * quotes rewritten when the transcript is saved.
+   */
+  private set(transcript: string, coderId: string, entry: Entry | undefined): void {
+    const entries = this.entriesOf(transcript);
+    const before = entries.get(coderId);
+    if (before === entry) return;
+    if (before?.ok && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, before.file.segments, entry.file.segments);
+    else if (!before && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, [], entry.file.segments);
+    if (entry) entries.set(coderId, entry);
+    else entries.delete(coderId);
+    this.scheduleWrite(transcript, coderId);
+  }
+
+  private recordSegmentChanges(transcript: string, coder: Coder, before: readonly Segment[], after: readonly Segment[]): void {
+    const old = new Map(before.map((s) => [s.id, s]));
+    const now = new Map(after.map((s) => [s.id, s]));
+    for (const id of new Set([...old.keys(), ...now.keys()])) {
+      const [was, is] = [old.get(id), now.get(id)];
+      if (was === is) continue;
+      this.history.record({ apply: (direction) => this.patchSegment(transcript, coder, id, direction === 'before' ? was : is) });
+    }
+  }
+
+  /** Put one segment back as it was (or remove it), leaving the rest of the file as it is now. */
+  private patchSegment(transcript: string, coder: Coder, id: string, segment: Segment | undefined): void {
+    const entries = this.entriesOf(transcript);
+    const entry = entries.get(coder.id);
+    if (entry && !entry.ok) return; // broken since: never rewritten
+    const current = entry?.ok ? entry.file : { transcript, coder, segments: [] };
+    const rest = current.segments.filter((s) => s.id !== id);
+    const segments = segment ? [...rest, segment].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : rest;
+    entries.set(coder.id, { ok: true, file: { ...current, segments }, warnings: entry?.ok ? entry.warnings : [] });
+    this.scheduleWrite(transcript, coder.id);
   }
 
   private scheduleWrite(transcript: string, coderId: string): void {

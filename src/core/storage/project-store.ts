@@ -7,6 +7,7 @@ import { CodebookRepository, type CodePatch, type NewCode } from './codebook-rep
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
 import { StoreError, formatProblem } from './errors';
 import { FileWriter } from './file-writer';
+import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseProjectFile } from './format';
 import * as edits from './segment-edits';
 
@@ -33,6 +34,10 @@ export class ProjectStore {
   readonly onDidChangeProblems: Event<void> = this.problemsChanged.event;
 
   private readonly writer: FileWriter;
+  private readonly history = new History();
+  private readonly historyChanged = new Emitter<void>();
+  /** Fires when what undo/redo would do changes. */
+  readonly onDidChangeHistory: Event<void> = this.historyChanged.event;
   private readonly codes: CodebookRepository;
   private readonly coding: CodingRepository;
   private writeProblems: FileProblem[] = [];
@@ -57,8 +62,8 @@ export class ProjectStore {
       },
     );
     const ids = options.ids ?? randomIds;
-    this.codes = new CodebookRepository(fs, this.writer, ids);
-    this.coding = new CodingRepository(fs, this.writer);
+    this.codes = new CodebookRepository(fs, this.writer, ids, this.history);
+    this.coding = new CodingRepository(fs, this.writer, this.history);
     this.newSegmentId = () => ids.next('s-');
   }
 
@@ -130,56 +135,66 @@ export class ProjectStore {
     codeIds: CodeId[],
     placed: ReadonlyMap<SegmentId, TextRange> = new Map(),
   ): Promise<Segment> {
-    if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
-    for (const id of codeIds) this.codes.require(id);
-    if (target.range.end <= target.range.start) throw new StoreError('Select some text to code first.');
-    await this.coding.ensureLoaded(transcript);
-    let result: Segment | undefined;
-    this.coding.edit(transcript, this.currentCoder, 'Apply code', (segments) => {
-      const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId);
-      result = applied.segment;
-      return applied.segments;
+    return this.action('Apply code', async () => {
+      if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
+      for (const id of codeIds) this.codes.require(id);
+      if (target.range.end <= target.range.start) throw new StoreError('Select some text to code first.');
+      await this.coding.ensureLoaded(transcript);
+      let result: Segment | undefined;
+      this.coding.edit(transcript, this.currentCoder, 'Apply code', (segments) => {
+        const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId);
+        result = applied.segment;
+        return applied.segments;
+      });
+      this.codingChanged.fire({ transcript });
+      return result!;
     });
-    this.codingChanged.fire({ transcript });
-    return result!;
   }
 
   /** Remove codes (all codes when omitted) from some of the current coder's segments. */
   async removeCodes(transcript: string, segmentIds: SegmentId[], codeIds?: CodeId[]): Promise<number> {
-    await this.coding.ensureLoaded(transcript);
-    let removed = 0;
-    this.coding.edit(transcript, this.currentCoder, 'Remove code', (segments) => {
-      const r = edits.removeCodes(segments, new Set(segmentIds), codeIds ? new Set(codeIds) : undefined);
-      removed = r.removed;
-      return r.segments;
+    return this.action('Remove code', async () => {
+      await this.coding.ensureLoaded(transcript);
+      let removed = 0;
+      this.coding.edit(transcript, this.currentCoder, 'Remove code', (segments) => {
+        const r = edits.removeCodes(segments, new Set(segmentIds), codeIds ? new Set(codeIds) : undefined);
+        removed = r.removed;
+        return r.segments;
+      });
+      if (removed > 0) this.codingChanged.fire({ transcript });
+      return removed;
     });
-    if (removed > 0) this.codingChanged.fire({ transcript });
-    return removed;
   }
 
   /** Attach (or with an empty text, remove) the current coder's short comment on a segment. */
   async setComment(transcript: string, segmentId: SegmentId, comment: string): Promise<void> {
-    await this.coding.ensureLoaded(transcript);
-    this.coding.edit(transcript, this.currentCoder, 'Comment on segment', (segments) => edits.setComment(segments, segmentId, comment.trim() || undefined));
-    this.codingChanged.fire({ transcript });
+    return this.action('Comment on segment', async () => {
+      await this.coding.ensureLoaded(transcript);
+      this.coding.edit(transcript, this.currentCoder, 'Comment on segment', (segments) => edits.setComment(segments, segmentId, comment.trim() || undefined));
+      this.codingChanged.fire({ transcript });
+    });
   }
 
   /** Move one of the current coder's segments to a new range (extend or shrink it). */
   async resizeSegment(transcript: string, segmentId: SegmentId, target: { range: TextRange; quote: QuoteSelector }): Promise<void> {
-    if (target.range.end <= target.range.start) throw new StoreError('A segment cannot be empty: select the text it should cover.');
-    await this.requote(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
+    return this.action('Change segment boundaries', async () => {
+      if (target.range.end <= target.range.start) throw new StoreError('A segment cannot be empty: select the text it should cover.');
+      await this.requote(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
+    });
   }
 
   /** Delete segments of any coder (e.g. from the review list); returns how many were deleted. */
   async deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
-    const coding = await this.coding_(transcript);
-    const entry = coding.coders.find((c) => c.coder.id === coderId);
-    if (!entry) return 0;
-    const ids = new Set(segmentIds);
-    const count = entry.segments.filter((s) => ids.has(s.id)).length;
-    this.coding.edit(transcript, entry.coder, 'Delete segment', (segments) => segments.filter((s) => !ids.has(s.id)));
-    if (count > 0) this.codingChanged.fire({ transcript });
-    return count;
+    return this.action('Delete segment', async () => {
+      const coding = await this.coding_(transcript);
+      const entry = coding.coders.find((c) => c.coder.id === coderId);
+      if (!entry) return 0;
+      const ids = new Set(segmentIds);
+      const count = entry.segments.filter((s) => ids.has(s.id)).length;
+      this.coding.edit(transcript, entry.coder, 'Delete segment', (segments) => segments.filter((s) => !ids.has(s.id)));
+      if (count > 0) this.codingChanged.fire({ transcript });
+      return count;
+    });
   }
 
   /** Rewrite the quotes of segments whose text changed; other records are left byte-identical. */
@@ -199,6 +214,8 @@ export class ProjectStore {
   /** A transcript was renamed or moved: its coding files follow it. Returns how many moved. */
   async renameTranscript(from: string, to: string): Promise<number> {
     const moved = await this.coding.rename(from, to);
+    this.history.clear();
+    this.historyChanged.fire();
     if (moved > 0) {
       this.codingChanged.fire({ transcript: from });
       this.codingChanged.fire({ transcript: to });
@@ -215,14 +232,18 @@ export class ProjectStore {
   // --- codebook -------------------------------------------------------------------------------
 
   addCode(input: NewCode): CodeId {
-    const code = this.codes.add(input);
-    this.codebookChanged.fire();
-    return code.id;
+    return this.actionSync('Add code', () => {
+      const code = this.codes.add(input);
+      this.codebookChanged.fire();
+      return code.id;
+    });
   }
 
   updateCode(id: CodeId, patch: CodePatch): void {
-    this.codes.update(id, patch);
-    this.codebookChanged.fire();
+    return this.actionSync('Change code', () => {
+      this.codes.update(id, patch);
+      this.codebookChanged.fire();
+    });
   }
 
   /** How many segments, by all coders in all transcripts, carry this code. */
@@ -233,16 +254,116 @@ export class ProjectStore {
 
   /** Delete a code and its coding everywhere; its sub-codes move up one level. */
   async deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number }> {
-    this.codes.require(id);
-    await this.coding.ensureAllLoaded();
-    const codes = new Set([id]);
-    const removedSegments = this.coding.countSegments(codes);
-    const touched = this.coding.loadedTranscripts().filter((t) => this.coding.get(t).coders.some((c) => c.segments.some((s) => s.codes.includes(id))));
-    this.coding.editEverywhere('Delete code', (segments) => edits.removeCodes(segments, edits.segmentsWithCodes(segments, codes), codes).segments);
-    const { reparented } = this.codes.delete(id);
+    return this.action('Delete code', async () => {
+      this.codes.require(id);
+      await this.coding.ensureAllLoaded();
+      const codes = new Set([id]);
+      const removedSegments = this.coding.countSegments(codes);
+      const touched = this.coding.loadedTranscripts().filter((t) => this.coding.get(t).coders.some((c) => c.segments.some((s) => s.codes.includes(id))));
+      this.coding.editEverywhere('Delete code', (segments) => edits.removeCodes(segments, edits.segmentsWithCodes(segments, codes), codes).segments);
+      const { reparented } = this.codes.delete(id);
+      this.codebookChanged.fire();
+      for (const transcript of touched) this.codingChanged.fire({ transcript });
+      return { removedSegments, reparented };
+    });
+  }
+
+  /**
+   * Merge codes into one: every segment of every coder moves to `target` (segments that then
+   * cover the same text collapse into one), the merged codes' sub-codes move under `target`, and
+   * the merged codes are deleted.
+   */
+  async mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number }> {
+    return this.action('Merge codes', async () => {
+      const codebook = this.codes.codebook();
+      codebook.get(target) ?? this.codes.require(target);
+      const from = new Set(sources.filter((s) => s !== target));
+      for (const id of from) this.codes.require(id);
+      await this.coding.ensureAllLoaded();
+      const movedSegments = this.coding.countSegments(from);
+      let collapsed = 0;
+      this.coding.editEverywhere('Merge codes', (segments) => {
+        const merged = edits.mergeCodesInSegments(segments, from, target);
+        collapsed += merged.collapsed;
+        return merged.segments;
+      });
+      // The target may sit inside a merged code: lift it out first so it keeps a parent that stays.
+      let parent = this.codes.codebook().get(target)!.parent;
+      while (parent !== null && from.has(parent)) parent = this.codes.codebook().get(parent)?.parent ?? null;
+      if (parent !== this.codes.codebook().get(target)!.parent) this.codes.update(target, { parent });
+      for (const id of from) {
+        for (const child of this.codes.codebook().children(id)) if (child.id !== target) this.codes.update(child.id, { parent: target });
+        this.codes.delete(id);
+      }
+      this.codebookChanged.fire();
+      for (const transcript of this.coding.loadedTranscripts()) this.codingChanged.fire({ transcript });
+      return { movedSegments, collapsed };
+    });
+  }
+
+  /** Split a code: move its application on the chosen segments (any coder) to another code. */
+  async splitCode(source: CodeId, segments: { transcript: string; coderId: string; segmentId: SegmentId }[], target: CodeId): Promise<number> {
+    return this.action('Split code', async () => {
+      this.codes.require(source);
+      this.codes.require(target);
+      let moved = 0;
+      const byFile = new Map<string, { transcript: string; coderId: string; ids: Set<SegmentId> }>();
+      for (const ref of segments) {
+        const key = `${ref.transcript}\u0000${ref.coderId}`;
+        const group = byFile.get(key) ?? { transcript: ref.transcript, coderId: ref.coderId, ids: new Set() };
+        group.ids.add(ref.segmentId);
+        byFile.set(key, group);
+      }
+      for (const { transcript, coderId, ids } of byFile.values()) {
+        await this.coding.ensureLoaded(transcript);
+        this.coding.editOf(transcript, coderId, 'Split code', (list) => {
+          moved += list.filter((s) => ids.has(s.id) && s.codes.includes(source)).length;
+          return edits.moveCodeOnSegments(list, ids, source, target);
+        });
+        this.codingChanged.fire({ transcript });
+      }
+      return moved;
+    });
+  }
+
+  // --- undo ---------------------------------------------------------------------------------
+
+  /** Undo the last coding action; returns its label, or undefined when there is none. */
+  undo(): string | undefined {
+    return this.replay(this.history.undo());
+  }
+
+  redo(): string | undefined {
+    return this.replay(this.history.redo());
+  }
+
+  /** Labels of what undo and redo would do next. */
+  undoable(): { undo?: string; redo?: string } {
+    return this.history.peek();
+  }
+
+  private replay(entry: { label: string } | undefined): string | undefined {
+    if (!entry) return undefined;
     this.codebookChanged.fire();
-    for (const transcript of touched) this.codingChanged.fire({ transcript });
-    return { removedSegments, reparented };
+    for (const transcript of this.coding.loadedTranscripts()) this.codingChanged.fire({ transcript });
+    this.historyChanged.fire();
+    return entry.label;
+  }
+
+  private async action<T>(label: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await this.history.run(label, run);
+    } finally {
+      this.historyChanged.fire();
+    }
+  }
+
+  private actionSync<T>(label: string, run: () => T): T {
+    try {
+      return this.history.runSync(label, run);
+    } finally {
+      this.historyChanged.fire();
+    }
   }
 
   // --- files ----------------------------------------------------------------------------------
@@ -270,6 +391,9 @@ export class ProjectStore {
   }
 
   private reload(path: string, content: string | undefined): void {
+    // What arrived from outside must not be overwritten by replaying older states.
+    this.history.clear();
+    this.historyChanged.fire();
     if (path.startsWith(`${CODES_DIR}/`)) {
       if (this.codes.reload(path, content)) this.codebookChanged.fire();
     } else if (path.startsWith(`${CODING_DIR}/`)) {
@@ -289,6 +413,7 @@ export class ProjectStore {
     this.codebookChanged.dispose();
     this.codingChanged.dispose();
     this.problemsChanged.dispose();
+    this.historyChanged.dispose();
   }
 
   private async reloadConfig(): Promise<void> {

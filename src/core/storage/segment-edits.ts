@@ -87,3 +87,42 @@ export function setComment(segments: readonly Segment[], id: SegmentId, comment:
     return comment ? { ...rest, comment } : rest;
   });
 }
+
+/**
+ * Replace the `from` codes with `to` in every segment, then collapse segments that now cover the
+ * same text (same range and quote) into one carrying all their codes: merging "Trust" into
+ * "Trust in services" must not leave two identical segments behind.
+ */
+export function mergeCodesInSegments(
+  segments: readonly Segment[],
+  from: ReadonlySet<CodeId>,
+  to: CodeId,
+): { segments: Segment[]; collapsed: number } {
+  const renamed = segments.map((s) =>
+    s.codes.some((c) => from.has(c)) ? { ...s, codes: sortedCodes(s.codes.map((c) => (from.has(c) ? to : c))) } : s,
+  );
+  const byText = new Map<string, Segment>();
+  const out: Segment[] = [];
+  let collapsed = 0;
+  for (const s of [...renamed].sort(byId)) {
+    const key = `${s.position.start}:${s.position.end}:${s.quote.exact}`;
+    const first = byText.get(key);
+    if (!first || !s.codes.includes(to) || !first.codes.includes(to)) {
+      if (!first) byText.set(key, s);
+      out.push(s);
+      continue;
+    }
+    collapsed++;
+    const merged: Segment = { ...first, codes: sortedCodes([...first.codes, ...s.codes]) };
+    const comment = [first.comment, s.comment].filter(Boolean).join(' / ');
+    if (comment) merged.comment = comment;
+    out[out.indexOf(first)] = merged;
+    byText.set(key, merged);
+  }
+  return { segments: out, collapsed };
+}
+
+/** Move one code's application on the chosen segments to another code. */
+export function moveCodeOnSegments(segments: readonly Segment[], ids: ReadonlySet<SegmentId>, from: CodeId, to: CodeId): Segment[] {
+  return segments.map((s) => (ids.has(s.id) && s.codes.includes(from) ? { ...s, codes: sortedCodes(s.codes.map((c) => (c === from ? to : c))) } : s));
+}
