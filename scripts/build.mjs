@@ -5,7 +5,7 @@
 //   dist/test/integration.cjs     the mocha entry the real extension host loads (`run()`)
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -53,6 +53,29 @@ if (existsSync(webviewDir)) {
   }
 }
 
+// esbuild cannot glob, so the integration entry imports a generated module that lists every
+// test/integration/**/*.test.ts; a new test file is picked up with no list to maintain.
+const integrationTestsDir = resolve('test/integration');
+const integrationTestList = {
+  name: 'integration-test-list',
+  setup(build) {
+    build.onResolve({ filter: /^grounded:integration-tests$/ }, (args) => ({ path: args.path, namespace: 'test-list' }));
+    build.onLoad({ filter: /.*/, namespace: 'test-list' }, () => {
+      const files = readdirSync(integrationTestsDir, { recursive: true })
+        .map((f) => f.split('\\').join('/'))
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort();
+      const entries = files.map((f) => `  { file: ${JSON.stringify(f)}, load: () => import(${JSON.stringify(`./${f}`)}) },`);
+      return {
+        contents: `export const testModules = [\n${entries.join('\n')}\n];\n`,
+        loader: 'js',
+        resolveDir: integrationTestsDir,
+        watchDirs: [integrationTestsDir, ...files.map((f) => resolve(integrationTestsDir, f, '..'))],
+      };
+    });
+  },
+};
+
 if (withTests && existsSync('test/integration/index.ts')) {
   builds.push({
     ...common,
@@ -61,6 +84,7 @@ if (withTests && existsSync('test/integration/index.ts')) {
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha'],
+    plugins: [integrationTestList],
   });
 }
 

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { ProjectStore } from '../core/storage/project-store';
 import { registerCodebookCommands } from './codebook/codebook-commands';
+import { CodebookDragAndDrop } from './codebook/codebook-dnd';
+import { registerCodebookReorganising } from './codebook/codebook-reorganise';
+import { UnusedCodeDecorations } from './codebook/unused-code-decorations';
+import { CodingUndo } from './coding/undo-commands';
 import { CodebookTreeProvider, type CodebookNode } from './codebook/codebook-tree';
 import { SwatchIcons } from './codebook/swatch-icons';
 import { registerCodingCommands } from './coding/coding-commands';
@@ -46,7 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const review = new ReviewTreeProvider(host, tracker);
   const reviewView = vscode.window.createTreeView<ReviewNode>('grounded.review', { treeDataProvider: review });
   const status = new ReviewStatus(tracker);
-  const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: new CodebookDragAndDrop(host),
+  });
+  const unused = new UnusedCodeDecorations((id) => tree.isUnused(id));
 
   context.subscriptions.push(
     log,
@@ -62,6 +72,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     registerCodingHover(host, tracker),
     ...registerCodingCommands(host, tracker, context.workspaceState),
     ...registerCodebookCommands(host, tracker, view),
+    ...registerCodebookReorganising(host, tracker, tree, view),
+    unused,
+    tree.onDidChangeTreeData(() => unused.refresh()),
+    new CodingUndo(host),
     ...registerProjectCommands(host, log),
     followTranscriptRenames(host, log),
   );

@@ -275,8 +275,7 @@ export class ProjectStore {
    */
   async mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number }> {
     return this.action('Merge codes', async () => {
-      const codebook = this.codes.codebook();
-      codebook.get(target) ?? this.codes.require(target);
+      this.codes.require(target);
       const from = new Set(sources.filter((s) => s !== target));
       for (const id of from) this.codes.require(id);
       await this.coding.ensureAllLoaded();

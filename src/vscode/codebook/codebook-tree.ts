@@ -4,6 +4,7 @@ import { countCodes, type CodeCounts } from '../../core/views/code-counts';
 import { escapeMarkdown, excerpt } from '../../core/views/markdown-text';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
+import { codeUri } from './unused-code-decorations';
 
 export type CodebookNode =
   | { kind: 'code'; id: CodeId }
@@ -19,6 +20,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   /** Recomputed on demand after any change, so an item is never shown with a stale count. */
   private counts: Map<CodeId, CodeCounts> | undefined;
   private loaded = false;
+  /** Lower-cased text the view is filtered by (codes whose name or description contains it). */
+  private filterText = '';
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
@@ -42,6 +45,31 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     this.changed.fire(undefined);
   }
 
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Show only codes matching `text` (with the codes above them, so the hierarchy stays readable). */
+  setFilter(text: string): void {
+    this.filterText = text.trim().toLocaleLowerCase();
+    void vscode.commands.executeCommand('setContext', 'grounded.codebookFiltered', this.filterText !== '');
+    this.refresh();
+  }
+
+  /** Is this code used by no segment of any coder? (False until all coding is loaded.) */
+  isUnused(id: CodeId): boolean {
+    return this.loaded && (this.countsNow().get(id)?.segmentsWithChildren ?? 0) === 0;
+  }
+
+  private visible(id: CodeId): boolean {
+    if (this.filterText === '') return true;
+    const codebook = this.host.require().store.codebook();
+    return codebook.descendantsAndSelf(id).some((d) => {
+      const code = codebook.get(d)!;
+      return code.name.toLocaleLowerCase().includes(this.filterText) || code.description.toLocaleLowerCase().includes(this.filterText);
+    });
+  }
+
   private countsNow(): Map<CodeId, CodeCounts> {
     const store = this.host.require().store;
     this.counts ??= countCodes(store.codebook(), store.loadedCoding());
@@ -57,9 +85,9 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       this.loaded = true;
     }
     const codebook = store.codebook();
-    if (!node) return codebook.children(null).map((c) => ({ kind: 'code', id: c.id }));
+    if (!node) return codebook.children(null).filter((c) => this.visible(c.id)).map((c) => ({ kind: 'code', id: c.id }));
     if (node.kind !== 'code') return [];
-    const codes: CodebookNode[] = codebook.children(node.id).map((c) => ({ kind: 'code', id: c.id }));
+    const codes: CodebookNode[] = codebook.children(node.id).filter((c) => this.visible(c.id)).map((c) => ({ kind: 'code', id: c.id }));
     const segments: CodebookNode[] = store.loadedCoding().flatMap((coding) =>
       coding.coders.flatMap(({ coder, segments: list }) =>
         list
@@ -94,6 +122,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const item = new vscode.TreeItem(code?.name ?? id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `code:${id}`;
     item.contextValue = 'code';
+    item.resourceUri = codeUri(id);
     const own = counts?.segments ?? 0;
     const all = counts?.segmentsWithChildren ?? 0;
     item.description = all === own ? `${own}` : `${own} · ${all} with sub-codes`;

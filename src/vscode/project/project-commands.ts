@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectConfig } from '../../core/model';
 import { GITIGNORE_CONTENT, GITIGNORE_FILE, PROJECT_FILE, serializeProjectFile } from '../../core/storage/format';
 import type { ProjectHost } from './project-host';
-import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
+import { projectFileSystem } from './workspace-file-system';
 
 export function registerProjectCommands(host: ProjectHost, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [

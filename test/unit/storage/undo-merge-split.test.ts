@@ -60,7 +60,8 @@ describe('undo and redo of coding actions', () => {
     const first = await store.applyCodes(T, target('A friend'), [trust]);
     const second = await store.applyCodes(T, target('took me'), [trust]);
     // A save rewrites the first segment's quote outside any action.
-    await store.requote(T, dana.id, new Map([[first.id, target('A friend from')]]));
+    const moved = target('A friend from');
+    await store.requote(T, dana.id, new Map([[first.id, { quote: moved.quote, position: moved.range }]]));
     store.undo(); // undoes the second apply only
     const segments = (await store.getCoding(T)).coders[0].segments;
     assert.deepEqual(segments.map((s) => s.quote.exact), ['A friend from']);

@@ -1,0 +1,112 @@
+// End to end: the packaged extension in a real VS Code (code-server) in Chromium. A researcher
+// opens a transcript, selects a line, runs "Grounded: Apply Code", creates a code — and the
+// coding lands on disk in the project's sidecar files.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { e2eEnvironment } from './e2e-env';
+import { goToLine, launchBrowser, openWorkbench, pickQuickInput, quickOpen, runCommand, screenshot, selectCurrentLine } from './workbench';
+
+interface StoredSegment {
+  id: string;
+  codes: string[];
+  exact: string;
+}
+
+interface StoredCode {
+  id: string;
+  name: string;
+}
+
+/** First line of the body (after front matter) that is plain prose and short enough not to wrap. */
+function pickLineToCode(text: string): { line: number; content: string } {
+  const lines = text.split('\n');
+  const bodyStart = lines[0] === '---' ? lines.indexOf('---', 1) + 1 : 0;
+  for (let i = bodyStart; i < lines.length; i += 1) {
+    const content = lines[i].trim();
+    if (content.length >= 20 && content.length <= 70 && !content.startsWith('#')) return { line: i + 1, content };
+  }
+  throw new Error('the transcript has no short prose line to code');
+}
+
+function readCodes(workspace: string): StoredCode[] {
+  const dir = join(workspace, '.grounded', 'codes');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoredCode);
+}
+
+function readSegments(codingDir: string): StoredSegment[] {
+  if (!existsSync(codingDir)) return [];
+  return readdirSync(codingDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(join(codingDir, f), 'utf8').split('\n').slice(1))
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as StoredSegment);
+}
+
+async function eventually<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('applying a code in VS Code', function () {
+  this.timeout(180_000);
+  const env = e2eEnvironment();
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, env.url);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(page, join(env.resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`));
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('codes a selected line of the first transcript through the command palette', async () => {
+    const interviews = join(env.workspace, 'interviews');
+    const transcript = readdirSync(interviews).filter((f) => f.endsWith('.md')).sort()[0];
+    assert.ok(transcript, 'the demo project has no transcript in interviews/');
+    const { line, content } = pickLineToCode(readFileSync(join(interviews, transcript), 'utf8'));
+    const codeName = `Felt heard ${Date.now().toString(36)}`;
+    const codingDir = join(env.workspace, '.grounded', 'coding', 'interviews', transcript);
+    const segmentsBefore = readSegments(codingDir).length;
+
+    await quickOpen(page, transcript);
+    await goToLine(page, line);
+    await selectCurrentLine(page);
+    await runCommand(page, 'Grounded: Apply Code');
+    await pickQuickInput(page, codeName, `Create code "${codeName}"`);
+
+    const code = await eventually(() => readCodes(env.workspace).find((c) => c.name === codeName), 15_000, `code file for "${codeName}"`);
+    const segment = await eventually(
+      () => readSegments(codingDir).find((s) => s.codes.includes(code.id)),
+      15_000,
+      `a segment coded "${codeName}" under ${codingDir}`,
+    );
+    assert.equal(segment.exact, content);
+    assert.equal(readSegments(codingDir).length, segmentsBefore + 1);
+
+    // Collapse the selection so the picture shows the new segment's highlight.
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(500);
+    const shot = join(env.resultsDir, 'apply-code.png');
+    await screenshot(page, shot);
+    const docsImages = join(process.cwd(), 'docs', 'images');
+    mkdirSync(docsImages, { recursive: true });
+    copyFileSync(shot, join(docsImages, 'apply-code.png'));
+  });
+});

@@ -1,0 +1,98 @@
+// Driving the VS Code workbench in a browser the way a person does: keyboard shortcuts, Quick
+// Open, the command palette. Selectors are VS Code's own DOM classes.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+const QUICK_INPUT_ROW = `${QUICK_INPUT} .monaco-list-row`;
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Opens the workbench and waits until the editor area and the explorer are ready. */
+export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/**
+ * Types into the open quick input and presses Enter once a row matching `rowText` is listed.
+ * On VS Code 1.139 an Enter pressed before the rows render is lost, so wait for the row first.
+ */
+async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs = 15_000): Promise<void> {
+  const input = page.locator(QUICK_INPUT_BOX);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(typed);
+  const row = page.locator(QUICK_INPUT_ROW, { hasText: rowText }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(`${QUICK_INPUT_ROW}.focused`, { hasText: rowText }).first().waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+P, type a file name, open the matching file; resolves when its editor tab is active. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await acceptRow(page, fileName, fileName);
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/**
+ * F1, type a command title, run it. The palette lists a command only once its `when` clause
+ * holds, which for an extension's commands may be a moment after the workbench is up (the
+ * extension sets its context keys as it activates), so a missing row is retried.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    try {
+      await acceptRow(page, `>${title}`, title, 5_000);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator(QUICK_INPUT_BOX).waitFor({ state: 'hidden' });
+    }
+  }
+}
+
+/** In an open quick pick: type `text`, wait for a row containing `rowText`, accept it. */
+export async function pickQuickInput(page: Page, text: string, rowText: string): Promise<void> {
+  await acceptRow(page, text, rowText);
+}
+
+/** Moves the cursor to a 1-based line with Go to Line (Ctrl+G). */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator(QUICK_INPUT_BOX);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Selects the cursor's line from its first to its last character (keyboard only). */
+export async function selectCurrentLine(page: Page): Promise<void> {
+  // With word wrap on, End stops at the end of the visual line: pick a line that fits the view.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+}
+
+export async function screenshot(page: Page, path: string): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+}

@@ -1,0 +1,11 @@
+export { waitFor } from './wait-for';
+export {
+  openTranscript,
+  readWorkspaceFile,
+  workspaceFileExists,
+  workspaceFileUri,
+  workspacePath,
+  workspaceRoot,
+  workspaceUri,
+  writeWorkspaceFile,
+} from './workspace';

@@ -1,0 +1,54 @@
+// Access to the throw-away workspace the integration tests run in (a copy of demo/ made by
+// scripts/run-integration.mjs, which passes its path in GROUNDED_TEST_WORKSPACE).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import * as vscode from 'vscode';
+
+/** Absolute file-system path of the test workspace folder. */
+export function workspaceRoot(): string {
+  const fromRunner = process.env.GROUNDED_TEST_WORKSPACE;
+  if (fromRunner) return fromRunner;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+/** The test workspace folder as a URI. */
+export function workspaceUri(): vscode.Uri {
+  return vscode.Uri.file(workspaceRoot());
+}
+
+/** Absolute path of a workspace-relative POSIX path; refuses paths that leave the workspace. */
+export function workspacePath(rel: string): string {
+  const root = workspaceRoot();
+  const full = resolve(root, ...rel.split('/'));
+  const inside = relative(root, full);
+  if (inside.startsWith('..') || isAbsolute(inside)) throw new Error(`${rel} is outside the workspace`);
+  return full;
+}
+
+export function workspaceFileUri(rel: string): vscode.Uri {
+  return vscode.Uri.file(workspacePath(rel));
+}
+
+export function workspaceFileExists(rel: string): boolean {
+  return existsSync(workspacePath(rel));
+}
+
+/** Reads a workspace file from disk (not from an open editor buffer). */
+export function readWorkspaceFile(rel: string): string {
+  return readFileSync(workspacePath(rel), 'utf8');
+}
+
+/** Writes a workspace file with Node's fs, as a change made outside the editor would be. */
+export function writeWorkspaceFile(rel: string, text: string): void {
+  const full = workspacePath(rel);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text, 'utf8');
+}
+
+/** Opens a transcript in an editor and makes it the active one. */
+export async function openTranscript(rel: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFileUri(rel));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
