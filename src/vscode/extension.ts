@@ -23,7 +23,8 @@ export interface GroundedApi {
   store(): ProjectStore | undefined;
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
-  codebookTree: vscode.TreeDataProvider<CodebookNode>;
+  codebookTree: CodebookTreeProvider;
+  codebookDragAndDrop: vscode.TreeDragAndDropController<CodebookNode>;
   /** The Needs Review list and the status bar text for the active transcript. */
   review: ReviewTreeProvider;
   statusText(): string;
@@ -50,11 +51,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const review = new ReviewTreeProvider(host, tracker);
   const reviewView = vscode.window.createTreeView<ReviewNode>('grounded.review', { treeDataProvider: review });
   const status = new ReviewStatus(tracker);
+  const dragAndDrop = new CodebookDragAndDrop(host);
   const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', {
     treeDataProvider: tree,
     showCollapseAll: true,
     canSelectMany: true,
-    dragAndDropController: new CodebookDragAndDrop(host),
+    dragAndDropController: dragAndDrop,
   });
   const unused = new UnusedCodeDecorations((id) => tree.isUnused(id));
 
@@ -98,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     store: () => host.project?.store,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
+    codebookDragAndDrop: dragAndDrop,
     review,
     statusText: () => status.text,
     ready,
