@@ -9,6 +9,7 @@ import { StoreError, formatProblem } from './errors';
 import { FileWriter } from './file-writer';
 import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseProjectFile } from './format';
+import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
 
 export interface StoreOptions {
@@ -252,77 +253,34 @@ export class ProjectStore {
     return this.coding.countSegments(new Set([id]));
   }
 
+
+
+
+
+
+
   /** Delete a code and its coding everywhere; its sub-codes move up one level. */
-  async deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number }> {
-    return this.action('Delete code', async () => {
-      this.codes.require(id);
-      await this.coding.ensureAllLoaded();
-      const codes = new Set([id]);
-      const removedSegments = this.coding.countSegments(codes);
-      const touched = this.coding.loadedTranscripts().filter((t) => this.coding.get(t).coders.some((c) => c.segments.some((s) => s.codes.includes(id))));
-      this.coding.editEverywhere('Delete code', (segments) => edits.removeCodes(segments, edits.segmentsWithCodes(segments, codes), codes).segments);
-      const { reparented } = this.codes.delete(id);
-      this.codebookChanged.fire();
-      for (const transcript of touched) this.codingChanged.fire({ transcript });
-      return { removedSegments, reparented };
-    });
+  deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number }> {
+    return this.action('Delete code', () => reorganise.deleteCode(this.internals(), id));
   }
 
-  /**
-   * Merge codes into one: every segment of every coder moves to `target` (segments that then
-   * cover the same text collapse into one), the merged codes' sub-codes move under `target`, and
-   * the merged codes are deleted.
-   */
-  async mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number }> {
-    return this.action('Merge codes', async () => {
-      this.codes.require(target);
-      const from = new Set(sources.filter((s) => s !== target));
-      for (const id of from) this.codes.require(id);
-      await this.coding.ensureAllLoaded();
-      const movedSegments = this.coding.countSegments(from);
-      let collapsed = 0;
-      this.coding.editEverywhere('Merge codes', (segments) => {
-        const merged = edits.mergeCodesInSegments(segments, from, target);
-        collapsed += merged.collapsed;
-        return merged.segments;
-      });
-      // The target may sit inside a merged code: lift it out first so it keeps a parent that stays.
-      let parent = this.codes.codebook().get(target)!.parent;
-      while (parent !== null && from.has(parent)) parent = this.codes.codebook().get(parent)?.parent ?? null;
-      if (parent !== this.codes.codebook().get(target)!.parent) this.codes.update(target, { parent });
-      for (const id of from) {
-        for (const child of this.codes.codebook().children(id)) if (child.id !== target) this.codes.update(child.id, { parent: target });
-        this.codes.delete(id);
-      }
-      this.codebookChanged.fire();
-      for (const transcript of this.coding.loadedTranscripts()) this.codingChanged.fire({ transcript });
-      return { movedSegments, collapsed };
-    });
+  /** Merge codes into `target` (see codebook-reorganisation.ts). */
+  mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number }> {
+    return this.action('Merge codes', () => reorganise.mergeCodes(this.internals(), sources, target));
   }
 
   /** Split a code: move its application on the chosen segments (any coder) to another code. */
-  async splitCode(source: CodeId, segments: { transcript: string; coderId: string; segmentId: SegmentId }[], target: CodeId): Promise<number> {
-    return this.action('Split code', async () => {
-      this.codes.require(source);
-      this.codes.require(target);
-      let moved = 0;
-      const byFile = new Map<string, { transcript: string; coderId: string; ids: Set<SegmentId> }>();
-      for (const ref of segments) {
-        const key = `${ref.transcript}\u0000${ref.coderId}`;
-        const group = byFile.get(key) ?? { transcript: ref.transcript, coderId: ref.coderId, ids: new Set() };
-        group.ids.add(ref.segmentId);
-        byFile.set(key, group);
-      }
-      for (const { transcript, coderId, ids } of byFile.values()) {
-        await this.coding.ensureLoaded(transcript);
-        this.coding.editOf(transcript, coderId, 'Split code', (list) => {
-          moved += list.filter((s) => ids.has(s.id) && s.codes.includes(source)).length;
-          return edits.moveCodeOnSegments(list, ids, source, target);
-        });
-        this.codingChanged.fire({ transcript });
-      }
-      return moved;
-    });
+  splitCode(source: CodeId, segments: reorganise.SegmentRef[], target: CodeId): Promise<number> {
+    return this.action('Split code', () => reorganise.splitCode(this.internals(), source, segments, target));
+  }
+
+  private internals(): reorganise.StoreInternals {
+    return {
+      codes: this.codes,
+      coding: this.coding,
+      codebookChanged: () => this.codebookChanged.fire(),
+      codingChanged: (transcript) => this.codingChanged.fire({ transcript }),
+    };
   }
 
   // --- undo ---------------------------------------------------------------------------------
