@@ -149,8 +149,29 @@ export function serializeCodingFile(file: CodingFile): string {
     ],
     file.extra,
   );
-  const segments = [...file.segments].sort((a, b) => compareCodeUnits(a.id, b.id)).map(segmentRecord);
-  return writeJsonLines([header, ...segments]);
+  const segments = [...file.segments].sort((a, b) => compareCodeUnits(a.id, b.id));
+  return writeJsonLines([header]) + segments.map(segmentLine).join('');
+}
+
+/**
+ * One segment's line. Without unknown fields, JSON.stringify of an object built in the canonical
+ * key order gives the same bytes as the general ordered writer (none of the known keys looks like
+ * an array index, which JavaScript would move first) and is several times faster: a coding file of
+ * 2,000 segments is rewritten on every coding action.
+ */
+function segmentLine(segment: Segment): string {
+  if (segment.extra && Object.keys(segment.extra).length > 0) return writeJsonLines([segmentRecord(segment)]);
+  const record: Record<string, unknown> = {
+    id: segment.id,
+    codes: normaliseCodes(segment.codes),
+    start: segment.position.start,
+    end: segment.position.end,
+    exact: segment.quote.exact,
+    prefix: segment.quote.prefix,
+    suffix: segment.quote.suffix,
+  };
+  if (segment.comment !== undefined && segment.comment !== '') record.comment = segment.comment;
+  return `${JSON.stringify(record)}\n`;
 }
 
 function segmentRecord(segment: Segment): OrderedObject {
