@@ -12,6 +12,7 @@ import { DecorationPainter } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
 import { TranscriptTracker } from './coding/transcript-tracker';
 import { followTranscriptRenames } from './project/follow-renames';
+import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
 import { ProjectHost } from './project/project-host';
 import { registerReviewCommands } from './review/review-commands';
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     new CodingUndo(host),
     ...registerProjectCommands(host, log),
     followTranscriptRenames(host, log),
+    new ProblemDiagnostics(host),
   );
 
   // Opening the project reads files; activation does not wait for it, so VS Code's startup never
