@@ -1,0 +1,69 @@
+/**
+ * Re-anchoring and live shifting on a realistic transcript: a 20,000-word interview with 2,000
+ * coded segments, after a realistic edit script. Prints `bench <name> <value> <unit>` lines.
+ * Run: npx tsx bench/anchoring.bench.ts
+ */
+import { isUnchanged, reanchor, shiftRanges, type TextChange } from '../src/core/anchoring';
+import { measure } from './lib/metrics';
+import { Random } from './lib/random';
+import { referenceReanchor } from './lib/reference';
+import { buildScenario } from './lib/scenario';
+
+const SEED = 20_240_611;
+const WARM_UP_RUNS = 3;
+const TIMED_RUNS = 9;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs(runs: number, action: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    action();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function report(name: string, value: number, unit: string, digits = 2): void {
+  console.log(`bench ${name} ${value.toFixed(digits)} ${unit}`);
+}
+
+const scenario = buildScenario(new Random(SEED));
+const { anchors, ranges, edited } = scenario;
+const text = edited.text;
+
+for (let i = 0; i < WARM_UP_RUNS; i++) reanchor(text, anchors);
+const ours = timeMs(TIMED_RUNS, () => reanchor(text, anchors));
+const accuracy = measure(edited, ranges, reanchor(text, anchors));
+
+referenceReanchor(text, anchors.slice(0, 50));
+const reference = timeMs(1, () => referenceReanchor(text, anchors));
+
+const original = scenario.transcript.text;
+for (let i = 0; i < WARM_UP_RUNS; i++) isUnchanged(original, anchors);
+const unchanged = timeMs(TIMED_RUNS * 5, () => isUnchanged(original, anchors));
+
+const random = new Random(SEED + 1);
+const edits: TextChange[] = Array.from({ length: 1_000 }, () => {
+  const at = random.int(0, original.length);
+  return random.chance(0.8) ? { start: at, end: at, text: 'x' } : { start: at, end: Math.min(original.length, at + 1), text: '' };
+});
+const positions = anchors.map((a) => a.position);
+const shiftTotal = timeMs(TIMED_RUNS, () => {
+  let current = positions;
+  for (const edit of edits) current = shiftRanges(current, [edit]);
+});
+
+report('reanchor.ms_per_transcript', ours, 'ms');
+report('reanchor.exact_pct', (100 * accuracy.exact) / accuracy.surviving, '%');
+report('reanchor.misplaced', accuracy.misplaced, 'count', 0);
+report('reanchor.orphaned', accuracy.orphaned, 'count', 0);
+report('reanchor.truly_deleted', accuracy.trulyDeleted, 'count', 0);
+report('reanchor.reference_ratio', reference / ours, 'x', 1);
+report('reanchor.unchanged_ms', unchanged, 'ms', 3);
+report('shift.ms_per_edit', shiftTotal / edits.length, 'ms', 4);
+if (process.env.BENCH_DETAILS) console.error(JSON.stringify({ ...accuracy, inexact: accuracy.inexact.slice(0, 40), textLength: text.length }));
