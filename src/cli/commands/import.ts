@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import mammoth from 'mammoth';
 import {
   applySpeakerMapping,
   importDocxHtml,
@@ -16,6 +15,7 @@ import {
   type SpeakerMapping,
   type SpeakerRole,
 } from '../../core/interchange/transcripts';
+import { docxToHtml } from '../../node/docx-to-html';
 import type { CliCommand, CliIo } from '../cli-command';
 import { importRefiFile } from '../refi-import';
 
@@ -31,6 +31,9 @@ interface Prepared {
   sourceLabels: string[];
   notes: string[];
 }
+
+// Kept reachable from here for the code (and tests) that import it with the command.
+export { docxToHtml };
 
 /** REFI-QDA projects (.qdpx), codebooks (.qdc) and bare project files (.qde). */
 const REFI_EXTENSIONS = new Set(['.qdpx', '.qdc', '.qde']);
@@ -113,26 +116,6 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
   } catch (error) {
     if (!(error instanceof TranscriptImportError)) throw error;
     return { error: `${input}${error.line !== undefined ? `:${error.line}` : ''}: ${error.reason}` };
-  }
-}
-
-/**
- * The HTML mammoth makes of a Word document; the core takes it from there. Images are left out
- * rather than inlined, since a transcript keeps only the words.
- */
-export async function docxToHtml(bytes: Uint8Array, source: string): Promise<string> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    throw new TranscriptImportError(source, 'not a Word document: a .docx file is a ZIP archive and this one is not (an older .doc file, or a renamed one?).');
-  }
-  try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
-    );
-    return result.value;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TranscriptImportError(source, `the Word document could not be read (${reason}).`);
   }
 }
 

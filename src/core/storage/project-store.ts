@@ -348,16 +348,21 @@ export class ProjectStore {
   }
 
   private reload(path: string, content: string | undefined): void {
-    // What arrived from outside must not be overwritten by replaying older states.
-    this.history.clear();
-    this.historyChanged.fire();
     if (path.startsWith(`${CODES_DIR}/`)) {
+      this.forgetHistory();
       if (this.codes.reload(path, content)) this.codebookChanged.fire();
     } else if (path.startsWith(`${CODING_DIR}/`)) {
+      this.forgetHistory();
       const transcript = this.coding.reload(path, content);
       if (transcript !== undefined) this.codingChanged.fire({ transcript });
     } else return;
     this.problemsChanged.fire();
+  }
+
+  /** What arrived from outside must not be overwritten by replaying older states. */
+  private forgetHistory(): void {
+    this.history.clear();
+    this.historyChanged.fire();
   }
 
   private reportWriteProblem(path: string, message: string): void {
