@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from './cli-command';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { pseudonymiseCommand } from './commands/pseudonymise';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, importCommand, exportCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, importCommand, exportCommand, pseudonymiseCommand];
 
 function usage(): string {
   return [

@@ -1,6 +1,7 @@
 import { normaliseText, reanchor } from '../anchoring';
 import type { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
+import { attributeProblems } from '../participants';
 import type { FileSystem } from '../ports';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
@@ -55,6 +56,7 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
       problems.push({ path: coding.transcript, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
     }
   }
+  problems.push(...(await attributeProblems(fs, store.config)));
   return { store, problems, codings, placements };
 }
 

@@ -5,6 +5,7 @@ import { escapeMarkdown, excerpt } from '../../core/views/markdown-text';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
+import { memoExcerptForCode, onDidChangeMemos } from '../memos';
 
 export type CodebookNode =
   | { kind: 'code'; id: CodeId }
@@ -33,6 +34,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       this.disposables.push(
         { dispose: store.onDidChangeCodebook(() => this.refresh()).dispose },
         { dispose: store.onDidChangeCoding(() => this.refresh()).dispose },
+        { dispose: onDidChangeMemos(() => this.refresh()).dispose },
       );
       this.refresh();
     };
@@ -130,6 +132,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       item.iconPath = this.swatches.get(code.color, () => this.refresh()) ?? new vscode.ThemeIcon('circle-filled');
       const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
       if (code.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(code.description)}`);
+      const memo = memoExcerptForCode(id);
+      if (memo) tooltip.appendMarkdown(`\n\n📝 ${escapeMarkdown(memo)}`);
       tooltip.appendMarkdown(`\n\n${own} segments in ${counts?.transcripts ?? 0} transcripts`);
       item.tooltip = tooltip;
     }

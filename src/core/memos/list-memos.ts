@@ -1,0 +1,33 @@
+import { normaliseText } from '../anchoring';
+import { listFiles } from '../interchange/refi/project-files';
+import type { CodeId, ProjectConfig } from '../model';
+import type { FileSystem } from '../ports';
+import { parseMemo, type MemoSummary } from './memo-file';
+
+/** Every `.md` file under the project's memos folder, sorted by path. */
+export async function listMemos(fs: FileSystem, config: ProjectConfig): Promise<MemoSummary[]> {
+  const folder = memosFolder(config);
+  const paths = await listFiles(fs, folder, (path) => path.toLowerCase().endsWith('.md'));
+  const memos: MemoSummary[] = [];
+  for (const path of paths) {
+    const raw = await fs.readFile(path);
+    if (raw !== undefined) memos.push(parseMemo(path, normaliseText(raw)));
+  }
+  return memos;
+}
+
+export function memosFolder(config: ProjectConfig): string {
+  return config.memos.replace(/^\.\/+/, '').replace(/\/+$/, '') || 'memos';
+}
+
+/** Is this project-relative path a memo of the project? */
+export function isMemoPath(config: ProjectConfig, path: string): boolean {
+  return path.toLowerCase().endsWith('.md') && path.startsWith(`${memosFolder(config)}/`);
+}
+
+/** Memos about a code, newest first (by date, then path), for tooltips and the code's view. */
+export function memosForCode(memos: readonly MemoSummary[], code: CodeId): MemoSummary[] {
+  return memos
+    .filter((m) => m.links.some((l) => l.kind === 'code' && l.code === code))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
+}

@@ -1,0 +1,101 @@
+/**
+ * Participant attributes: typed values in a transcript's front matter (`age: 34`,
+ * `gender: woman`). The types are declared in `.grounded/attributes.json`, or inferred from the
+ * transcripts when that file does not exist.
+ */
+import type { UnknownFields } from '../model';
+
+export type AttributeType = 'text' | 'number' | 'date' | 'category';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'date', 'category'];
+
+export interface AttributeDeclaration {
+  name: string;
+  type: AttributeType;
+  /** The allowed values of a category, in the order researchers chose; absent for other types. */
+  values?: string[];
+  extra?: UnknownFields;
+}
+
+export interface AttributeSchema {
+  attributes: AttributeDeclaration[];
+  extra?: UnknownFields;
+}
+
+/** A value as it may be written into front matter. */
+export type AttributeValue = string | number;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written `YYYY-MM-DD` (what YAML 1.2 reads as a plain string). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Null and absent values both mean "not recorded". */
+export function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Why `value` does not fit the declaration, or undefined when it does (or is missing). */
+export function typeProblem(declaration: AttributeDeclaration, value: unknown): string | undefined {
+  if (isMissing(value)) return undefined;
+  const shown = describeValue(value);
+  switch (declaration.type) {
+    case 'text':
+      return isScalar(value) ? undefined : `is ${shown}, not a single text value`;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : `is ${shown}, not a number`;
+    case 'date':
+      return isIsoDate(value) ? undefined : `is ${shown}, not a date written YYYY-MM-DD`;
+    case 'category': {
+      const allowed = declaration.values ?? [];
+      if (isScalar(value) && allowed.includes(String(value))) return undefined;
+      return `is ${shown}, not one of ${allowed.map((v) => JSON.stringify(v)).join(', ') || '(no values declared)'}`;
+    }
+  }
+}
+
+/**
+ * What a researcher typed, as the value to write: a number for a number attribute, the text
+ * otherwise; an empty input removes the attribute. Returns a message when it does not fit.
+ */
+export function parseInput(declaration: AttributeDeclaration, input: string): { ok: true; value: AttributeValue | undefined } | { ok: false; message: string } {
+  const text = input.trim();
+  if (text === '') return { ok: true, value: undefined };
+  if (declaration.type === 'number') {
+    const n = Number(text.replace(',', '.'));
+    return Number.isFinite(n) && /\d/.test(text) ? { ok: true, value: n } : { ok: false, message: `"${declaration.name}" is a number, e.g. 34 or 2.5.` };
+  }
+  if (declaration.type === 'date') {
+    return isIsoDate(text) ? { ok: true, value: text } : { ok: false, message: `"${declaration.name}" is a date written YYYY-MM-DD, e.g. 2024-03-12.` };
+  }
+  if (declaration.type === 'category' && !(declaration.values ?? []).includes(text)) {
+    return { ok: false, message: `"${declaration.name}" is one of: ${(declaration.values ?? []).join(', ')}.` };
+  }
+  return { ok: true, value: text };
+}
+
+/** A value for display in a view: scalars as written, lists joined, anything else as JSON. */
+export function displayValue(value: unknown): string {
+  if (isMissing(value)) return '';
+  if (isScalar(value)) return String(value);
+  if (Array.isArray(value) && value.every(isScalar)) return value.map(String).join(', ');
+  return JSON.stringify(value);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}

@@ -1,0 +1,140 @@
+/**
+ * Participants: one per transcript, named by its `participant` attribute (else its file name), with
+ * the attributes of its front matter checked against the declared (or inferred) types.
+ */
+import { normaliseText } from '../anchoring';
+import { listFiles } from '../interchange/refi/project-files';
+import type { FileProblem, ProjectConfig } from '../model';
+import type { FileSystem } from '../ports';
+import type { ParseResult } from '../storage/format/problems';
+import { isTranscriptPath } from '../transcript-paths';
+import { isMissing, typeProblem, type AttributeSchema } from './attribute-types';
+import { ATTRIBUTES_FILE, parseAttributesFile } from './attributes-file';
+import { readFrontMatterAttributes, type FrontMatterAttributes } from './front-matter-attributes';
+import { inferSchema } from './infer';
+
+/** The attribute that names the participant, when a transcript has it. */
+export const PARTICIPANT_ATTRIBUTE = 'participant';
+
+export interface AttributeIssue {
+  /** The attribute concerned; absent for a problem with the whole front matter. */
+  attribute?: string;
+  kind: 'front-matter' | 'missing' | 'wrong-type' | 'undeclared';
+  message: string;
+  line?: number;
+  severity: 'error' | 'warning';
+}
+
+export interface Participant {
+  transcript: string;
+  name: string;
+  values: Record<string, unknown>;
+  /** 1-based line of each attribute in the transcript. */
+  lines: ReadonlyMap<string, number>;
+  issues: AttributeIssue[];
+}
+
+export interface ParticipantsOverview {
+  schema: AttributeSchema;
+  /** True when the types come from `.grounded/attributes.json`, false when inferred. */
+  declared: boolean;
+  /** Problems of `.grounded/attributes.json` itself (the inferred types are used meanwhile). */
+  schemaProblems: FileProblem[];
+  participants: Participant[];
+}
+
+export interface TranscriptSource {
+  path: string;
+  /** LF line endings, no byte-order mark. */
+  text: string;
+}
+
+/** Every transcript of the project, sorted by path. */
+export function listTranscripts(fs: FileSystem, config: ProjectConfig): Promise<string[]> {
+  return listFiles(fs, '', (path) => isTranscriptPath(config, path));
+}
+
+/** Read the attributes file (if any) and every transcript's front matter. */
+export async function readParticipants(fs: FileSystem, config: ProjectConfig): Promise<ParticipantsOverview> {
+  const sources: TranscriptSource[] = [];
+  for (const path of await listTranscripts(fs, config)) {
+    const raw = await fs.readFile(path);
+    if (raw !== undefined) sources.push({ path, text: normaliseText(raw) });
+  }
+  const schemaText = await fs.readFile(ATTRIBUTES_FILE);
+  return describeParticipants(sources, schemaText === undefined ? undefined : parseAttributesFile(ATTRIBUTES_FILE, schemaText));
+}
+
+/** The overview from texts already at hand (an editor's unsaved buffers, tests). */
+export function describeParticipants(sources: readonly TranscriptSource[], schemaFile: ParseResult<AttributeSchema> | undefined): ParticipantsOverview {
+  const frontMatters = sources.map((s) => readFrontMatterAttributes(s.text));
+  const declared = schemaFile?.ok === true;
+  const schema = schemaFile?.ok ? schemaFile.value : inferSchema(frontMatters.map((f) => f.data));
+  const participants = sources.map((source, i) => ({
+    transcript: source.path,
+    name: participantName(source.path, frontMatters[i].data),
+    values: frontMatters[i].data,
+    lines: frontMatters[i].lines,
+    issues: checkAttributes(schema, declared, frontMatters[i]),
+  }));
+  return { schema, declared, schemaProblems: schemaFile && !schemaFile.ok ? schemaFile.problems : [], participants };
+}
+
+/** What is wrong with one transcript's attributes. */
+export function checkAttributes(schema: AttributeSchema, declared: boolean, frontMatter: FrontMatterAttributes): AttributeIssue[] {
+  if (frontMatter.error !== undefined) return [{ kind: 'front-matter', message: frontMatter.error, line: 1, severity: 'error' }];
+  const issues: AttributeIssue[] = [];
+  for (const declaration of schema.attributes) {
+    const value = frontMatter.data[declaration.name];
+    const line = frontMatter.lines.get(declaration.name);
+    if (isMissing(value)) {
+      issues.push({ attribute: declaration.name, kind: 'missing', message: `attribute "${declaration.name}" is missing`, line, severity: 'warning' });
+      continue;
+    }
+    const problem = typeProblem(declaration, value);
+    // Against declared types a misfit is an error; against inferred ones, a likely slip.
+    if (problem) issues.push({ attribute: declaration.name, kind: 'wrong-type', message: `attribute "${declaration.name}" ${problem}`, line, severity: declared ? 'error' : 'warning' });
+  }
+  if (declared) {
+    const known = new Set(schema.attributes.map((a) => a.name));
+    for (const name of Object.keys(frontMatter.data).filter((n) => !known.has(n))) {
+      const message = `attribute "${name}" is not declared in ${ATTRIBUTES_FILE} (a typo, or add it there)`;
+      issues.push({ attribute: name, kind: 'undeclared', message, line: frontMatter.lines.get(name), severity: 'warning' });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Attribute problems as `grounded validate` lists them: one line per wrong or undeclared value,
+ * and one per transcript naming all its missing attributes (a transcript without front matter
+ * would otherwise fill the report with one line per attribute).
+ */
+export function attributeFileProblems(overview: ParticipantsOverview): FileProblem[] {
+  const problems: FileProblem[] = [...overview.schemaProblems];
+  for (const participant of overview.participants) {
+    const missing = participant.issues.filter((i) => i.kind === 'missing').map((i) => i.attribute!);
+    if (missing.length > 0) {
+      const list = missing.map((m) => `"${m}"`).join(', ');
+      problems.push({ path: participant.transcript, line: 1, message: `attribute${missing.length === 1 ? '' : 's'} ${list} missing from the front matter`, severity: 'warning' });
+    }
+    for (const issue of participant.issues.filter((i) => i.kind !== 'missing')) {
+      const problem: FileProblem = { path: participant.transcript, message: issue.message, severity: issue.severity };
+      if (issue.line !== undefined) problem.line = issue.line;
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/** For project checks: every attribute problem in the project. */
+export async function attributeProblems(fs: FileSystem, config: ProjectConfig): Promise<FileProblem[]> {
+  return attributeFileProblems(await readParticipants(fs, config));
+}
+
+export function participantName(transcript: string, values: Record<string, unknown>): string {
+  const named = values[PARTICIPANT_ATTRIBUTE];
+  if ((typeof named === 'string' && named.trim() !== '') || typeof named === 'number') return String(named).trim();
+  const file = transcript.slice(transcript.lastIndexOf('/') + 1);
+  return file.replace(/\.md$/i, '');
+}

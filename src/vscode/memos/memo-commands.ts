@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { normaliseText } from '../../core/anchoring';
+import { parseTranscript } from '../../core/markdown';
+import { defaultMemoTitle, isoDate, memoPath, memosFolder, newMemoText, type MemoLink } from '../../core/memos';
+import type { CodeId } from '../../core/model';
+import type { PlacedSegment } from '../../core/transcript-session';
+import type { TranscriptTracker } from '../coding/transcript-tracker';
+import type { ProjectHost } from '../project/project-host';
+import type { MemoIndex } from './memo-index';
+
+/** A code as the commands receive it: a Codebook node, an id, or `{ id }`. */
+type CodeArg = { kind: 'code'; id: CodeId } | { kind: 'segment'; code: CodeId } | CodeId | { id: CodeId } | undefined;
+
+/** Options a keybinding or a test may pass. */
+export interface NewMemoOptions {
+  /** The memo's title; a title from what it is about otherwise. */
+  title?: string;
+}
+
+/**
+ * New memos: about a code (Codebook context menu, palette), about the active transcript, or about
+ * the segment at the cursor (one keystroke from the transcript; the whole transcript when the
+ * cursor is in no segment). The memo opens beside the transcript with the cursor under its title.
+ */
+export function registerMemoCommands(host: ProjectHost, tracker: TranscriptTracker, index: MemoIndex, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const create = (link: MemoLink, title: string): Promise<string> => createMemo(host, index, log, link, title);
+  return [
+    vscode.commands.registerCommand('grounded.memos.newForCode', async (arg?: CodeArg, options?: NewMemoOptions) => {
+      const code = codeOf(arg) ?? (await pickCode(host));
+      if (!code) return undefined;
+      const name = host.require().store.codebook().get(code)?.name;
+      if (!name) throw new Error(`The code ${code} is not in the codebook.`);
+      return create({ kind: 'code', code }, options?.title ?? defaultMemoTitle({ kind: 'code', code }, { code: name }));
+    }),
+    vscode.commands.registerCommand('grounded.memos.newForTranscript', async (arg?: vscode.Uri, options?: NewMemoOptions) => {
+      const { transcript, text } = await transcriptOf(tracker, arg);
+      const link: MemoLink = { kind: 'transcript', transcript };
+      return create(link, options?.title ?? defaultMemoTitle(link, { transcript: transcriptTitle(transcript, text) }));
+    }),
+    vscode.commands.registerCommand('grounded.memos.newAtCursor', async (options?: NewMemoOptions) => {
+      const { transcript, text, segment } = await cursorTarget(host, tracker);
+      const link: MemoLink = segment ? { kind: 'segment', segment: segment.segment.id, transcript, coder: segment.coder.id } : { kind: 'transcript', transcript };
+      const names = { transcript: transcriptTitle(transcript, text), quote: segment?.segment.quote.exact };
+      return create(link, options?.title ?? defaultMemoTitle(link, names));
+    }),
+    vscode.commands.registerCommand('grounded.memos.refresh', () => index.reload()),
+  ];
+}
+
+async function createMemo(host: ProjectHost, index: MemoIndex, log: vscode.LogOutputChannel, link: MemoLink, title: string): Promise<string> {
+  const { fs, store } = host.require();
+  const folder = memosFolder(store.config);
+  const existing = (await fs.readDirectory(folder)).map((e) => `${folder}/${e.name}`);
+  const path = memoPath(folder, title, existing);
+  const { text, cursor } = newMemoText({ title, link, author: store.coder.name, date: isoDate(new Date()) });
+  await fs.writeFileAtomic(path, text);
+  const document = await vscode.workspace.openTextDocument(fs.uri(path));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const position = document.positionAt(cursor);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position));
+  log.info(`New memo ${path} (${describeLink(link)}).`);
+  await index.reload();
+  return path;
+}
+
+function codeOf(arg: CodeArg): CodeId | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && 'kind' in arg) return arg.kind === 'code' ? arg.id : arg.code;
+  return arg?.id;
+}
+
+async function pickCode(host: ProjectHost): Promise<CodeId | undefined> {
+  const codebook = host.require().store.codebook();
+  const picked = await vscode.window.showQuickPick(
+    codebook.all().map((c) => ({ label: c.name, description: codebook.path(c.id).slice(0, -1).join(' / '), id: c.id })),
+    { title: 'New memo about which code?', matchOnDescription: true },
+  );
+  return picked?.id;
+}
+
+async function transcriptOf(tracker: TranscriptTracker, uri: vscode.Uri | undefined): Promise<{ transcript: string; text: string }> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const tracked = document && (await tracker.open(document));
+  if (!tracked) throw new Error('Open a transcript of the project first (a Markdown file matched by its "transcripts" setting).');
+  return { transcript: tracked.transcript, text: tracked.session.currentText };
+}
+
+/** The segment at the cursor: the current coder's own first, then the narrowest. */
+async function cursorTarget(host: ProjectHost, tracker: TranscriptTracker): Promise<{ transcript: string; text: string; segment: PlacedSegment | undefined }> {
+  const editor = vscode.window.activeTextEditor;
+  const tracked = editor && (await tracker.open(editor.document));
+  if (!editor || !tracked) throw new Error('Put the cursor in a transcript of the project first.');
+  const me = host.require().store.coder.id;
+  const width = (p: PlacedSegment): number => (p.range ? p.range.end - p.range.start : Infinity);
+  const [segment] = tracked.session
+    .at(tracked.text.offsetAt(editor.selection.active))
+    .filter((p) => p.range && p.range.end > p.range.start)
+    .sort((a, b) => Number(b.coder.id === me) - Number(a.coder.id === me) || width(a) - width(b));
+  return { transcript: tracked.transcript, text: tracked.session.currentText, segment };
+}
+
+/** The transcript's first heading (e.g. "Interview P01 — Amara"), else its file name. */
+function transcriptTitle(transcript: string, text: string): string {
+  const heading = parseTranscript(normaliseText(text)).headings[0]?.text;
+  return heading || transcript.slice(transcript.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+function describeLink(link: MemoLink): string {
+  if (link.kind === 'code') return `about code ${link.code}`;
+  if (link.kind === 'transcript') return `about ${link.transcript}`;
+  return `about segment ${link.segment} of ${link.coder} in ${link.transcript}`;
+}

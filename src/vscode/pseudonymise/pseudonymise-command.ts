@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { LineIndex } from '../../core/line-index';
+import { describeReport, planPseudonymisation, PseudonymError, readStudyFiles, type PseudonymisePlan, type PseudonymiseReport, type StudyFile } from '../../core/pseudonymise';
+import type { OpenProject, ProjectHost } from '../project/project-host';
+
+/** Arguments a keybinding or a test may pass instead of answering the prompts. */
+export interface PseudonymiseArgs {
+  name?: string;
+  pseudonym?: string;
+  variants?: string[];
+  /** Skip the confirmation. */
+  confirmed?: boolean;
+}
+
+/**
+ * Replace a real name with a pseudonym in every transcript and memo at once. The texts change
+ * through one WorkspaceEdit (open and closed files alike, so the editors' undo and the live
+ * segment tracking see it), the quotes of the coded segments affected are rewritten through the
+ * store, and the changed files are saved, so no copy of the name is left on disk.
+ */
+export function registerPseudonymiseCommand(host: ProjectHost, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand('grounded.pseudonymise.replaceName', async (args: PseudonymiseArgs = {}) => {
+    const request = await askRequest(args);
+    if (!request) return undefined;
+    const project = host.require();
+    await project.store.loadAllCoding();
+    const broken = project.store.problems().filter((p) => p.severity === 'error');
+    if (broken.length > 0) throw new Error(`Nothing was changed: ${broken[0].path} cannot be read (${broken[0].message}). Fix it first.`);
+    const open = openDocuments(project);
+    const files = (await readStudyFiles(project.fs, project.store.config, (path) => open.get(path)?.getText())).map((f) => f.file);
+    let plan: PseudonymisePlan;
+    try {
+      plan = planPseudonymisation({ ...request, files, coding: project.store.loadedCoding() });
+    } catch (error) {
+      if (!(error instanceof PseudonymError)) throw error;
+      void vscode.window.showErrorMessage(error.message);
+      return undefined;
+    }
+    if (plan.report.occurrences === 0 && plan.requotes.length === 0) {
+      void vscode.window.showInformationMessage(`"${plan.report.name}" does not occur in any transcript or memo.`);
+      return plan.report;
+    }
+    if (!args.confirmed && !(await confirm(plan.report))) return undefined;
+    await apply(project, plan, files);
+    for (const line of describeReport(plan.report, true)) log.info(line);
+    void vscode.window.showInformationMessage(summary(plan.report));
+    return plan.report;
+  });
+}
+
+async function askRequest(args: PseudonymiseArgs): Promise<{ name: string; pseudonym: string; variants: string[] } | undefined> {
+  const notEmpty = (value: string): string | undefined => (value.trim() === '' ? 'Type a name.' : undefined);
+  const name = args.name ?? (await vscode.window.showInputBox({ title: 'Pseudonymise: the real name', prompt: 'Replaced as a whole word in every transcript and memo, in any case, with possessives (Name’s)', validateInput: notEmpty }));
+  if (!name) return undefined;
+  const pseudonym = args.pseudonym ?? (await vscode.window.showInputBox({ title: `Pseudonymise: what replaces "${name}"`, prompt: 'The pseudonym', validateInput: notEmpty }));
+  if (!pseudonym) return undefined;
+  let variants = args.variants;
+  if (variants === undefined) {
+    const typed = await vscode.window.showInputBox({ title: `Pseudonymise: other ways "${name}" is written`, prompt: 'Optional: nicknames or full names, separated by commas (e.g. Ama, Amara Okoye)' });
+    if (typed === undefined) return undefined;
+    variants = typed.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  }
+  return { name, pseudonym, variants };
+}
+
+async function confirm(report: PseudonymiseReport): Promise<boolean> {
+  const detail = [
+    ...report.files.map((f) => `${f.path}: ${f.occurrences}`),
+    `${report.segmentsUpdated + report.unplacedSegmentsUpdated} coded segment(s) get their quotes updated and stay attached.`,
+    ...(report.pseudonymAlreadyIn.length > 0 ? [`"${report.pseudonym}" already appears in ${report.pseudonymAlreadyIn.join(', ')}.`] : []),
+    ...(report.pathsContainingName.length > 0 ? [`File names are not changed: ${report.pathsContainingName.join(', ')}.`] : []),
+    ...(report.commentsMentioningName.length > 0 ? [`${report.commentsMentioningName.length} segment comment(s) mention the name and are left for their coders to reword (listed in the log).`] : []),
+  ].join('\n');
+  const answer = await vscode.window.showWarningMessage(
+    `Replace "${report.name}" with "${report.pseudonym}"? ${report.occurrences} occurrence(s) in ${report.files.length} file(s); the files are saved.`,
+    { modal: true, detail },
+    'Replace',
+  );
+  return answer === 'Replace';
+}
+
+/** Texts, then quotes, then save: the coding never refers to text that is not on disk for long. */
+async function apply(project: OpenProject, plan: PseudonymisePlan, files: readonly StudyFile[]): Promise<void> {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of plan.changes) {
+    const index = new LineIndex(texts.get(change.path) ?? '');
+    const position = (offset: number): vscode.Position => {
+      const { line, character } = index.position(offset);
+      return new vscode.Position(line, character);
+    };
+    for (const o of change.occurrences) edit.replace(project.fs.uri(change.path), new vscode.Range(position(o.start), position(o.end)), o.replacement);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('The files could not be edited; nothing was changed.');
+  for (const group of plan.requotes) await project.store.requote(group.transcript, group.coderId, group.updates);
+  await project.store.flush();
+  const open = openDocuments(project);
+  for (const change of plan.changes) await open.get(change.path)?.save();
+  // Closed transcripts are checked from disk: check them again now that the new texts are there.
+  await vscode.commands.executeCommand('grounded.review.refresh').then(undefined, () => undefined);
+}
+
+function openDocuments(project: OpenProject): Map<string | undefined, vscode.TextDocument> {
+  return new Map(vscode.workspace.textDocuments.map((d) => [project.fs.relative(d.uri), d]));
+}
+
+function summary(report: PseudonymiseReport): string {
+  const segments = report.segmentsUpdated + report.unplacedSegmentsUpdated;
+  const renamed = report.pathsContainingName.length > 0 ? ` File names still containing the name: ${report.pathsContainingName.join(', ')}.` : '';
+  return `Replaced "${report.name}" with "${report.pseudonym}": ${report.occurrences} occurrence(s) in ${report.files.length} file(s); ${segments} coded segment(s) updated and still attached. Details in the Grounded log.${renamed}`;
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { PseudonymiseReport } from '../../src/core/pseudonymise';
+import type { GroundedApi } from '../../src/vscode/extension';
+import { openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+
+const TRANSCRIPT = 'interviews/p01-amara.md';
+const MEMO = 'memos/p03-lucia.md';
+
+async function api(): Promise<GroundedApi> {
+  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+  await grounded.ready;
+  return grounded;
+}
+
+/** Every transcript, memo and coding file, to put the study back as it was afterwards. */
+function snapshot(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const folder of ['interviews', 'memos', `.grounded/coding/${TRANSCRIPT}`]) {
+    for (const name of readdirSync(workspacePath(folder)).filter((n) => /\.(md|jsonl)$/.test(n))) files.set(`${folder}/${name}`, readWorkspaceFile(`${folder}/${name}`));
+  }
+  return files;
+}
+
+describe('pseudonymisation', function () {
+  this.timeout(40000);
+  let original: Map<string, string>;
+
+  before(() => {
+    original = snapshot();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [path, text] of original) writeWorkspaceFile(path, text);
+    const grounded = await api();
+    await waitFor(async () => (await grounded.store()!.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), 10000, 'the original coding to be read back');
+  });
+
+  it('replaces a name in open and closed files and keeps every segment painted on its new text', async () => {
+    const grounded = await api();
+    const store = grounded.store()!;
+    const editor = await openTranscript(TRANSCRIPT);
+    const document = editor.document;
+    await waitFor(() => grounded.paintedRanges(document).size > 0, 10000, 'the transcript painted');
+
+    const report = await vscode.commands.executeCommand<PseudonymiseReport>('grounded.pseudonymise.replaceName', { name: 'Amara', pseudonym: 'Zola', variants: [], confirmed: true });
+    assert.ok(report.occurrences > 20, `occurrences: ${report.occurrences}`);
+    assert.deepEqual(report.files.map((f) => f.path), [TRANSCRIPT, MEMO]);
+    assert.ok(report.segmentsUpdated > 0);
+    assert.deepEqual(report.pathsContainingName, [TRANSCRIPT]);
+
+    // Saved to disk: the open transcript and the memo that was not open.
+    assert.ok(!/\bAmara\b/i.test(readWorkspaceFile(TRANSCRIPT)) && readWorkspaceFile(TRANSCRIPT).includes('**Zola:**'));
+    assert.ok(readWorkspaceFile(MEMO).includes('Compare with Zola (P01)'));
+    assert.equal(document.isDirty, false);
+    for (const name of readdirSync(workspacePath(`.grounded/coding/${TRANSCRIPT}`))) {
+      assert.ok(!/\bAmara\b/.test(readWorkspaceFile(`.grounded/coding/${TRANSCRIPT}/${name}`)), `${name} no longer quotes the name`);
+    }
+
+    const coding = await store.getCoding(TRANSCRIPT);
+    await waitFor(
+      () =>
+        coding.coders.every(({ segments }) =>
+          segments.every((s) => s.codes.every((code) => (grounded.paintedRanges(document).get(code) ?? []).some((r) => document.getText(r).replace(/\r\n/g, '\n') === s.quote.exact))),
+        ),
+      10000,
+      'every segment painted on its quote in the new text',
+    );
+    assert.deepEqual(grounded.review.itemsOf(TRANSCRIPT), [], 'nothing to review');
+  });
+
+  it('says so when the name does not occur, changing nothing', async () => {
+    const current = readWorkspaceFile(TRANSCRIPT);
+    const report = await vscode.commands.executeCommand<PseudonymiseReport>('grounded.pseudonymise.replaceName', { name: 'Nobody-in-this-study', pseudonym: 'X', variants: [], confirmed: true });
+    assert.equal(report.occurrences, 0);
+    assert.equal(readWorkspaceFile(TRANSCRIPT), current);
+  });
+});
