@@ -11,6 +11,8 @@ import { registerCodingCommands } from './coding/coding-commands';
 import { DecorationPainter } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
 import { TranscriptTracker } from './coding/transcript-tracker';
+import { registerInterchangeCommands } from './interchange/interchange-commands';
+import { registerKeyboardCoding } from './keyboard/register-keyboard-coding';
 import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
@@ -18,6 +20,7 @@ import { ProjectHost } from './project/project-host';
 import { registerReviewCommands } from './review/review-commands';
 import { ReviewStatus } from './review/review-status';
 import { ReviewTreeProvider, type ReviewNode } from './review/review-tree';
+import { registerStudyFeatures } from './memos/study-features';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
@@ -74,12 +77,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ...registerReviewCommands(host, tracker, review),
     registerCodingHover(host, tracker),
     ...registerCodingCommands(host, tracker, context.workspaceState),
+    ...registerKeyboardCoding({ host, tracker, painter, context }),
     ...registerCodebookCommands(host, tracker, view),
     ...registerCodebookReorganising(host, tracker, tree, view),
     unused,
     tree.onDidChangeTreeData(() => unused.refresh()),
     new CodingUndo(host),
     ...registerProjectCommands(host, log),
+    ...registerInterchangeCommands(host, log),
     followTranscriptRenames(host, log),
     new ProblemDiagnostics(host),
   );
@@ -108,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ready,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
+    ...registerStudyFeatures(host, tracker, context, log),
   };
 }
 

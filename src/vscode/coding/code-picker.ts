@@ -2,49 +2,90 @@ import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook';
 import type { CodeId } from '../../core/model';
 
+/** Where code colours come from as icons (the Codebook view's swatches). */
+export interface CodeIcons {
+  get(color: string, onReady: () => void): vscode.Uri | undefined;
+}
+
+/** What the researcher chose: existing codes and names (or `Parent/Child` paths) to create. */
+export interface PickedCodes {
+  ids: CodeId[];
+  create: string[];
+}
+
 interface CodeItem extends vscode.QuickPickItem {
   codeId?: CodeId;
   createName?: string;
+  /** The entry that turns the pick into a pick of several codes. */
+  several?: boolean;
 }
 
-const RECENT_KEY = 'grounded.recentCodes';
-const RECENT_MAX = 9;
-
-/** Codes used most recently in this workspace, newest first. */
-export function recentCodes(state: vscode.Memento): CodeId[] {
-  return state.get<CodeId[]>(RECENT_KEY, []);
+export interface PickOptions {
+  title: string;
+  /** Codes listed first, numbered 1 to 9 (the quick keys). */
+  quick: readonly CodeId[];
+  icons: CodeIcons;
+  /** Offer to create a code from what was typed. */
+  allowCreate: boolean;
+  /**
+   * How several codes are chosen: `offer` starts with one (Enter takes the highlighted code) and
+   * ends the list with an entry that switches to ticking several; `ticked` ticks `ticked` from the
+   * start and means "exactly these" (Enter with nothing ticked chooses nothing); `none` picks one.
+   */
+  several: 'offer' | 'ticked' | 'none';
+  ticked?: readonly CodeId[];
 }
 
-export async function rememberCodes(state: vscode.Memento, ids: CodeId[]): Promise<void> {
-  const next = [...ids, ...recentCodes(state).filter((id) => !ids.includes(id))].slice(0, RECENT_MAX);
-  await state.update(RECENT_KEY, next);
-}
+const SEVERAL_PLACEHOLDER = 'Tick codes: ↓ to the list, Space ticks, type to search; Enter applies every ticked code';
+
+/** Ends the list in `offer` mode: choosing it turns the pick into ticking several codes. */
+const SEVERAL_ENTRY: readonly CodeItem[] = [
+  { label: '', kind: vscode.QuickPickItemKind.Separator },
+  { label: '$(checklist) Apply several codes…', detail: 'Tick as many codes as apply, then press Enter', several: true, alwaysShow: true },
+];
 
 /**
- * A searchable pick over the whole hierarchy, recent codes first. Typing a name that no code has
- * offers to create it. Resolves to an existing code's id, a name to create, or undefined.
+ * A fuzzy pick over the whole codebook (name, path, description, colour), quick codes first.
+ * Typing a name or `Parent/Child` path no code has offers to create it.
  */
-export function pickCode(codebook: Codebook, recent: CodeId[], title: string): Promise<{ id: CodeId } | { create: string } | undefined> {
+export function pickCodes(codebook: Codebook, options: PickOptions): Promise<PickedCodes | undefined> {
   const picker = vscode.window.createQuickPick<CodeItem>();
-  picker.title = title;
-  picker.placeholder = 'Type to search codes, or type a new name to create a code';
+  picker.title = options.title;
+  picker.placeholder = options.several === 'ticked' ? SEVERAL_PLACEHOLDER : options.allowCreate ? 'Type to search codes, or a new name (Parent/Child) to create one' : 'Type to search codes';
+  picker.canSelectMany = options.several === 'ticked';
   picker.matchOnDescription = true;
   picker.matchOnDetail = true;
-  const base = codeItems(codebook, recent);
-  picker.items = base;
-  const refresh = (): void => {
-    const value = picker.value.trim();
-    const exists = value === '' || codebook.all().some((c) => c.name.toLocaleLowerCase() === value.toLocaleLowerCase());
-    picker.items = exists ? base : [{ label: `$(add) Create code "${value}"`, createName: value, alwaysShow: true }, ...base];
+  const base = codeItems(codebook, options);
+  let offered: string | undefined;
+  const render = (): void => {
+    const ticked = picker.selectedItems.filter((i) => i.codeId);
+    const create: CodeItem[] = offered ? [{ label: `$(add) Create code "${offered}"`, createName: offered, alwaysShow: true }] : [];
+    // The create entry goes last: VS Code names items by position, so items before it keep their
+    // positions and a highlight reported just before the list changed still means the same code.
+    // Sorting by match still lists a code the typed text names before it.
+    picker.items = [...base, ...(options.several === 'offer' && !picker.canSelectMany ? SEVERAL_ENTRY : []), ...create];
+    // New items clear the ticks, so the codes ticked so far are ticked again.
+    if (picker.canSelectMany) picker.selectedItems = picker.items.filter((i) => i.codeId && ticked.some((k) => k.codeId === i.codeId));
   };
+  render();
+  if (options.ticked) picker.selectedItems = base.filter((i) => i.codeId && options.ticked!.includes(i.codeId));
   return new Promise((resolve) => {
-    let result: { id: CodeId } | { create: string } | undefined;
-    picker.onDidChangeValue(refresh);
+    let result: PickedCodes | undefined;
+    picker.onDidChangeValue((value) => {
+      const create = options.allowCreate ? creatableName(codebook, value) : undefined;
+      if (create === offered) return;
+      offered = create;
+      render();
+    });
     picker.onDidAccept(() => {
-      const [item] = picker.selectedItems;
-      if (item?.codeId) result = { id: item.codeId };
-      else if (item?.createName) result = { create: item.createName };
-      picker.hide();
+      if (!picker.canSelectMany && picker.activeItems[0]?.several) {
+        picker.canSelectMany = true;
+        picker.placeholder = SEVERAL_PLACEHOLDER;
+        render();
+        return;
+      }
+      result = chosen(picker, options);
+      if (result) picker.hide();
     });
     picker.onDidHide(() => {
       picker.dispose();
@@ -54,28 +95,51 @@ export function pickCode(codebook: Codebook, recent: CodeId[], title: string): P
   });
 }
 
-function codeItems(codebook: Codebook, recent: CodeId[]): CodeItem[] {
+/** The ticked codes, or the highlighted one when none is ticked; undefined when there is neither. */
+function chosen(picker: vscode.QuickPick<CodeItem>, options: PickOptions): PickedCodes | undefined {
+  const exact = options.several === 'ticked';
+  const items = picker.canSelectMany && (picker.selectedItems.length > 0 || exact) ? picker.selectedItems : picker.activeItems.slice(0, 1);
+  if (items.length === 0 && !exact) return undefined;
+  return {
+    ids: items.flatMap((i) => (i.codeId ? [i.codeId] : [])),
+    create: items.flatMap((i) => (i.createName ? [i.createName] : [])),
+  };
+}
+
+/** The typed name when it names no code (by name, or by `Parent/Child` path); else undefined. */
+export function creatableName(codebook: Codebook, typed: string): string | undefined {
+  const value = typed.trim();
+  if (value === '') return undefined;
+  const wanted = value.toLocaleLowerCase();
+  const asPath = value.split('/').map((p) => p.trim()).filter((p) => p !== '').join(' / ').toLocaleLowerCase();
+  const taken = codebook.all().some((c) => c.name.toLocaleLowerCase() === wanted || codebook.path(c.id).join(' / ').toLocaleLowerCase() === asPath);
+  return taken ? undefined : value;
+}
+
+function codeItems(codebook: Codebook, options: PickOptions): CodeItem[] {
+  const quick = options.quick.filter((id) => codebook.get(id));
   const item = (id: CodeId): CodeItem => {
     const code = codebook.get(id)!;
-    const path = codebook.path(id);
+    const parents = codebook.path(id).slice(0, -1).join(' / ');
+    const slot = quick.indexOf(id);
     return {
-      label: `$(circle-filled) ${code.name}`,
-      description: path.length > 1 ? path.slice(0, -1).join(' / ') : undefined,
+      label: code.name,
+      description: [slot >= 0 ? `#${slot + 1}` : '', parents].filter(Boolean).join('  ·  ') || undefined,
       detail: code.description || undefined,
+      iconPath: options.icons.get(code.color, () => undefined) ?? new vscode.ThemeIcon('circle-filled'),
       codeId: id,
     };
   };
-  const recentIds = recent.filter((id) => codebook.get(id));
   const rest: CodeId[] = [];
   const walk = (parent: CodeId | null): void => {
     for (const c of codebook.children(parent)) {
-      if (!recentIds.includes(c.id)) rest.push(c.id);
+      if (!quick.includes(c.id)) rest.push(c.id);
       walk(c.id);
     }
   };
   walk(null);
   const items: CodeItem[] = [];
-  if (recentIds.length > 0) items.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recentIds.map(item));
+  if (quick.length > 0) items.push({ label: 'Quick codes (pinned, then recent)', kind: vscode.QuickPickItemKind.Separator }, ...quick.map(item));
   if (rest.length > 0) items.push({ label: 'All codes', kind: vscode.QuickPickItemKind.Separator }, ...rest.map(item));
   return items;
 }

@@ -1,0 +1,155 @@
+import { unitAtOrAfter, type CodingUnit } from '../../core/keyboard/coding-units';
+import { inVivoName } from '../../core/keyboard/in-vivo';
+import { unitRangeAt } from '../../core/keyboard/unit-at';
+import type { CodeId, TextRange } from '../../core/model';
+import { trimRange } from '../../core/text-ranges';
+import { excerpt } from '../../core/views/markdown-text';
+import { pickCodes, type CodeIcons } from '../coding/code-picker';
+import { activeTranscript, findCode, resolveOrCreate } from '../coding/coding-commands';
+import type { TranscriptTracker } from '../coding/transcript-tracker';
+import type { ProjectHost } from '../project/project-host';
+import { cursorOffset, selectRange, selectedRange, tell, type ActiveTranscript } from './editor-target';
+import type { LineByLineMode } from './line-by-line';
+import type { QuickCodeStore } from './quick-code-store';
+import type { TranscriptStructure } from './unit-settings';
+
+/** Arguments a keybinding or a test may pass instead of picking in the UI. */
+export interface ApplyCodeArgs {
+  /** Code ids, names (found anywhere in the hierarchy) or `Parent/Child` paths; a name no code has creates that code. */
+  codes?: string[];
+}
+
+/**
+ * Applies codes to what the researcher is looking at: the selection, or (in line-by-line mode, or
+ * when asked for a unit) the line, sentence, paragraph or turn at the cursor. Every way of choosing
+ * codes (picker, quick key, repeat, in-vivo) ends in `applyTo`, which remembers the codes for the
+ * quick keys and moves on in line-by-line mode.
+ */
+export class CodeApplier {
+  /** Key presses are handled one after another, each seeing the selection the last one left. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly tracker: TranscriptTracker,
+    private readonly structure: TranscriptStructure,
+    private readonly quick: QuickCodeStore,
+    private readonly mode: LineByLineMode,
+    private readonly icons: CodeIcons,
+  ) {}
+
+  /** Runs `operation` after every earlier one has finished (or failed). */
+  run<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Picks codes (or takes them from `args`) and applies them; resolves to the segment id. */
+  async apply(args?: ApplyCodeArgs): Promise<string | undefined> {
+    const target = await activeTranscript(this.tracker);
+    const range = this.targetRange(target);
+    if (!range) return undefined;
+    const codes = args?.codes ? args.codes.map((c) => findCode(this.host, c) ?? resolveOrCreate(this.host, c)) : await this.pick(target, range);
+    return codes && codes.length > 0 ? this.applyTo(target, range, codes) : undefined;
+  }
+
+  /** Applies the code behind quick key `slot` (1 to 9). */
+  async applyQuick(slot: number): Promise<string | undefined> {
+    const code = this.quick.quick(this.host.require().store.codebook())[slot - 1];
+    if (!code) {
+      tell(`Quick key ${slot} has no code yet. Apply codes or pin them ("Grounded: Pin or Unpin Codes…") to fill the quick keys.`);
+      return undefined;
+    }
+    return this.applyWithoutPicking([code]);
+  }
+
+  /** Applies the codes applied last, all of them. */
+  async repeatLast(): Promise<string | undefined> {
+    const codebook = this.host.require().store.codebook();
+    const last = this.quick.last().filter((id) => codebook.get(id));
+    if (last.length === 0) {
+      tell('No code has been applied yet in this workspace, so there is nothing to repeat.');
+      return undefined;
+    }
+    return this.applyWithoutPicking(last);
+  }
+
+  /** Codes the selection with a code named by its own words (created unless it exists). */
+  async inVivo(): Promise<string | undefined> {
+    const target = await activeTranscript(this.tracker);
+    const range = this.targetRange(target);
+    if (!range) return undefined;
+    const name = inVivoName(target.tracked.session.currentText.slice(range.start, range.end));
+    if (name === '') {
+      tell('Select some of the participant\'s words to name the code after.');
+      return undefined;
+    }
+    const { store } = this.host.require();
+    const code = store.codebook().findByName(name, null)?.id ?? store.addCode({ name, parent: null });
+    return this.applyTo(target, range, [code]);
+  }
+
+  /** Selects the unit at the cursor, then applies `args.codes` or picked codes to it. */
+  async codeUnit(unit: CodingUnit, args?: ApplyCodeArgs): Promise<string | undefined> {
+    const target = await activeTranscript(this.tracker);
+    const text = target.tracked.session.currentText;
+    const range = unitRangeAt(text, this.structure.parse(text), cursorOffset(target), unit);
+    if (!range) {
+      tell(`There is no ${unit} to code at the cursor.`);
+      return undefined;
+    }
+    selectRange(target, range);
+    return this.apply(args);
+  }
+
+  private async applyWithoutPicking(codes: CodeId[]): Promise<string | undefined> {
+    const target = await activeTranscript(this.tracker);
+    const range = this.targetRange(target);
+    return range ? this.applyTo(target, range, codes) : undefined;
+  }
+
+  /**
+   * The selection, trimmed. With nothing selected, line-by-line mode codes the unit at the cursor;
+   * otherwise the researcher is told to select first.
+   */
+  private targetRange(target: ActiveTranscript): TextRange | undefined {
+    const text = target.tracked.session.currentText;
+    const selected = trimRange(text, selectedRange(target));
+    if (selected.end > selected.start) return selected;
+    const unit = this.mode.enabled ? unitAtOrAfter(this.structure.units(text), cursorOffset(target)) : undefined;
+    if (unit) {
+      selectRange(target, unit);
+      return unit;
+    }
+    tell('Select the text to code first, code the sentence, paragraph or turn at the cursor ("Grounded: Code Sentence at Cursor…" and the like), or turn on line-by-line coding.');
+    return undefined;
+  }
+
+  private async pick(target: ActiveTranscript, range: TextRange): Promise<CodeId[] | undefined> {
+    const codebook = this.host.require().store.codebook();
+    const quote = excerpt(target.tracked.session.currentText.slice(range.start, range.end), 50);
+    const picked = await pickCodes(codebook, { title: `Apply codes to "${quote}"`, quick: this.quick.quick(codebook), icons: this.icons, allowCreate: true, several: 'offer' });
+    if (!picked) return undefined;
+    return [...picked.ids, ...picked.create.map((name) => resolveOrCreate(this.host, name))];
+  }
+
+  /**
+   * In line-by-line mode the selection moves on before the coding is stored: a quick second key
+   * press, arriving while the first is still being written, then codes the next unit and not the
+   * same one again.
+   */
+  private async applyTo(target: ActiveTranscript, range: TextRange, codes: CodeId[]): Promise<string> {
+    const { store } = this.host.require();
+    const { tracked } = target;
+    const quote = tracked.session.quoteFor(range);
+    const placed = tracked.session.rangesOf(store.coder.id);
+    this.mode.advance(target, range);
+    const segment = await store.applyCodes(tracked.transcript, { range, quote }, codes, placed);
+    await this.quick.remember(codes, store.codebook());
+    return segment.id;
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { Codebook } from '../../core/codebook';
+import { assignSlots, quickCodes, togglePinned, withPinned, withRecent } from '../../core/keyboard/quick-codes';
+import type { CodeId } from '../../core/model';
+
+const PINNED_KEY = 'grounded.pinnedCodes';
+const RECENT_KEY = 'grounded.recentCodes';
+const SLOTS_KEY = 'grounded.quickCodeSlots';
+const LAST_KEY = 'grounded.lastCodes';
+
+/**
+ * The codes behind the quick keys, kept per workspace: pinned codes (in pin order), the slots of
+ * recently used codes, how recently each code was used, and the last set applied (for "repeat
+ * last code").
+ */
+export class QuickCodeStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  pinned(): CodeId[] {
+    return this.state.get<CodeId[]>(PINNED_KEY, []);
+  }
+
+  recent(): CodeId[] {
+    return this.state.get<CodeId[]>(RECENT_KEY, []);
+  }
+
+  /** The codes applied last, together; empty before the first. */
+  last(): CodeId[] {
+    return this.state.get<CodeId[]>(LAST_KEY, []);
+  }
+
+  /** Before any slot was given, the recent codes (as earlier versions kept them) fill the keys. */
+  private slots(): CodeId[] {
+    return this.state.get<CodeId[]>(SLOTS_KEY) ?? this.recent();
+  }
+
+  /** Slot 1 first; codes deleted from the codebook are skipped. */
+  quick(codebook: Codebook): CodeId[] {
+    return quickCodes(this.pinned(), this.slots(), (id) => codebook.get(id) !== undefined);
+  }
+
+  async remember(ids: readonly CodeId[], codebook: Codebook): Promise<void> {
+    const exists = (id: CodeId): boolean => codebook.get(id) !== undefined;
+    await this.state.update(SLOTS_KEY, assignSlots(this.pinned(), this.slots(), this.recent(), ids, exists));
+    await this.state.update(RECENT_KEY, withRecent(this.recent(), ids));
+    await this.state.update(LAST_KEY, [...new Set(ids)]);
+    this.changed.fire();
+  }
+
+  /** Pin exactly `chosen` (codes still pinned keep their place). */
+  async setPinned(chosen: readonly CodeId[]): Promise<void> {
+    await this.state.update(PINNED_KEY, withPinned(this.pinned(), chosen));
+    this.changed.fire();
+  }
+
+  async togglePinned(ids: readonly CodeId[]): Promise<void> {
+    await this.state.update(PINNED_KEY, togglePinned(this.pinned(), ids));
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,209 @@
+// End to end: a researcher codes ten consecutive lines of a transcript with the keyboard only —
+// the command palette and key chords, no clicks — in line-by-line mode, and the coding lands on
+// disk. Every key press of the coding is counted; the result is pictured with the Codebook view.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { e2eEnvironment } from './e2e-env';
+import { launchBrowser, openWorkbench, quickOpen, runCommand, screenshot } from './workbench';
+
+const TRANSCRIPT = 'p04-kwame.md';
+const SPEAKER_LABEL = '**Kwame**: ';
+const LINES = 10;
+
+interface StoredSegment {
+  id: string;
+  codes: string[];
+  exact: string;
+}
+
+interface StoredCode {
+  id: string;
+  name: string;
+}
+
+/** Counts key presses: one for a key or a chord (Ctrl+Alt+1 is one press), one per typed character. */
+class Keys {
+  count = 0;
+
+  constructor(private readonly page: Page) {}
+
+  async press(key: string): Promise<void> {
+    this.count += 1;
+    await this.page.keyboard.press(key);
+  }
+
+  async type(text: string): Promise<void> {
+    this.count += text.length;
+    await this.page.keyboard.type(text);
+  }
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+const ROW = `${QUICK_INPUT} .monaco-list-row`;
+
+/** Waits for the quick pick to list a focused row with `text`; Enter before then would be lost. */
+async function focusedRow(page: Page, text: string): Promise<void> {
+  await page.locator(`${ROW}.focused`, { hasText: text }).first().waitFor({ timeout: 15_000 });
+}
+
+/** The quick key (1–9) the code picker shows for a code, from its `#n` description. */
+async function quickKeyOf(page: Page, name: string): Promise<number> {
+  const row = page.locator(ROW, { hasText: name }).first();
+  await row.waitFor({ timeout: 15_000 });
+  const match = /#(\d)/.exec(await row.innerText());
+  assert.ok(match, `the picker shows a quick key for ${name}`);
+  return Number(match[1]);
+}
+
+function participantLines(workspace: string): string[] {
+  const text = readFileSync(join(workspace, 'interviews', TRANSCRIPT), 'utf8');
+  // A timestamp right after the label belongs to the label, not to what was said.
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(SPEAKER_LABEL))
+    .map((l) => l.slice(SPEAKER_LABEL.length).replace(/^\[[\d:.,]+\]\s*/, '').trim());
+}
+
+function readCodes(workspace: string): StoredCode[] {
+  const dir = join(workspace, '.grounded', 'codes');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoredCode);
+}
+
+function readSegments(file: string): StoredSegment[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as StoredSegment);
+}
+
+async function eventually<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('coding by keyboard in line-by-line mode', function () {
+  this.timeout(240_000);
+  const env = e2eEnvironment();
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, env.url);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(page, join(env.resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`));
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it(`codes ${LINES} consecutive participant lines with the picker and quick keys, skipping the interviewer`, async () => {
+    const codingFile = join(env.workspace, '.grounded', 'coding', 'interviews', TRANSCRIPT, 'e2e-researcher.jsonl');
+    const before = readSegments(codingFile).length;
+    const expected = participantLines(env.workspace).slice(0, LINES);
+
+    await quickOpen(page, TRANSCRIPT);
+    await page.keyboard.press('Control+Home');
+    await runCommand(page, 'Grounded: Toggle Line-by-Line Coding');
+    await page.locator('.statusbar-item', { hasText: 'Line by line' }).first().waitFor({ timeout: 15_000 });
+
+    const keys = new Keys(page);
+    // Each line's coding reaches the disk before the next key, as it would at a researcher's pace.
+    let coded = 0;
+    const written = async (): Promise<void> => {
+      coded += 1;
+      await eventually(() => (readSegments(codingFile).length >= before + coded ? true : undefined), 15_000, `segment ${coded} on disk`);
+    };
+    // Lines 1 and 2: codes found by typing a few letters in the picker (Ctrl+Alt+C).
+    const picked = [
+      { typed: 'peer', name: 'Peer support' },
+      { typed: 'bureau', name: 'Bureaucracy' },
+    ];
+    for (const { typed, name } of picked) {
+      await keys.press('Control+Alt+C');
+      await page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor({ state: 'visible' });
+      await keys.type(typed);
+      await focusedRow(page, name);
+      await keys.press('Enter');
+      await page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor({ state: 'hidden' });
+      await written();
+    }
+    const viaPicker = keys.count;
+
+    // The picker numbers the quick keys; look them up (Escape closes it; not part of the coding).
+    await page.keyboard.press('Control+Alt+C');
+    const peer = await quickKeyOf(page, 'Peer support');
+    const bureaucracy = await quickKeyOf(page, 'Bureaucracy');
+    await page.keyboard.press('Escape');
+
+    // Lines 3 to 10: one chord each — a quick key, or Ctrl+Alt+A to repeat the last code.
+    const chords = [peer, peer, bureaucracy, 'A', peer, bureaucracy, 'A', peer];
+    for (const chord of chords) {
+      await keys.press(`Control+Alt+${chord}`);
+      await written();
+    }
+    const total = keys.count;
+
+    const codes = readCodes(env.workspace);
+    const idOf = (name: string): string => codes.find((c) => c.name === name)!.id;
+    const segments = await eventually(() => {
+      const all = readSegments(codingFile);
+      return all.length >= before + LINES ? all : undefined;
+    }, 20_000, `${LINES} new segments in ${codingFile}`);
+    const byText = new Map(segments.map((s) => [s.exact, s]));
+    const wanted = ['Peer support', 'Bureaucracy', 'Peer support', 'Peer support', 'Bureaucracy', 'Bureaucracy', 'Peer support', 'Bureaucracy', 'Bureaucracy', 'Peer support'];
+    expected.forEach((line, i) => {
+      const segment = byText.get(line);
+      assert.ok(segment, `line ${i + 1} is coded exactly, without the speaker label: ${line.slice(0, 60)}`);
+      assert.deepEqual(segment.codes, [idOf(wanted[i])], `line ${i + 1} has ${wanted[i]}`);
+    });
+    assert.ok(segments.every((s) => !s.exact.startsWith('**') && !s.exact.includes('Interviewer:')), 'no label and no interviewer line is coded');
+
+    // Key presses to code the ten lines: two picks by name, then one chord per line.
+    console.log(`keystrokes to code ${LINES} lines in line-by-line mode: ${total} (picker for 2 lines: ${viaPicker}; quick keys for ${LINES - 2}: ${total - viaPicker})`);
+    assert.equal(total - viaPicker, LINES - 2, 'one key press per line once the codes are on quick keys');
+
+    // Line 11 takes two codes at once: "Apply several codes…" (↑ from the top), ↓ and Space tick.
+    await page.keyboard.press('Control+Alt+C');
+    await focusedRow(page, 'Peer support');
+    await page.keyboard.press('ArrowUp');
+    await focusedRow(page, 'Apply several codes');
+    await page.keyboard.press('Enter');
+    await page.locator(QUICK_INPUT, { hasText: '0 Selected' }).waitFor({ state: 'visible', timeout: 15_000 });
+    // The switch to ticking redraws the list; a key pressed meanwhile would be lost.
+    await page.waitForTimeout(1000);
+    for (let i = 1; i <= 2; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.locator(`${ROW}.focused`).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Space');
+      await page.locator(QUICK_INPUT, { hasText: `${i} Selected` }).waitFor({ timeout: 5_000 });
+    }
+    await page.keyboard.press('Enter');
+    const eleventh = participantLines(env.workspace)[LINES];
+    const several = await eventually(() => readSegments(codingFile).find((s) => s.exact === eleventh), 15_000, 'line 11 coded');
+    assert.equal(several.codes.length, 2, `two codes ticked by keyboard: ${JSON.stringify(several.codes)}`);
+
+    // The picture: the coded lines beside the Codebook view.
+    await runCommand(page, 'View: Show Grounded');
+    await page.locator('.pane-header', { hasText: 'Codebook' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+G');
+    await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill(':36');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    const shot = join(env.resultsDir, 'keyboard-coding.png');
+    await screenshot(page, shot);
+    const docsImages = join(process.cwd(), 'docs', 'images');
+    mkdirSync(docsImages, { recursive: true });
+    copyFileSync(shot, join(docsImages, 'keyboard-coding.png'));
+  });
+});
