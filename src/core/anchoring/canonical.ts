@@ -6,7 +6,7 @@
  */
 
 /** Characters below U+0300 never change under NFC unless a combining mark follows them. */
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff]/;
+const MAY_CHANGE_UNDER_NFC = /[\u0300-\uffff]/;
 /** Code points that attach to the preceding character (marks, and Hangul vowel and final jamo). */
 const CONTINUATION = /^[\p{M}\u1160-\u11ff]$/u;
 

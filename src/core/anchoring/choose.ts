@@ -2,7 +2,7 @@
  * Choosing one place among the candidates found for a quote, or none.
  */
 import type { QuoteSelector } from '../model';
-import { AMBIGUITY_MARGIN, isAcceptable, isDecisive, type Candidate } from './scoring';
+import { AMBIGUITY_MARGIN, decisiveness, isAcceptable, type Candidate } from './scoring';
 
 /**
  * Candidates that overlap are readings of the same place (see {@link bestReading}). Different places
@@ -19,8 +19,12 @@ export function choose(candidates: readonly Candidate[], quote: QuoteSelector, m
   return rival ? undefined : best;
 }
 
-export function hasDecisive(candidates: readonly Candidate[], quote: QuoteSelector, minFuzzyScore: number): boolean {
-  return candidates.some((c) => isDecisive(c, quote) && isAcceptable(c, quote, minFuzzyScore));
+/** Whether the search can stop: some acceptable candidate is decisive enough (see decisiveness). */
+export function isSettled(candidates: readonly Candidate[], quote: QuoteSelector, minFuzzyScore: number, oneSideSuffices: boolean): boolean {
+  return candidates.some((c) => {
+    const how = decisiveness(c, quote);
+    return (how === 'both-sides' || (how === 'one-side' && oneSideSuffices)) && isAcceptable(c, quote, minFuzzyScore);
+  });
 }
 
 /**

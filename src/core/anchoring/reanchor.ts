@@ -4,11 +4,15 @@
  */
 import type { QuoteSelector, TextRange } from '../model';
 import { canonicalText, toNfc, type CanonicalText } from './canonical';
-import { bracketed, coversWholeText, exactAtExpected, exactOccurrences, fuzzyAnywhere, fuzzyNear, intactAtExpected, LOCAL_RADIUS, type QuoteSearch } from './candidates';
-import { choose, hasDecisive } from './choose';
+import { bracketed, bracketedAnywhere } from './bracketed';
+import { coversWholeText, exactAtExpected, exactOccurrences, intactAtExpected } from './exact-candidates';
+import { fuzzyAnywhere, fuzzyNear } from './fuzzy-candidates';
+import { LOCAL_RADIUS, type QuoteSearch } from './quote-search';
+import { choose, isSettled } from './choose';
 import { DEFAULT_MIN_FUZZY_SCORE, isAcceptable, type Candidate } from './scoring';
 import { endsAt, occursAt } from './text';
 import type { Anchor, Placement, ReanchorOptions } from './types';
+import { SeedFinder } from './seeds';
 
 /**
  * Where each anchor's quote is in `text` (LF line endings, no BOM), in the order of `anchors`.
@@ -22,9 +26,10 @@ export function reanchor(text: string, anchors: readonly Anchor[], options: Rean
   const order = inHintOrder(anchors);
   const found: (Candidate | undefined)[] = new Array(anchors.length);
   const shifts = new RecentShifts();
+  const seeds = new SeedFinder(view.text);
   for (const index of order) {
     const hint = hints[index];
-    found[index] = locate({ text: view.text, quote: quotes[index], expected: shifts.predict(hint.start) }, minFuzzyScore);
+    found[index] = locate({ text: view.text, quote: quotes[index], expected: shifts.predict(hint.start), seeds }, minFuzzyScore);
     const placed = found[index];
     if (placed) shifts.remember(placed.start - hint.start, placed.end - hint.end);
   }
@@ -33,7 +38,7 @@ export function reanchor(text: string, anchors: readonly Anchor[], options: Rean
   forEachBetweenPlaced(order, found, (index, before, after) => {
     const expected = [before, after].flatMap((i) => (i === undefined ? [] : shiftsOf(found[i]!, hints[i]))).map((shift) => hints[index].start + shift);
     if (expected.length === 0) return;
-    found[index] = locateNearPrediction({ text: view.text, quote: quotes[index], expected: [...new Set(expected)] }, minFuzzyScore);
+    found[index] = locateNearPrediction({ text: view.text, quote: quotes[index], expected: [...new Set(expected)], seeds }, minFuzzyScore);
   });
   return anchors.map((anchor, i) => toPlacement(view, anchor, found[i]));
 }
@@ -52,28 +57,31 @@ export function isUnchanged(text: string, anchors: readonly Anchor[]): boolean {
 }
 
 /**
- * The cheap stages run first; as soon as one yields a candidate whose context agrees on both sides,
- * the search stops. Otherwise everything found competes in {@link choose}.
+ * The cheap stages run first and the search stops as soon as a candidate settles it (context intact
+ * on both sides; or, once the neighbourhood has been searched, an exact quote at a predicted start
+ * with one side intact). Otherwise everything found competes in {@link choose}; the expensive
+ * searches run only when nothing acceptable was found.
  */
 function locate(search: QuoteSearch, minFuzzyScore: number): Candidate | undefined {
   const { quote } = search;
   if (quote.exact.length === 0) return undefined;
   const intact = intactAtExpected(search);
   if (intact) return intact;
-  const stages: (() => Candidate[])[] = [
-    () => exactAtExpected(search),
-    () => bracketed(search),
-    () => exactOccurrences(search, LOCAL_RADIUS),
-    () => (coversWholeText(search, LOCAL_RADIUS) ? [] : exactOccurrences(search, Infinity)),
-    () => fuzzyNear(search, 'few'),
+  // Each stage, and whether a one-sided match may end the search after it (see decisiveness).
+  const stages: [() => Candidate[], boolean][] = [
+    [() => exactAtExpected(search), false],
+    [() => bracketed(search), false],
+    [() => exactOccurrences(search, LOCAL_RADIUS), true],
+    [() => (coversWholeText(search, LOCAL_RADIUS) ? [] : exactOccurrences(search, Infinity)), true],
+    [() => fuzzyNear(search, 'few'), true],
   ];
   const found: Candidate[] = [];
-  for (const stage of stages) {
+  for (const [stage, oneSideSuffices] of stages) {
     found.push(...stage());
-    if (hasDecisive(found, quote, minFuzzyScore)) return choose(found, quote, minFuzzyScore);
+    if (isSettled(found, quote, minFuzzyScore, oneSideSuffices)) return choose(found, quote, minFuzzyScore);
   }
   // The expensive searches only when nothing acceptable turned up.
-  const lastResorts: (() => Candidate[])[] = [() => fuzzyNear(search, 'all'), () => fuzzyAnywhere(search)];
+  const lastResorts: (() => Candidate[])[] = [() => fuzzyNear(search, 'all'), () => bracketedAnywhere(search), () => fuzzyAnywhere(search)];
   for (const stage of lastResorts) {
     if (found.some((c) => isAcceptable(c, quote, minFuzzyScore))) break;
     found.push(...stage());
@@ -140,8 +148,10 @@ class RecentShifts {
 
   /** Predicted starts: shifted like the last segment placed, then the hint itself, then older shifts. */
   predict(hintStart: number): number[] {
-    const starts = this.shifts.length > 0 ? [hintStart + this.shifts[0], hintStart] : [hintStart];
-    for (const shift of this.shifts) if (!starts.includes(hintStart + shift)) starts.push(hintStart + shift);
+    const starts: number[] = [];
+    for (const shift of this.shifts.length > 0 ? [this.shifts[0], 0, ...this.shifts] : [0]) {
+      if (!starts.includes(hintStart + shift)) starts.push(hintStart + shift);
+    }
     return starts;
   }
 

@@ -119,13 +119,17 @@ function isAcceptableExact(c: Candidate, quote: QuoteSelector): boolean {
 }
 
 /**
- * A candidate nothing else could beat, so the search can stop: context intact on both sides, or an
- * exact quote exactly where its neighbours predict it with one side intact (text typed right at
- * the segment's other edge).
+ * How surely a candidate settles the search. `both-sides`: context intact on both sides, nothing
+ * could beat it. `one-side`: an exact quote with one side intact (text typed right at the
+ * segment's other edge, a paragraph edge after a move), at least 32 characters long or exactly
+ * where its neighbours predict it; only a copy of the quote just beside it could compete, so the
+ * search stops once the neighbourhood has been looked at.
  */
-export function isDecisive(c: Candidate, quote: QuoteSelector): boolean {
-  if (Math.min(c.prefixEvidence, c.suffixEvidence) >= DECISIVE_EVIDENCE) return true;
-  return c.quoteErrors === 0 && c.distance === 0 && quote.exact.length >= MIN_ONE_SIDED_NEAR_LENGTH && oneSideIntact(c, quote);
+export function decisiveness(c: Candidate, quote: QuoteSelector): 'both-sides' | 'one-side' | 'none' {
+  if (Math.min(c.prefixEvidence, c.suffixEvidence) >= DECISIVE_EVIDENCE) return 'both-sides';
+  const n = quote.exact.length;
+  const longEnough = n >= ONE_SIDED_QUOTE_LENGTH || (c.distance === 0 && n >= MIN_ONE_SIDED_NEAR_LENGTH);
+  return c.quoteErrors === 0 && longEnough && oneSideIntact(c, quote) ? 'one-side' : 'none';
 }
 
 function oneSideIntact(c: Candidate, quote: QuoteSelector): boolean {

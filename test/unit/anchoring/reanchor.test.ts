@@ -60,10 +60,17 @@ describe('reanchor', () => {
 
   it('puts a repeated phrase back on the occurrence its context names', () => {
     const second = anchorOn(TRANSCRIPT, "I don't know", 'second', 1);
-    const after = TRANSCRIPT.replace('**Amara:** Hard.', "**Amara:** Hard. I don't know.");
+    const after = TRANSCRIPT.replace('**Amara:** Hard.', "**Amara:** I don't know. Hard.");
     const [placement] = reanchor(after, [second]);
     assert.equal(placement.status, 'moved');
-    assert.equal(after.slice(placement.range!.start, placement.range!.end + 10), "I don't know how I", 'not the newly inserted one');
+    assert.equal(after.slice(placement.range!.start - 6, placement.range!.end + 6), "Hard. I don't know how I", 'not the new one');
+  });
+
+  it('orphans a repeated phrase when a copy is typed right beside it: either copy could be the old one', () => {
+    // "Hard. I don't know how" → "Hard. I don't know. I don't know how": typed before or after it?
+    const second = anchorOn(TRANSCRIPT, "I don't know", 'second', 1);
+    const after = TRANSCRIPT.replace('**Amara:** Hard.', "**Amara:** Hard. I don't know.");
+    assert.equal(reanchor(after, [second])[0].status, 'orphan');
   });
 
   it('orphans a deleted segment even when its words still occur elsewhere', () => {
@@ -82,6 +89,15 @@ describe('reanchor', () => {
     assert.equal(placement.status, 'fuzzy');
     assert.equal(placedText(after, placement.range), 'the forms at the town hall [inaudible] were all in Portuguese');
     assert.ok(placement.score >= DEFAULT_MIN_FUZZY_SCORE && placement.score < 1);
+  });
+
+  it('finds an edited quote in a paragraph moved far away', () => {
+    const anchor = anchorOn(TRANSCRIPT, 'you know, and he said there was work at the bakery.');
+    const paragraph = TRANSCRIPT.split('\n\n')[1];
+    const moved = `${TRANSCRIPT.replace(`${paragraph}\n\n`, '')}\n${paragraph.replace('was work', 'was some work')}\n`;
+    const [placement] = reanchor(moved, [anchor]);
+    assert.equal(placement.status, 'fuzzy');
+    assert.equal(placedText(moved, placement.range), 'you know, and he said there was some work at the bakery.');
   });
 
   it('never places a very short quote approximately', () => {
