@@ -43,11 +43,17 @@ describe('line endings and review actions', function () {
     const transcript = 'interviews/p03-lucia.md';
     const coding = await store.getCoding(transcript);
     const { coder, segments } = coding.coders[0];
-    const [lost, fuzzy, doomed] = segments.filter((s) => s.quote.exact.length > 40);
+    // Three long segments far apart, so the edit of one cannot disturb another's context.
+    const long = segments.filter((s) => s.quote.exact.length > 60).sort((a, b) => a.position.start - b.position.start);
+    const [lost, fuzzy, doomed] = [long[0], long[Math.floor(long.length / 2)], long[long.length - 1]];
     const original = readWorkspaceFile(transcript);
+    // A typo fixed in the middle of a long quote: one word changes, the rest stays.
+    const words = fuzzy.quote.exact.split(' ');
+    const middle = Math.floor(words.length / 2);
+    words[middle] = `${words[middle]}x`;
     const changed = original
       .replace(lost.quote.exact, 'This passage was rewritten entirely by someone else.')
-      .replace(fuzzy.quote.exact, fuzzy.quote.exact.replace(/ (\w+) /, ' $1 $1 '))
+      .replace(fuzzy.quote.exact, words.join(' '))
       .replace(doomed.quote.exact, '');
     writeWorkspaceFile(transcript, changed);
     await grounded.review.scan();
