@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+
 import { e2eEnvironment } from './e2e-env';
-import { goToLine, launchBrowser, openWorkbench, pickQuickInput, quickOpen, runCommand, screenshot, selectCurrentLine } from './workbench';
+import { eventually, goToLine, pickQuickInput, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
 
 interface StoredSegment {
   id: string;
@@ -45,38 +45,14 @@ function readSegments(codingDir: string): StoredSegment[] {
     .map((line) => JSON.parse(line) as StoredSegment);
 }
 
-async function eventually<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('applying a code in VS Code', function () {
   this.timeout(180_000);
   const env = e2eEnvironment();
-  let browser: Browser;
-  let page: Page;
-
-  before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, env.url);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await screenshot(page, join(env.resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`));
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const workbench = useWorkbench(env.url, env.resultsDir);
 
   it('codes a selected line of the first transcript through the command palette', async () => {
+    const page = workbench();
     const interviews = join(env.workspace, 'interviews');
     const transcript = readdirSync(interviews).filter((f) => f.endsWith('.md')).sort()[0];
     assert.ok(transcript, 'the demo project has no transcript in interviews/');

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { launchBrowser, openWorkbench, quickOpen, runCommand, screenshot } from './workbench';
+import { eventually, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
 
 const TRANSCRIPT = 'p04-kwame.md';
 const SPEAKER_LABEL = '**Kwame**: ';
@@ -76,38 +76,14 @@ function readSegments(file: string): StoredSegment[] {
   return readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as StoredSegment);
 }
 
-async function eventually<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('coding by keyboard in line-by-line mode', function () {
   this.timeout(240_000);
   const env = e2eEnvironment();
-  let browser: Browser;
-  let page: Page;
-
-  before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, env.url);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await screenshot(page, join(env.resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`));
-    }
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const workbench = useWorkbench(env.url, env.resultsDir);
 
   it(`codes ${LINES} consecutive participant lines with the picker and quick keys, skipping the interviewer`, async () => {
+    const page = workbench();
     const codingFile = join(env.workspace, '.grounded', 'coding', 'interviews', TRANSCRIPT, 'e2e-researcher.jsonl');
     const before = readSegments(codingFile).length;
     const expected = participantLines(env.workspace).slice(0, LINES);

@@ -96,3 +96,39 @@ export async function screenshot(page: Page, path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path });
 }
+
+/** Polls `read` until it returns a value (files appear on disk a moment after the UI acts). */
+export async function eventually<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Mocha hooks for a suite that drives one workbench: open it before, screenshot a failing test
+ * into `resultsDir`, close the browser after. Returns the page once the suite has started.
+ */
+export function useWorkbench(url: string, resultsDir: string): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, url);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(page, `${resultsDir}/failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`);
+    }
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!page) throw new Error('the workbench is not open yet');
+    return page;
+  };
+}

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, waitFor } from './harness';
+import { groundedApi, openTranscript, waitFor } from './harness';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 describe('what the editor shows', function () {
   this.timeout(30000);

@@ -5,9 +5,8 @@ import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { detectSpeakers, importTranscriptBytes } from '../../src/core/interchange/transcripts';
-import type { GroundedApi } from '../../src/vscode/extension';
 import { askSpeakerMapping, proposeMapping } from '../../src/vscode/interchange/speaker-mapping-flow';
-import { readWorkspaceFile, workspacePath, workspaceRoot, writeWorkspaceFile } from './harness';
+import { groundedApi, readWorkspaceFile, workspacePath, workspaceRoot, writeWorkspaceFile } from './harness';
 
 const VTT = `WEBVTT
 
@@ -78,11 +77,7 @@ const byLabel = (label: string): Answer => (items) => items.find((i) => i.label 
 const labelled = (pattern: RegExp): Answer => (items) => items.find((i) => pattern.test(i.label));
 const accept = labelled(/Import with these names/);
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 describe('import and export through the dialogs', function () {
   this.timeout(30000);

@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { detectSpeakers, importTranscriptBytes } from '../../src/core/interchange/transcripts';
-import type { GroundedApi } from '../../src/vscode/extension';
 import type { CommandFailure } from '../../src/vscode/interchange/interchange-error';
 import type { RefiExportResult } from '../../src/vscode/interchange/refi-export';
 import type { RefiImportResult } from '../../src/vscode/interchange/refi-import';
 import { proposeMapping } from '../../src/vscode/interchange/speaker-mapping-flow';
 import type { TranscriptImportResult } from '../../src/vscode/interchange/transcript-import';
-import { readWorkspaceFile, waitFor, workspaceFileExists, workspacePath, workspaceRoot } from './harness';
+import { groundedApi, readWorkspaceFile, waitFor, workspaceFileExists, workspacePath, workspaceRoot } from './harness';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 function xmlAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -2,17 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PseudonymiseReport } from '../../src/core/pseudonymise';
-import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
 const MEMO = 'memos/p03-lucia.md';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 /** Every transcript, memo and coding file, to put the study back as it was afterwards. */
 function snapshot(): Map<string, string> {

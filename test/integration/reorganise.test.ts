@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, waitFor, workspaceFileExists } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists } from './harness';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 function segmentsWith(grounded: GroundedApi, code: string): number {
   return grounded

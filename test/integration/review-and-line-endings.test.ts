@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 const CRLF_TRANSCRIPT = 'interviews/p99-crlf.md';
 const CRLF_TEXT = ['---', 'participant: Noor', '---', '', '**Interviewer:** How was the first week? 😊', '', '**Noor:** Hard. Nobody explained the forms. Then a volunteer sat with me for two hours.', ''].join('\r\n');

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p05-mei.md';
 const CODING = `.grounded/coding/${TRANSCRIPT}/dana-reyes.jsonl`;
 const QUOTE = 'A woman answered in Mandarin. That was the first good thing.';
 
-async function api(): Promise<GroundedApi> {
-  const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
-  await grounded.ready;
-  return grounded;
-}
+const api = groundedApi;
 
 /** The painted texts of one code in a document. */
 function paintedTexts(grounded: GroundedApi, document: vscode.TextDocument, code: string): string[] {

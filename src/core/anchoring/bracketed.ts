@@ -11,8 +11,8 @@ import { endsAt, occursAt } from './text';
 const BRACKET_CONTEXT = 8;
 /** How far from the most likely start (beyond the error budget) the prefix is looked for. */
 const BRACKET_SLACK = 32;
-/** Characters of the prefix looked for across the whole text, and how many places are worth trying. */
-const PREFIX_PROBE = 16;
+/** The whole prefix is looked for across the whole text (when at least this long), at this many places at most. */
+const MIN_PREFIX_PROBE = 24;
 const MAX_PROBE_HITS = 8;
 /** Starts tried where the prefix ends but no prediction pointed. */
 const MAX_UNPREDICTED_STARTS = 3;
@@ -45,11 +45,11 @@ export function bracketed(s: QuoteSearch): Candidate[] {
 
 /**
  * An edited quote whose context is intact but whose place nobody predicted (a paragraph moved far,
- * with every segment in it edited): bracketed wherever the prefix's last characters still are.
+ * with every segment in it edited): bracketed wherever the whole stored prefix still is.
  */
 export function bracketedAnywhere(s: QuoteSearch): Candidate[] {
-  const probe = s.quote.prefix.slice(-PREFIX_PROBE);
-  if (probe.length < PREFIX_PROBE) return [];
+  const probe = s.quote.prefix;
+  if (probe.length < MIN_PREFIX_PROBE) return [];
   const starts: number[] = [];
   for (let i = s.text.indexOf(probe); i !== -1 && starts.length <= MAX_PROBE_HITS; i = s.text.indexOf(probe, i + 1)) starts.push(i + probe.length);
   // A prefix found all over the text (speaker labels) says nothing about where the quote is.

@@ -9,3 +9,4 @@ export {
   workspaceUri,
   writeWorkspaceFile,
 } from './workspace';
+export { groundedApi } from './grounded';

@@ -1,7 +1,8 @@
 /**
  * Before/after transcripts with stored selectors: each folder of test/fixtures/anchoring holds
  * before.md, after.md, anchors.json (selectors made from before.md) and expected.json (where every
- * segment lands in after.md). Run with UPDATE=1 to rewrite expected.json, then review the diff.
+ * segment lands in after.md). To rewrite expected.json (then review the diff), run this file alone:
+ *   UPDATE=1 npx mocha --no-config --node-option import=tsx test/unit/anchoring/fixtures.test.ts
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
