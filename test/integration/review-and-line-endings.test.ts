@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { makeQuote } from '../../src/core/anchoring';
+import { serializeCodingFile } from '../../src/core/storage/format';
 import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
 
 const api = groundedApi;
@@ -35,20 +37,32 @@ describe('line endings and review actions', function () {
   it('re-attaches an unplaced segment to the selection, accepts an approximate one, deletes one', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    const transcript = 'interviews/p03-lucia.md';
-    const coding = await store.getCoding(transcript);
-    const { coder, segments } = coding.coders[0];
-    // Three long segments far apart, so the edit of one cannot disturb another's context.
-    const long = segments.filter((s) => s.quote.exact.length > 60).sort((a, b) => a.position.start - b.position.start);
-    const [lost, fuzzy, doomed] = [long[0], long[Math.floor(long.length / 2)], long[long.length - 1]];
-    const original = readWorkspaceFile(transcript);
-    // A typo fixed in the middle of a long quote: one word changes, the rest stays.
-    const words = fuzzy.quote.exact.split(' ');
-    const middle = Math.floor(words.length / 2);
-    words[middle] = `${words[middle]}x`;
+    // A transcript and coding of its own, so what other suites did to the demo cannot matter.
+    const transcript = 'interviews/p98-review.md';
+    const paragraphs = [
+      '**Rosa:** When I first arrived nobody told me where the office was or what the letters meant, and I kept every envelope in a box under the bed.',
+      '**Interviewer:** And later?',
+      '**Rosa:** Later a woman from the church explained the forms to me slowly, one page every week, until I could fill them in by myself without help.',
+      '**Interviewer:** What changed for you after that?',
+      '**Rosa:** I started to answer the phone again, because I was not afraid any more that every call was about my papers or about the police.',
+    ];
+    const original = `${paragraphs.join('\n\n')}\n`;
+    const quotes = [paragraphs[0].slice(10), paragraphs[2].slice(10), paragraphs[4].slice(10)];
+    const coder = { id: 'review-tester', name: 'Review Tester' };
+    const code = store.codebook().all()[0].id;
+    const segments = quotes.map((exact, i) => {
+      const start = original.indexOf(exact);
+      const range = { start, end: start + exact.length };
+      return { id: `s-00000000000${i + 1}`, codes: [code], quote: makeQuote(original, range), position: range };
+    });
+    const [lost, fuzzy, doomed] = segments;
+    writeWorkspaceFile(transcript, original);
+    writeWorkspaceFile(`.grounded/coding/${transcript}/${coder.id}.jsonl`, serializeCodingFile({ transcript, coder, segments }));
+    await waitFor(async () => (await store.getCoding(transcript)).coders.some((c) => c.coder.id === coder.id), 10000, 'the new coding to load');
+
     const changed = original
       .replace(lost.quote.exact, 'This passage was rewritten entirely by someone else.')
-      .replace(fuzzy.quote.exact, words.join(' '))
+      .replace('one page every week', 'one page each week')
       .replace(doomed.quote.exact, '');
     writeWorkspaceFile(transcript, changed);
     await grounded.review.scan();
@@ -74,8 +88,9 @@ describe('line endings and review actions', function () {
     assert.ok(workspaceFileExists(path));
     const records = readWorkspaceFile(path).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as { id: string; exact: string });
     assert.equal(records.find((r) => r.id === lost.id)?.exact, target);
-    assert.notEqual(records.find((r) => r.id === fuzzy.id)?.exact, fuzzy.quote.exact, 'the accepted placement is now the stored quote');
+    assert.ok(records.find((r) => r.id === fuzzy.id)?.exact.includes('one page each week'), 'the accepted placement is now the stored quote');
     assert.equal(records.find((r) => r.id === doomed.id), undefined);
-    await waitFor(() => grounded.review.items().every((i) => ![lost.id, fuzzy.id, doomed.id].includes(i.segmentId)), 10000, 'the review list to empty');
+    await waitFor(() => grounded.review.items().every((i) => i.transcript !== transcript), 10000, 'the review list to empty');
   });
+
 });
