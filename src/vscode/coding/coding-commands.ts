@@ -89,14 +89,19 @@ function describe(host: ProjectHost, tracked: Tracked, p: PlacedSegment): vscode
   };
 }
 
+/** Your segments at the cursor; when there are none, says so and gives undefined. */
+function mySegmentsOrNotice(...args: Parameters<typeof mySegmentsAt>): ReturnType<typeof mySegmentsAt> | undefined {
+  const mine = mySegmentsAt(...args);
+  if (mine.length > 0) return mine;
+  void vscode.window.showInformationMessage('None of your coded segments is at the cursor.');
+  return undefined;
+}
+
 async function removeCode(host: ProjectHost, tracker: TranscriptTracker, args?: RemoveCodeArgs): Promise<number> {
   const { store } = host.require();
   const { editor, tracked } = await activeTranscript(tracker);
-  const mine = mySegmentsAt(host, editor, tracked);
-  if (mine.length === 0) {
-    void vscode.window.showInformationMessage('None of your coded segments is at the cursor.');
-    return 0;
-  }
+  const mine = mySegmentsOrNotice(host, editor, tracked);
+  if (!mine) return 0;
   const only = args?.codes ? new Set(args.codes.map((c) => findCode(host, c) ?? c)) : undefined;
   let choices = mine.flatMap((p) => p.segment.codes.filter((c) => !only || only.has(c)).map((code) => ({ segment: p, code })));
   if (choices.length > 1 && !args?.codes) {
@@ -117,11 +122,8 @@ async function removeCode(host: ProjectHost, tracker: TranscriptTracker, args?: 
 async function removeAllCodes(host: ProjectHost, tracker: TranscriptTracker): Promise<number> {
   const { store } = host.require();
   const { editor, tracked } = await activeTranscript(tracker);
-  const mine = mySegmentsAt(host, editor, tracked);
-  if (mine.length === 0) {
-    void vscode.window.showInformationMessage('None of your coded segments is at the cursor.');
-    return 0;
-  }
+  const mine = mySegmentsOrNotice(host, editor, tracked);
+  if (!mine) return 0;
   return store.removeCodes(tracked.transcript, mine.map((p) => p.segment.id));
 }
 
