@@ -8,6 +8,7 @@ import { measure } from './lib/metrics';
 import { Random } from './lib/random';
 import { referenceReanchor } from './lib/reference';
 import { buildScenario } from './lib/scenario';
+import { timeMs } from './lib/timing';
 
 const SEED = 20_240_611;
 const WARM_UP_RUNS = 3;
@@ -15,20 +16,7 @@ const TIMED_RUNS = 15;
 /** The reference takes seconds per run. */
 const REFERENCE_RUNS = 3;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function timeMs(runs: number, action: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    action();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
 
 function report(name: string, value: number, unit: string, digits = 2): void {
   console.log(`bench ${name} ${value.toFixed(digits)} ${unit}`);

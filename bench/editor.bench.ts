@@ -14,21 +14,9 @@ import { planDecorations } from '../src/core/views/decoration-plan';
 import { NodeFileSystem } from '../src/node/node-file-system';
 import { Random } from './lib/random';
 import { buildScenario } from './lib/scenario';
+import { median, timeMs } from './lib/timing';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function time(runs: number, fn: () => void): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 const scenario = buildScenario(new Random(7));
 const text = scenario.transcript.text;
@@ -50,8 +38,8 @@ const codebook = new Codebook(codes);
 const coding = { transcript: 'interviews/p01.md', coders: [{ coder, segments }], problems: [] };
 
 // Warm up the JIT, then measure the whole path a newly visible editor takes.
-time(5, () => planDecorations(new TranscriptSession('t').placed(), codebook));
-const decorations = time(15, () => {
+timeMs(5, () => planDecorations(new TranscriptSession('t').placed(), codebook));
+const decorations = timeMs(15, () => {
   const session = new TranscriptSession('interviews/p01.md');
   session.setText(text);
   session.setCoding(coding);
@@ -60,7 +48,7 @@ const decorations = time(15, () => {
 const session = new TranscriptSession('interviews/p01.md');
 session.setText(text);
 session.setCoding(coding);
-const planOnly = time(30, () => planDecorations(session.placed(), codebook));
+const planOnly = timeMs(30, () => planDecorations(session.placed(), codebook));
 console.log(`bench decorations.ms_2000 ${decorations.toFixed(2)} ms`);
 console.log(`bench decorations.plan_only_ms_2000 ${planOnly.toFixed(3)} ms`);
 

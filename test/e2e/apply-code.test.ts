@@ -2,22 +2,13 @@
 // opens a transcript, selects a line, runs "Grounded: Apply Code", creates a code — and the
 // coding lands on disk in the project's sidecar files.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { e2eEnvironment } from './e2e-env';
+import { readAllSegments, readCodes } from './stored-files';
 import { eventually, goToLine, pickQuickInput, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
 
-interface StoredSegment {
-  id: string;
-  codes: string[];
-  exact: string;
-}
-
-interface StoredCode {
-  id: string;
-  name: string;
-}
 
 /** First line of the body (after front matter) that is plain prose and short enough not to wrap. */
 function pickLineToCode(text: string): { line: number; content: string } {
@@ -30,20 +21,7 @@ function pickLineToCode(text: string): { line: number; content: string } {
   throw new Error('the transcript has no short prose line to code');
 }
 
-function readCodes(workspace: string): StoredCode[] {
-  const dir = join(workspace, '.grounded', 'codes');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoredCode);
-}
 
-function readSegments(codingDir: string): StoredSegment[] {
-  if (!existsSync(codingDir)) return [];
-  return readdirSync(codingDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(join(codingDir, f), 'utf8').split('\n').slice(1))
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StoredSegment);
-}
 
 
 describe('applying a code in VS Code', function () {
@@ -59,7 +37,7 @@ describe('applying a code in VS Code', function () {
     const { line, content } = pickLineToCode(readFileSync(join(interviews, transcript), 'utf8'));
     const codeName = `Felt heard ${Date.now().toString(36)}`;
     const codingDir = join(env.workspace, '.grounded', 'coding', 'interviews', transcript);
-    const segmentsBefore = readSegments(codingDir).length;
+    const segmentsBefore = readAllSegments(codingDir).length;
 
     await quickOpen(page, transcript);
     await goToLine(page, line);
@@ -69,12 +47,12 @@ describe('applying a code in VS Code', function () {
 
     const code = await eventually(() => readCodes(env.workspace).find((c) => c.name === codeName), 15_000, `code file for "${codeName}"`);
     const segment = await eventually(
-      () => readSegments(codingDir).find((s) => s.codes.includes(code.id)),
+      () => readAllSegments(codingDir).find((s) => s.codes.includes(code.id)),
       15_000,
       `a segment coded "${codeName}" under ${codingDir}`,
     );
     assert.equal(segment.exact, content);
-    assert.equal(readSegments(codingDir).length, segmentsBefore + 1);
+    assert.equal(readAllSegments(codingDir).length, segmentsBefore + 1);
 
     // Collapse the selection so the picture shows the new segment's highlight.
     await page.keyboard.press('ArrowDown');

@@ -2,26 +2,17 @@
 // the command palette and key chords, no clicks — in line-by-line mode, and the coding lands on
 // disk. Every key press of the coding is counted; the result is pictured with the Codebook view.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
+import { readCodes, readSegments } from './stored-files';
 import { eventually, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
 
 const TRANSCRIPT = 'p04-kwame.md';
 const SPEAKER_LABEL = '**Kwame**: ';
 const LINES = 10;
 
-interface StoredSegment {
-  id: string;
-  codes: string[];
-  exact: string;
-}
-
-interface StoredCode {
-  id: string;
-  name: string;
-}
 
 /** Counts key presses: one for a key or a chord (Ctrl+Alt+1 is one press), one per typed character. */
 class Keys {
@@ -66,15 +57,7 @@ function participantLines(workspace: string): string[] {
     .map((l) => l.slice(SPEAKER_LABEL.length).replace(/^\[[\d:.,]+\]\s*/, '').trim());
 }
 
-function readCodes(workspace: string): StoredCode[] {
-  const dir = join(workspace, '.grounded', 'codes');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as StoredCode);
-}
 
-function readSegments(file: string): StoredSegment[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as StoredSegment);
-}
 
 
 describe('coding by keyboard in line-by-line mode', function () {
