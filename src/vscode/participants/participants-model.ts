@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { normaliseText } from '../../core/anchoring';
-import { Emitter } from '../../core/event';
 import { ATTRIBUTES_FILE, describeParticipants, listTranscripts, parseAttributesFile, type ParticipantsOverview, type TranscriptSource } from '../../core/participants';
 import type { ProjectHost } from '../project/project-host';
+import { ReloadingValue } from '../project/reloading-value';
 
 /** Typing in a transcript's front matter updates the view after a short pause, not per key. */
 const REFRESH_DELAY_MS = 300;
@@ -13,17 +13,17 @@ const REFRESH_DELAY_MS = 300;
  * Re-read when a transcript or the attributes file changes.
  */
 export class ParticipantsModel implements vscode.Disposable {
-  private current: ParticipantsOverview | undefined;
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
+  private readonly current: ReloadingValue<ParticipantsOverview>;
+  readonly onDidChange: ReloadingValue<ParticipantsOverview>['onDidChange'];
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private loading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ProjectHost,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
+    this.current = new ReloadingValue(() => this.read(), 'participant attributes', log, REFRESH_DELAY_MS);
+    this.onDidChange = this.current.onDidChange;
+    this.disposables.push(this.current);
     const attach = (): void => {
       const { fs } = host.require();
       const markdown = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '**/*.md'));
@@ -45,27 +45,16 @@ export class ParticipantsModel implements vscode.Disposable {
 
   /** The last overview read; undefined until the project is open and read once. */
   get overview(): ParticipantsOverview | undefined {
-    return this.current;
+    return this.current.value;
   }
 
   /** Read everything again now; resolves with the fresh overview. */
   reload(): Promise<ParticipantsOverview | undefined> {
-    clearTimeout(this.timer);
-    this.loading = this.loading.then(async () => {
-      try {
-        this.current = await this.read();
-        this.changed.fire();
-      } catch (error) {
-        this.log.error(`Reading participant attributes failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-    return this.loading.then(() => this.current);
+    return this.current.reload();
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.changed.dispose();
   }
 
   private async read(): Promise<ParticipantsOverview | undefined> {
@@ -85,7 +74,6 @@ export class ParticipantsModel implements vscode.Disposable {
   private scheduleIf(uri: vscode.Uri): void {
     const path = this.host.project?.fs.relative(uri);
     if (path === undefined || (path !== ATTRIBUTES_FILE && this.host.transcriptPath(uri) === undefined)) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.reload(), REFRESH_DELAY_MS);
+    this.current.schedule();
   }
 }
