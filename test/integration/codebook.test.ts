@@ -31,15 +31,15 @@ describe('the codebook view', function () {
     assert.equal(codeFile(id)?.name, 'Hope for the future');
     assert.ok((await treeLabels(grounded)).includes('Hope for the future'), 'the tree shows the new top-level code');
 
-    await vscode.commands.executeCommand('grounded.codebook.renameCode', id, 'Hope');
+    await vscode.commands.executeCommand('grounded.codebook.renameCode', id, 'Plans ahead');
     await vscode.commands.executeCommand('grounded.codebook.recolorCode', id, '#59A14F');
     await vscode.commands.executeCommand('grounded.codebook.editDescription', id, 'Talk of plans, wishes, a better life');
     await store.flush();
     assert.deepEqual(
       { name: codeFile(id)?.name, color: codeFile(id)?.color, description: codeFile(id)?.description },
-      { name: 'Hope', color: '#59a14f', description: 'Talk of plans, wishes, a better life' },
+      { name: 'Plans ahead', color: '#59a14f', description: 'Talk of plans, wishes, a better life' },
     );
-    await waitFor(async () => (await treeLabels(grounded)).includes('Hope'), 5000);
+    await waitFor(async () => (await treeLabels(grounded)).includes('Plans ahead'), 5000);
   });
 
   it('adds a sub-code under a code and lists a code\'s segments under it', async () => {

@@ -21,8 +21,10 @@ describe('reorganising the codebook', function () {
     const store = grounded.store()!;
     await store.loadAllCoding();
     const codebook = store.codebook();
-    const hope = codebook.all().find((c) => c.name === 'Hope')!;
-    const agency = codebook.all().find((c) => c.name === 'Agency and control')!;
+    // By full path: other suites may add codes with the same short name.
+    const byPath = (path: string) => codebook.all().find((c) => codebook.path(c.id).join(' / ') === path)!;
+    const hope = byPath('Emotions / Hope');
+    const agency = byPath('Identity / Agency and control');
     const [hopeCount, agencyCount] = [segmentsWith(grounded, hope.id), segmentsWith(grounded, agency.id)];
     const transcripts = store.loadedCoding().filter((t) => t.coders.some((c) => c.segments.some((s) => s.codes.includes(hope.id)))).length;
     assert.ok(hopeCount > 0 && transcripts > 1, 'the demo uses Hope in several transcripts');
