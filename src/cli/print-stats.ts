@@ -1,4 +1,4 @@
-import type { ProjectStats } from '../core/analysis/project-stats';
+import type { ProjectStats } from '../core/validation/project-stats';
 
 /** Human-readable `grounded stats`: aligned columns, the same order as the JSON. */
 export function printStats(stats: ProjectStats): string {

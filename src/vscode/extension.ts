@@ -17,9 +17,9 @@ import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
 import { ProjectHost } from './project/project-host';
-import { registerReviewCommands } from './review/review-commands';
-import { ReviewStatus } from './review/review-status';
-import { ReviewTreeProvider, type ReviewNode } from './review/review-tree';
+import { registerNeedsReviewCommands } from './needs-review/needs-review-commands';
+import { NeedsReviewStatus } from './needs-review/needs-review-status';
+import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
@@ -30,7 +30,7 @@ export interface GroundedApi {
   codebookTree: CodebookTreeProvider;
   codebookDragAndDrop: vscode.TreeDragAndDropController<CodebookNode>;
   /** The Needs Review list and the status bar text for the active transcript. */
-  review: ReviewTreeProvider;
+  needsReview: NeedsReviewTreeProvider;
   statusText(): string;
   /** Resolves once the workspace's project (if any) is open. */
   ready: Promise<void>;
@@ -52,9 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const tracker = new TranscriptTracker(host);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
-  const review = new ReviewTreeProvider(host, tracker);
-  const reviewView = vscode.window.createTreeView<ReviewNode>('grounded.review', { treeDataProvider: review });
-  const status = new ReviewStatus(tracker);
+  const review = new NeedsReviewTreeProvider(host, tracker);
+  const reviewView = vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review });
+  const status = new NeedsReviewStatus(tracker);
   const dragAndDrop = new CodebookDragAndDrop(host);
   const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', {
     treeDataProvider: tree,
@@ -74,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     review,
     reviewView,
     status,
-    ...registerReviewCommands(host, tracker, review),
+    ...registerNeedsReviewCommands(host, tracker, review),
     registerCodingHover(host, tracker),
     ...registerCodingCommands(host, tracker, context.workspaceState),
     ...registerKeyboardCoding({ host, tracker, painter, context }),
@@ -108,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
     codebookDragAndDrop: dragAndDrop,
-    review,
+    needsReview: review,
     statusText: () => status.text,
     ready,
     activationMs: performance.now() - started,

@@ -63,7 +63,7 @@ describe('pseudonymisation', function () {
       10000,
       'every segment painted on its quote in the new text',
     );
-    assert.deepEqual(grounded.review.itemsOf(TRANSCRIPT), [], 'nothing to review');
+    assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT), [], 'nothing to review');
   });
 
   it('says so when the name does not occur, changing nothing', async () => {

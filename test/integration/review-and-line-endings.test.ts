@@ -65,9 +65,9 @@ describe('line endings and review actions', function () {
       .replace('one page every week', 'one page each week')
       .replace(doomed.quote.exact, '');
     writeWorkspaceFile(transcript, changed);
-    await grounded.review.scan();
+    await grounded.needsReview.scan();
     const items = await waitFor(() => {
-      const list = grounded.review.items().filter((i) => i.transcript === transcript);
+      const list = grounded.needsReview.items().filter((i) => i.transcript === transcript);
       return list.length >= 3 ? list : undefined;
     }, 10000, 'three segments to review');
     const find = (id: string) => items.find((i) => i.segmentId === id)!;
@@ -75,13 +75,13 @@ describe('line endings and review actions', function () {
     assert.equal(find(doomed.id).status, 'orphan');
     assert.equal(find(fuzzy.id).status, 'fuzzy');
 
-    assert.equal(await vscode.commands.executeCommand('grounded.review.accept', { kind: 'item', item: find(fuzzy.id) }), true);
+    assert.equal(await vscode.commands.executeCommand('grounded.needsReview.accept', { kind: 'item', item: find(fuzzy.id) }), true);
     const editor = await openTranscript(transcript);
     const target = 'This passage was rewritten entirely by someone else.';
     const at = editor.document.getText().indexOf(target);
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + target.length));
-    assert.equal(await vscode.commands.executeCommand('grounded.review.reattach', { kind: 'item', item: find(lost.id) }), true);
-    assert.equal(await vscode.commands.executeCommand('grounded.review.delete', { kind: 'item', item: find(doomed.id) }, true), 1);
+    assert.equal(await vscode.commands.executeCommand('grounded.needsReview.reattach', { kind: 'item', item: find(lost.id) }), true);
+    assert.equal(await vscode.commands.executeCommand('grounded.needsReview.delete', { kind: 'item', item: find(doomed.id) }, true), 1);
     await store.flush();
 
     const path = `.grounded/coding/${transcript}/${coder.id}.jsonl`;
@@ -90,7 +90,7 @@ describe('line endings and review actions', function () {
     assert.equal(records.find((r) => r.id === lost.id)?.exact, target);
     assert.ok(records.find((r) => r.id === fuzzy.id)?.exact.includes('one page each week'), 'the accepted placement is now the stored quote');
     assert.equal(records.find((r) => r.id === doomed.id), undefined);
-    await waitFor(() => grounded.review.items().every((i) => i.transcript !== transcript), 10000, 'the review list to empty');
+    await waitFor(() => grounded.needsReview.items().every((i) => i.transcript !== transcript), 10000, 'the review list to empty');
   });
 
 });

@@ -89,7 +89,7 @@ describe('coded segments survive edits', function () {
     const rewritten = `[00:00:01] **Interviewer:** A new first turn was added on another branch.\n\n${original}`.replace(QUOTE, 'She hung up.');
     writeWorkspaceFile(TRANSCRIPT, rewritten);
     await waitFor(() => doc.getText() === rewritten, 10000, 'VS Code to reload the file');
-    await waitFor(() => grounded.review.items().some((i) => i.segmentId === segmentId && i.status === 'orphan'), 10000, 'the lost segment listed for review');
+    await waitFor(() => grounded.needsReview.items().some((i) => i.segmentId === segmentId && i.status === 'orphan'), 10000, 'the lost segment listed for review');
     const coding = await grounded.store()!.getCoding(TRANSCRIPT);
     const others = coding.coders.flatMap((c) => c.segments).filter((s) => s.id !== segmentId && s.codes.length > 0);
     const painted = new Set([...grounded.paintedRanges(doc).values()].flat().map((r) => doc.getText(r)));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { checkProject } from '../../core/analysis/project-check';
-import { projectStats } from '../../core/analysis/project-stats';
+import { checkProject } from '../../core/validation/project-check';
+import { projectStats } from '../../core/validation/project-stats';
 import type { CliCommand } from '../cli-command';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { printStats } from '../print-stats';

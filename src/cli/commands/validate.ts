@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkProject } from '../../core/analysis/project-check';
+import { checkProject } from '../../core/validation/project-check';
 import { formatProblem } from '../../core/storage/errors';
 import type { CliCommand } from '../cli-command';
 import { NodeFileSystem } from '../../node/node-file-system';

@@ -97,7 +97,7 @@ async function apply(project: OpenProject, plan: PseudonymisePlan, files: readon
   const open = openDocuments(project);
   for (const change of plan.changes) await open.get(change.path)?.save();
   // Closed transcripts are checked from disk: check them again now that the new texts are there.
-  await vscode.commands.executeCommand('grounded.review.refresh').then(undefined, () => undefined);
+  await vscode.commands.executeCommand('grounded.needsReview.refresh').then(undefined, () => undefined);
 }
 
 function openDocuments(project: OpenProject): Map<string | undefined, vscode.TextDocument> {

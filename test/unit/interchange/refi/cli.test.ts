@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CliIo } from '../../../../src/cli/cli-command';
 import { exportCommand } from '../../../../src/cli/commands/export';
 import { importRefiFile } from '../../../../src/cli/refi-import';
-import { checkProject } from '../../../../src/core/analysis/project-check';
+import { checkProject } from '../../../../src/core/validation/project-check';
 import { NodeFileSystem } from '../../../../src/node/node-file-system';
 import { buildTestProject, schemaErrors, unzipText, zipEntries, zipFixture } from './refi-test-project';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkProject } from '../../../../src/core/analysis/project-check';
+import { checkProject } from '../../../../src/core/validation/project-check';
 import { RefiImportError, importRefi, writeImportedProject } from '../../../../src/core/interchange/refi';
 import { MemoryFileSystem } from '../../../../src/core/storage/memory-file-system';
 import type { Segment } from '../../../../src/core/model';

@@ -6,15 +6,15 @@ import { reviewItems, type ReviewItem } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 
-export type ReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
+export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
  * "Needs Review": segments placed only approximately, and segments that could not be placed,
  * grouped by transcript. Open transcripts are live (from the tracker); closed ones are scanned from
  * disk when the project opens, when their coding changes, and on refresh.
  */
-export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ReviewNode | undefined>();
+export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsReviewNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<NeedsReviewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private scanned = new Map<string, ReviewItem[]>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -69,14 +69,14 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
     if (announce) this.changed.fire(undefined);
   }
 
-  getChildren(node?: ReviewNode): ReviewNode[] {
+  getChildren(node?: NeedsReviewNode): NeedsReviewNode[] {
     const items = this.items();
     if (!node) return [...new Set(items.map((i) => i.transcript))].sort().map((transcript) => ({ kind: 'transcript', transcript }));
     if (node.kind === 'transcript') return items.filter((i) => i.transcript === node.transcript).map((item) => ({ kind: 'item', item }));
     return [];
   }
 
-  getTreeItem(node: ReviewNode): vscode.TreeItem {
+  getTreeItem(node: NeedsReviewNode): vscode.TreeItem {
     if (node.kind === 'transcript') {
       const item = new vscode.TreeItem(node.transcript, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = vscode.ThemeIcon.File;
@@ -92,7 +92,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
     tree.tooltip = new vscode.MarkdownString().appendText(review.storedQuote);
     tree.iconPath = new vscode.ThemeIcon(review.status === 'fuzzy' ? 'question' : 'debug-disconnect');
     tree.contextValue = review.status === 'fuzzy' ? 'reviewFuzzy' : 'reviewOrphan';
-    tree.command = { command: 'grounded.review.reveal', title: 'Show', arguments: [node] };
+    tree.command = { command: 'grounded.needsReview.reveal', title: 'Show', arguments: [node] };
     return tree;
   }
 

@@ -3,13 +3,13 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import { reviewItems } from '../../core/views/review-items';
 
 /** The status bar says how many segments the active transcript has, and how many need review. */
-export class ReviewStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('grounded.review', vscode.StatusBarAlignment.Left, 50);
+export class NeedsReviewStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('grounded.needsReview', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
   constructor(private readonly tracker: TranscriptTracker) {
     this.item.name = 'Grounded: coding of this transcript';
-    this.item.command = 'grounded.review.focus';
+    this.item.command = 'grounded.needsReview.focus';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       tracker.onDidChangePlacements(() => void this.update()),

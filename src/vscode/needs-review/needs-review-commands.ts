@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
-import type { ReviewNode, ReviewTreeProvider } from './review-tree';
+import type { NeedsReviewNode, NeedsReviewTreeProvider } from './needs-review-tree';
 import type { ReviewItem } from '../../core/views/review-items';
 
 /** Review actions: show, accept an approximate placement, re-attach to the selection, delete. */
-export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTracker, review: ReviewTreeProvider): vscode.Disposable[] {
-  const itemOf = (node?: ReviewNode | ReviewItem): ReviewItem | undefined => {
+export function registerNeedsReviewCommands(host: ProjectHost, tracker: TranscriptTracker, review: NeedsReviewTreeProvider): vscode.Disposable[] {
+  const itemOf = (node?: NeedsReviewNode | ReviewItem): ReviewItem | undefined => {
     if (!node) return undefined;
     if ('kind' in node) return node.kind === 'item' ? node.item : undefined;
     return node;
@@ -18,7 +18,7 @@ export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTra
     return { editor, tracked };
   };
   return [
-    vscode.commands.registerCommand('grounded.review.reveal', async (node?: ReviewNode) => {
+    vscode.commands.registerCommand('grounded.needsReview.reveal', async (node?: NeedsReviewNode) => {
       const item = itemOf(node);
       if (!item) return;
       const { editor, tracked } = await open(item);
@@ -31,7 +31,7 @@ export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTra
         void vscode.window.showInformationMessage(`Not placed: "${item.storedQuote.slice(0, 120)}". Select where it belongs and run "Re-attach to Selection", or delete it.`);
       }
     }),
-    vscode.commands.registerCommand('grounded.review.accept', async (node?: ReviewNode) => {
+    vscode.commands.registerCommand('grounded.needsReview.accept', async (node?: NeedsReviewNode) => {
       const item = itemOf(node);
       if (!item || item.status !== 'fuzzy') return false;
       const { tracked } = await open(item);
@@ -40,7 +40,7 @@ export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTra
       await host.require().store.requote(item.transcript, item.coderId, new Map([[item.segmentId, { quote: tracked.session.quoteFor(live.range), position: live.range }]]));
       return true;
     }),
-    vscode.commands.registerCommand('grounded.review.reattach', async (node?: ReviewNode) => {
+    vscode.commands.registerCommand('grounded.needsReview.reattach', async (node?: NeedsReviewNode) => {
       const item = itemOf(node);
       const editor = vscode.window.activeTextEditor;
       const tracked = editor && (await tracker.open(editor.document));
@@ -52,7 +52,7 @@ export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTra
       await host.require().store.requote(item.transcript, item.coderId, new Map([[item.segmentId, { quote: tracked.session.quoteFor(range), position: range }]]));
       return true;
     }),
-    vscode.commands.registerCommand('grounded.review.delete', async (node?: ReviewNode, confirmed?: boolean) => {
+    vscode.commands.registerCommand('grounded.needsReview.delete', async (node?: NeedsReviewNode, confirmed?: boolean) => {
       const item = itemOf(node);
       if (!item) return 0;
       if (!confirmed) {
@@ -61,6 +61,6 @@ export function registerReviewCommands(host: ProjectHost, tracker: TranscriptTra
       }
       return host.require().store.deleteSegments(item.transcript, item.coderId, [item.segmentId]);
     }),
-    vscode.commands.registerCommand('grounded.review.refresh', () => review.scan()),
+    vscode.commands.registerCommand('grounded.needsReview.refresh', () => review.scan()),
   ];
 }
