@@ -1,0 +1,141 @@
+import type { TextRange } from '../model';
+import { figuresOf, pooledFigures, type CodeTotals } from './figures';
+import { firstEndingAfter, tallyCharacters, tallyUnits, unitsInStretches } from './sweep';
+import { BinaryTally, MAX_CODERS, popcount } from './tally';
+import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, CodeAgreement } from './types';
+import { UnitizedAlpha } from './unitized';
+
+/**
+ * Agreement between the coders of `input`, per code, per transcript and pooled. Pure and
+ * deterministic: the same input gives the same report. docs/agreement.md says what each figure is.
+ */
+export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementReport {
+  const m = input.coders.length;
+  if (m < 2) throw new RangeError('agreement needs at least two coders');
+  if (m > MAX_CODERS) throw new RangeError(`agreement compares at most ${MAX_CODERS} coders at once (${m} given)`);
+  const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
+  const warnings: string[] = [];
+  const compared = prepareTranscripts(input, coderIndex, warnings);
+  const totals = new Map<string, CodeTotals>(input.codes.map((c) => [c.id, newTotals(m)]));
+  const perTranscript = new Map<string, ({ transcript: string } & AgreementFigures)[]>(input.codes.map((c) => [c.id, []]));
+  for (const t of compared) {
+    for (const code of input.codes) {
+      const own = addTranscript(t, code.id, options, totals.get(code.id)!, m);
+      if (own) perTranscript.get(code.id)!.push({ transcript: t.name, ...figuresOf(own, input.coders, options.unit) });
+    }
+  }
+  const codes: CodeAgreement[] = input.codes.map((code) => {
+    const overall = figuresOf(totals.get(code.id)!, input.coders, options.unit);
+    if (!anySegments(totals.get(code.id)!)) overall.warnings.unshift('no coder used this code in the transcripts compared');
+    return { id: code.id, name: code.name, path: code.path ?? code.name, overall, transcripts: perTranscript.get(code.id)! };
+  });
+  return {
+    unit: options.unit,
+    continuum: options.continuum,
+    coders: input.coders.map((c) => ({ id: c.id, name: c.name })),
+    transcripts: compared.map((t) => t.name),
+    codes,
+    overall: pooledFigures([...totals.values()], input.coders, options.unit),
+    warnings,
+  };
+}
+
+interface PreparedTranscript {
+  name: string;
+  present: number;
+  stretches: TextRange[];
+  /** Characters in the stretches. */
+  length: number;
+  units: TextRange[];
+  /** No units for any coder (for codes nobody used here). */
+  noUnits: TextRange[][];
+  /** code id → coder index → that coder's segments of the code. */
+  byCode: Map<string, TextRange[][]>;
+}
+
+function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
+  const m = input.coders.length;
+  const wanted = new Set(input.codes.map((c) => c.id));
+  const out: PreparedTranscript[] = [];
+  for (const t of [...input.transcripts].sort((a, b) => compareText(a.name, b.name))) {
+    let present = 0;
+    const byCode = new Map<string, TextRange[][]>();
+    for (const entry of t.coding) {
+      const i = coderIndex.get(entry.coderId);
+      if (i === undefined) continue;
+      present |= 1 << i;
+      for (const s of entry.segments) {
+        if (!wanted.has(s.codeId) || s.end <= s.start) continue;
+        let lists = byCode.get(s.codeId);
+        if (!lists) byCode.set(s.codeId, (lists = Array.from({ length: m }, () => [])));
+        lists[i].push({ start: s.start, end: s.end });
+      }
+    }
+    const raters = popcount(present);
+    if (raters < 2) {
+      const who = input.coders.filter((_, i) => present & (1 << i)).map((c) => c.id);
+      warnings.push(`${t.name}: coded by ${who.length === 0 ? 'none of the coders' : `only ${who.join(', ')}`}; left out`);
+      continue;
+    }
+    if (raters < m) {
+      const missing = input.coders.filter((_, i) => !(present & (1 << i))).map((c) => c.id);
+      warnings.push(`${t.name}: not coded by ${missing.join(', ')} (missing values); left out of Fleiss' κ and uα`);
+    }
+    const stretches = continuumOf(t);
+    const length = stretches.reduce((n, s) => n + s.end - s.start, 0);
+    out.push({ name: t.name, present, stretches, length, units: unitsWithin(t.units ?? [], stretches), noUnits: input.coders.map(() => []), byCode });
+  }
+  return out;
+}
+
+/** Adds one transcript's items for one code to the code's totals; returns the transcript's own when the code is used there. */
+function addTranscript(t: PreparedTranscript, codeId: string, options: AgreementOptions, totals: CodeTotals, m: number): CodeTotals | undefined {
+  const complete = popcount(t.present) === m;
+  const lists = t.byCode.get(codeId);
+  if (!lists) {
+    // Nobody used the code here: every item agrees on "not coded"; every coder's stretch is one gap.
+    totals.tally.add(t.present, 0, options.unit === 'char' ? t.length : t.units.length);
+    if (complete) for (const s of t.stretches) totals.unitized.addStretch(s.start, s.end, t.noUnits);
+    return undefined;
+  }
+  const own = newTotals(m);
+  const pieces = lists.map((segments) => unitsInStretches(segments, t.stretches));
+  lists.forEach((segments, i) => (own.segments[i] += segments.length));
+  t.stretches.forEach((s, k) => {
+    const inStretch = pieces.map((p) => p[k]);
+    if (options.unit === 'char') tallyCharacters(own.tally, t.present, s.start, s.end, inStretch);
+    // uα needs every coder to have unitized the whole continuum.
+    if (complete) own.unitized.addStretch(s.start, s.end, inStretch);
+  });
+  if (options.unit !== 'char') tallyUnits(own.tally, t.present, t.units, pieces.map((p) => p.flat()));
+  totals.tally.addAll(own.tally);
+  own.segments.forEach((n, i) => (totals.segments[i] += n));
+  totals.unitized.absorb(own.unitized);
+  return own;
+}
+
+function newTotals(m: number): CodeTotals {
+  return { tally: new BinaryTally(m), unitized: new UnitizedAlpha(m), segments: new Array<number>(m).fill(0) };
+}
+
+function anySegments(totals: CodeTotals): boolean {
+  return totals.segments.some((n) => n > 0);
+}
+
+function continuumOf(t: AgreementTranscript): TextRange[] {
+  const ranges = t.continuum ?? [{ start: 0, end: t.length }];
+  return ranges.map((r) => ({ start: Math.max(0, r.start), end: Math.min(t.length, r.end) })).filter((r) => r.end > r.start);
+}
+
+/** Units with at least one character inside the continuum (empty units never count). */
+function unitsWithin(units: readonly TextRange[], stretches: readonly TextRange[]): TextRange[] {
+  return units.filter((u) => {
+    if (u.end <= u.start) return false;
+    const s = firstEndingAfter(stretches, u.start);
+    return s < stretches.length && stretches[s].start < u.end;
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+import type { TextRange } from '../model';
+import type { BinaryTally } from './tally';
+
+/**
+ * A coder's segments of one code cut to the stretches of the continuum: for every stretch, the
+ * pieces inside it, sorted, with overlapping pieces joined into one (a coder's own segments of one
+ * code never overlap in a unitization). Pieces that only touch stay apart: they are two units.
+ */
+export function unitsInStretches(segments: readonly TextRange[], stretches: readonly TextRange[]): TextRange[][] {
+  const out: TextRange[][] = stretches.map(() => []);
+  const sorted = [...segments].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const segment of sorted) {
+    for (let s = firstEndingAfter(stretches, segment.start); s < stretches.length && stretches[s].start < segment.end; s++) {
+      const start = Math.max(segment.start, stretches[s].start);
+      const end = Math.min(segment.end, stretches[s].end);
+      if (end <= start) continue;
+      const pieces = out[s];
+      const last = pieces[pieces.length - 1];
+      if (last !== undefined && start < last.end) last.end = Math.max(last.end, end);
+      else pieces.push({ start, end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds every character of the stretch [start, end) to the tally: runs of characters with the same
+ * set of coders coding them, found by sweeping the sorted unit boundaries (never per character).
+ * `units[i]` are coder i's units in the stretch (sorted, not overlapping).
+ */
+export function tallyCharacters(tally: BinaryTally, present: number, start: number, end: number, units: readonly (readonly TextRange[])[]): void {
+  let count = 0;
+  for (const own of units) count += own.length * 2;
+  if (count === 0) {
+    tally.add(present, 0, end - start);
+    return;
+  }
+  // One number per boundary: position × 32 + coder, so a numeric sort orders them by position.
+  const events = new Float64Array(count);
+  let k = 0;
+  units.forEach((own, coder) => {
+    for (const u of own) {
+      events[k++] = u.start * 32 + coder;
+      events[k++] = u.end * 32 + coder;
+    }
+  });
+  events.sort();
+  let mask = 0;
+  let at = start;
+  for (let i = 0; i < events.length; i++) {
+    const position = Math.floor(events[i] / 32);
+    if (position > at) {
+      tally.add(present, mask, position - at);
+      at = position;
+    }
+    // A coder's units never overlap, so each boundary flips that coder in or out.
+    mask ^= 1 << (events[i] - position * 32);
+  }
+  if (end > at) tally.add(present, mask, end - at);
+}
+
+/**
+ * Adds every unit (turn, paragraph, line) to the tally: a unit counts as coded by a coder when one
+ * of the coder's pieces overlaps it by at least one character. `units` are sorted and disjoint.
+ */
+export function tallyUnits(tally: BinaryTally, present: number, units: readonly TextRange[], pieces: readonly (readonly TextRange[])[]): void {
+  const masks = new Int32Array(units.length);
+  pieces.forEach((own, coder) => {
+    for (const piece of own) {
+      for (let u = firstEndingAfter(units, piece.start); u < units.length && units[u].start < piece.end; u++) masks[u] |= 1 << coder;
+    }
+  });
+  const counts = new Map<number, number>();
+  for (const mask of masks) counts.set(mask, (counts.get(mask) ?? 0) + 1);
+  for (const [mask, n] of counts) tally.add(present, mask, n);
+}
+
+/** Index of the first range whose end is after `offset` (ranges sorted and disjoint). */
+export function firstEndingAfter(ranges: readonly TextRange[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranges[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
