@@ -1,6 +1,6 @@
 import type { TextRange } from '../model';
 import { figuresOf, pooledFigures, type CodeTotals } from './figures';
-import { firstEndingAfter, tallyCharacters, tallyUnits, unitsInStretches } from './sweep';
+import { continuumPositions, tallyCharacters, tallyUnits, unitsOnContinuum } from './sweep';
 import { BinaryTally, MAX_CODERS, popcount } from './tally';
 import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, CodeAgreement } from './types';
 import { UnitizedAlpha } from './unitized';
@@ -40,17 +40,19 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   };
 }
 
+/** A transcript with everything in continuum positions (0 … length). */
 interface PreparedTranscript {
   name: string;
   present: number;
-  stretches: TextRange[];
-  /** Characters in the stretches. */
+  /** Characters of continuum. */
   length: number;
   units: TextRange[];
   /** No units for any coder (for codes nobody used here). */
   noUnits: TextRange[][];
-  /** code id → coder index → that coder's segments of the code. */
+  /** code id → coder index → that coder's units of the code. */
   byCode: Map<string, TextRange[][]>;
+  /** code id → coder index → that coder's segments of the code (before joining overlaps). */
+  segmentCounts: Map<string, number[]>;
 }
 
 function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
@@ -81,9 +83,11 @@ function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, numbe
       const missing = input.coders.filter((_, i) => !(present & (1 << i))).map((c) => c.id);
       warnings.push(`${t.name}: not coded by ${missing.join(', ')} (missing values); left out of Fleiss' κ and uα`);
     }
-    const stretches = continuumOf(t);
-    const length = stretches.reduce((n, s) => n + s.end - s.start, 0);
-    out.push({ name: t.name, present, stretches, length, units: unitsWithin(t.units ?? [], stretches), noUnits: input.coders.map(() => []), byCode });
+    const before = continuumPositions(continuumOf(t));
+    const units = (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
+    const onContinuum = new Map([...byCode].map(([code, lists]) => [code, lists.map((segments) => unitsOnContinuum(segments, before))]));
+    const segmentCounts = new Map([...byCode].map(([code, lists]) => [code, lists.map((l) => l.length)]));
+    out.push({ name: t.name, present, length: before(t.length), units, noUnits: input.coders.map(() => []), byCode: onContinuum, segmentCounts });
   }
   return out;
 }
@@ -93,21 +97,17 @@ function addTranscript(t: PreparedTranscript, codeId: string, options: Agreement
   const complete = popcount(t.present) === m;
   const lists = t.byCode.get(codeId);
   if (!lists) {
-    // Nobody used the code here: every item agrees on "not coded"; every coder's stretch is one gap.
+    // Nobody used the code here: every item agrees on "not coded"; every coder's continuum is one gap.
     totals.tally.add(t.present, 0, options.unit === 'char' ? t.length : t.units.length);
-    if (complete) for (const s of t.stretches) totals.unitized.addStretch(s.start, s.end, t.noUnits);
+    if (complete) totals.unitized.addStretch(0, t.length, t.noUnits);
     return undefined;
   }
   const own = newTotals(m);
-  const pieces = lists.map((segments) => unitsInStretches(segments, t.stretches));
-  lists.forEach((segments, i) => (own.segments[i] += segments.length));
-  t.stretches.forEach((s, k) => {
-    const inStretch = pieces.map((p) => p[k]);
-    if (options.unit === 'char') tallyCharacters(own.tally, t.present, s.start, s.end, inStretch);
-    // uα needs every coder to have unitized the whole continuum.
-    if (complete) own.unitized.addStretch(s.start, s.end, inStretch);
-  });
-  if (options.unit !== 'char') tallyUnits(own.tally, t.present, t.units, pieces.map((p) => p.flat()));
+  t.segmentCounts.get(codeId)!.forEach((n, i) => (own.segments[i] += n));
+  if (options.unit === 'char') tallyCharacters(own.tally, t.present, 0, t.length, lists);
+  else tallyUnits(own.tally, t.present, t.units, lists);
+  // uα needs every coder to have unitized the whole continuum.
+  if (complete) own.unitized.addStretch(0, t.length, lists);
   totals.tally.addAll(own.tally);
   own.segments.forEach((n, i) => (totals.segments[i] += n));
   totals.unitized.absorb(own.unitized);
@@ -124,16 +124,7 @@ function anySegments(totals: CodeTotals): boolean {
 
 function continuumOf(t: AgreementTranscript): TextRange[] {
   const ranges = t.continuum ?? [{ start: 0, end: t.length }];
-  return ranges.map((r) => ({ start: Math.max(0, r.start), end: Math.min(t.length, r.end) })).filter((r) => r.end > r.start);
-}
-
-/** Units with at least one character inside the continuum (empty units never count). */
-function unitsWithin(units: readonly TextRange[], stretches: readonly TextRange[]): TextRange[] {
-  return units.filter((u) => {
-    if (u.end <= u.start) return false;
-    const s = firstEndingAfter(stretches, u.start);
-    return s < stretches.length && stretches[s].start < u.end;
-  });
+  return [...ranges].sort((a, b) => a.start - b.start).map((r) => ({ start: Math.max(0, r.start), end: Math.min(t.length, r.end) })).filter((r) => r.end > r.start);
 }
 
 function compareText(a: string, b: string): number {

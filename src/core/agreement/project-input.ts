@@ -41,7 +41,10 @@ export async function loadAgreementInput(fs: FileSystem, selection: AgreementSel
   const codings = store.loadedCoding().filter((c) => c.coders.length > 0);
   const coders = selectCoders(codings, selection.coders);
   const codes = selectCodes(store.codebook(), selection.codes);
-  const warnings: string[] = [];
+  const warnings: string[] = store
+    .problems()
+    .filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/coding/'))
+    .map((p) => `${p.path}: could not be read and is left out (run grounded validate)`);
   const orphans: string[] = [];
   let approximate = 0;
   const transcripts: AgreementTranscript[] = [];

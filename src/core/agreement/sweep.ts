@@ -2,25 +2,40 @@ import type { TextRange } from '../model';
 import type { BinaryTally } from './tally';
 
 /**
- * A coder's segments of one code cut to the stretches of the continuum: for every stretch, the
- * pieces inside it, sorted, with overlapping pieces joined into one (a coder's own segments of one
- * code never overlap in a unitization). Pieces that only touch stay apart: they are two units.
+ * The continuum of one transcript: its selected stretches read in order as one run of characters,
+ * the rest cut out. `before(p)` is the number of continuum characters before text offset p, so a
+ * text range maps to [before(start), before(end)), empty when it lies wholly outside.
  */
-export function unitsInStretches(segments: readonly TextRange[], stretches: readonly TextRange[]): TextRange[][] {
-  const out: TextRange[][] = stretches.map(() => []);
-  const sorted = [...segments].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const segment of sorted) {
-    for (let s = firstEndingAfter(stretches, segment.start); s < stretches.length && stretches[s].start < segment.end; s++) {
-      const start = Math.max(segment.start, stretches[s].start);
-      const end = Math.min(segment.end, stretches[s].end);
-      if (end <= start) continue;
-      const pieces = out[s];
-      const last = pieces[pieces.length - 1];
-      if (last !== undefined && start < last.end) last.end = Math.max(last.end, end);
-      else pieces.push({ start, end });
-    }
+export function continuumPositions(stretches: readonly TextRange[]): (offset: number) => number {
+  const starts = stretches.map((s) => s.start);
+  const preceding: number[] = [];
+  let total = 0;
+  for (const s of stretches) {
+    preceding.push(total);
+    total += s.end - s.start;
   }
-  return out;
+  return (offset) => {
+    const k = firstEndingAfter(stretches, offset);
+    if (k === stretches.length) return total;
+    return preceding[k] + Math.max(0, offset - starts[k]);
+  };
+}
+
+/**
+ * A coder's segments of one code on the continuum, sorted, with overlapping segments joined into one
+ * unit (a coder's own units of one code never overlap in a unitization). Segments that only touch
+ * stay apart: they are two units.
+ */
+export function unitsOnContinuum(segments: readonly TextRange[], before: (offset: number) => number): TextRange[] {
+  const mapped = segments.map((s) => ({ start: before(s.start), end: before(s.end) })).filter((r) => r.end > r.start);
+  mapped.sort((a, b) => a.start - b.start || a.end - b.end);
+  const units: TextRange[] = [];
+  for (const r of mapped) {
+    const last = units[units.length - 1];
+    if (last !== undefined && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else units.push(r);
+  }
+  return units;
 }
 
 /**

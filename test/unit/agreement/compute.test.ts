@@ -118,6 +118,21 @@ describe('agreement over a project', () => {
     assert.equal(f.counts.unitized.continuum_length, 40);
   });
 
+  it('reads a continuum of several stretches as one, with the text between them cut out', () => {
+    // Stretches [0,10) and [15,25) (a speaker label [10,15) cut out). Ana's one segment [5,20)
+    // spans the label and stays one unit [5,15) on the continuum; Ben codes [5,10) and [15,20),
+    // which touch there and so are two units.
+    const report = run([
+      { name: 't.md', length: 25, continuum: [{ start: 0, end: 10 }, { start: 15, end: 25 }], coding: [{ coderId: 'a', segments: segs('c-x', [5, 20]) }, { coderId: 'b', segments: segs('c-x', [5, 10], [15, 20]) }] },
+    ]);
+    const f = report.codes[0].overall;
+    assert.equal(f.counts.items, 20);
+    assert.equal(f.percent, 100);
+    assert.equal(f.counts.unitized.units, 3);
+    // δ²: [5,15) against [5,10) gives 0 + 25, against [10,15) gives 25 + 0: 50 each way.
+    close(f.counts.unitized.observed_disagreement, 100 / (2 * 20 * 20));
+  });
+
   it("joins a coder's overlapping segments of one code, keeps touching ones as two units", () => {
     const coding = (b: [number, number][]): AgreementTranscript[] => [
       { name: 't.md', length: 50, coding: [{ coderId: 'a', segments: segs('c-x', [10, 30]) }, { coderId: 'b', segments: segs('c-x', ...b) }] },
