@@ -119,6 +119,44 @@ export function krippendorffAlpha(rows: readonly CountRow[]): Coefficient & { pa
   return { value: 1 - observed / expected, observed, expected, pairable: n };
 }
 
+/**
+ * The same three coefficients for two coders and a yes/no category, in closed form from the 2×2
+ * table (a: first only, b: second only): what cohenKappa, fleissKappa and krippendorffAlpha give
+ * for it, without building their tables. With N items, p = (2·both + a + b) / 2N the share of
+ * "yes" values: Fleiss' κ (Scott's π) has P̄_e = p² + (1 − p)²; α has n = 2N values,
+ * D_o = 2(a + b)/n and D_e = 2·n_0·n_1 / (n(n − 1)).
+ */
+export function twoCoderBinary(both: number, a: number, b: number, neither: number): {
+  cohen: Coefficient & { n: number };
+  fleiss: Coefficient & { subjects: number; raters: number };
+  alpha: Coefficient & { pairable: number };
+} {
+  const n = both + a + b + neither;
+  const cohen = cohenKappa([
+    [both, a],
+    [b, neither],
+  ]);
+  if (n === 0) {
+    return {
+      cohen,
+      fleiss: { value: undefined, observed: undefined, expected: undefined, subjects: 0, raters: 0, undefinedBecause: 'no items rated by every coder' },
+      alpha: { value: undefined, observed: undefined, expected: undefined, pairable: 0, undefinedBecause: 'fewer than two pairable values' },
+    };
+  }
+  const yes = 2 * both + a + b;
+  const no = 2 * neither + a + b;
+  const p = yes / (2 * n);
+  const fleiss = chanceCorrected((both + neither) / n, p * p + (1 - p) * (1 - p), 'every rating is in the same single category (no variation): κ is 0/0');
+  const values = 2 * n;
+  const observed = (2 * (a + b)) / values;
+  const expected = (2 * no * yes) / (values * (values - 1));
+  const alpha: Coefficient & { pairable: number } =
+    expected === 0
+      ? { value: undefined, observed, expected, pairable: values, undefinedBecause: 'every value is in the same single category (no variation): α is 0/0' }
+      : { value: 1 - observed / expected, observed, expected, pairable: values };
+  return { cohen, fleiss: { ...fleiss, subjects: n, raters: 2 }, alpha };
+}
+
 function chanceCorrected(observed: number, expected: number, whyUndefined: string): Coefficient {
   // 1 − p_e is a difference of nearly equal floats when p_e ≈ 1: treat it as zero below 1e-12.
   if (1 - expected < 1e-12) return { value: undefined, observed, expected, undefinedBecause: whyUndefined };

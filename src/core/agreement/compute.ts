@@ -70,7 +70,7 @@ function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, numbe
         if (!wanted.has(s.codeId) || s.end <= s.start) continue;
         let lists = byCode.get(s.codeId);
         if (!lists) byCode.set(s.codeId, (lists = Array.from({ length: m }, () => [])));
-        lists[i].push({ start: s.start, end: s.end });
+        lists[i].push(s);
       }
     }
     const raters = popcount(present);
@@ -83,7 +83,8 @@ function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, numbe
       const missing = input.coders.filter((_, i) => !(present & (1 << i))).map((c) => c.id);
       warnings.push(`${t.name}: not coded by ${missing.join(', ')} (missing values); left out of Fleiss' κ and uα`);
     }
-    const before = continuumPositions(continuumOf(t));
+    // The whole text is its own continuum: positions need no mapping.
+    const before = t.continuum === undefined ? (offset: number) => Math.min(Math.max(offset, 0), t.length) : continuumPositions(continuumOf(t));
     const units = (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
     const onContinuum = new Map([...byCode].map(([code, lists]) => [code, lists.map((segments) => unitsOnContinuum(segments, before))]));
     const segmentCounts = new Map([...byCode].map(([code, lists]) => [code, lists.map((l) => l.length)]));

@@ -1,4 +1,4 @@
-import { BinaryTally, tallyFigures } from './tally';
+import { BinaryTally, tallyFigures, type TallyFigures } from './tally';
 import type { AgreementFigures, AgreementUnit, PairFigures } from './types';
 import { UnitizedAlpha } from './unitized';
 
@@ -61,12 +61,6 @@ function itemFigures(tally: BinaryTally, segments: readonly number[], coders: Co
   if (f.items === 0) warnings.push(`no ${noun} rated by two or more coders: nothing to compare`);
   else if (unit !== 'char' && f.items < FEW_ITEMS) warnings.push(`only ${f.items} ${noun} rated by two or more coders: too few for a dependable figure`);
   if (passages > 0 && passages < FEW_ITEMS) warnings.push(`only ${passages} coded passage(s) of this code, all coders together: too few for a dependable figure`);
-  const pairs: PairFigures[] = f.pairs.map((p) => ({
-    coders: [coders[p.a].id, coders[p.b].id],
-    percent: p.percent ?? null,
-    cohen_kappa: p.kappa.value ?? null,
-    table: p.table,
-  }));
   const two = coders.length === 2 ? f.pairs[0] : undefined;
   if (f.items > 0) {
     if (two && two.kappa.value === undefined) warnings.push(`Cohen's κ undefined: ${two.kappa.undefinedBecause}`);
@@ -83,14 +77,24 @@ function itemFigures(tally: BinaryTally, segments: readonly number[], coders: Co
       unit,
       items: f.items,
       agreeing: f.agreeing,
-      coded_by: Object.fromEntries(coders.map((c, i) => [c.id, f.codedBy[i]])),
-      segments: Object.fromEntries(coders.map((c, i) => [c.id, segments[i]])),
+      coded_by: byCoder(coders, f.codedBy),
+      segments: byCoder(coders, segments),
       ...(two ? { table: two.table, cohen: { observed: two.kappa.observed ?? null, expected: two.kappa.expected ?? null } } : {}),
       fleiss: { subjects: f.fleiss.subjects, raters: f.fleiss.raters, observed: f.fleiss.observed ?? null, expected: f.fleiss.expected ?? null },
       alpha: { pairable_values: f.alpha.pairable, observed_disagreement: f.alpha.observed ?? null, expected_disagreement: f.alpha.expected ?? null },
       unitized: { continuum_length: 0, units: 0, observed_disagreement: null, expected_disagreement: null },
     },
-    ...(coders.length > 2 ? { pairs } : {}),
+    ...(coders.length > 2 ? { pairs: f.pairs.map((p) => pairOf(p, coders)) } : {}),
     warnings,
   };
+}
+
+function pairOf(p: TallyFigures['pairs'][number], coders: Coders): PairFigures {
+  return { coders: [coders[p.a].id, coders[p.b].id], percent: p.percent ?? null, cohen_kappa: p.kappa.value ?? null, table: p.table };
+}
+
+function byCoder(coders: Coders, values: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  coders.forEach((c, i) => (out[c.id] = values[i]));
+  return out;
 }

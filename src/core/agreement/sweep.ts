@@ -27,15 +27,21 @@ export function continuumPositions(stretches: readonly TextRange[]): (offset: nu
  * stay apart: they are two units.
  */
 export function unitsOnContinuum(segments: readonly TextRange[], before: (offset: number) => number): TextRange[] {
-  const mapped = segments.map((s) => ({ start: before(s.start), end: before(s.end) })).filter((r) => r.end > r.start);
-  mapped.sort((a, b) => a.start - b.start || a.end - b.end);
-  const units: TextRange[] = [];
-  for (const r of mapped) {
-    const last = units[units.length - 1];
-    if (last !== undefined && r.start < last.end) last.end = Math.max(last.end, r.end);
-    else units.push(r);
+  const mapped: TextRange[] = [];
+  for (const s of segments) {
+    const start = before(s.start);
+    const end = before(s.end);
+    if (end > start) mapped.push({ start, end });
   }
-  return units;
+  mapped.sort((a, b) => a.start - b.start || a.end - b.end);
+  let n = 0;
+  for (const r of mapped) {
+    const last = n > 0 ? mapped[n - 1] : undefined;
+    if (last !== undefined && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else mapped[n++] = r;
+  }
+  mapped.length = n;
+  return mapped;
 }
 
 /**
@@ -51,15 +57,11 @@ export function tallyCharacters(tally: BinaryTally, present: number, start: numb
     return;
   }
   // One number per boundary: position × 32 + coder, so a numeric sort orders them by position.
-  const events = new Float64Array(count);
-  let k = 0;
+  const events: number[] = [];
   units.forEach((own, coder) => {
-    for (const u of own) {
-      events[k++] = u.start * 32 + coder;
-      events[k++] = u.end * 32 + coder;
-    }
+    for (const u of own) events.push(u.start * 32 + coder, u.end * 32 + coder);
   });
-  events.sort();
+  events.sort(byValue);
   let mask = 0;
   let at = start;
   for (let i = 0; i < events.length; i++) {
@@ -88,6 +90,10 @@ export function tallyUnits(tally: BinaryTally, present: number, units: readonly 
   const counts = new Map<number, number>();
   for (const mask of masks) counts.set(mask, (counts.get(mask) ?? 0) + 1);
   for (const [mask, n] of counts) tally.add(present, mask, n);
+}
+
+function byValue(a: number, b: number): number {
+  return a - b;
 }
 
 /** Index of the first range whose end is after `offset` (ranges sorted and disjoint). */

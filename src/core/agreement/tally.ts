@@ -1,4 +1,4 @@
-import { cohenKappa, fleissKappa, krippendorffAlpha, type CountRow } from './coefficients';
+import { cohenKappa, fleissKappa, krippendorffAlpha, twoCoderBinary, type CountRow } from './coefficients';
 import type { TwoByTwo } from './types';
 
 /** Coders are bits of a 32-bit mask. */
@@ -26,13 +26,10 @@ export class BinaryTally {
     for (const [present, row] of other.cells) for (const [coded, w] of row) this.add(present, coded, w);
   }
 
-  /** Every (present, coded, weight) cell, in a fixed order. */
+  /** Every (present, coded, weight) cell, in the order first added (the same input, the same order). */
   entries(): [number, number, number][] {
     const out: [number, number, number][] = [];
-    for (const present of [...this.cells.keys()].sort((a, b) => a - b)) {
-      const row = this.cells.get(present)!;
-      for (const coded of [...row.keys()].sort((a, b) => a - b)) out.push([present, coded, row.get(coded)!]);
-    }
+    for (const [present, row] of this.cells) for (const [coded, weight] of row) out.push([present, coded, weight]);
     return out;
   }
 }
@@ -49,6 +46,7 @@ export interface TallyFigures {
 
 /** Percent agreement, Cohen's κ per pair, Fleiss' κ and Krippendorff's α from one tally. */
 export function tallyFigures(tally: BinaryTally): TallyFigures {
+  if (tally.coders === 2) return twoCoderFigures(tally);
   const m = tally.coders;
   const all = m >= 32 ? -1 : (1 << m) - 1;
   let items = 0;
@@ -76,6 +74,23 @@ export function tallyFigures(tally: BinaryTally): TallyFigures {
     pairs,
     fleiss: fleissKappa(fleissRows),
     alpha: krippendorffAlpha(alphaRows),
+  };
+}
+
+/** Two coders: everything follows from the one 2×2 table. */
+function twoCoderFigures(tally: BinaryTally): TallyFigures {
+  const pair = pairFigures(tally, 0, 1);
+  const { both, first_only, second_only, neither } = pair.table;
+  const { fleiss, alpha } = twoCoderBinary(both, first_only, second_only, neither);
+  const items = both + first_only + second_only + neither;
+  return {
+    items,
+    agreeing: both + neither,
+    percent: pair.percent,
+    codedBy: [both + first_only, both + second_only],
+    pairs: [pair],
+    fleiss,
+    alpha,
   };
 }
 

@@ -69,9 +69,10 @@ export class UnitizedAlpha {
     const L = this.length;
     const N = this.unitLengths.length;
     if (N === 0) return 0;
-    const gaps = Float64Array.from(this.gapLengths).sort();
+    const gaps = this.gapLengths.sort((x, y) => x - y);
     // suffix[i] = sum of gaps[i..]
-    const suffix = new Float64Array(gaps.length + 1);
+    const suffix = new Array<number>(gaps.length + 1);
+    suffix[gaps.length] = 0;
     for (let i = gaps.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + gaps[i];
     let numerator = 0;
     let unitPairs = 0;
@@ -93,23 +94,31 @@ export class UnitizedAlpha {
  */
 export function pairDisagreement(a: readonly TextRange[], b: readonly TextRange[]): number {
   let total = 0;
-  const bOverlapped = new Uint8Array(b.length);
   let j = 0;
   for (const u of a) {
     while (j < b.length && b[j].end <= u.start) j++;
     let overlapped = false;
     for (let k = j; k < b.length && b[k].start < u.end; k++) {
       overlapped = true;
-      bOverlapped[k] = 1;
       total += (u.start - b[k].start) ** 2 + (u.end - b[k].end) ** 2;
     }
     if (!overlapped) total += (u.end - u.start) ** 2;
   }
-  for (let k = 0; k < b.length; k++) if (!bOverlapped[k]) total += (b[k].end - b[k].start) ** 2;
+  return total + unmatched(b, a);
+}
+
+/** Σ length² of the units of `a` that no unit of `b` overlaps. */
+function unmatched(a: readonly TextRange[], b: readonly TextRange[]): number {
+  let total = 0;
+  let j = 0;
+  for (const u of a) {
+    while (j < b.length && b[j].end <= u.start) j++;
+    if (j === b.length || b[j].start >= u.end) total += (u.end - u.start) ** 2;
+  }
   return total;
 }
 
-function lowerBound(sorted: Float64Array, value: number): number {
+function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
