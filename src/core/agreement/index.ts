@@ -1,4 +1,4 @@
-export { cohenKappa, fleissKappa, krippendorffAlpha, type Coefficient, type CountRow } from './coefficients';
+export { cohenKappa, fleissKappa, krippendorffAlpha, twoCoderBinary, type Coefficient, type CountRow } from './coefficients';
 export { computeAgreement } from './compute';
 export { UnitizedAlpha, pairDisagreement } from './unitized';
 export { loadAgreementInput, AgreementSelectionError, CONTINUUM_LABELS, type AgreementSelection, type ContinuumChoice } from './project-input';

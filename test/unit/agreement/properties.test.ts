@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cohenKappa, computeAgreement, krippendorffAlpha, type AgreementFigures, type AgreementInput, type AgreementUnit } from '../../../src/core/agreement';
+import { cohenKappa, computeAgreement, fleissKappa, krippendorffAlpha, twoCoderBinary, type AgreementFigures, type AgreementInput, type AgreementUnit } from '../../../src/core/agreement';
 
 const CODES = [
   { id: 'c-1', name: 'One' },
@@ -64,6 +64,26 @@ describe('agreement properties', () => {
         const backward = computeAgreement(input([...codings].reverse(), [...ids].reverse()), { unit: u, continuum: 'whole text' });
         forward.codes.forEach((code, i) => sameFigures(code.overall, backward.codes[i].overall));
         sameFigures(forward.overall, backward.overall);
+      }),
+    );
+  });
+
+  it("the two-coder closed forms equal the general Cohen's κ, Fleiss' κ and Krippendorff's α", () => {
+    const count = fc.integer({ min: 0, max: 1_000 });
+    fc.assert(
+      fc.property(count, count, count, count, (both, a, b, neither) => {
+        const closed = twoCoderBinary(both, a, b, neither);
+        const rows = [
+          { counts: [0, 2], weight: both },
+          { counts: [1, 1], weight: a + b },
+          { counts: [2, 0], weight: neither },
+        ];
+        const general = { cohen: cohenKappa([[both, a], [b, neither]]), fleiss: fleissKappa(rows), alpha: krippendorffAlpha(rows) };
+        for (const name of ['cohen', 'fleiss', 'alpha'] as const) {
+          const x = closed[name].value;
+          const y = general[name].value;
+          assert.ok(x === y || (x !== undefined && y !== undefined && Math.abs(x - y) < 1e-9), `${name}: ${x} ≠ ${y}`);
+        }
       }),
     );
   });
