@@ -23,6 +23,7 @@ export function renderAgreementTable(report: AgreementReport, project: string, o
     if (options.detail) for (const t of code.transcripts) out.push(row(`      ${printable(t.transcript)}`, cells(t), t.warnings.length > 0 ? ' !' : ''));
   }
   out.push(row('  All codes (pooled)', cells(report.overall)));
+  out.push('', `segments: placed segments per coder (${report.coders.map((c) => printable(c.id)).join('/')})`);
   if (!two) out.push('', '* Cohen κ is defined for two coders: see the pairs in --json.');
   if (unused.length > 0) out.push('', `Not used by any coder: ${unused.map((c) => printable(c.path)).join(', ')}`);
   const warnings = [...(options.warnings ?? []), ...report.warnings, ...report.overall.warnings.map((w) => `All codes: ${w}`)];
