@@ -132,17 +132,19 @@ export function twoCoderBinary(both: number, a: number, b: number, neither: numb
   alpha: Coefficient & { pairable: number };
 } {
   const n = both + a + b + neither;
-  const cohen = cohenKappa([
-    [both, a],
-    [b, neither],
-  ]);
   if (n === 0) {
     return {
-      cohen,
+      cohen: { value: undefined, observed: undefined, expected: undefined, n, undefinedBecause: 'no items rated by both coders' },
       fleiss: { value: undefined, observed: undefined, expected: undefined, subjects: 0, raters: 0, undefinedBecause: 'no items rated by every coder' },
       alpha: { value: undefined, observed: undefined, expected: undefined, pairable: 0, undefinedBecause: 'fewer than two pairable values' },
     };
   }
+  const first = (both + a) / n;
+  const second = (both + b) / n;
+  const cohen = {
+    ...chanceCorrected((both + neither) / n, first * second + (1 - first) * (1 - second), 'both coders put every item in the same single category (no variation): κ is 0/0'),
+    n,
+  };
   const yes = 2 * both + a + b;
   const no = 2 * neither + a + b;
   const p = yes / (2 * n);

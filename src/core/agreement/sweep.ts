@@ -31,13 +31,14 @@ export function unitsOnContinuum(segments: readonly TextRange[], before: (offset
   for (const s of segments) {
     const start = before(s.start);
     const end = before(s.end);
-    if (end > start) mapped.push({ start, end });
+    // Most segments keep their offsets: share them rather than copy (never written to below).
+    if (end > start) mapped.push(start === s.start && end === s.end ? s : { start, end });
   }
   mapped.sort((a, b) => a.start - b.start || a.end - b.end);
   let n = 0;
   for (const r of mapped) {
     const last = n > 0 ? mapped[n - 1] : undefined;
-    if (last !== undefined && r.start < last.end) last.end = Math.max(last.end, r.end);
+    if (last !== undefined && r.start < last.end) mapped[n - 1] = { start: last.start, end: Math.max(last.end, r.end) };
     else mapped[n++] = r;
   }
   mapped.length = n;
