@@ -77,7 +77,9 @@ export const agreementCommand: CliCommand = {
     }
     const found = loaded.input.coders.length;
     if (found < 2) return usageError(io, `agreement needs two or more coders; ${found === 0 ? 'no coder has' : `only ${loaded.input.coders[0].id} has`} coding to compare`);
-    const report = computeAgreement(loaded.input, { unit, continuum: CONTINUUM_LABELS[continuum] });
+    // The plain table shows per-transcript rows only for chosen codes.
+    const perTranscript = values.json === true || values.csv === true || codes !== undefined;
+    const report = computeAgreement(loaded.input, { unit, continuum: CONTINUUM_LABELS[continuum], perTranscript });
     report.warnings.unshift(...loaded.warnings);
     if (values.json) io.out(`${JSON.stringify({ project: loaded.project, ...report }, null, 2)}\n`);
     else if (values.csv) io.out(renderAgreementCsv(report));

@@ -21,7 +21,7 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   for (const t of compared) {
     for (const code of input.codes) {
       const own = addTranscript(t, code.id, options, totals.get(code.id)!, m);
-      if (own) perTranscript.get(code.id)!.push(Object.assign({ transcript: t.name }, figuresOf(own, input.coders, options.unit)));
+      if (own && options.perTranscript !== false) perTranscript.get(code.id)!.push(Object.assign({ transcript: t.name }, figuresOf(own, input.coders, options.unit)));
     }
   }
   const codes: CodeAgreement[] = input.codes.map((code) => {

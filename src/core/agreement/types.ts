@@ -44,6 +44,11 @@ export interface AgreementOptions {
   unit: AgreementUnit;
   /** Said in the output: which text the character continuum is (e.g. "whole text"). */
   continuum: string;
+  /**
+   * Figures per transcript too (default true). Without them `transcripts` lists are empty and the
+   * pooled figures are the same: a summary that shows no per-transcript rows need not build them.
+   */
+  perTranscript?: boolean;
 }
 
 /** Every coefficient is null where it is undefined (see the warnings), never NaN. */
@@ -110,7 +115,7 @@ export interface CodeAgreement {
   path: string;
   /** Pooled over every compared transcript. */
   overall: AgreementFigures;
-  /** Transcripts where at least one coder used the code. */
+  /** Transcripts where at least one coder used the code (empty when not asked for). */
   transcripts: ({ transcript: string } & AgreementFigures)[];
 }
 

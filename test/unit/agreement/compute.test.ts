@@ -146,6 +146,23 @@ describe('agreement over a project', () => {
     assert.ok(touching.unitized_alpha !== null && touching.unitized_alpha < 1, 'but the units differ');
   });
 
+  it('gives the same pooled figures without the per-transcript ones', () => {
+    const input: AgreementInput = {
+      coders: two,
+      codes: [X, Y],
+      transcripts: [
+        { name: 'one.md', length: 50, coding: [{ coderId: 'a', segments: segs('c-x', [0, 10], [20, 30]) }, { coderId: 'b', segments: [...segs('c-x', [5, 25]), ...segs('c-y', [40, 45])] }] },
+        { name: 'two.md', length: 30, coding: [{ coderId: 'a', segments: segs('c-y', [0, 12]) }, { coderId: 'b', segments: segs('c-y', [3, 12]) }] },
+      ],
+    };
+    const full = computeAgreement(input, { unit: 'char', continuum: 'whole text' });
+    const lean = computeAgreement(input, { unit: 'char', continuum: 'whole text', perTranscript: false });
+    assert.deepEqual(full.codes.map((c) => c.transcripts.length), [1, 2]);
+    assert.deepEqual(lean.codes.map((c) => c.transcripts), [[], []]);
+    assert.deepEqual(lean.codes.map((c) => c.overall), full.codes.map((c) => c.overall));
+    assert.deepEqual(lean.overall, full.overall);
+  });
+
   it('pools codes: every (code, character) is one item', () => {
     const report = run(
       [{ name: 't.md', length: 20, coding: [{ coderId: 'a', segments: [...segs('c-x', [0, 10]), ...segs('c-y', [10, 20])] }, { coderId: 'b', segments: segs('c-x', [0, 10]) }] }],
