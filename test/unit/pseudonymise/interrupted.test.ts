@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { sequentialIds } from '../../../src/core/ids';
 import {
   JOURNAL_PATH,
   NameMatcher,
@@ -8,51 +7,14 @@ import {
   segmentTraces,
   traceProject,
   unfinishedPseudonymisation,
-  type PseudonymiseRun,
 } from '../../../src/core/pseudonymise';
-import type { DirectoryEntry, FileSystem } from '../../../src/core/ports';
-import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
+import type { FileSystem } from '../../../src/core/ports';
 import { ProjectStore } from '../../../src/core/storage/project-store';
 import { checkProject } from '../../../src/core/validation/project-check';
 import { demoFileSystem } from './demo-files';
-
-/** A process killed after `limit` writes: every write from then on fails, as none would happen. */
-class KilledAfter implements FileSystem {
-  writes = 0;
-  constructor(
-    private readonly inner: MemoryFileSystem,
-    private readonly limit: number,
-  ) {}
-
-  readFile(path: string): Promise<string | undefined> {
-    return this.inner.readFile(path);
-  }
-  readDirectory(path: string): Promise<DirectoryEntry[]> {
-    return this.inner.readDirectory(path);
-  }
-  writeFileAtomic(path: string, content: string): Promise<void> {
-    return this.write(() => this.inner.writeFileAtomic(path, content));
-  }
-  deleteFile(path: string): Promise<void> {
-    return this.write(() => this.inner.deleteFile(path));
-  }
-  rename(from: string, to: string): Promise<void> {
-    return this.write(() => this.inner.rename(from, to));
-  }
-  private async write(act: () => Promise<void>): Promise<void> {
-    if (this.writes >= this.limit) throw new Error('killed');
-    this.writes++;
-    await act();
-  }
-}
+import { KilledAfter, run } from './killed-after';
 
 const CLI_CODER = { id: 'grounded-cli', name: 'grounded' };
-
-async function run(fs: FileSystem, name: string, pseudonym: string): Promise<PseudonymiseRun> {
-  const store = await ProjectStore.open(fs, { coder: CLI_CODER, ids: sequentialIds() });
-  await store.loadAllCoding();
-  return runPseudonymisation(fs, store, { name, pseudonym });
-}
 
 async function traces(fs: FileSystem, name: string): Promise<string[]> {
   const store = await ProjectStore.open(fs, { coder: CLI_CODER });
