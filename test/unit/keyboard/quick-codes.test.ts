@@ -31,7 +31,7 @@ describe('quick codes', () => {
   });
 
   it('keeps each code on its key while coding; a new code takes a free key, then the least recently used one', () => {
-    let slots: string[] = [];
+    let slots: (string | null)[] = [];
     let recent: string[] = [];
     const use = (...ids: string[]): void => {
       slots = assignSlots([], slots, recent, ids, all);
