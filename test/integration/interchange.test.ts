@@ -134,6 +134,23 @@ describe('import and export', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('imports lower-case text labels as speakers, and shows a warning for a dialogue whose labels it cannot read', async () => {
+    await api();
+    writeFileSync(join(work, 'p10-lower.txt'), 'interviewer: How did it start?\ninterviewee: With a job offer.\ninterviewer: And then?\ninterviewee: I went.\n');
+    writeFileSync(join(work, 'p11-odd.txt'), 'Researcher (Dana): hi\nParticipant (P1): hello\nResearcher (Dana): fine\n');
+    const files = [join(work, 'p10-lower.txt'), join(work, 'p11-odd.txt')];
+    try {
+      const result = succeeded(await vscode.commands.executeCommand<TranscriptImportResult | CommandFailure>('grounded.interchange.importTranscripts', { files, mapping: {} }));
+      assert.deepEqual(result.written, ['interviews/p10-lower.md', 'interviews/p11-odd.md']);
+      assert.match(readWorkspaceFile('interviews/p10-lower.md'), /\*\*Interviewer:\*\* How did it start\?\n\n\*\*Interviewee:\*\* With a job offer\./);
+      assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+      assert.match(result.warnings[0], /^p11-odd\.txt:1: no speaker was recognised, although 3 lines look like labels/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const name of ['p10-lower', 'p11-odd']) rmSync(workspacePath(`interviews/${name}.md`), { force: true });
+    }
+  });
+
   it('refuses to overwrite a transcript, and writes nothing when one of the files is bad', async () => {
     await api();
     const before = readWorkspaceFile(imported);

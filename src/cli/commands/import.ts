@@ -109,7 +109,7 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
     const raw = format === 'docx' ? importDocxHtml(await docxToHtml(bytes, name), name) : importTranscriptBytes(bytes, name);
     const imported = applySpeakerMapping(raw, mapping);
     const written = writeTranscriptMarkdown(imported, { timestamps });
-    const notes = [...imported.notes, ...written.notes].map((n) => `${input}${n.line !== undefined ? `:${n.line}` : ''}: note: ${n.message}`);
+    const notes = [...imported.notes, ...written.notes].map((n) => `${input}${n.line !== undefined ? `:${n.line}` : ''}: ${n.warning ? 'warning' : 'note'}: ${n.message}`);
     const target = join(outDir, `${name.slice(0, name.length - extname(name).length)}.md`);
     const sourceLabels = raw.turns.flatMap((t) => (t.speaker !== undefined ? [t.speaker] : []));
     return { input, target, markdown: written.markdown, imported, sourceLabels, notes };

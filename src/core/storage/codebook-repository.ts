@@ -53,7 +53,7 @@ export class CodebookRepository {
     const name = validName(input.name);
     const parent = input.parent ?? null;
     if (parent !== null && !this.codes.has(parent)) throw new StoreError(`There is no parent code with id ${parent}.`);
-    const color = input.color ?? nextColor(this.codes.values());
+    const color = input.color ?? nextColor(this.codes.values(), parent);
     if (!isHexColor(color)) throw new StoreError(`"${color}" is not a colour of the form #rrggbb.`);
     const code: Code = { id: this.ids.next('c-'), name, parent, color, description: input.description ?? '' };
     this.put(code);

@@ -8,7 +8,7 @@ import { CodingRepository, type TranscriptCoding } from './coding-repository';
 import { StoreError, formatProblem } from './errors';
 import { FileWriter } from './file-writer';
 import { History } from './history';
-import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseProjectFile } from './format';
+import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
 
@@ -335,6 +335,9 @@ export class ProjectStore {
    * anything else is reloaded and announced.
    */
   async handleFileChange(path: string): Promise<void> {
+    // Watchers also report folders (`.grounded/coding/interviews/p01.md/` is one) and files of
+    // other tools: reading a folder as a file fails (EISDIR), and only the store's own files matter.
+    if (path !== PROJECT_FILE && parseCodeFilePath(path) === undefined && parseCodingFilePath(path) === undefined) return;
     // Let our own writes of this file land first: what is on disk afterwards is what counts.
     await this.writer.settled(path);
     const content = await this.fs.readFile(path);

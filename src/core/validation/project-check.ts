@@ -3,6 +3,7 @@ import type { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
 import { attributeProblems } from '../participants';
 import type { FileSystem } from '../ports';
+import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { ProjectStore } from '../storage/project-store';
@@ -57,6 +58,7 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
     }
   }
   problems.push(...(await attributeProblems(fs, store.config)));
+  problems.push(...(await unfinishedPseudonymisation(fs, store)));
   return { store, problems, codings, placements };
 }
 

@@ -4,6 +4,7 @@ import { registerAttributeCommands } from '../participants/attribute-commands';
 import { ParticipantsModel } from '../participants/participants-model';
 import { ParticipantsTreeProvider, type ParticipantNode } from '../participants/participants-tree';
 import type { ProjectHost } from '../project/project-host';
+import { registerFinishInterrupted } from '../pseudonymise/finish-interrupted';
 import { registerPseudonymiseCommand } from '../pseudonymise/pseudonymise-command';
 import { memoExcerptForCode, useMemoIndex } from './index';
 import { registerMemoCommands } from './memo-commands';
@@ -40,6 +41,7 @@ export function registerStudyFeatures(host: ProjectHost, tracker: TranscriptTrac
     ...registerMemoCommands(host, tracker, memoIndex, log),
     ...registerAttributeCommands(host, participantsModel, log),
     registerPseudonymiseCommand(host, log),
+    ...registerFinishInterrupted(host, log),
   );
   return { study: { memos, memoIndex, participants, participantsModel, memoExcerptForCode } };
 }

@@ -17,7 +17,7 @@ export function importCodes(refiCodes: readonly RefiCode[], warn: (message: stri
   for (const code of refiCodes) ids.set(code.guid, uniqueId('c-', `code:${code.guid}`, used));
   const codes: Code[] = [];
   for (const refi of refiCodes) {
-    const color = normaliseColor(refi.color) ?? nextColor(codes);
+    const color = normaliseColor(refi.color) ?? nextColor(codes, refi.parent === null ? null : ids.get(refi.parent)!);
     codes.push({
       id: ids.get(refi.guid)!,
       name: refi.name === '' ? 'Unnamed code' : refi.name,

@@ -63,6 +63,19 @@ describe('grounded import', () => {
     assert.match(read('call.md'), /\n\[00:00:01\] \*\*Dana Reyes:\*\* How did it start\?\n\n\[00:00:04\] \*\*Amara Osei:\*\*/);
   });
 
+  it('imports lower-case and French-spaced labels as speakers the transcript reads back, and warns about a dialogue it cannot read', async () => {
+    write('lower.txt', 'interviewer: How did it start?\ninterviewee: With a job offer.\ninterviewer: And then?\ninterviewee: I went.\n');
+    write('fr.txt', 'Intervieweuse1 : Bonjour.\nInterviewé : Bonjour.\nIntervieweuse1 : Alors ?\nInterviewé : Oui.\n');
+    write('odd.txt', 'Researcher (Dana): hi\nParticipant (P1): hello\nResearcher (Dana): fine\n');
+    const run = await runImport(['lower.txt', 'fr.txt', 'odd.txt'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.deepEqual(parseTranscript(read('lower.md')).turns.map((t) => t.speaker), ['Interviewer', 'Interviewee', 'Interviewer', 'Interviewee']);
+    assert.deepEqual(parseTranscript(read('fr.md')).turns.map((t) => t.speaker), ['Intervieweuse1', 'Interviewé', 'Intervieweuse1', 'Interviewé']);
+    assert.match(run.out, /^wrote lower\.md \(4 turn\(s\), 2 speaker\(s\)\)$/m);
+    assert.match(run.err, /^odd\.txt:1: warning: no speaker was recognised, although 3 lines look like labels \(line 1: "Researcher \(Dana\): hi"/m);
+    assert.doesNotMatch(run.err, /lower\.txt|fr\.txt/);
+  });
+
   it('applies --map and --speakers-file, --map winning', async () => {
     write('call.vtt', ZOOM);
     write('speakers.json', JSON.stringify({ 'Dana Reyes': { name: 'Dana', role: 'interviewer' }, 'Amara Osei': { name: 'Ama', role: 'participant' } }));
