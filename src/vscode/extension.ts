@@ -17,6 +17,7 @@ import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
 import { ProjectHost } from './project/project-host';
+import type { ProjectFileSystem } from './project/workspace-file-system';
 import { registerNeedsReviewCommands } from './needs-review/needs-review-commands';
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
@@ -25,6 +26,8 @@ import { registerStudyFeatures } from './memos/study-features';
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
   store(): ProjectStore | undefined;
+  /** The open project's files, as the store reads and writes them. */
+  fileSystem(): ProjectFileSystem | undefined;
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
   codebookTree: CodebookTreeProvider;
@@ -105,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   );
   return {
     store: () => host.project?.store,
+    fileSystem: () => host.project?.fs,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
     codebookDragAndDrop: dragAndDrop,

@@ -7,6 +7,7 @@ import { CodebookRepository, type CodePatch, type NewCode } from './codebook-rep
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
 import { StoreError, formatProblem } from './errors';
 import { FileWriter } from './file-writer';
+import { ProjectFiles, type FileWriteOutcome } from './project-files';
 import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
@@ -35,6 +36,7 @@ export class ProjectStore {
   readonly onDidChangeProblems: Event<void> = this.problemsChanged.event;
 
   private readonly writer: FileWriter;
+  private readonly files: ProjectFiles;
   private readonly history = new History();
   private readonly historyChanged = new Emitter<void>();
   /** Fires when what undo/redo would do changes. */
@@ -55,13 +57,16 @@ export class ProjectStore {
       options.debounceMs ?? 0,
       (path, error) => {
         const message = error instanceof Error ? error.message : String(error);
+        this.files.noteFailure(path, error);
         this.reportWriteProblem(path, `could not be written: ${message}`);
       },
       (path, onDisk) => {
+        this.files.noteConflict(path);
         this.reportWriteProblem(path, 'changed on disk while Grounded was about to save it: the version on disk was kept and the latest change to this file was not saved; redo it if it is still needed');
         this.reload(path, onDisk);
       },
     );
+    this.files = new ProjectFiles(fs, this.writer);
     const ids = options.ids ?? randomIds;
     this.codes = new CodebookRepository(fs, this.writer, ids, this.history);
     this.coding = new CodingRepository(fs, this.writer, this.history);
@@ -328,6 +333,21 @@ export class ProjectStore {
   /** Wait for every pending write; rejects with the paths that failed. */
   flush(): Promise<void> {
     return this.writer.flush();
+  }
+
+  /**
+   * Write a whole project file other than the codebook and coding (a memo, the attribute types, the
+   * speaker mapping, an imported transcript), guarded like every store write. `basedOn` is what the
+   * caller read and built the content from (undefined: the file must not exist yet); if the disk no
+   * longer holds that, the disk version is kept, the conflict is reported and `kept-on-disk` returned.
+   */
+  writeProjectFile(path: string, content: string, basedOn: string | undefined): Promise<FileWriteOutcome> {
+    return this.files.write(path, content, basedOn);
+  }
+
+  /** Is what the disk holds now our own last write of this file (a watcher event is its echo)? */
+  isOwnEcho(path: string): Promise<boolean> {
+    return this.files.isOwnEcho(path);
   }
 
   /**

@@ -9,6 +9,7 @@ import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { ProjectStore } from '../storage/project-store';
 import { isTranscriptPath } from '../transcript-paths';
 import type { PlacementStatus } from '../transcript-session';
+import { memoProblems } from './memo-check';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -59,6 +60,7 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
   }
   problems.push(...(await attributeProblems(fs, store.config)));
   problems.push(...(await unfinishedPseudonymisation(fs, store)));
+  problems.push(...(await memoProblems(fs, store.config, codebook, codings)));
   return { store, problems, codings, placements };
 }
 

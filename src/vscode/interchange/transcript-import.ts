@@ -65,7 +65,7 @@ export async function importTranscripts(project: OpenProject, log: vscode.LogOut
   for (const warning of warnings) log.warn(`Import: ${warning}`);
   // A transcript that came in without speakers should be fixed before anyone codes it: say so, not only in the log.
   for (const warning of warnings) void vscode.window.showWarningMessage(`Import: ${warning}`);
-  const problem = await rememberSpeakers(project.fs, mappingUsed(choices));
+  const problem = await rememberSpeakers(project.fs, project.store, mappingUsed(choices));
   if (problem !== undefined) void vscode.window.showWarningMessage(`The speaker names were not remembered: ${problem}`);
   for (const file of written) await vscode.window.showTextDocument(project.fs.uri(file.path), { preview: false });
   announce(written.map((f) => f.path), notes.length, log);

@@ -26,7 +26,16 @@ export class MemoIndex implements vscode.Disposable {
     const attach = (): void => {
       const { fs, store } = host.require();
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, `${memosFolder(store.config)}/**/*.md`));
-      const schedule = (): void => this.memos.schedule();
+      // The echo of a memo the store just wrote is no news: the command that wrote it reloads.
+      const schedule = (uri: vscode.Uri): void => {
+        const path = fs.relative(uri);
+        void (path === undefined ? Promise.resolve(false) : store.isOwnEcho(path)).then(
+          (own) => {
+            if (!own) this.memos.schedule();
+          },
+          () => this.memos.schedule(),
+        );
+      };
       this.disposables.push(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule));
       void this.reload();
     };

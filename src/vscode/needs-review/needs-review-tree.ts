@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { normaliseText } from '../../core/anchoring';
 import { TranscriptSession } from '../../core/transcript-session';
-import { excerpt } from '../../core/views/markdown-text';
-import { reviewItems, type ReviewItem } from '../../core/views/review-items';
+import { reviewItems, reviewRow, type ReviewItem, type ReviewRow } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 
@@ -34,7 +33,7 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
 
   /** Every item to review, open transcripts live, closed ones as last scanned. */
   items(): ReviewItem[] {
-    const live = new Map(this.tracker.all().map((t) => [t.transcript, reviewItems(t.transcript, t.session.placed())]));
+    const live = new Map(this.tracker.all().map((t) => [t.transcript, reviewItems(t.transcript, t.session.placed(), t.session.currentText)]));
     const all = new Map(this.scanned);
     for (const [transcript, items] of live) all.set(transcript, items);
     return [...all.values()].flat();
@@ -61,9 +60,10 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     const raw = await project.fs.readFile(transcript);
     const session = new TranscriptSession(transcript);
     // A missing transcript leaves every segment unplaced: all of them are listed.
-    session.setText(raw === undefined ? '' : normaliseText(raw));
+    const text = raw === undefined ? '' : normaliseText(raw);
+    session.setText(text);
     session.setCoding(coding);
-    const items = reviewItems(transcript, session.placed());
+    const items = reviewItems(transcript, session.placed(), text);
     if (items.length > 0) this.scanned.set(transcript, items);
     else this.scanned.delete(transcript);
     if (announce) this.changed.fire(undefined);
@@ -86,10 +86,12 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
       return item;
     }
     const { item: review } = node;
-    const tree = new vscode.TreeItem(excerpt(review.storedQuote, 70), vscode.TreeItemCollapsibleState.None);
+    const codebook = this.host.project?.store.codebook();
+    const row = reviewRow(review, (id) => codebook?.get(id)?.name);
+    const tree = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     tree.id = `review:${review.transcript}:${review.coderId}:${review.segmentId}`;
-    tree.description = `${review.status === 'fuzzy' ? 'approximate match' : 'not placed'} · ${review.coderName}`;
-    tree.tooltip = new vscode.MarkdownString().appendText(review.storedQuote);
+    tree.description = row.description;
+    tree.tooltip = reviewTooltip(row);
     tree.iconPath = new vscode.ThemeIcon(review.status === 'fuzzy' ? 'question' : 'debug-disconnect');
     tree.contextValue = review.status === 'fuzzy' ? 'reviewFuzzy' : 'reviewOrphan';
     tree.command = { command: 'grounded.needsReview.reveal', title: 'Show', arguments: [node] };
@@ -99,4 +101,17 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** Codes, coder, and the stored text beside what is there now; every untrusted string escaped. */
+function reviewTooltip(row: ReviewRow): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown('**Codes:** ').appendText(row.codes);
+  tooltip.appendMarkdown('  \n**Coder:** ').appendText(row.coder);
+  tooltip.appendMarkdown('  \n**Why listed:** ').appendText(row.status);
+  tooltip.appendMarkdown('\n\n**Coded on:** ').appendText(row.stored);
+  if (row.now !== undefined) tooltip.appendMarkdown('\n\n**Now at this place:** ').appendText(row.now);
+  return tooltip;
 }
