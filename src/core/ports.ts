@@ -5,7 +5,11 @@
 
 /** Paths are project-relative POSIX paths (`interviews/p01.md`); the root is the project folder. */
 export interface FileSystem {
-  /** The file's text, or undefined when it does not exist. */
+  /**
+   * The file's text, or undefined when it does not exist. Decodes UTF-8 strictly and refuses files
+   * over `maxBytesFor(path)` without reading them: both throw `UnreadableFileError`
+   * (storage/file-text.ts, whose `decodeFileText` does both), never a lenient guess.
+   */
   readFile(path: string): Promise<string | undefined>;
   /**
    * Replace the file's content atomically: a reader sees the old content or the new one, never a

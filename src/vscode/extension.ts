@@ -16,6 +16,7 @@ import { registerKeyboardCoding } from './keyboard/register-keyboard-coding';
 import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
+import { registerConflictCommands } from './project/conflict-commands';
 import { ProjectHost } from './project/project-host';
 import type { ProjectFileSystem } from './project/workspace-file-system';
 import { registerNeedsReviewCommands } from './needs-review/needs-review-commands';
@@ -87,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     tree.onDidChangeTreeData(() => unused.refresh()),
     new CodingUndo(host),
     ...registerProjectCommands(host, log),
+    ...registerConflictCommands(host),
     ...registerInterchangeCommands(host, log),
     followTranscriptRenames(host, log),
     new ProblemDiagnostics(host),

@@ -6,6 +6,8 @@ import type { FileSystem, IdSource, Logger } from '../ports';
 import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
 import { StoreError, formatProblem } from './errors';
+import { type ConflictSide, resolveConflictedFile } from './conflict-resolution';
+import { UnreadableFileError, readFileText } from './file-text';
 import { FileWriter } from './file-writer';
 import { ProjectFiles, type FileWriteOutcome } from './project-files';
 import { History } from './history';
@@ -360,7 +362,13 @@ export class ProjectStore {
     if (path !== PROJECT_FILE && parseCodeFilePath(path) === undefined && parseCodingFilePath(path) === undefined) return;
     // Let our own writes of this file land first: what is on disk afterwards is what counts.
     await this.writer.settled(path);
-    const content = await this.fs.readFile(path);
+    const content = await readFileText(this.fs, path);
+    if (content instanceof UnreadableFileError) {
+      this.writer.forget(path);
+      if (path === PROJECT_FILE) this.options.logger?.warn(content.message);
+      else this.reload(path, content);
+      return;
+    }
     if (this.writer.isKnown(path, content)) return;
     if (path === PROJECT_FILE) {
       if (content !== undefined) await this.reloadConfig();
@@ -370,7 +378,28 @@ export class ProjectStore {
     this.reload(path, content);
   }
 
-  private reload(path: string, content: string | undefined): void {
+  /**
+   * Resolve an unresolved git merge conflict in a coding or code file (see conflict-resolution.ts):
+   * writes the merged file and reloads it. Returns what was decided; throws StoreError when the
+   * file cannot be resolved, leaving it untouched.
+   */
+  async resolveMergeConflict(path: string, prefer: ConflictSide = 'ours'): Promise<string[]> {
+    await this.writer.settled(path);
+    const text = await this.fs.readFile(path);
+    if (text === undefined) throw new StoreError(`${path} does not exist.`);
+    const resolution = resolveConflictedFile(path, text, prefer);
+    if (!resolution.ok) throw new StoreError(resolution.message);
+    this.writer.remember(path, text);
+    this.writer.schedule(path, () => resolution.text);
+    await this.writer.settled(path);
+    if ((await this.fs.readFile(path)) !== resolution.text) {
+      throw new StoreError(`${path} changed on disk while its conflict was being resolved; it was left as it is now. Try again.`);
+    }
+    this.reload(path, resolution.text);
+    return resolution.notes;
+  }
+
+  private reload(path: string, content: string | undefined | UnreadableFileError): void {
     if (path.startsWith(`${CODES_DIR}/`)) {
       this.forgetHistory();
       if (this.codes.reload(path, content)) this.codebookChanged.fire();
@@ -411,7 +440,8 @@ export class ProjectStore {
 }
 
 async function readConfig(fs: FileSystem): Promise<ProjectConfig> {
-  const text = await fs.readFile(PROJECT_FILE);
+  const text = await readFileText(fs, PROJECT_FILE);
+  if (text instanceof UnreadableFileError) throw new StoreError(text.message, [text.problem]);
   if (text === undefined) throw new StoreError(`No Grounded project here: ${PROJECT_FILE} is missing.`);
   const parsed = parseProjectFile(PROJECT_FILE, text);
   if (!parsed.ok) throw new StoreError(parsed.problems.map(formatProblem).join('\n'), parsed.problems);

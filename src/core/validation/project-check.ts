@@ -6,6 +6,7 @@ import type { FileSystem } from '../ports';
 import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { ProjectStore } from '../storage/project-store';
 import { isTranscriptPath } from '../transcript-paths';
 import type { PlacementStatus } from '../transcript-session';
@@ -41,10 +42,13 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
   const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
   const placements: SegmentPlacement[] = [];
   for (const coding of codings) {
-    const raw = await fs.readFile(coding.transcript);
+    const read = await readFileText(fs, coding.transcript);
+    if (read instanceof UnreadableFileError) problems.push(read.problem);
+    const raw = read instanceof UnreadableFileError ? undefined : read;
     for (const { coder, segments } of coding.coders) {
       const path = codingFilePath(coding.transcript, coder.id);
-      const lines = ((await fs.readFile(path)) ?? '').split('\n');
+      const text = await readFileText(fs, path);
+      const lines = recordLines(text instanceof UnreadableFileError ? '' : (text ?? ''));
       problems.push(...referenceProblems(path, lines, segments, codebook, unreadableCodes));
       if (raw === undefined) continue;
       const results = reanchor(normaliseText(raw), segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
@@ -52,7 +56,7 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
       placements.push(...placed);
       problems.push(...placementProblems(path, lines, placed));
     }
-    if (raw === undefined) {
+    if (read === undefined) {
       problems.push({ path: coding.transcript, message: `has coding in .grounded/coding/${coding.transcript}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' });
     } else if (!isTranscriptPath(store.config, coding.transcript)) {
       problems.push({ path: coding.transcript, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
@@ -61,7 +65,29 @@ export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
   problems.push(...(await attributeProblems(fs, store.config)));
   problems.push(...(await unfinishedPseudonymisation(fs, store)));
   problems.push(...(await memoProblems(fs, store.config, codebook, codings)));
-  return { store, problems, codings, placements };
+  return { store, problems: withoutRepeats(problems), codings, placements };
+}
+
+/** A file that cannot be read is reported by each reader that tried it: once is enough. */
+function withoutRepeats(problems: FileProblem[]): FileProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.line ?? ''}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Segment id → 1-based line of its record, in one pass (a lookup per segment was quadratic). */
+function recordLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const id = /"id":"(s-[0-9a-z]+)"/;
+  text.split('\n').forEach((line, i) => {
+    const found = id.exec(line);
+    if (found !== null && !lines.has(found[1])) lines.set(found[1], i + 1);
+  });
+  return lines;
 }
 
 function codebookProblems(codebook: Codebook): FileProblem[] {
@@ -86,13 +112,13 @@ function codebookProblems(codebook: Codebook): FileProblem[] {
   return problems;
 }
 
-function referenceProblems(path: string, lines: string[], segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): FileProblem[] {
+function referenceProblems(path: string, lines: ReadonlyMap<string, number>, segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): FileProblem[] {
   return segments.flatMap((s) =>
     s.codes
       .filter((c) => !codebook.get(c))
       .map((c) => ({
         path,
-        line: lineOfRecord(lines, s.id),
+        line: lines.get(s.id),
         message: unreadable.has(c)
           ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
           : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
@@ -101,23 +127,18 @@ function referenceProblems(path: string, lines: string[], segments: readonly Seg
   );
 }
 
-function placementProblems(path: string, lines: string[], placements: readonly SegmentPlacement[]): FileProblem[] {
+function placementProblems(path: string, lines: ReadonlyMap<string, number>, placements: readonly SegmentPlacement[]): FileProblem[] {
   return placements
     .filter((p) => p.status === 'orphan' || p.status === 'fuzzy')
     .map((p) => ({
       path,
-      line: lineOfRecord(lines, p.segment.id),
+      line: lines.get(p.segment.id),
       message:
         p.status === 'orphan'
           ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
           : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
       severity: 'warning' as const,
     }));
-}
-
-function lineOfRecord(lines: string[], id: string): number | undefined {
-  const i = lines.findIndex((l) => l.includes(`"id":"${id}"`));
-  return i === -1 ? undefined : i + 1;
 }
 
 function quoteForMessage(text: string): string {

@@ -149,7 +149,6 @@ describe('grounded import', () => {
       [['a.vtt', '--map', 'no equals sign'], /expected "Label=Name:role"/],
       [['a.vtt', '--map', 'Dana Reyes=Dana:boss'], /the role must be one of interviewer, participant, other, not "boss"/],
       [['a.vtt', '--map', 'Dana Reyes=dana:interviewer'], /"dana" cannot be a speaker label: it must start with a capital letter/],
-      [['a.vtt', '--speakers-file', 'bad.json'], /--speakers-file bad\.json: not valid JSON/],
       [['a.vtt', '--speakers-file', 'none.json'], /--speakers-file none\.json: cannot be read/],
       [['a.vtt', 'a.srt'], /a\.vtt and a\.srt would both be written to a\.md/],
     ];
@@ -159,6 +158,15 @@ describe('grounded import', () => {
       assert.match(run.err, message);
     }
     assert.deepEqual(files(), ['a.srt', 'a.vtt', 'bad.json']);
+  });
+
+  it('exits 1 on a speakers file that is not valid, naming its line, writing nothing', async () => {
+    write('a.vtt', ZOOM);
+    write('bad.json', '{ nope');
+    const run = await runImport(['a.vtt', '--speakers-file', 'bad.json'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /--speakers-file bad\.json:1: not valid JSON at column 3/);
+    assert.deepEqual(files(), ['a.vtt', 'bad.json']);
   });
 
   it('leaves no temporary files behind', async () => {
