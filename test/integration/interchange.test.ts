@@ -96,9 +96,14 @@ describe('import and export', function () {
     const args = { out, positions: 'utf-16', lineEndings: 'lf' };
     const result = succeeded(await vscode.commands.executeCommand<RefiExportResult | CommandFailure>('grounded.interchange.exportProject', args));
     const entries = unzipSync(readFileSync(out));
-    const sources = Object.keys(entries).filter((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name));
+    const files = Object.keys(entries).filter((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name));
     assert.ok('project.qde' in entries);
+    const qdeText = strFromU8(entries['project.qde']);
+    // Transcripts and memos (notes) both have their text under sources/.
+    const sources = [...qdeText.matchAll(/<TextSource [^>]*plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => `sources/${m[1]}`);
+    const notes = [...qdeText.matchAll(/<Note [^>]*plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => `sources/${m[1]}`);
     assert.equal(sources.length, transcripts);
+    assert.deepEqual([...files].sort(), [...sources, ...notes].sort());
     assert.equal(result.counts.sources, transcripts);
     assert.ok(result.counts.selections > 0, 'the coding is exported');
     const qde = strFromU8(entries['project.qde']);
