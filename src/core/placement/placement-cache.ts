@@ -4,7 +4,7 @@
  * export, the project index) asks here, so a transcript is re-anchored once per change of its text
  * or coding, not once per reader.
  */
-import { isUnchanged, reanchor } from '../anchoring';
+import { isUnchanged, reanchor, type Placement } from '../anchoring';
 import type { Coder, Segment } from '../model';
 import type { CoderSegments, PlacedSegment } from './types';
 
@@ -75,20 +75,26 @@ function lookUp(cached: Cached, at: number, coderId: string, segmentId: string):
 
 /** Place segments on a text without caching (one reanchor pass for all of them). */
 export function placeSegments(text: string, items: readonly { coder: Coder; segment: Segment }[]): PlacedSegment[] {
-  const results = placeSelectors(text, items.map((i) => i.segment));
+  if (items.length === 0) return [];
+  const segments = items.map((i) => i.segment);
+  // Nearly always every quote is still where it was written, context and all: nothing to search.
+  if (isUnchanged(text, segments)) return items.map(({ coder, segment }) => ({ segment, coder, status: 'exact', range: segment.position }));
+  const results = anchor(text, segments);
   return results.map((r, i) => ({ segment: items[i].segment, coder: items[i].coder, status: r.status, range: r.range }));
 }
 
 /** Where each stored selector (quote + position hint) is in `text` now, in their order. */
 export function placeSelectors(text: string, selectors: readonly Pick<Segment, 'quote' | 'position'>[]): Pick<PlacedSegment, 'status' | 'range'>[] {
   if (selectors.length === 0) return [];
-  // Nearly always every quote is still where it was written, context and all: nothing to search.
   if (isUnchanged(text, selectors)) return selectors.map((s) => ({ status: 'exact', range: { start: s.position.start, end: s.position.end } }));
-  const results = reanchor(
+  return anchor(text, selectors).map((r) => ({ status: r.status, range: r.range }));
+}
+
+function anchor(text: string, selectors: readonly Pick<Segment, 'quote' | 'position'>[]): Placement[] {
+  return reanchor(
     text,
     selectors.map(({ quote, position }, i) => ({ id: String(i), quote, position })),
   );
-  return results.map((r) => ({ status: r.status, range: r.range }));
 }
 
 function sameSelector(a: Segment, b: Segment): boolean {

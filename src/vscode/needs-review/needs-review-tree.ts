@@ -39,9 +39,10 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     return this.items().filter((i) => i.transcript === transcript);
   }
 
-  /** Bring the list up to date with every change made so far (closed transcripts from the index). */
+  /** Read every coded transcript again now (a researcher's refresh), then list what needs review. */
   async scan(): Promise<void> {
-    await this.index.settled();
+    const coded = this.index.snapshot()?.transcripts.filter((t) => t.segments.length > 0).map((t) => t.path) ?? [];
+    await this.index.refreshStudyFiles(coded);
     this.readIndex();
   }
 

@@ -47,12 +47,15 @@ export class IndexHost implements vscode.Disposable {
     return index;
   }
 
-  /** Read the attributes file, memos and open transcripts again now (a researcher's refresh). */
-  async refreshStudyFiles(): Promise<ProjectSnapshot | undefined> {
+  /**
+   * Read the attributes file, memos, open transcripts and these transcripts again now (a
+   * researcher's refresh; files changed a moment ago whose watcher events are still on their way).
+   */
+  async refreshStudyFiles(transcripts: readonly string[] = []): Promise<ProjectSnapshot | undefined> {
     const index = await this.building;
     if (!index) return undefined;
     const open = vscode.workspace.textDocuments.flatMap((d) => this.host.transcriptPath(d.uri) ?? []);
-    await index.refreshStudyFiles(open);
+    await index.refreshStudyFiles([...new Set([...open, ...transcripts])]);
     return index.snapshot();
   }
 
