@@ -222,10 +222,10 @@ export class ProjectIndex implements Disposable {
     this.invalidate(frontMatterChanged ? { attributes: true } : { path });
   }
 
-  /** Keep a transcript while the project lists it or it has coding (even unreadable); forget it otherwise. */
+  /** Keep a transcript while it exists and the project lists it, or it has coding (even unreadable); forget it otherwise. */
   private setState(state: TranscriptState): void {
     this.built.push(state.path);
-    const keep = state.listed || (state.coding?.coders.length ?? 0) > 0 || (state.coding?.problems.length ?? 0) > 0;
+    const keep = (state.listed && state.text !== undefined) || (state.coding?.coders.length ?? 0) > 0 || (state.coding?.problems.length ?? 0) > 0;
     const known = this.states.has(state.path);
     if (keep) this.states.set(state.path, state);
     else {

@@ -102,6 +102,20 @@ describe('ProjectIndex', () => {
     assert.deepEqual(snapshot.transcripts[0].participant.issues.map((i) => [i.kind, i.attribute]), [['undeclared', 'participant']]);
   });
 
+  it('adds a new transcript, and forgets it when it is deleted without coding', async () => {
+    const { fs, index } = await setUp();
+    fs.files.set('interviews/p04.md', '---\nparticipant: Mei\n---\n**Mei:** Hello.\n');
+    index.fileChanged('interviews/p04.md');
+    await index.settled();
+    assert.deepEqual(index.built, ['interviews/p04.md']);
+    assert.equal(index.transcript('interviews/p04.md')?.participant.name, 'Mei');
+    fs.files.delete('interviews/p04.md');
+    index.fileChanged('interviews/p04.md');
+    await index.settled();
+    assert.equal(index.transcript('interviews/p04.md'), undefined);
+    assert.deepEqual(index.snapshot().transcripts.map((t) => t.path), ['interviews/p01.md', 'interviews/p02.md', 'interviews/p03.md']);
+  });
+
   it('ignores files that feed nothing in it', async () => {
     const { index } = await setUp();
     const before = index.snapshot();
