@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const index = new IndexHost(host, placements, log);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
-  const review = new NeedsReviewTreeProvider(host, tracker, index);
+  const review = new NeedsReviewTreeProvider(host, tracker, placements);
   const reviewView = vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review });
   const status = new NeedsReviewStatus(tracker);
   const dragAndDrop = new CodebookDragAndDrop(host);
