@@ -21,7 +21,7 @@ export const statsCommand: CliCommand = {
     const stats = projectStats(check);
     io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : printStats(stats));
     // Counts without a file that could not be read are wrong counts: say which, and fail.
-    const unreadable = check.store.problems().filter((p) => p.severity === 'error');
+    const unreadable = check.snapshot.problems.filter((p) => p.severity === 'error');
     for (const p of unreadable) io.err(`${formatProblem(p)}\n`);
     if (unreadable.length > 0) {
       const files = new Set(unreadable.map((p) => p.path)).size;

@@ -1,17 +1,18 @@
 import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
 import type { CodeId, ProjectConfig } from '../model';
-import type { FileSystem } from '../ports';
+import type { FileSource } from '../ports';
+import { readFileText } from '../storage/file-text';
 import { parseMemo, type MemoSummary } from './memo-file';
 
 /** Every `.md` file under the project's memos folder, sorted by path. */
-export async function listMemos(fs: FileSystem, config: ProjectConfig): Promise<MemoSummary[]> {
+export async function listMemos(fs: FileSource, config: ProjectConfig): Promise<MemoSummary[]> {
   const folder = memosFolder(config);
   const paths = await listFiles(fs, folder, (path) => path.toLowerCase().endsWith('.md'));
   const memos: MemoSummary[] = [];
   for (const path of paths) {
-    const raw = await fs.readFile(path);
-    if (raw !== undefined) memos.push(parseMemo(path, normaliseText(raw)));
+    const raw = await readFileText(fs, path);
+    if (typeof raw === 'string') memos.push(parseMemo(path, normaliseText(raw)));
   }
   return memos;
 }

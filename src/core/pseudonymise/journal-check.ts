@@ -4,16 +4,16 @@
  * hold the real name), and each coded segment whose quote was not yet rewritten.
  */
 import type { FileProblem } from '../model';
-import type { FileSystem } from '../ports';
-import type { ProjectStore } from '../storage/project-store';
+import type { FileSource } from '../ports';
+import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath } from '../storage/format';
 import { readJsonLines } from '../storage/format/json-lines';
 import { contentHash, JOURNAL_PATH, JournalError, parseJournal, quoteHash } from './journal';
 
 const FINISH = 'run `grounded pseudonymise --resume`, or open the project in VS Code, to finish it';
 
-/** Problems of an unfinished pseudonymisation; none when there is no journal. The store must have all coding loaded. */
-export async function unfinishedPseudonymisation(fs: FileSystem, store: ProjectStore): Promise<FileProblem[]> {
+/** Problems of an unfinished pseudonymisation; none when there is no journal. Needs every transcript's coding. */
+export async function unfinishedPseudonymisation(fs: FileSource, codings: readonly TranscriptCoding[]): Promise<FileProblem[]> {
   const text = await fs.readFile(JOURNAL_PATH);
   if (text === undefined) return [];
   let journal;
@@ -30,7 +30,7 @@ export async function unfinishedPseudonymisation(fs: FileSystem, store: ProjectS
       problems.push({ path: file.path, line: 1, message: `still holds its text from before an interrupted pseudonymisation (to "${journal.pseudonym}"): the real name may still be in it; ${FINISH}`, severity: 'error' });
     }
   }
-  const coding = new Map(store.loadedCoding().map((c) => [c.transcript, c]));
+  const coding = new Map(codings.map((c) => [c.transcript, c]));
   for (const group of journal.quotes) {
     const segments = coding.get(group.transcript)?.coders.find((c) => c.coder.id === group.coderId)?.segments ?? [];
     const path = codingFilePath(group.transcript, group.coderId);

@@ -7,7 +7,7 @@
  *   save would write that back: the original bytes silently lost.
  */
 import type { FileProblem } from '../model';
-import type { FileSystem } from '../ports';
+import type { FileSource } from '../ports';
 
 const MB = 1024 * 1024;
 /** Transcripts, memos and coding files. */
@@ -73,7 +73,7 @@ export function decodeFileText(path: string, bytes: Uint8Array): string {
 }
 
 /** The file's text, undefined when it does not exist, or the reason it cannot be read. */
-export async function readFileText(fs: FileSystem, path: string): Promise<string | undefined | UnreadableFileError> {
+export async function readFileText(fs: FileSource, path: string): Promise<string | undefined | UnreadableFileError> {
   try {
     return await fs.readFile(path);
   } catch (error) {

@@ -4,7 +4,8 @@ import { parseTranscript } from '../markdown';
 import { linksOf, memosFolder, type MemoLink } from '../memos';
 import { listFiles } from '../interchange/refi/project-files';
 import type { FileProblem, ProjectConfig } from '../model';
-import type { FileSystem } from '../ports';
+import type { FileSource } from '../ports';
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { TranscriptCoding } from '../storage/coding-repository';
 
 /** The keys a memo's header uses; a line starting with one of them belongs to a header. */
@@ -16,11 +17,15 @@ const HEADER_KEY = /^(code|transcript|segment|coder|author|date)\s*:/;
  * link; a header that is not valid YAML likewise. Links to codes, transcripts or segments that no
  * longer exist are warnings: the memo is kept and still readable.
  */
-export async function memoProblems(fs: FileSystem, config: ProjectConfig, codebook: Codebook, codings: readonly TranscriptCoding[]): Promise<FileProblem[]> {
+export async function memoProblems(fs: FileSource, config: ProjectConfig, codebook: Codebook, codings: readonly TranscriptCoding[]): Promise<FileProblem[]> {
   const problems: FileProblem[] = [];
   const paths = await listFiles(fs, memosFolder(config), (path) => path.toLowerCase().endsWith('.md'));
   for (const path of paths) {
-    const raw = await fs.readFile(path);
+    const raw = await readFileText(fs, path);
+    if (raw instanceof UnreadableFileError) {
+      problems.push(raw.problem);
+      continue;
+    }
     if (raw === undefined) continue;
     const text = normaliseText(raw);
     const frontMatter = parseTranscript(text).frontMatter;
@@ -55,10 +60,10 @@ function lineIn(message: string): number | undefined {
 }
 
 /** Which transcripts the header names exist (read once per memo). */
-async function existing(fs: FileSystem, data: Record<string, unknown>): Promise<Set<string>> {
+async function existing(fs: FileSource, data: Record<string, unknown>): Promise<Set<string>> {
   const found = new Set<string>();
   for (const link of linksOf(data)) {
-    if (link.kind !== 'code' && (await fs.readFile(link.transcript)) !== undefined) found.add(link.transcript);
+    if (link.kind !== 'code' && typeof (await readFileText(fs, link.transcript)) === 'string') found.add(link.transcript);
   }
   return found;
 }

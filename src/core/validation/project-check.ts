@@ -1,15 +1,13 @@
-import { normaliseText, reanchor } from '../anchoring';
-import type { Codebook } from '../codebook';
+import { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
-import { attributeProblems } from '../participants';
-import type { FileSystem } from '../ports';
-import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
+import { attributeFileProblems } from '../participants';
+import type { PlacementStatus } from '../placement';
+import type { FileSource } from '../ports';
+import { loadSnapshot, participantsOverview, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { TranscriptCoding } from '../storage/coding-repository';
-import { codingFilePath, parseCodeFilePath } from '../storage/format';
+import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
-import { ProjectStore } from '../storage/project-store';
-import { isTranscriptPath } from '../transcript-paths';
-import type { PlacementStatus } from '../transcript-session';
+import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { memoProblems } from './memo-check';
 
 export interface SegmentPlacement {
@@ -20,52 +18,56 @@ export interface SegmentPlacement {
 }
 
 export interface ProjectCheck {
-  store: ProjectStore;
+  snapshot: ProjectSnapshot;
+  codebook: Codebook;
   problems: FileProblem[];
   codings: TranscriptCoding[];
   placements: SegmentPlacement[];
 }
-
-const READ_ONLY_CODER = { id: 'grounded-cli', name: 'grounded (read-only)' };
 
 /**
  * Read a whole project and report everything wrong with it: unreadable files, codebook
  * inconsistencies, coding that points at missing codes or transcripts, and segments that can no
  * longer be placed in their transcript's text. Reads only; never writes.
  */
-export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
-  const store = await ProjectStore.open(fs, { coder: READ_ONLY_CODER });
-  await store.loadAllCoding();
-  const codebook = store.codebook();
-  const codings = store.loadedCoding();
-  const problems: FileProblem[] = [...store.problems(), ...codebookProblems(codebook)];
+export async function checkProject(source: FileSource): Promise<ProjectCheck> {
+  const snapshot = await loadSnapshot(source);
+  const codebook = new Codebook(snapshot.codes);
+  const problems: FileProblem[] = [...snapshot.problems, ...codebookProblems(codebook)];
   const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
+  // Coding files are read again only to name the line of a record that has a problem.
+  const linesOf = async (path: string): Promise<Map<string, number>> => {
+    const text = await readFileText(source, path);
+    return recordLines(typeof text === 'string' ? text : '');
+  };
+  const codings: TranscriptCoding[] = [];
   const placements: SegmentPlacement[] = [];
-  for (const coding of codings) {
-    const read = await readFileText(fs, coding.transcript);
-    if (read instanceof UnreadableFileError) problems.push(read.problem);
-    const raw = read instanceof UnreadableFileError ? undefined : read;
+  for (const transcript of snapshot.transcripts) {
+    const coding = codingOf(transcript);
+    codings.push(coding);
     for (const { coder, segments } of coding.coders) {
-      const path = codingFilePath(coding.transcript, coder.id);
-      const text = await readFileText(fs, path);
-      const lines = recordLines(text instanceof UnreadableFileError ? '' : (text ?? ''));
-      problems.push(...referenceProblems(path, lines, segments, codebook, unreadableCodes));
-      if (raw === undefined) continue;
-      const results = reanchor(normaliseText(raw), segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
-      const placed = results.map((r, i) => ({ transcript: coding.transcript, coderId: coder.id, segment: segments[i], status: r.status }));
+      const path = codingFilePath(transcript.path, coder.id);
+      const references = referenceProblems(path, segments, codebook, unreadableCodes);
+      // A missing transcript is one error below, not one warning per segment.
+      const placed = transcript.exists
+        ? transcript.segments.filter((p) => p.coder.id === coder.id).map((p) => ({ transcript: transcript.path, coderId: coder.id, segment: p.segment, status: p.status }))
+        : [];
       placements.push(...placed);
-      problems.push(...placementProblems(path, lines, placed));
+      const found = [...references, ...placementProblems(path, placed)];
+      if (found.length > 0) {
+        const lines = await linesOf(path);
+        problems.push(...found.map(({ id, problem }) => withLine(problem, lines, id)));
+      }
     }
-    if (read === undefined) {
-      problems.push({ path: coding.transcript, message: `has coding in .grounded/coding/${coding.transcript}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' });
-    } else if (!isTranscriptPath(store.config, coding.transcript)) {
-      problems.push({ path: coding.transcript, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
-    }
+    const unreadable = transcript.exists ? undefined : await readFileText(source, transcript.path);
+    if (unreadable instanceof UnreadableFileError) problems.push(unreadable.problem);
+    const problem = unreadable instanceof UnreadableFileError ? undefined : transcriptProblem(transcript.path, transcript.exists, transcript.listed);
+    if (problem) problems.push(problem);
   }
-  problems.push(...(await attributeProblems(fs, store.config)));
-  problems.push(...(await unfinishedPseudonymisation(fs, store)));
-  problems.push(...(await memoProblems(fs, store.config, codebook, codings)));
-  return { store, problems: withoutRepeats(problems), codings, placements };
+  problems.push(...attributeFileProblems(participantsOverview(snapshot)));
+  problems.push(...(await unfinishedPseudonymisation(source, codings)));
+  problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
+  return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
 }
 
 /** A file that cannot be read is reported by each reader that tried it: once is enough. */
@@ -79,7 +81,7 @@ function withoutRepeats(problems: FileProblem[]): FileProblem[] {
   });
 }
 
-/** Segment id → 1-based line of its record, in one pass (a lookup per segment was quadratic). */
+/** Segment id → 1-based line of its record, in one pass (a lookup per segment would be quadratic). */
 function recordLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const id = /"id":"(s-[0-9a-z]+)"/;
@@ -88,6 +90,23 @@ function recordLines(text: string): Map<string, number> {
     if (found !== null && !lines.has(found[1])) lines.set(found[1], i + 1);
   });
   return lines;
+}
+
+function transcriptProblem(path: string, exists: boolean, listed: boolean): FileProblem | undefined {
+  if (!exists) return { path, message: `has coding in .grounded/coding/${path}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' };
+  if (!listed) return { path, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' };
+  return undefined;
+}
+
+/** The transcript's coding as stored, coder by coder (the snapshot lists them in that order). */
+function codingOf(transcript: TranscriptSnapshot): TranscriptCoding {
+  const coders: TranscriptCoding['coders'] = [];
+  for (const { coder, segment } of transcript.segments) {
+    const last = coders.at(-1);
+    if (last?.coder.id === coder.id) (last.segments as Segment[]).push(segment);
+    else coders.push({ coder, segments: [segment] });
+  }
+  return { transcript: transcript.path, coders, problems: [] };
 }
 
 function codebookProblems(codebook: Codebook): FileProblem[] {
@@ -112,33 +131,45 @@ function codebookProblems(codebook: Codebook): FileProblem[] {
   return problems;
 }
 
-function referenceProblems(path: string, lines: ReadonlyMap<string, number>, segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): FileProblem[] {
+type RecordProblem = { id: string; problem: FileProblem };
+
+function referenceProblems(path: string, segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): RecordProblem[] {
   return segments.flatMap((s) =>
     s.codes
       .filter((c) => !codebook.get(c))
       .map((c) => ({
-        path,
-        line: lines.get(s.id),
-        message: unreadable.has(c)
-          ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
-          : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
-        severity: 'error' as const,
+        id: s.id,
+        problem: {
+          path,
+          message: unreadable.has(c)
+            ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
+            : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
+          severity: 'error' as const,
+        },
       })),
   );
 }
 
-function placementProblems(path: string, lines: ReadonlyMap<string, number>, placements: readonly SegmentPlacement[]): FileProblem[] {
+function placementProblems(path: string, placements: readonly SegmentPlacement[]): RecordProblem[] {
   return placements
     .filter((p) => p.status === 'orphan' || p.status === 'fuzzy')
     .map((p) => ({
-      path,
-      line: lines.get(p.segment.id),
-      message:
-        p.status === 'orphan'
-          ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
-          : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
-      severity: 'warning' as const,
+      id: p.segment.id,
+      problem: {
+        path,
+        message:
+          p.status === 'orphan'
+            ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
+            : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
+        severity: 'warning' as const,
+      },
     }));
+}
+
+/** The problem with the line of the record it is about, when that line is found. */
+function withLine(problem: FileProblem, lines: Map<string, number>, id: string): FileProblem {
+  const line = lines.get(id);
+  return line === undefined ? problem : { path: problem.path, line, message: problem.message, severity: problem.severity };
 }
 
 function quoteForMessage(text: string): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { normaliseText } from '../../core/anchoring';
+import type { PlacementCache } from '../../core/placement';
 import { TranscriptSession } from '../../core/transcript-session';
 import { reviewItems, reviewRow, type ReviewItem, type ReviewRow } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
@@ -21,6 +22,8 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   constructor(
     private readonly host: ProjectHost,
     private readonly tracker: TranscriptTracker,
+    /** The shared owner of placement: a transcript placed before with the same text and coding costs nothing. */
+    private readonly placements?: PlacementCache,
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
     const attach = (): void => {
@@ -58,7 +61,7 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     if (!project) return;
     const coding = await project.store.getCoding(transcript);
     const raw = await project.fs.readFile(transcript);
-    const session = new TranscriptSession(transcript);
+    const session = new TranscriptSession(transcript, this.placements);
     // A missing transcript leaves every segment unplaced: all of them are listed.
     const text = raw === undefined ? '' : normaliseText(raw);
     session.setText(text);

@@ -104,7 +104,7 @@ describe('pseudonymisation interrupted part-way', () => {
     await run(fs, 'Amara', 'Zola');
     const store = await ProjectStore.open(fs, { coder: CLI_CODER });
     await store.loadAllCoding();
-    assert.deepEqual(await unfinishedPseudonymisation(fs, store), []);
+    assert.deepEqual(await unfinishedPseudonymisation(fs, store.loadedCoding()), []);
   });
 });
 
