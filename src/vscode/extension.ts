@@ -21,6 +21,7 @@ import { registerNeedsReviewCommands } from './needs-review/needs-review-command
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
+import { notice, showError } from './ui/notifications';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
@@ -100,7 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       log.error(message);
-      void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
+      void showError(notice`Grounded could not open the project: ${message}`);
     },
   );
   return {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CodeId, SegmentId } from '../../core/model';
 import { countCodes, type CodeCounts } from '../../core/views/code-counts';
-import { escapeMarkdown, excerpt } from '../../core/views/markdown-text';
+import { excerpt } from '../../core/views/markdown-text';
+import { escapeMarkdown, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
@@ -130,7 +131,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     item.description = all === own ? `${own}` : `${own} · ${all} with sub-codes`;
     if (code) {
       item.iconPath = this.swatches.get(code.color, () => this.refresh()) ?? new vscode.ThemeIcon('circle-filled');
-      const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
+      const tooltip = untrustedMarkdown(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
       if (code.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(code.description)}`);
       const memo = memoExcerptForCode(id);
       if (memo) tooltip.appendMarkdown(`\n\n📝 ${escapeMarkdown(memo)}`);
@@ -146,7 +147,7 @@ function segmentItem(node: Extract<CodebookNode, { kind: 'segment' }>): vscode.T
   item.id = `segment:${node.code}:${node.transcript}:${node.coderId}:${node.segmentId}`;
   item.contextValue = 'segment';
   item.description = `${node.transcript.split('/').pop()} · ${node.coderName}`;
-  item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
+  item.tooltip = untrustedMarkdown(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.command = {
     command: 'grounded.codebook.revealSegment',

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MemoLink, MemoSummary } from '../../core/memos';
-import { escapeMarkdown } from '../../core/views/markdown-text';
+import { escapeMarkdown, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { MemoIndex } from './memo-index';
 
@@ -90,11 +90,10 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
     item.contextValue = 'memo';
     item.iconPath = new vscode.ThemeIcon(memo?.problem ? 'warning' : 'note');
     item.description = [node.link?.kind === 'segment' ? 'on a segment' : '', memo?.author ?? '', memo?.date ?? ''].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(memo?.title ?? node.path)}**`);
+    const tooltip = untrustedMarkdown(`**${escapeMarkdown(memo?.title ?? node.path)}**`);
     if (memo?.excerpt) tooltip.appendMarkdown(`\n\n${escapeMarkdown(memo.excerpt)}`);
-    if (memo?.problem) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(memo.problem)}`);
+    if (memo?.problem) tooltip.appendMarkdown(`\n\n⚠ ${escapeMarkdown(memo.problem)}`);
     tooltip.appendMarkdown(`\n\n*${escapeMarkdown(node.path)}*`);
-    tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     const uri = this.host.project?.fs.uri(node.path);
     if (uri) {

@@ -5,6 +5,7 @@ import { excerpt } from '../../core/views/markdown-text';
 import { reviewItems, type ReviewItem } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
+import { untrustedMarkdown } from '../ui/untrusted';
 
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
@@ -89,7 +90,7 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     const tree = new vscode.TreeItem(excerpt(review.storedQuote, 70), vscode.TreeItemCollapsibleState.None);
     tree.id = `review:${review.transcript}:${review.coderId}:${review.segmentId}`;
     tree.description = `${review.status === 'fuzzy' ? 'approximate match' : 'not placed'} · ${review.coderName}`;
-    tree.tooltip = new vscode.MarkdownString().appendText(review.storedQuote);
+    tree.tooltip = untrustedMarkdown().appendText(review.storedQuote);
     tree.iconPath = new vscode.ThemeIcon(review.status === 'fuzzy' ? 'question' : 'debug-disconnect');
     tree.contextValue = review.status === 'fuzzy' ? 'reviewFuzzy' : 'reviewOrphan';
     tree.command = { command: 'grounded.needsReview.reveal', title: 'Show', arguments: [node] };
