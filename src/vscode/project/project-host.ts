@@ -5,6 +5,7 @@ import { PROJECT_FILE } from '../../core/storage/format';
 import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
 import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
+import { TEMPORARY_FOLDER } from '../../core/storage/temporary-files';
 
 export const PROJECT_OPEN_CONTEXT = 'grounded.projectOpen';
 
@@ -78,7 +79,7 @@ export class ProjectHost implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '.grounded/**'));
     const onChange = (uri: vscode.Uri): void => {
       const path = fs.relative(uri);
-      if (path === undefined || path.endsWith('.tmp')) return;
+      if (path === undefined || path.endsWith('.tmp') || path.startsWith(`${TEMPORARY_FOLDER}/`)) return;
       store.handleFileChange(path).catch((error: unknown) => this.log.error(`Reloading ${path} failed: ${String(error)}`));
     };
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
