@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { importRefi, RefiImportError, writeImportedProject, type RefiImport, type RefiImportReport } from '../../core/interchange/refi';
 import { slugify } from '../../core/interchange/refi/project-files';
-import { externalSourceReader } from '../../node/refi-external-sources';
 import { projectFileSystem } from '../project/workspace-file-system';
 import { InterchangeError } from './interchange-error';
 import { nameOf, stemOf } from './uri-names';
@@ -63,9 +62,7 @@ async function readRefiFile(file: vscode.Uri): Promise<RefiImport> {
     throw new InterchangeError(`${nameOf(file)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    // Sources kept beside the archive can only be looked for on this computer's disk.
-    const readExternal = file.scheme === 'file' ? externalSourceReader(file.fsPath) : undefined;
-    return importRefi(bytes, { fallbackName: stemOf(nameOf(file)), readExternal });
+    return importRefi(bytes, { fallbackName: stemOf(nameOf(file)) });
   } catch (error) {
     if (error instanceof RefiImportError) throw new InterchangeError(`${nameOf(file)} cannot be imported: ${error.message} Nothing was written.`);
     throw error;
