@@ -24,7 +24,7 @@ describe('untrusted text shown in the editor', function () {
     const start = original.indexOf(exact);
     const range = { start, end: start + exact.length };
     const coder = { id: 'untrusted-tester', name: 'Untrusted Tester' };
-    const segment = { id: 's-0000000000u1', codes: [store.codebook().all()[0].id], quote: makeQuote(original, range), position: range };
+    const segment = { id: 's-0000000000x1', codes: [store.codebook().all()[0].id], quote: makeQuote(original, range), position: range };
     writeWorkspaceFile(transcript, original);
     writeWorkspaceFile(`.grounded/coding/${transcript}/${coder.id}.jsonl`, serializeCodingFile({ transcript, coder, segments: [segment] }));
     await waitFor(async () => (await store.getCoding(transcript)).coders.some((c) => c.coder.id === coder.id), 10000, 'the coding to load');
@@ -40,6 +40,8 @@ describe('untrusted text shown in the editor', function () {
 
     const tooltip = (await grounded.needsReview.getTreeItem({ kind: 'item', item })).tooltip;
     assertUntrustedMarkdown(tooltip);
+    assert.equal(await vscode.commands.executeCommand('grounded.needsReview.delete', { kind: 'item', item }, true), 1);
+    await store.flush();
   });
 
   it('refuses a drop that would nest a code in itself with a message naming it, never as a link', async () => {
@@ -76,7 +78,7 @@ describe('untrusted text shown in the editor', function () {
     } finally {
       window.showQuickPick = original;
     }
-    const item = offered.find((i) => i.label.includes('terminal'));
+    const item = offered.find((i) => i.label.includes('$(terminal)'));
     // `\$(…)` is how VS Code shows icon syntax literally; unescaped it would render an icon.
     assert.equal(item?.label, `\\${name}`);
     assert.ok(grounded.store()!.codebook().get(id));
