@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CodeId, SegmentId } from '../../core/model';
 import { countCodes, type CodeCounts } from '../../core/views/code-counts';
 import { excerpt } from '../../core/views/markdown-text';
-import { escapeMarkdown, untrustedMarkdown } from '../ui/untrusted';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
@@ -122,7 +122,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const codebook = this.host.require().store.codebook();
     const code = codebook.get(id);
     const counts = this.countsNow().get(id);
-    const item = new vscode.TreeItem(code?.name ?? id, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(treeItemText(code?.name ?? id), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `code:${id}`;
     item.contextValue = 'code';
     item.resourceUri = codeUri(id);
@@ -146,7 +146,7 @@ function segmentItem(node: Extract<CodebookNode, { kind: 'segment' }>): vscode.T
   const item = new vscode.TreeItem(excerpt(node.exact, 70), vscode.TreeItemCollapsibleState.None);
   item.id = `segment:${node.code}:${node.transcript}:${node.coderId}:${node.segmentId}`;
   item.contextValue = 'segment';
-  item.description = `${node.transcript.split('/').pop()} · ${node.coderName}`;
+  item.description = treeItemText(`${node.transcript.split('/').pop()} · ${node.coderName}`);
   item.tooltip = untrustedMarkdown(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.command = {

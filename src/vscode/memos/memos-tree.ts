@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MemoLink, MemoSummary } from '../../core/memos';
-import { escapeMarkdown, untrustedMarkdown } from '../ui/untrusted';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { MemoIndex } from './memo-index';
 
@@ -85,7 +85,7 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
 
   private memoItem(node: Extract<MemoNode, { kind: 'memo' }>): vscode.TreeItem {
     const memo = this.index.all().find((m) => m.path === node.path);
-    const item = new vscode.TreeItem(memo?.title ?? node.path, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(treeItemText(memo?.title ?? node.path), vscode.TreeItemCollapsibleState.None);
     item.id = `memo:${node.link ? linkKey(node.link) : 'none'}:${node.path}`;
     item.contextValue = 'memo';
     item.iconPath = new vscode.ThemeIcon(memo?.problem ? 'warning' : 'note');

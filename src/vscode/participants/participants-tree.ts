@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayValue, type AttributeIssue, type AttributeType, type Participant } from '../../core/participants';
 import type { FileProblem } from '../../core/model';
-import { escapeMarkdown, untrustedMarkdown } from '../ui/untrusted';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { ParticipantsModel } from './participants-model';
 
@@ -85,7 +85,7 @@ export class ParticipantsTreeProvider implements vscode.TreeDataProvider<Partici
     const item = new vscode.TreeItem(attribute, vscode.TreeItemCollapsibleState.None);
     item.id = `attribute:${participant.transcript}:${attribute}`;
     item.contextValue = 'participantAttribute';
-    item.description = value === '' ? '—' : value;
+    item.description = value === '' ? '—' : treeItemText(value);
     item.iconPath = issue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(TYPE_ICONS[declaration?.type ?? 'text']);
     const type = declaration ? (declaration.type === 'category' ? `category: ${(declaration.values ?? []).join(', ')}` : declaration.type) : 'not declared';
     item.tooltip = untrustedMarkdown(`**${escapeMarkdown(attribute)}** (${escapeMarkdown(type)})${issue ? `\n\n${escapeMarkdown(issue.message)}` : ''}`);
