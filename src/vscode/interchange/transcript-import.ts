@@ -19,6 +19,7 @@ import { readRememberedSpeakers, rememberSpeakers } from './speakers-file';
 import { anyTimestamps, readTranscriptSources, TRANSCRIPT_EXTENSIONS, type TranscriptSource } from './transcript-sources';
 import { defaultTranscriptFolder, planTranscripts, refuseOverwriting, type PlannedTranscript } from './transcript-targets';
 import { notice, showInformation, showWarning } from '../ui/notifications';
+import { notice, showWarning } from '../ui/notifications';
 
 /** Arguments that replace every question (for tests and other extensions). */
 export interface TranscriptImportArgs {
@@ -65,7 +66,7 @@ export async function importTranscripts(project: OpenProject, log: vscode.LogOut
   const warnings = written.flatMap((f) => f.warnings);
   for (const warning of warnings) log.warn(`Import: ${warning}`);
   // A transcript that came in without speakers should be fixed before anyone codes it: say so, not only in the log.
-  for (const warning of warnings) void vscode.window.showWarningMessage(`Import: ${warning}`);
+  for (const warning of warnings) void showWarning(notice`Import: ${warning}`);
   const problem = await rememberSpeakers(project.fs, mappingUsed(choices));
   if (problem !== undefined) void showWarning(notice`The speaker names were not remembered: ${problem}`);
   for (const file of written) await vscode.window.showTextDocument(project.fs.uri(file.path), { preview: false });
