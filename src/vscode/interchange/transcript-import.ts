@@ -19,7 +19,6 @@ import { readRememberedSpeakers, rememberSpeakers } from './speakers-file';
 import { anyTimestamps, readTranscriptSources, TRANSCRIPT_EXTENSIONS, type TranscriptSource } from './transcript-sources';
 import { defaultTranscriptFolder, planTranscripts, refuseOverwriting, type PlannedTranscript } from './transcript-targets';
 import { notice, showInformation, showWarning } from '../ui/notifications';
-import { notice, showWarning } from '../ui/notifications';
 
 /** Arguments that replace every question (for tests and other extensions). */
 export interface TranscriptImportArgs {
