@@ -18,6 +18,20 @@ export const coreRestrictedImports = {
   ],
 };
 
+/**
+ * Where untrusted text (code names, quotes, memos, imported files) could become a live link, a
+ * command or an icon. Notifications turn `[label](command:…)` into a link that runs on one click;
+ * they are shown only through src/vscode/ui/notifications.ts, Markdown is built only by
+ * src/vscode/ui/untrusted.ts. test/unit/lint-rules.test.ts proves the rules fire.
+ */
+export const untrustedSinks = [
+  {
+    selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+    message: 'Show notifications with showInformation/showWarning/showError and the notice`…` tag from src/vscode/ui/notifications.ts: it escapes untrusted text.',
+  },
+  { selector: "NewExpression[callee.property.name='MarkdownString']", message: 'Build Markdown with untrustedMarkdown() from src/vscode/ui/untrusted.ts.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'demo/**', 'out/**', 'test-results/**', '**/*.tmp.ts'] },
   js.configs.recommended,
@@ -41,6 +55,18 @@ export default tseslint.config(
         { selector: 'ImportExpression', message: 'src/core uses static imports only (no dynamic import()).' },
       ],
     },
+  },
+  {
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/ui/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...untrustedSinks],
+    },
+  },
+  {
+    // The hover's colour swatch is HTML; its text is escaped by core/views/hover-text.ts.
+    files: ['src/vscode/coding/hover.ts'],
+    rules: { 'no-restricted-syntax': ['error', untrustedSinks[0]] },
   },
   {
     files: ['src/webview/**/*.ts'],

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { type RefiImportReport, RefiImportError, importRefi, writeImportedProject } from '../core/interchange/refi';
 import { NodeFileSystem } from '../node/node-file-system';
-import { externalSourceReader } from '../node/refi-external-sources';
 import type { CliIo } from './cli-command';
 
 /** Exit code: 0 imported, 1 the file cannot be imported, 2 the file or folder cannot be used. */
@@ -23,7 +22,7 @@ export async function importRefiFile(file: string, outDir: string, io: CliIo): P
   }
   let result;
   try {
-    result = importRefi(bytes, { fallbackName: basename(source, extname(source)), readExternal: externalSourceReader(source) });
+    result = importRefi(bytes, { fallbackName: basename(source, extname(source)) });
   } catch (error) {
     if (!(error instanceof RefiImportError)) throw error;
     io.err(`grounded import: ${basename(source)} cannot be imported: ${error.message}\nNothing was written.\n`);

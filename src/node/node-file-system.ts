@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { constants, promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSystem } from '../core/ports';
-import { checkFileSize, decodeFileText } from '../core/storage/file-text';
+import { UnreadableFileError, checkFileSize, decodeFileText } from '../core/storage/file-text';
+import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../core/storage/temporary-files';
 
-/** The core's FileSystem over Node's fs, rooted at a project folder. */
+/**
+ * The core's FileSystem over Node's fs, rooted at a project folder. Paths come from project files,
+ * imported archives and collaborators' commits, so every path is kept inside the project: no `..`
+ * out of it, no symbolic link followed out of it when reading, no link written through at all,
+ * and only regular files read (a link to `/dev/zero` or a FIFO would never end).
+ */
 export class NodeFileSystem implements FileSystem {
   readonly rootPath: string;
+  private realRoot: string | undefined;
 
   constructor(root: string) {
     this.rootPath = resolve(root);
@@ -14,50 +21,74 @@ export class NodeFileSystem implements FileSystem {
 
   private abs(path: string): string {
     const full = resolve(join(this.rootPath, ...path.split('/')));
-    // Paths come from project files: never let one reach outside the project.
-    if (full !== this.rootPath && !full.startsWith(this.rootPath + sep)) throw new Error(`${path}: outside the project folder`);
+    if (!isInside(this.rootPath, full)) throw new Error(`${path}: outside the project folder`);
     return full;
   }
 
   /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
   async readFile(path: string): Promise<string | undefined> {
-    let bytes: Uint8Array;
+    let real: string;
     try {
-      const full = this.abs(path);
-      checkFileSize(path, (await fs.stat(full)).size);
-      bytes = await fs.readFile(full);
+      real = await fs.realpath(this.abs(path));
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
       throw error;
     }
-    return decodeFileText(path, bytes);
+    // Refusals are unreadable files: reported with their path like any other, not a crash.
+    if (!isInside(await this.realRootPath(), real)) throw new UnreadableFileError(path, undefined, `a symbolic link to ${real}, outside the project folder; Grounded reads only files inside the project`);
+    const stat = await fs.stat(real);
+    if (!stat.isFile()) throw notRegular(path, stat);
+    checkFileSize(path, stat.size);
+    // Opened by its real path without blocking (a FIFO swapped in meanwhile would wait for a writer
+    // forever), then checked again through the handle: what is read is what was checked.
+    const handle = await fs.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw notRegular(path, opened);
+      return decodeFileText(path, await handle.readFile());
+    } finally {
+      await handle.close();
+    }
   }
 
   async writeFileAtomic(path: string, content: string): Promise<void> {
-    const target = this.abs(path);
+    const target = await this.writable(path);
+    const temporaryFolder = await this.writable(TEMPORARY_FOLDER);
+    await fs.mkdir(temporaryFolder, { recursive: true });
+    await fs.writeFile(await this.writable(TEMPORARY_GITIGNORE), TEMPORARY_GITIGNORE_TEXT, { flag: 'wx' }).catch(ignoreCode('EEXIST'));
     await fs.mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = join(temporaryFolder, temporaryFileName(Date.now(), randomBytes(6).toString('hex')));
     try {
-      await fs.writeFile(temp, content, 'utf8');
+      // On disk before the rename: a power cut then leaves the old file or the new one, never an empty one.
+      const handle = await fs.open(temp, 'wx');
+      try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temp, target);
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw error;
     }
+    await syncFolder(dirname(target));
   }
 
   async deleteFile(path: string): Promise<void> {
-    await fs.rm(this.abs(path), { force: true });
+    await fs.rm(await this.writable(path), { force: true });
   }
 
   async rename(from: string, to: string): Promise<void> {
-    const target = this.abs(to);
+    const source = await this.writable(from);
+    const target = await this.writable(to);
     await fs.mkdir(dirname(target), { recursive: true });
-    await fs.rename(this.abs(from), target);
+    await fs.rename(source, target);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     try {
+      // Entries that are links are left out (Dirent does not follow them): nothing outside is listed.
       const entries = await fs.readdir(this.abs(path), { withFileTypes: true });
       return entries
         .filter((e) => e.isFile() || e.isDirectory())
@@ -67,6 +98,69 @@ export class NodeFileSystem implements FileSystem {
       throw error;
     }
   }
+
+  /** The project folder with every link in its own path resolved (a home folder may be a link). */
+  private async realRootPath(): Promise<string> {
+    this.realRoot ??= await fs.realpath(this.rootPath);
+    return this.realRoot;
+  }
+
+  /**
+   * The absolute path to write, delete or rename at, once no part of it below the project folder
+   * is a symbolic link: a linked folder would carry the write outside the project, and a linked
+   * file would be replaced by a copy. Parts that do not exist yet are created as real folders.
+   */
+  private async writable(path: string): Promise<string> {
+    const full = this.abs(path);
+    let at = this.rootPath;
+    for (const part of relative(this.rootPath, full).split(sep).filter(Boolean)) {
+      at = join(at, part);
+      let stat;
+      try {
+        stat = await fs.lstat(at);
+      } catch (error) {
+        if (isNotFound(error)) break;
+        throw error;
+      }
+      if (stat.isSymbolicLink()) throw new Error(`${path}: ${relative(this.rootPath, at).split(sep).join('/')} is a symbolic link; Grounded does not write through links`);
+    }
+    return full;
+  }
+}
+
+function isInside(root: string, full: string): boolean {
+  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+function notRegular(path: string, stat: Parameters<typeof kindOf>[0]): Error {
+  return new UnreadableFileError(path, undefined, `${kindOf(stat)}, not a regular file; Grounded reads only regular files`);
+}
+
+function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** Make a rename durable: sync the folder that holds the entry. Not every platform can (Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fs.open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Folders cannot be opened or synced on every platform; the file itself is synced.
+  } finally {
+    await handle?.close();
+  }
+}
+
+function ignoreCode(code: string): (error: unknown) => void {
+  return (error) => {
+    if ((error as NodeJS.ErrnoException)?.code !== code) throw error;
+  };
 }
 
 function isNotFound(error: unknown): boolean {

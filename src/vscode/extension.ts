@@ -26,6 +26,7 @@ import { registerNeedsReviewCommands } from './needs-review/needs-review-command
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
+import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
@@ -43,6 +44,8 @@ export interface GroundedApi {
   index(): ProjectIndex | undefined;
   /** Resolves once the workspace's project (if any) is open. */
   ready: Promise<void>;
+  /** The latest notifications shown, newest last (VS Code's API cannot list them). */
+  notifications(): readonly ShownNotification[];
   /** How long `activate()` took, in milliseconds. */
   activationMs: number;
   /** How long opening the project took after activation (config, coder, codebook), once ready. */
@@ -113,7 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       log.error(message);
-      void vscode.window.showErrorMessage(`Grounded could not open the project: ${message}`);
+      void showError(notice`Grounded could not open the project: ${message}`);
     },
   );
   return {
@@ -126,6 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     needsReview: review,
     statusText: () => status.text,
     ready,
+    notifications: shownNotifications,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),

@@ -180,7 +180,9 @@ describe('import and export', function () {
     const target = join(work, 'imported-study');
     const result = succeeded(await vscode.commands.executeCommand<RefiImportResult | CommandFailure>('grounded.interchange.importRefi', { file, target }));
 
-    const files = filesUnder(target);
+    // Besides the project's files, only the ignore file of the temporary folder: no leftover of a write.
+    const files = filesUnder(target).filter((f) => f !== '.grounded/.tmp/.gitignore');
+    assert.deepEqual(filesUnder(target).filter((f) => f.startsWith('.grounded/.tmp/')), ['.grounded/.tmp/.gitignore']);
     assert.equal(result.files, files.length);
     assert.equal(JSON.parse(readFileSync(join(target, '.grounded/project.json'), 'utf8')).name, store.config.name);
     assert.equal(files.filter((f) => f.startsWith('.grounded/codes/')).length, store.codebook().size);

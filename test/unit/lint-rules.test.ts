@@ -45,4 +45,29 @@ describe('layering lint rules', function () {
     const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}:${m.line} ${m.message}`));
     assert.deepEqual(offending, []);
   });
+
+  it('rejects notifications and Markdown built outside the modules that escape untrusted text', async () => {
+    const code = [
+      "import * as vscode from 'vscode';",
+      'export function f(name: string): void {',
+      '  void vscode.window.showInformationMessage(`Imported "${name}"`);',
+      "  void vscode.window.showWarningMessage('Plain words', { modal: true });",
+      '  void vscode.window.showErrorMessage(name);',
+      '  void new vscode.MarkdownString(name);',
+      '}',
+      '',
+    ].join('\n');
+    const lines = async (filePath: string) => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line);
+    };
+    assert.deepEqual(await lines('src/vscode/codebook/example.ts'), [3, 4, 5, 6]);
+    assert.deepEqual(await lines('src/vscode/ui/example.ts'), [], 'the escaping modules themselves may');
+  });
+
+  it('finds no notification or Markdown built from unescaped text in the real extension', async () => {
+    const results = await eslint.lintFiles(['src/vscode/**/*.ts']);
+    const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    assert.deepEqual(offending, []);
+  });
 });

@@ -14,6 +14,7 @@ import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
+import { sweepTemporaryFiles } from './temporary-files';
 
 export interface StoreOptions {
   coder: Coder;
@@ -80,6 +81,8 @@ export class ProjectStore {
   /** Open the project whose root the FileSystem is rooted at; throws StoreError when it is not one. */
   static async open(fs: FileSystem, options: StoreOptions): Promise<ProjectStore> {
     const config = await readConfig(fs);
+    // Leftovers of interrupted writes; failing to remove them must not keep the project closed.
+    await sweepTemporaryFiles(fs, Date.now()).catch(() => []);
     const store = new ProjectStore(fs, config, options);
     await store.codes.load();
     return store;

@@ -1,6 +1,6 @@
 import type { Codebook } from '../codebook';
 import type { PlacedSegment } from '../transcript-session';
-import { escapeMarkdown } from './markdown-text';
+import { escapeMarkdown } from './untrusted-text';
 
 /**
  * The hover over coded text, as Markdown: one line per segment at the cursor with its codes (by

@@ -1,10 +1,5 @@
-/**
- * Code names, comments and memos are untrusted text: anything shown through Markdown (hovers,
- * tooltips) is escaped so it renders as the literal text and can never form a link or command.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+// Escaping for Markdown lives with the other sinks of untrusted text.
+export { escapeMarkdown } from './untrusted-text';
 
 /** At most `max` characters, cut at a word boundary when possible, with an ellipsis. */
 export function excerpt(text: string, max: number): string {

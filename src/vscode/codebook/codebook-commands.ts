@@ -4,6 +4,8 @@ import type { CodeId, SegmentId } from '../../core/model';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 import type { CodebookNode } from './codebook-tree';
+import { notice, showWarning } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 /** A code as commands receive it: a tree node, an id, or `{ id }` (from tests and keybindings). */
 type CodeArg = CodebookNode | CodeId | { id: CodeId } | undefined;
@@ -36,7 +38,7 @@ export function registerCodebookCommands(
       const selected = view.selection[0];
       const fallback = selected ? (selected.kind === 'code' ? selected.id : selected.code) : null;
       const parent = arg === null ? null : arg === undefined ? fallback : ((await codeOf(arg)) ?? null);
-      const label = parent ? `New code inside "${store().codebook().get(parent)?.name}"` : 'New top-level code';
+      const label = parent ? `New code inside "${quickPickText(store().codebook().get(parent)?.name ?? '')}"` : 'New top-level code';
       const value = name ?? (await vscode.window.showInputBox({ title: label, prompt: 'Code name', validateInput: nonEmpty }));
       return value ? store().addCode({ name: value, parent }) : undefined;
     }),
@@ -44,7 +46,7 @@ export function registerCodebookCommands(
       const id = await codeOf(arg);
       const code = id && store().codebook().get(id);
       if (!code) return;
-      const value = name ?? (await vscode.window.showInputBox({ title: `Rename "${code.name}"`, value: code.name, validateInput: nonEmpty }));
+      const value = name ?? (await vscode.window.showInputBox({ title: `Rename "${quickPickText(code.name)}"`, value: code.name, validateInput: nonEmpty }));
       if (value && value !== code.name) store().updateCode(code.id, { name: value });
     }),
     command('grounded.codebook.recolorCode', async (arg?: CodeArg, color?: string) => {
@@ -58,7 +60,7 @@ export function registerCodebookCommands(
       const id = await codeOf(arg);
       const code = id && store().codebook().get(id);
       if (!code) return;
-      const value = description ?? (await vscode.window.showInputBox({ title: `Description of "${code.name}"`, value: code.description, prompt: 'What belongs under this code (a definition for coders)' }));
+      const value = description ?? (await vscode.window.showInputBox({ title: `Description of "${quickPickText(code.name)}"`, value: code.description, prompt: 'What belongs under this code (a definition for coders)' }));
       if (value !== undefined) store().updateCode(code.id, { description: value });
     }),
     command('grounded.codebook.deleteCode', async (arg?: CodeArg, confirmed?: boolean) => {
@@ -69,7 +71,7 @@ export function registerCodebookCommands(
       const children = store().codebook().children(code.id).length;
       if (!confirmed && (uses > 0 || children > 0)) {
         const parts = [uses > 0 ? `removes it from ${uses} coded segment${uses === 1 ? '' : 's'} (all coders)` : '', children > 0 ? `moves its ${children} sub-code${children === 1 ? '' : 's'} up one level` : ''].filter(Boolean);
-        const answer = await vscode.window.showWarningMessage(`Delete the code "${code.name}"? This ${parts.join(' and ')}.`, { modal: true }, 'Delete');
+        const answer = await showWarning(notice`Delete the code "${code.name}"? This ${parts.join(' and ')}.`, { modal: true }, 'Delete');
         if (answer !== 'Delete') return;
       }
       return store().deleteCode(code.id);
@@ -85,7 +87,7 @@ export function registerCodebookCommands(
 async function pickExisting(host: ProjectHost, title: string): Promise<CodeId | undefined> {
   const codebook = host.require().store.codebook();
   const picked = await vscode.window.showQuickPick(
-    codebook.all().map((c) => ({ label: c.name, description: codebook.path(c.id).slice(0, -1).join(' / '), id: c.id })),
+    codebook.all().map((c) => ({ label: quickPickText(c.name), description: quickPickText(codebook.path(c.id).slice(0, -1).join(' / ')), id: c.id })),
     { title, matchOnDescription: true },
   );
   return picked?.id;
@@ -113,7 +115,7 @@ async function revealSegment(host: ProjectHost, tracker: TranscriptTracker, ref:
   const tracked = await tracker.open(document);
   const placed = tracked?.session.placed().find((p) => p.coder.id === ref.coderId && p.segment.id === ref.segmentId);
   if (!tracked || !placed?.range) {
-    void vscode.window.showWarningMessage('This segment could not be placed in the current text of the transcript; it is kept and listed for review.');
+    void showWarning(notice`This segment could not be placed in the current text of the transcript; it is kept and listed for review.`);
     return false;
   }
   const range = tracked.text.range(placed.range);

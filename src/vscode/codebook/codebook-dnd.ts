@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CodeId } from '../../core/model';
 import type { ProjectHost } from '../project/project-host';
 import type { CodebookNode } from './codebook-tree';
+import { notice, showError } from '../ui/notifications';
 
 const MIME = 'application/vnd.code.tree.grounded.codebook';
 
@@ -36,7 +37,7 @@ export function moveCodes(host: ProjectHost, codes: CodeId[], parent: CodeId | n
       store.updateCode(id, { parent });
       moved++;
     } catch (error) {
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      void showError(notice`${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return moved;

@@ -6,6 +6,8 @@ import { resolveOrCreate } from '../coding/coding-commands';
 import type { ProjectHost } from '../project/project-host';
 import { moveCodes } from './codebook-dnd';
 import type { CodebookNode, CodebookTreeProvider } from './codebook-tree';
+import { notice, showInformation, showWarning } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 type SegmentRef = { transcript: string; coderId: string; segmentId: SegmentId };
 
@@ -28,8 +30,8 @@ export function registerCodebookReorganising(
   const pickCode = async (title: string, exclude: CodeId[]): Promise<CodeId | undefined> => {
     const codebook = store().codebook();
     const picked = await vscode.window.showQuickPick(
-      codebook.all().filter((c) => !exclude.includes(c.id)).map((c) => ({ label: c.name, description: codebook.path(c.id).slice(0, -1).join(' / '), id: c.id })),
-      { title, matchOnDescription: true },
+      codebook.all().filter((c) => !exclude.includes(c.id)).map((c) => ({ label: quickPickText(c.name), description: quickPickText(codebook.path(c.id).slice(0, -1).join(' / ')), id: c.id })),
+      { title: quickPickText(title), matchOnDescription: true },
     );
     return picked?.id;
   };
@@ -44,8 +46,8 @@ export function registerCodebookReorganising(
       if (!target) return undefined;
       if (!confirmed) {
         const count = (await Promise.all(sources.map((id) => store().countSegments(id)))).reduce((a, b) => a + b, 0);
-        const answer = await vscode.window.showWarningMessage(
-          `Merge ${names} into "${store().codebook().get(target)?.name}"? ${count} segment(s) move to it, and ${names} ${sources.length === 1 ? 'is' : 'are'} deleted. Undo with Ctrl+Z in the Codebook view.`,
+        const answer = await showWarning(
+          notice`Merge ${names} into "${store().codebook().get(target)?.name}"? ${count} segment(s) move to it, and ${names} ${sources.length === 1 ? 'is' : 'are'} deleted. Undo with Ctrl+Z in the Codebook view.`,
           { modal: true },
           'Merge',
         );
@@ -58,7 +60,7 @@ export function registerCodebookReorganising(
       if (!source) return 0;
       const chosen = segments ?? (await pickSegments(host, source));
       if (!chosen || chosen.length === 0) return 0;
-      const name = targetName ?? (await vscode.window.showInputBox({ title: `Move ${chosen.length} segment(s) from "${store().codebook().get(source)?.name}" to…`, prompt: 'An existing code, or a new name (Parent/Child works)' }));
+      const name = targetName ?? (await vscode.window.showInputBox({ title: `Move ${chosen.length} segment(s) from "${quickPickText(store().codebook().get(source)?.name ?? '')}" to…`, prompt: 'An existing code, or a new name (Parent/Child works)' }));
       if (!name) return 0;
       return store().splitCode(source, chosen, resolveOrCreate(host, name));
     }),
@@ -84,7 +86,7 @@ export function registerCodebookReorganising(
       const here = tracked ? tracked.session.at(tracked.text.offsetAt(editor!.selection.active)) : [];
       const code = here.flatMap((p) => p.segment.codes).find((c) => store().codebook().get(c));
       if (!code) {
-        void vscode.window.showInformationMessage('No coded segment at the cursor.');
+        void showInformation(notice`No coded segment at the cursor.`);
         return undefined;
       }
       if (tree.filter) tree.setFilter('');
@@ -101,7 +103,7 @@ async function pickSegments(host: ProjectHost, source: CodeId): Promise<SegmentR
     coding.coders.flatMap(({ coder, segments }) =>
       segments
         .filter((s) => s.codes.includes(source))
-        .map((s) => ({ label: excerpt(s.quote.exact, 90), description: `${coding.transcript} · ${coder.name}`, ref: { transcript: coding.transcript, coderId: coder.id, segmentId: s.id } })),
+        .map((s) => ({ label: quickPickText(excerpt(s.quote.exact, 90)), description: quickPickText(`${coding.transcript} · ${coder.name}`), ref: { transcript: coding.transcript, coderId: coder.id, segmentId: s.id } })),
     ),
   );
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Which segments move to another code?', matchOnDescription: true });
@@ -112,7 +114,7 @@ async function pickParent(host: ProjectHost, codes: CodeId[]): Promise<CodeId | 
   const codebook = host.require().store.codebook();
   const top = { label: '$(list-tree) Top level', id: null as CodeId | null };
   const picked = await vscode.window.showQuickPick(
-    [top, ...codebook.all().filter((c) => !codes.some((id) => codebook.wouldCycle(id, c.id))).map((c) => ({ label: c.name, description: codebook.path(c.id).slice(0, -1).join(' / '), id: c.id as CodeId | null }))],
+    [top, ...codebook.all().filter((c) => !codes.some((id) => codebook.wouldCycle(id, c.id))).map((c) => ({ label: quickPickText(c.name), description: quickPickText(codebook.path(c.id).slice(0, -1).join(' / ')), id: c.id as CodeId | null }))],
     { title: 'Move into…', matchOnDescription: true },
   );
   return picked ? picked.id : undefined;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CodeId, SegmentId } from '../../core/model';
 import { countCodes, type CodeCounts } from '../../core/views/code-counts';
-import { escapeMarkdown, excerpt } from '../../core/views/markdown-text';
+import { excerpt } from '../../core/views/markdown-text';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
@@ -121,7 +122,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const codebook = this.host.require().store.codebook();
     const code = codebook.get(id);
     const counts = this.countsNow().get(id);
-    const item = new vscode.TreeItem(code?.name ?? id, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(treeItemText(code?.name ?? id), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `code:${id}`;
     item.contextValue = 'code';
     item.resourceUri = codeUri(id);
@@ -130,7 +131,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     item.description = all === own ? `${own}` : `${own} · ${all} with sub-codes`;
     if (code) {
       item.iconPath = this.swatches.get(code.color, () => this.refresh()) ?? new vscode.ThemeIcon('circle-filled');
-      const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
+      const tooltip = untrustedMarkdown(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
       if (code.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(code.description)}`);
       const memo = memoExcerptForCode(id);
       if (memo) tooltip.appendMarkdown(`\n\n📝 ${escapeMarkdown(memo)}`);
@@ -145,8 +146,8 @@ function segmentItem(node: Extract<CodebookNode, { kind: 'segment' }>): vscode.T
   const item = new vscode.TreeItem(excerpt(node.exact, 70), vscode.TreeItemCollapsibleState.None);
   item.id = `segment:${node.code}:${node.transcript}:${node.coderId}:${node.segmentId}`;
   item.contextValue = 'segment';
-  item.description = `${node.transcript.split('/').pop()} · ${node.coderName}`;
-  item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
+  item.description = treeItemText(`${node.transcript.split('/').pop()} · ${node.coderName}`);
+  item.tooltip = untrustedMarkdown(`${escapeMarkdown(excerpt(node.exact, 400))}\n\n*${escapeMarkdown(node.transcript)} — ${escapeMarkdown(node.coderName)}*`);
   item.iconPath = new vscode.ThemeIcon('quote');
   item.command = {
     command: 'grounded.codebook.revealSegment',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook';
 import type { CodeId } from '../../core/model';
+import { quickPickText } from '../ui/untrusted';
 
 /** Where code colours come from as icons (the Codebook view's swatches). */
 export interface CodeIcons {
@@ -50,7 +51,7 @@ const SEVERAL_ENTRY: readonly CodeItem[] = [
  */
 export function pickCodes(codebook: Codebook, options: PickOptions): Promise<PickedCodes | undefined> {
   const picker = vscode.window.createQuickPick<CodeItem>();
-  picker.title = options.title;
+  picker.title = quickPickText(options.title);
   picker.placeholder = options.several === 'ticked' ? SEVERAL_PLACEHOLDER : options.allowCreate ? 'Type to search codes, or a new name (Parent/Child) to create one' : 'Type to search codes';
   picker.canSelectMany = options.several === 'ticked';
   picker.matchOnDescription = true;
@@ -59,7 +60,7 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
   let offered: string | undefined;
   const render = (): void => {
     const ticked = picker.selectedItems.filter((i) => i.codeId);
-    const create: CodeItem[] = offered ? [{ label: `$(add) Create code "${offered}"`, createName: offered, alwaysShow: true }] : [];
+    const create: CodeItem[] = offered ? [{ label: `$(add) Create code "${quickPickText(offered)}"`, createName: offered, alwaysShow: true }] : [];
     // The create entry goes last: VS Code names items by position, so items before it keep their
     // positions and a highlight reported just before the list changed still means the same code.
     // Sorting by match still lists a code the typed text names before it.
@@ -123,9 +124,9 @@ function codeItems(codebook: Codebook, options: PickOptions): CodeItem[] {
     const parents = codebook.path(id).slice(0, -1).join(' / ');
     const slot = options.quick.indexOf(id);
     return {
-      label: code.name,
-      description: [slot >= 0 ? `#${slot + 1}` : '', parents].filter(Boolean).join('  ·  ') || undefined,
-      detail: code.description || undefined,
+      label: quickPickText(code.name),
+      description: quickPickText([slot >= 0 ? `#${slot + 1}` : '', parents].filter(Boolean).join('  ·  ')) || undefined,
+      detail: quickPickText(code.description) || undefined,
       iconPath: options.icons.get(code.color, () => undefined) ?? new vscode.ThemeIcon('circle-filled'),
       codeId: id,
     };

@@ -5,6 +5,8 @@ import type { PlacedSegment } from '../../core/transcript-session';
 import { excerpt } from '../../core/views/markdown-text';
 import type { ProjectHost } from '../project/project-host';
 import type { TranscriptTracker } from './transcript-tracker';
+import { notice, showInformation } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 export interface RemoveCodeArgs {
   /** Remove only these codes (ids or names); all codes at the cursor when omitted. */
@@ -83,9 +85,9 @@ function length(range: TextRange): number {
 function describe(host: ProjectHost, tracked: Tracked, p: PlacedSegment): vscode.QuickPickItem {
   const codebook = host.require().store.codebook();
   return {
-    label: p.segment.codes.map((c) => codebook.get(c)?.name ?? c).join(', '),
-    description: excerpt(tracked.session.currentText.slice(p.range!.start, p.range!.end), 60),
-    detail: p.segment.comment,
+    label: quickPickText(p.segment.codes.map((c) => codebook.get(c)?.name ?? c).join(', ')),
+    description: quickPickText(excerpt(tracked.session.currentText.slice(p.range!.start, p.range!.end), 60)),
+    detail: p.segment.comment === undefined ? undefined : quickPickText(p.segment.comment),
   };
 }
 
@@ -93,7 +95,7 @@ function describe(host: ProjectHost, tracked: Tracked, p: PlacedSegment): vscode
 function mySegmentsOrNotice(...args: Parameters<typeof mySegmentsAt>): ReturnType<typeof mySegmentsAt> | undefined {
   const mine = mySegmentsAt(...args);
   if (mine.length > 0) return mine;
-  void vscode.window.showInformationMessage('None of your coded segments is at the cursor.');
+  void showInformation(notice`None of your coded segments is at the cursor.`);
   return undefined;
 }
 
@@ -107,7 +109,7 @@ async function removeCode(host: ProjectHost, tracker: TranscriptTracker, args?: 
   if (choices.length > 1 && !args?.codes) {
     const codebook = store.codebook();
     const picked = await vscode.window.showQuickPick(
-      choices.map((c) => ({ label: codebook.path(c.code).join(' / ') || c.code, description: describe(host, tracked, c.segment).description, choice: c })),
+      choices.map((c) => ({ label: quickPickText(codebook.path(c.code).join(' / ') || c.code), description: describe(host, tracked, c.segment).description, choice: c })),
       { canPickMany: true, title: 'Remove which codes at the cursor? (Space ticks, Enter removes)' },
     );
     if (!picked || picked.length === 0) return 0;
@@ -133,7 +135,7 @@ async function chooseSegment(host: ProjectHost, editor: vscode.TextEditor, track
   if (args?.segment) return tracked.session.placed().find((p) => p.coder.id === coder && p.segment.id === args.segment && p.range);
   const mine = mySegmentsAt(host, editor, tracked);
   if (mine.length === 0) {
-    void vscode.window.showInformationMessage('None of your coded segments is at the cursor.');
+    void showInformation(notice`None of your coded segments is at the cursor.`);
     return undefined;
   }
   if (mine.length === 1) return mine[0];
@@ -147,7 +149,7 @@ async function resizeSegment(host: ProjectHost, tracker: TranscriptTracker, args
   const { editor, tracked } = await activeTranscript(tracker);
   const range = trimRange(tracked.session.currentText, tracked.text.textRange(editor.selection));
   if (range.end <= range.start) {
-    void vscode.window.showInformationMessage('Select the text the segment should cover, then run this again.');
+    void showInformation(notice`Select the text the segment should cover, then run this again.`);
     return false;
   }
   const segment = await chooseSegment(host, editor, tracked, 'Which segment should cover the selection?', args);
@@ -164,7 +166,7 @@ async function commentSegment(host: ProjectHost, tracker: TranscriptTracker, arg
   const comment =
     args?.comment ??
     (await vscode.window.showInputBox({
-      title: `Comment on "${excerpt(segment.segment.quote.exact, 40)}"`,
+      title: `Comment on "${quickPickText(excerpt(segment.segment.quote.exact, 40))}"`,
       value: segment.segment.comment ?? '',
       prompt: 'A short note for this segment; leave empty to remove the comment',
     }));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProjectHost } from '../project/project-host';
+import { quickPickText } from '../ui/untrusted';
 
 export const CODING_UNDO_CONTEXT = 'grounded.codingUndoFirst';
 
@@ -37,7 +38,7 @@ export class CodingUndo implements vscode.Disposable {
     const store = this.host.project?.store;
     if (!store) return undefined;
     const label = direction === 'undo' ? store.undo() : store.redo();
-    vscode.window.setStatusBarMessage(label ? `Grounded: ${direction === 'undo' ? 'undid' : 'redid'} ${label.toLocaleLowerCase()}` : `Grounded: nothing to ${direction}`, 3000);
+    vscode.window.setStatusBarMessage(label ? `Grounded: ${direction === 'undo' ? 'undid' : 'redid'} ${quickPickText(label.toLocaleLowerCase())}` : `Grounded: nothing to ${direction}`, 3000);
     return label;
   }
 

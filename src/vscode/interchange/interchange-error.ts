@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notice, showError } from '../ui/notifications';
 
 /** Why an import or export cannot go ahead, worded for the researcher. Nothing has been written. */
 export class InterchangeError extends Error {
@@ -20,7 +21,7 @@ export async function reportingFailures<T>(log: vscode.LogOutputChannel, run: ()
   } catch (error) {
     const message = error instanceof InterchangeError ? error.message : `Grounded: something went wrong: ${error instanceof Error ? error.message : String(error)}`;
     if (!(error instanceof InterchangeError)) log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void vscode.window.showErrorMessage(message);
+    void showError(notice`${message}`);
     return { error: message };
   }
 }

@@ -9,6 +9,7 @@ import { StoreError } from '../../core/storage/errors';
 import type { OpenProject } from '../project/project-host';
 import { InterchangeError } from './interchange-error';
 import { nameOf } from './uri-names';
+import { notice, showInformation, showWarning } from '../ui/notifications';
 
 export type RefiExportKind = 'qdc' | 'qdpx';
 
@@ -39,7 +40,7 @@ export async function exportRefi(kind: RefiExportKind, project: OpenProject, log
   if (options === undefined) return undefined;
   const out = args !== undefined ? vscode.Uri.file(args.out) : await askDestination(kind, project);
   if (out === undefined) return undefined;
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting to ${nameOf(out)}…` }, async () => {
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notice`Exporting to ${nameOf(out)}…` }, async () => {
     // What is still waiting to be saved belongs in the export.
     await project.store.flush();
     const built = await build(kind, project, options);
@@ -105,10 +106,9 @@ function report(kind: RefiExportKind, out: vscode.Uri, result: RefiExport, log: 
   const where = nameOf(out);
   log.info(`Exported ${what} to ${out.toString()}.`);
   for (const warning of result.warnings) log.warn(`Export: ${warning}`);
-  if (result.warnings.length === 0) return void vscode.window.showInformationMessage(`Exported ${what} to ${where}.`);
+  if (result.warnings.length === 0) return void showInformation(notice`Exported ${what} to ${where}.`);
   const first = result.warnings[0];
   const more = result.warnings.length > 1 ? ` (and ${result.warnings.length - 1} more warning${result.warnings.length === 2 ? '' : 's'})` : '';
-  void vscode.window
-    .showWarningMessage(`Exported ${what} to ${where}, with a warning: ${first}${more}`, 'Show All in Log')
+  void showWarning(notice`Exported ${what} to ${where}, with a warning: ${first}${more}`, 'Show All in Log')
     .then((choice) => (choice === 'Show All in Log' ? log.show() : undefined));
 }

@@ -6,11 +6,12 @@
 import * as vscode from 'vscode';
 import { importRefi, RefiImportError, writeImportedProject, type RefiImport, type RefiImportReport } from '../../core/interchange/refi';
 import { slugify } from '../../core/interchange/refi/project-files';
-import { externalSourceReader } from '../../node/refi-external-sources';
 import { projectFileSystem } from '../project/workspace-file-system';
 import { InterchangeError } from './interchange-error';
 import { nameOf, stemOf } from './uri-names';
 import { importReportMarkdown } from './refi-import-report';
+import { notice, showInformation } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 /** Arguments that replace the dialogs (for tests and other extensions). */
 export interface RefiImportArgs {
@@ -35,7 +36,7 @@ export async function importRefiProject(args?: RefiImportArgs): Promise<RefiImpo
   const target = args !== undefined ? vscode.Uri.file(args.target) : await askTarget(imported.report.projectName);
   if (target === undefined) return undefined;
   await refuseNonEmpty(target);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Writing the project into ${nameOf(target)}…` }, () => write(imported, target));
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notice`Writing the project into ${nameOf(target)}…` }, () => write(imported, target));
   const content = importReportMarkdown(imported.report, shown(file), shown(target));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), { preview: false });
   if (args === undefined) offerToOpen(target, imported.report.projectName);
@@ -61,9 +62,7 @@ async function readRefiFile(file: vscode.Uri): Promise<RefiImport> {
     throw new InterchangeError(`${nameOf(file)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    // Sources kept beside the archive can only be looked for on this computer's disk.
-    const readExternal = file.scheme === 'file' ? externalSourceReader(file.fsPath) : undefined;
-    return importRefi(bytes, { fallbackName: stemOf(nameOf(file)), readExternal });
+    return importRefi(bytes, { fallbackName: stemOf(nameOf(file)) });
   } catch (error) {
     if (error instanceof RefiImportError) throw new InterchangeError(`${nameOf(file)} cannot be imported: ${error.message} Nothing was written.`);
     throw error;
@@ -86,7 +85,7 @@ async function askTarget(projectName: string): Promise<vscode.Uri | undefined> {
       { label: '$(new-folder) Create a new folder…', detail: 'Choose where, then name it', create: true },
       { label: '$(folder-opened) Use an empty folder…', create: false },
     ],
-    { title: `Where should "${projectName}" go?`, ignoreFocusOut: true },
+    { title: `Where should "${quickPickText(projectName)}" go?`, ignoreFocusOut: true },
   );
   if (choice === undefined) return undefined;
   const nearby = vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, '..') : undefined;
@@ -127,7 +126,7 @@ async function refuseNonEmpty(target: vscode.Uri): Promise<void> {
 }
 
 function offerToOpen(target: vscode.Uri, projectName: string): void {
-  void vscode.window.showInformationMessage(`Imported "${projectName}" into ${shown(target)}.`, 'Open Folder', 'Open in New Window').then((choice) => {
+  void showInformation(notice`Imported "${projectName}" into ${shown(target)}.`, 'Open Folder', 'Open in New Window').then((choice) => {
     if (choice === undefined) return;
     void vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: choice === 'Open in New Window' });
   });

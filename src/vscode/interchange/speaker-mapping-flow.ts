@@ -14,6 +14,7 @@ import {
   type SpeakerRole,
   type SpeakerSummary,
 } from '../../core/interchange/transcripts';
+import { quickPickText } from '../ui/untrusted';
 
 interface SpeakerItem extends vscode.QuickPickItem {
   speaker?: SpeakerSummary;
@@ -46,7 +47,7 @@ export async function askSpeakerMapping(detected: DetectedSpeakers, proposal: Sp
   const mapping: SpeakerMapping = { ...proposal };
   for (;;) {
     const choice = await vscode.window.showQuickPick(speakerItems(detected, mapping), {
-      title,
+      title: quickPickText(title),
       placeHolder: 'Select a speaker to set their name (a pseudonym) and role, or accept the names as they are',
       ignoreFocusOut: true,
     });
@@ -62,7 +63,7 @@ export async function askSpeakerMapping(detected: DetectedSpeakers, proposal: Sp
 function speakerItems(detected: DetectedSpeakers, mapping: SpeakerMapping): SpeakerItem[] {
   const accept: SpeakerItem = {
     label: '$(check) Import with these names',
-    description: detected.speakers.map((s) => mapping[s.label]?.name ?? s.label).join(', '),
+    description: quickPickText(detected.speakers.map((s) => mapping[s.label]?.name ?? s.label).join(', ')),
     accept: true,
     alwaysShow: true,
   };
@@ -70,8 +71,8 @@ function speakerItems(detected: DetectedSpeakers, mapping: SpeakerMapping): Spea
     const assignment = mapping[speaker.label];
     const guess = speaker.label === detected.interviewer ? ' · asks the most questions: probably the interviewer' : '';
     return {
-      label: speaker.label,
-      description: assignment ? `→ ${assignment.name} (${assignment.role})` : '→ kept as it is',
+      label: quickPickText(speaker.label),
+      description: assignment ? quickPickText(`→ ${assignment.name} (${assignment.role})`) : '→ kept as it is',
       detail: `${plural(speaker.turns, 'turn')}, ${plural(speaker.words, 'word')}, ${plural(speaker.questions, 'turn')} with a question${guess}`,
       speaker,
     };
@@ -82,7 +83,7 @@ function speakerItems(detected: DetectedSpeakers, mapping: SpeakerMapping): Spea
 /** Name, then role; undefined (back to the list) when either is cancelled. */
 async function editSpeaker(label: string, current: SpeakerAssignment | undefined, title: string): Promise<SpeakerAssignment | undefined> {
   const name = await vscode.window.showInputBox({
-    title: `${title}: "${label}"`,
+    title: quickPickText(`${title}: "${label}"`),
     prompt: 'The name the transcript will give this speaker: a pseudonym, "Interviewer", …',
     value: current?.name ?? label,
     ignoreFocusOut: true,
@@ -95,7 +96,7 @@ async function editSpeaker(label: string, current: SpeakerAssignment | undefined
     detail: ROLE_DETAILS[role],
     role,
   }));
-  const role = await vscode.window.showQuickPick(roles, { title: `${title}: role of ${name}`, ignoreFocusOut: true });
+  const role = await vscode.window.showQuickPick(roles, { title: quickPickText(`${title}: role of ${name}`), ignoreFocusOut: true });
   return role === undefined ? undefined : { name, role: role.role };
 }
 

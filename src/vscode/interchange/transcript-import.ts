@@ -18,6 +18,7 @@ import { askSpeakerMapping, proposeMapping } from './speaker-mapping-flow';
 import { readRememberedSpeakers, rememberSpeakers } from './speakers-file';
 import { anyTimestamps, readTranscriptSources, TRANSCRIPT_EXTENSIONS, type TranscriptSource } from './transcript-sources';
 import { defaultTranscriptFolder, planTranscripts, refuseOverwriting, type PlannedTranscript } from './transcript-targets';
+import { notice, showInformation, showWarning } from '../ui/notifications';
 
 /** Arguments that replace every question (for tests and other extensions). */
 export interface TranscriptImportArgs {
@@ -64,9 +65,9 @@ export async function importTranscripts(project: OpenProject, log: vscode.LogOut
   const warnings = written.flatMap((f) => f.warnings);
   for (const warning of warnings) log.warn(`Import: ${warning}`);
   // A transcript that came in without speakers should be fixed before anyone codes it: say so, not only in the log.
-  for (const warning of warnings) void vscode.window.showWarningMessage(`Import: ${warning}`);
+  for (const warning of warnings) void showWarning(notice`Import: ${warning}`);
   const problem = await rememberSpeakers(project.fs, project.store, mappingUsed(choices));
-  if (problem !== undefined) void vscode.window.showWarningMessage(`The speaker names were not remembered: ${problem}`);
+  if (problem !== undefined) void showWarning(notice`The speaker names were not remembered: ${problem}`);
   for (const file of written) await vscode.window.showTextDocument(project.fs.uri(file.path), { preview: false });
   announce(written.map((f) => f.path), notes.length, log);
   return { written: written.map((f) => f.path), notes, warnings };
@@ -125,13 +126,13 @@ async function confirmOutsideTranscripts(project: OpenProject, planned: readonly
   const config = project.store.config;
   if (planned.every((p) => isTranscriptPath(config, p.path))) return true;
   const message = `${planned[0].path} is not among the project's transcripts (${config.transcripts.join(', ')}), so it could not be coded until the project's settings include it. Import there anyway?`;
-  return (await vscode.window.showWarningMessage(message, { modal: true }, 'Import')) === 'Import';
+  return (await showWarning(notice`${message}`, { modal: true }, 'Import')) === 'Import';
 }
 
 /** One mapping per file; files without speakers get an empty one without asking. */
 async function askMappings(project: OpenProject, sources: readonly TranscriptSource[]): Promise<SpeakerMapping[] | undefined> {
   const remembered = await readRememberedSpeakers(project.fs);
-  if ('error' in remembered) void vscode.window.showWarningMessage(`${remembered.error}. Names are proposed without it.`);
+  if ('error' in remembered) void showWarning(notice`${remembered.error}. Names are proposed without it.`);
   const known = 'error' in remembered ? {} : remembered.mapping;
   const thisImport: SpeakerMapping = {};
   const detected = sources.map((s) => detectSpeakers(s.transcript));
@@ -178,6 +179,6 @@ function mappingUsed({ planned, mappings }: Choices): SpeakerMapping {
 function announce(paths: readonly string[], notes: number, log: vscode.LogOutputChannel): void {
   const what = paths.length === 1 ? paths[0] : `${paths.length} transcripts`;
   const message = `Imported ${what}.${notes > 0 ? ` ${notes} note${notes === 1 ? '' : 's'} about the conversion are in the log.` : ''}`;
-  if (notes === 0) return void vscode.window.showInformationMessage(message);
-  void vscode.window.showInformationMessage(message, 'Show Log').then((choice) => (choice === 'Show Log' ? log.show() : undefined));
+  if (notes === 0) return void showInformation(notice`${message}`);
+  void showInformation(notice`${message}`, 'Show Log').then((choice) => (choice === 'Show Log' ? log.show() : undefined));
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextRange } from '../../core/model';
 import { activeTranscript } from '../coding/coding-commands';
+import { notice, showInformation } from '../ui/notifications';
 
 export type ActiveTranscript = Awaited<ReturnType<typeof activeTranscript>>;
 
@@ -22,5 +23,5 @@ export function cursorOffset({ editor, tracked }: ActiveTranscript): number {
 
 /** Says there is nothing to do, without the error styling a thrown error would get. */
 export function tell(message: string): void {
-  void vscode.window.showInformationMessage(message);
+  void showInformation(notice`${message}`);
 }

@@ -4,6 +4,7 @@ import type { TextRange } from '../../core/model';
 import { activeTranscript } from '../coding/coding-commands';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
+import { untrustedMarkdown } from '../ui/untrusted';
 import { selectRange, tell, type ActiveTranscript } from './editor-target';
 import type { QuickCodeStore } from './quick-code-store';
 import { configuredUnit, type TranscriptStructure } from './unit-settings';
@@ -81,7 +82,7 @@ export class LineByLineMode implements vscode.Disposable {
     this.item.text = `$(list-ordered) Line by line: ${configuredUnit()}`;
     const codebook = this.host.project?.store.codebook();
     const slots = codebook ? this.quick.quick(codebook).flatMap((id, i) => (id === undefined ? [] : [`${i + 1} ${codebook.get(id)?.name ?? id}`])) : [];
-    const tooltip = new vscode.MarkdownString();
+    const tooltip = untrustedMarkdown();
     tooltip.appendText(`Applying a code moves to the next ${configuredUnit()}. Click to turn line-by-line coding off.`);
     tooltip.appendText(slots.length > 0 ? `\n\nQuick codes: ${slots.join(' · ')}` : '\n\nNo quick codes yet: apply or pin codes.');
     this.item.tooltip = tooltip;

@@ -7,6 +7,7 @@ import type { PlacedSegment } from '../../core/transcript-session';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 import type { MemoIndex } from './memo-index';
+import { quickPickText } from '../ui/untrusted';
 
 /** A code as the commands receive it: a Codebook node, an id, or `{ id }`. */
 type CodeArg = { kind: 'code'; id: CodeId } | { kind: 'segment'; code: CodeId } | CodeId | { id: CodeId } | undefined;
@@ -79,7 +80,7 @@ function codeOf(arg: CodeArg): CodeId | undefined {
 async function pickCode(host: ProjectHost): Promise<CodeId | undefined> {
   const codebook = host.require().store.codebook();
   const picked = await vscode.window.showQuickPick(
-    codebook.all().map((c) => ({ label: c.name, description: codebook.path(c.id).slice(0, -1).join(' / '), id: c.id })),
+    codebook.all().map((c) => ({ label: quickPickText(c.name), description: quickPickText(codebook.path(c.id).slice(0, -1).join(' / ')), id: c.id })),
     { title: 'New memo about which code?', matchOnDescription: true },
   );
   return picked?.id;

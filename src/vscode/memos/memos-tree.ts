@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MemoLink, MemoSummary } from '../../core/memos';
-import { escapeMarkdown } from '../../core/views/markdown-text';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { MemoIndex } from './memo-index';
 
@@ -85,16 +85,15 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
 
   private memoItem(node: Extract<MemoNode, { kind: 'memo' }>): vscode.TreeItem {
     const memo = this.index.all().find((m) => m.path === node.path);
-    const item = new vscode.TreeItem(memo?.title ?? node.path, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(treeItemText(memo?.title ?? node.path), vscode.TreeItemCollapsibleState.None);
     item.id = `memo:${node.link ? linkKey(node.link) : 'none'}:${node.path}`;
     item.contextValue = 'memo';
     item.iconPath = new vscode.ThemeIcon(memo?.problem ? 'warning' : 'note');
     item.description = [node.link?.kind === 'segment' ? 'on a segment' : '', memo?.author ?? '', memo?.date ?? ''].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(memo?.title ?? node.path)}**`);
+    const tooltip = untrustedMarkdown(`**${escapeMarkdown(memo?.title ?? node.path)}**`);
     if (memo?.excerpt) tooltip.appendMarkdown(`\n\n${escapeMarkdown(memo.excerpt)}`);
-    if (memo?.problem) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(memo.problem)}`);
+    if (memo?.problem) tooltip.appendMarkdown(`\n\n⚠ ${escapeMarkdown(memo.problem)}`);
     tooltip.appendMarkdown(`\n\n*${escapeMarkdown(node.path)}*`);
-    tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     const uri = this.host.project?.fs.uri(node.path);
     if (uri) {

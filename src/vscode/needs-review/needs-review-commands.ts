@@ -3,6 +3,7 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 import type { NeedsReviewNode, NeedsReviewTreeProvider } from './needs-review-tree';
 import type { ReviewItem } from '../../core/views/review-items';
+import { notice, showInformation, showWarning } from '../ui/notifications';
 
 /** Review actions: show, accept an approximate placement, re-attach to the selection, delete. */
 export function registerNeedsReviewCommands(host: ProjectHost, tracker: TranscriptTracker, review: NeedsReviewTreeProvider): vscode.Disposable[] {
@@ -28,7 +29,7 @@ export function registerNeedsReviewCommands(host: ProjectHost, tracker: Transcri
         editor.selection = new vscode.Selection(range.start, range.end);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       } else {
-        void vscode.window.showInformationMessage(`Not placed: "${item.storedQuote.slice(0, 120)}". Select where it belongs and run "Re-attach to Selection", or delete it.`);
+        void showInformation(notice`Not placed: "${item.storedQuote.slice(0, 120)}". Select where it belongs and run "Re-attach to Selection", or delete it.`);
       }
     }),
     vscode.commands.registerCommand('grounded.needsReview.accept', async (node?: NeedsReviewNode) => {
@@ -45,7 +46,7 @@ export function registerNeedsReviewCommands(host: ProjectHost, tracker: Transcri
       const editor = vscode.window.activeTextEditor;
       const tracked = editor && (await tracker.open(editor.document));
       if (!item || !editor || !tracked || tracked.transcript !== item.transcript || editor.selection.isEmpty) {
-        void vscode.window.showWarningMessage(`Select the text in ${item?.transcript ?? 'the transcript'} where this segment belongs, then run "Re-attach to Selection" again.`);
+        void showWarning(notice`Select the text in ${item?.transcript ?? 'the transcript'} where this segment belongs, then run "Re-attach to Selection" again.`);
         return false;
       }
       const range = tracked.text.textRange(editor.selection);
@@ -56,7 +57,7 @@ export function registerNeedsReviewCommands(host: ProjectHost, tracker: Transcri
       const item = itemOf(node);
       if (!item) return 0;
       if (!confirmed) {
-        const answer = await vscode.window.showWarningMessage(`Delete this segment by ${item.coderName}? "${item.storedQuote.slice(0, 160)}"`, { modal: true }, 'Delete');
+        const answer = await showWarning(notice`Delete this segment by ${item.coderName}? "${item.storedQuote.slice(0, 160)}"`, { modal: true }, 'Delete');
         if (answer !== 'Delete') return 0;
       }
       return host.require().store.deleteSegments(item.transcript, item.coderId, [item.segmentId]);

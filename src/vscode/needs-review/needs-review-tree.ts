@@ -5,6 +5,7 @@ import { TranscriptSession } from '../../core/transcript-session';
 import { reviewItems, reviewRow, type ReviewItem, type ReviewRow } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
+import { untrustedMarkdown } from '../ui/untrusted';
 
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
@@ -108,9 +109,7 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
 
 /** Codes, coder, and the stored text beside what is there now; every untrusted string escaped. */
 function reviewTooltip(row: ReviewRow): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
+  const tooltip = untrustedMarkdown();
   tooltip.appendMarkdown('**Codes:** ').appendText(row.codes);
   tooltip.appendMarkdown('  \n**Coder:** ').appendText(row.coder);
   tooltip.appendMarkdown('  \n**Why listed:** ').appendText(row.status);

@@ -13,6 +13,8 @@ import { DocumentText } from '../coding/document-text';
 import type { ProjectHost } from '../project/project-host';
 import type { ParticipantsModel } from './participants-model';
 import type { ParticipantNode } from './participants-tree';
+import { notice, showError } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 /** Which attribute of which transcript: a view node, or plain values from a keybinding or a test. */
 type AttributeArg = ParticipantNode | { transcript: string; attribute?: string } | undefined;
@@ -29,7 +31,7 @@ export function registerAttributeCommands(host: ProjectHost, model: Participants
         return await editAttribute(host, model, arg, input);
       } catch (error) {
         if (!(error instanceof AttributeEditError)) throw error;
-        void vscode.window.showErrorMessage(error.message);
+        void showError(notice`${error.message}`);
         return false;
       }
     }),
@@ -83,23 +85,23 @@ function activeTranscript(host: ProjectHost): string | undefined {
 
 async function pickAttribute(overview: ParticipantsOverview, values: Record<string, unknown>): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    overview.schema.attributes.map((a) => ({ label: a.name, description: displayValue(values[a.name]) || '—', detail: a.type })),
+    overview.schema.attributes.map((a) => ({ label: quickPickText(a.name), description: quickPickText(displayValue(values[a.name])) || '—', detail: a.type, name: a.name })),
     { title: 'Edit which attribute?' },
   );
-  return picked?.label;
+  return picked?.name;
 }
 
 /** What the researcher typed or picked; '' removes the attribute; undefined when cancelled. */
 async function askValue(declaration: AttributeDeclaration & { open?: boolean }, participant: string, current: string): Promise<string | undefined> {
-  const title = `${participant}: ${declaration.name}`;
+  const title = quickPickText(`${participant}: ${declaration.name}`);
   if (declaration.type === 'category') {
     const remove = '$(close) Remove the value';
     const other = '$(edit) Another value…';
-    const items = [...(declaration.values ?? []).map((v) => ({ label: v, description: v === current ? 'current' : undefined })), { label: remove }, ...(declaration.open ? [{ label: other }] : [])];
-    const picked = await pickStartingAt(items, items.find((i) => i.label === current), { title, placeholder: `One of the values of "${declaration.name}"` });
+    const items = [...(declaration.values ?? []).map((v) => ({ label: quickPickText(v), description: v === current ? 'current' : undefined, value: v })), { label: remove }, ...(declaration.open ? [{ label: other }] : [])];
+    const picked = await pickStartingAt(items, items.find((i) => 'value' in i && i.value === current), { title, placeholder: `One of the values of "${declaration.name}"` });
     if (!picked) return undefined;
     if (picked.label === remove) return '';
-    if (picked.label !== other) return picked.label;
+    if ('value' in picked) return picked.value;
     return vscode.window.showInputBox({ title, prompt: `A new value for "${declaration.name}"` });
   }
   const hint = declaration.type === 'date' ? 'a date, YYYY-MM-DD' : declaration.type === 'number' ? 'a number' : 'text';

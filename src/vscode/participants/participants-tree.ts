@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayValue, type AttributeIssue, type AttributeType, type Participant } from '../../core/participants';
 import type { FileProblem } from '../../core/model';
-import { escapeMarkdown } from '../../core/views/markdown-text';
+import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { ParticipantsModel } from './participants-model';
 
@@ -72,7 +72,7 @@ export class ParticipantsTreeProvider implements vscode.TreeDataProvider<Partici
     item.description = participant.transcript;
     const issues = participant.issues;
     item.iconPath = new vscode.ThemeIcon(issues.length > 0 ? 'warning' : 'person', issues.length > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(participant.name)}** — ${escapeMarkdown(participant.transcript)}`);
+    const tooltip = untrustedMarkdown(`**${escapeMarkdown(participant.name)}** — ${escapeMarkdown(participant.transcript)}`);
     for (const issue of issues) tooltip.appendMarkdown(`\n\n- ${escapeMarkdown(issue.message)}`);
     item.tooltip = tooltip;
     return item;
@@ -85,10 +85,10 @@ export class ParticipantsTreeProvider implements vscode.TreeDataProvider<Partici
     const item = new vscode.TreeItem(attribute, vscode.TreeItemCollapsibleState.None);
     item.id = `attribute:${participant.transcript}:${attribute}`;
     item.contextValue = 'participantAttribute';
-    item.description = value === '' ? '—' : value;
+    item.description = value === '' ? '—' : treeItemText(value);
     item.iconPath = issue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(TYPE_ICONS[declaration?.type ?? 'text']);
     const type = declaration ? (declaration.type === 'category' ? `category: ${(declaration.values ?? []).join(', ')}` : declaration.type) : 'not declared';
-    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(attribute)}** (${escapeMarkdown(type)})${issue ? `\n\n${escapeMarkdown(issue.message)}` : ''}`);
+    item.tooltip = untrustedMarkdown(`**${escapeMarkdown(attribute)}** (${escapeMarkdown(type)})${issue ? `\n\n${escapeMarkdown(issue.message)}` : ''}`);
     const uri = this.host.project?.fs.uri(participant.transcript);
     const line = Math.max(0, (participant.lines.get(attribute) ?? 1) - 1);
     if (uri) item.command = { command: 'vscode.open', title: 'Show in Transcript', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };

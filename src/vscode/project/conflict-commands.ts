@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notice, showError, showInformation, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
 import { type ConflictSide, resolveConflictedFile } from '../../core/storage/conflict-resolution';
 import type { ProjectHost } from './project-host';
@@ -42,23 +43,23 @@ async function resolveConflict(host: ProjectHost, target: vscode.Uri | undefined
   // Unsaved edits of the conflicted file in an editor would be overwritten by the resolution.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fs.uri(path).toString());
   if (open?.isDirty) {
-    void vscode.window.showWarningMessage(`${path} has unsaved changes in an editor: save or revert them first, then resolve the conflict.`);
+    void showWarning(notice`${path} has unsaved changes in an editor: save or revert them first, then resolve the conflict.`);
     return undefined;
   }
   const text = await fs.readFile(path);
   const preview = text === undefined ? undefined : resolveConflictedFile(path, text);
   if (preview === undefined || !preview.ok) {
-    void vscode.window.showErrorMessage(preview?.message ?? `${path} does not exist.`);
+    void showError(notice`${preview?.message ?? `${path} does not exist.`}`);
     return undefined;
   }
   const prefer = preview.contested.length === 0 ? 'ours' : await askSide(path, preview.contested, preview.labels);
   if (prefer === undefined) return undefined;
   try {
     const notes = await store.resolveMergeConflict(path, prefer);
-    void vscode.window.showInformationMessage(`Resolved the merge conflict in ${path}: ${notes.join('; ')}.`);
+    void showInformation(notice`Resolved the merge conflict in ${path}: ${notes.join('; ')}.`);
     return path;
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void showError(notice`${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
@@ -67,7 +68,7 @@ async function pickConflictedFile(problems: readonly FileProblem[], active: stri
   const paths = [...new Set(problems.filter((p) => p.kind === 'merge-conflict').map((p) => p.path))].sort();
   if (active !== undefined && paths.includes(active)) return active;
   if (paths.length === 0) {
-    void vscode.window.showInformationMessage('No coding or code file has an unresolved git merge conflict.');
+    void showInformation(notice`No coding or code file has an unresolved git merge conflict.`);
     return undefined;
   }
   if (paths.length === 1) return paths[0];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProjectHost } from './project-host';
+import { notice, showError } from '../ui/notifications';
 
 /**
  * A transcript (or a folder of transcripts) renamed or moved in VS Code takes its coding along.
@@ -23,7 +24,7 @@ export function followTranscriptRenames(host: ProjectHost, log: vscode.LogOutput
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error(message);
-        void vscode.window.showErrorMessage(`Grounded: ${message}`);
+        void showError(notice`Grounded: ${message}`);
       }
     }
   });

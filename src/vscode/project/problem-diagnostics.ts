@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notice, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
 import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
 import type { ProjectHost } from './project-host';
@@ -43,8 +44,7 @@ export class ProblemDiagnostics implements vscode.Disposable {
     for (const path of conflicted) {
       if (this.announced.has(path)) continue;
       this.announced.add(path);
-      void vscode.window
-        .showWarningMessage(`${path} has an unresolved git merge conflict; Grounded will not change it until it is resolved.`, 'Resolve Coding Conflict')
+      void showWarning(notice`${path} has an unresolved git merge conflict; Grounded will not change it until it is resolved.`, 'Resolve Coding Conflict')
         .then((choice) => (choice ? vscode.commands.executeCommand(RESOLVE_CONFLICT_COMMAND, uri(path)) : undefined));
     }
   }

@@ -8,6 +8,7 @@ import type { ProjectHost } from './project-host';
 /** Where imported transcripts go when the folder has no Markdown yet. */
 const DEFAULT_TRANSCRIPTS = 'interviews/**/*.md';
 import { projectFileSystem } from './workspace-file-system';
+import { notice, showInformation, showWarning } from '../ui/notifications';
 
 export function registerProjectCommands(host: ProjectHost, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
@@ -30,14 +31,14 @@ interface InitArgs {
  */
 async function initialiseProject(host: ProjectHost, args: InitArgs = {}): Promise<string | undefined> {
   if (host.project) {
-    void vscode.window.showInformationMessage(`This workspace already holds the Grounded project "${host.project.store.config.name}".`);
+    void showInformation(notice`This workspace already holds the Grounded project "${host.project.store.config.name}".`);
     return undefined;
   }
   const folder = (vscode.workspace.workspaceFolders?.length ?? 0) > 1
     ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder holds the study?' })
     : vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showWarningMessage('Open the folder that holds your transcripts first (File → Open Folder).');
+    void showWarning(notice`Open the folder that holds your transcripts first (File → Open Folder).`);
     return undefined;
   }
   const fs = projectFileSystem(folder.uri);

@@ -5,6 +5,7 @@ import { PROJECT_FILE } from '../../core/storage/format';
 import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
 import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
+import { TEMPORARY_FOLDER } from '../../core/storage/temporary-files';
 
 export const PROJECT_OPEN_CONTEXT = 'grounded.projectOpen';
 
@@ -58,6 +59,7 @@ export class ProjectHost implements vscode.Disposable {
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
     this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
+    if (!vscode.workspace.isTrusted) this.log.info('Restricted Mode: git is not run in this folder, so the coder comes from the grounded.coder user setting or the account name.');
     this.opened.fire(this.current);
     return this.current;
   }
@@ -78,17 +80,23 @@ export class ProjectHost implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '.grounded/**'));
     const onChange = (uri: vscode.Uri): void => {
       const path = fs.relative(uri);
-      if (path === undefined || path.endsWith('.tmp')) return;
+      if (path === undefined || path.endsWith('.tmp') || path.startsWith(`${TEMPORARY_FOLDER}/`)) return;
       store.handleFileChange(path).catch((error: unknown) => this.log.error(`Reloading ${path} failed: ${String(error)}`));
     };
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
   }
 
+  /** The coder follows the setting, and git's `user.name` once the workspace is trusted. */
   private followCoderSetting(fs: ProjectFileSystem, store: ProjectStore): vscode.Disposable {
-    return vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration('grounded.coder')) return;
-      store.setCoder(await resolveCoder(fs.root));
-      this.log.info(`Coding as ${store.coder.name} (${store.coder.id}).`);
-    });
+    const again = async (why: string): Promise<void> => {
+      const coder = await resolveCoder(fs.root);
+      if (coder.id === store.coder.id && coder.name === store.coder.name) return;
+      store.setCoder(coder);
+      this.log.info(`Coding as ${coder.name} (${coder.id}) ${why}.`);
+    };
+    return vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('grounded.coder') ? again('as the setting says') : undefined)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => again('now that the workspace is trusted and git can be asked')),
+    );
   }
 }

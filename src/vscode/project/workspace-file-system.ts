@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DirectoryEntry, FileSystem } from '../../core/ports';
-import { checkFileSize, decodeFileText } from '../../core/storage/file-text';
+import { UnreadableFileError, checkFileSize, decodeFileText } from '../../core/storage/file-text';
+import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../../core/storage/temporary-files';
 import { NodeFileSystem } from '../../node/node-file-system';
 
 const encoder = new TextEncoder();
@@ -61,10 +62,21 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
 
   /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
   async readFile(path: string): Promise<string | undefined> {
+    const uri = this.uri(path);
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    // `workspace.fs` cannot say where a link leads, so no link is followed; devices and FIFOs are
+    // not files (FileType.Unknown) and would never end. Refusals are reported like unreadable files.
+    if (stat.type & vscode.FileType.SymbolicLink) throw new UnreadableFileError(path, undefined, 'a symbolic link; Grounded reads only files inside the project, not links');
+    if (stat.type !== vscode.FileType.File) throw new UnreadableFileError(path, undefined, 'not a regular file; Grounded reads only regular files');
+    checkFileSize(path, stat.size);
     let bytes: Uint8Array;
     try {
-      const uri = this.uri(path);
-      checkFileSize(path, (await vscode.workspace.fs.stat(uri)).size);
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -74,9 +86,13 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
   }
 
   async writeFileAtomic(path: string, content: string): Promise<void> {
-    const target = this.uri(path);
-    // Write beside the target, then rename over it: a crash or a full disk leaves the old file intact.
-    const temp = this.uri(`${path}.${randomSuffix()}.tmp`);
+    const target = await this.writable(path);
+    // Write in the project's temporary folder (which git ignores), then rename over the target: a
+    // crash or a full disk leaves the old file intact. `workspace.fs` offers no fsync.
+    const temp = await this.writable(`${TEMPORARY_FOLDER}/${temporaryFileName(Date.now(), randomSuffix())}`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(temp, '..'));
+    const ignore = this.uri(TEMPORARY_GITIGNORE);
+    await vscode.workspace.fs.stat(ignore).then(undefined, () => vscode.workspace.fs.writeFile(ignore, encoder.encode(TEMPORARY_GITIGNORE_TEXT)));
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
     await vscode.workspace.fs.writeFile(temp, encoder.encode(content));
     try {
@@ -89,16 +105,37 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
 
   async deleteFile(path: string): Promise<void> {
     try {
-      await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+      await vscode.workspace.fs.delete(await this.writable(path), { useTrash: false });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
 
   async rename(from: string, to: string): Promise<void> {
-    const target = this.uri(to);
+    const source = await this.writable(from);
+    const target = await this.writable(to);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.rename(this.uri(from), target, { overwrite: false });
+    await vscode.workspace.fs.rename(source, target, { overwrite: false });
+  }
+
+  /**
+   * The URI to write, once no part of the path (below the project folder) is a symbolic link: a
+   * linked folder would carry the write outside the project. Missing parts are created as folders.
+   */
+  private async writable(path: string): Promise<vscode.Uri> {
+    const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..')) throw new Error(`${path}: outside the project folder`);
+    for (let i = 1; i <= parts.length; i++) {
+      let stat: vscode.FileStat;
+      try {
+        stat = await vscode.workspace.fs.stat(this.uri(parts.slice(0, i).join('/')));
+      } catch (error) {
+        if (isNotFound(error)) break;
+        throw error;
+      }
+      if (stat.type & vscode.FileType.SymbolicLink) throw new Error(`${path}: ${parts.slice(0, i).join('/')} is a symbolic link; Grounded does not write through links`);
+    }
+    return this.uri(path);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeFinish, finishPseudonymisation, readJournal, type FinishReport } from '../../core/pseudonymise';
 import type { OpenProject, ProjectHost } from '../project/project-host';
+import { notice, showInformation, showWarning } from '../ui/notifications';
 
 export const FINISH_COMMAND = 'grounded.pseudonymise.finish';
 
@@ -16,7 +17,7 @@ export function registerFinishInterrupted(host: ProjectHost, log: vscode.LogOutp
   const opened = host.onDidOpenProject(offer);
   const command = vscode.commands.registerCommand(FINISH_COMMAND, async () => {
     const report = await finishInterrupted(host.require(), log);
-    if (report === undefined) void vscode.window.showInformationMessage('No interrupted pseudonymisation to finish.');
+    if (report === undefined) void showInformation(notice`No interrupted pseudonymisation to finish.`);
     return report;
   });
   return [{ dispose: opened.dispose }, command];
@@ -26,8 +27,8 @@ async function offerToFinish(project: OpenProject, log: vscode.LogOutputChannel)
   const journal = await readJournal(project.fs);
   if (!journal) return;
   log.warn(`A pseudonymisation (to "${journal.pseudonym}") was interrupted; ${journal.files.length} file(s) and the quotes of their coded segments were to change.`);
-  const answer = await vscode.window.showWarningMessage(
-    `A pseudonymisation (to "${journal.pseudonym}") was interrupted: some transcripts, memos or coded quotes may still hold the real name. Finish it now, exactly as planned?`,
+  const answer = await showWarning(
+    notice`A pseudonymisation (to "${journal.pseudonym}") was interrupted: some transcripts, memos or coded quotes may still hold the real name. Finish it now, exactly as planned?`,
     'Finish It',
     'Later',
   );
@@ -47,6 +48,6 @@ export async function finishInterrupted(project: OpenProject, log: vscode.LogOut
   // Closed transcripts are checked from disk: check them again now that the new texts are there.
   await vscode.commands.executeCommand('grounded.needsReview.refresh').then(undefined, () => undefined);
   const left = report.changedSince.length > 0 ? ` ${report.changedSince.length} file(s) changed since were left as they are: pseudonymise the name again (details in the Grounded log).` : '';
-  void (left ? vscode.window.showWarningMessage(`${lines[0]}${left}`) : vscode.window.showInformationMessage(lines[0]));
+  void (left ? showWarning(notice`${lines[0]}${left}`) : showInformation(notice`${lines[0]}`));
   return report;
 }

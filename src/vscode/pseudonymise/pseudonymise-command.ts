@@ -13,6 +13,8 @@ import {
 } from '../../core/pseudonymise';
 import { finishInterrupted } from './finish-interrupted';
 import type { OpenProject, ProjectHost } from '../project/project-host';
+import { notice, showError, showInformation, showWarning } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
 
 /** Arguments a keybinding or a test may pass instead of answering the prompts. */
 export interface PseudonymiseArgs {
@@ -46,17 +48,17 @@ export function registerPseudonymiseCommand(host: ProjectHost, log: vscode.LogOu
       plan = planPseudonymisation({ ...request, files, coding: project.store.loadedCoding() });
     } catch (error) {
       if (!(error instanceof PseudonymError)) throw error;
-      void vscode.window.showErrorMessage(error.message);
+      void showError(notice`${error.message}`);
       return undefined;
     }
     if (plan.report.occurrences === 0 && plan.requotes.length === 0) {
-      void vscode.window.showInformationMessage(`"${plan.report.name}" does not occur in any transcript or memo.`);
+      void showInformation(notice`"${plan.report.name}" does not occur in any transcript or memo.`);
       return plan.report;
     }
     if (!args.confirmed && !(await confirm(plan.report))) return undefined;
     await apply(project, plan, files);
     for (const line of describeReport(plan.report, true)) log.info(line);
-    void vscode.window.showInformationMessage(summary(plan.report));
+    void showInformation(notice`${summary(plan.report)}`);
     return plan.report;
   });
 }
@@ -65,11 +67,11 @@ async function askRequest(args: PseudonymiseArgs): Promise<{ name: string; pseud
   const notEmpty = (value: string): string | undefined => (value.trim() === '' ? 'Type a name.' : undefined);
   const name = args.name ?? (await vscode.window.showInputBox({ title: 'Pseudonymise: the real name', prompt: 'Replaced as a whole word in every transcript and memo, in any case, with possessives (Name’s)', validateInput: notEmpty }));
   if (!name) return undefined;
-  const pseudonym = args.pseudonym ?? (await vscode.window.showInputBox({ title: `Pseudonymise: what replaces "${name}"`, prompt: 'The pseudonym', validateInput: notEmpty }));
+  const pseudonym = args.pseudonym ?? (await vscode.window.showInputBox({ title: `Pseudonymise: what replaces "${quickPickText(name)}"`, prompt: 'The pseudonym', validateInput: notEmpty }));
   if (!pseudonym) return undefined;
   let variants = args.variants;
   if (variants === undefined) {
-    const typed = await vscode.window.showInputBox({ title: `Pseudonymise: other ways "${name}" is written`, prompt: 'Optional: nicknames or full names, separated by commas (e.g. Ama, Amara Okoye)' });
+    const typed = await vscode.window.showInputBox({ title: `Pseudonymise: other ways "${quickPickText(name)}" is written`, prompt: 'Optional: nicknames or full names, separated by commas (e.g. Ama, Amara Okoye)' });
     if (typed === undefined) return undefined;
     variants = typed.split(',').map((v) => v.trim()).filter((v) => v !== '');
   }
@@ -84,9 +86,9 @@ async function confirm(report: PseudonymiseReport): Promise<boolean> {
     ...(report.pathsContainingName.length > 0 ? [`File names are not changed: ${report.pathsContainingName.join(', ')}.`] : []),
     ...(report.commentsMentioningName.length > 0 ? [`${report.commentsMentioningName.length} segment comment(s) mention the name and are left for their coders to reword (listed in the log).`] : []),
   ].join('\n');
-  const answer = await vscode.window.showWarningMessage(
-    `Replace "${report.name}" with "${report.pseudonym}"? ${report.occurrences} occurrence(s) in ${report.files.length} file(s); the files are saved.`,
-    { modal: true, detail },
+  const answer = await showWarning(
+    notice`Replace "${report.name}" with "${report.pseudonym}"? ${report.occurrences} occurrence(s) in ${report.files.length} file(s); the files are saved.`,
+    { modal: true, detail: notice`${detail}` },
     'Replace',
   );
   return answer === 'Replace';

@@ -8,26 +8,20 @@ import { type DecodedText, decodeText } from './text-decoding';
 import { type XmlElement, parseXml } from './xml-read';
 import { type ZipLimits, looksLikeZip, readZip } from './zip';
 
-/** A source file outside the archive, referenced as `relative://` or `absolute://`. */
-export interface ExternalReference {
-  scheme: 'relative' | 'absolute';
-  /** The path after the scheme, e.g. `/media/interview.txt`. */
-  path: string;
-  /** The project's `basePath`, against which relative paths resolve. */
-  basePath?: string;
-}
-
 export interface ContainerOptions {
   limits?: ZipLimits;
-  /** Reads files outside the archive; without it such sources are reported as missing. */
-  readExternal?: (reference: ExternalReference) => Uint8Array | undefined;
 }
 
 export interface RefiContainer {
   kind: 'qdpx' | 'qde' | 'qdc';
   root: XmlElement;
-  /** The text of a file a `plainTextPath` names, or undefined when it cannot be found. */
-  readText(path: string, basePath?: string): DecodedText | undefined;
+  /**
+   * The text of a file a `plainTextPath` names, from inside the archive only: undefined when the
+   * archive does not hold it. Files a `relative://` or `absolute://` path names on this computer
+   * are never read: an archive from anyone could otherwise copy any file of the researcher's
+   * computer into the new project (and from there into an export or a commit).
+   */
+  readText(path: string): DecodedText | undefined;
 }
 
 export function openContainer(bytes: Uint8Array, options: ContainerOptions = {}): RefiContainer {
@@ -38,7 +32,7 @@ export function openContainer(bytes: Uint8Array, options: ContainerOptions = {})
   }
   const root = parseXml(decoded.text, 'The file');
   const kind = rootKind(root, 'The file');
-  return { kind, root, readText: (path, basePath) => readExternal(path, basePath, options) };
+  return { kind, root, readText: () => undefined };
 }
 
 function rootKind(root: XmlElement, what: string): 'qde' | 'qdc' {
@@ -62,11 +56,10 @@ function openArchive(bytes: Uint8Array, options: ContainerOptions): RefiContaine
     const matches = [...files.keys()].filter((n) => n.slice(n.lastIndexOf('/') + 1).toLowerCase() === baseName);
     return matches.length === 1 ? matches[0] : undefined;
   };
-  const readText = (path: string, basePath?: string): DecodedText | undefined => {
-    const reference = parseReference(path);
-    const entry = findEntry(reference.path.replace(/^\/+/, ''));
-    if (entry !== undefined) return decodeText(files.get(entry)!);
-    return reference.scheme === 'internal' ? undefined : readExternal(path, basePath, options);
+  const readText = (path: string): DecodedText | undefined => {
+    // Programs that keep sources beside the archive sometimes pack a copy of them too: that copy is used.
+    const entry = findEntry(parseReference(path).path.replace(/^\/+/, ''));
+    return entry === undefined ? undefined : decodeText(files.get(entry)!);
   };
   return { kind: 'qdpx', root, readText };
 }
@@ -91,9 +84,7 @@ function parseReference(path: string): { scheme: 'internal' | 'relative' | 'abso
   return { scheme: match[1].toLowerCase() as 'internal' | 'relative' | 'absolute', path: match[2] };
 }
 
-function readExternal(path: string, basePath: string | undefined, options: ContainerOptions): DecodedText | undefined {
-  const reference = parseReference(path);
-  if (reference.scheme === 'internal' || !options.readExternal) return undefined;
-  const bytes = options.readExternal({ scheme: reference.scheme, path: reference.path, basePath });
-  return bytes === undefined ? undefined : decodeText(bytes);
+/** Does the path name a file outside the archive (on the computer that made it)? */
+export function isOutsideArchive(path: string): boolean {
+  return parseReference(path).scheme !== 'internal';
 }

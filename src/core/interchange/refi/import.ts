@@ -4,7 +4,7 @@
  * be imported throws RefiImportError before the caller has written anything.
  */
 import { GITIGNORE_CONTENT, GITIGNORE_FILE, PROJECT_FILE, codeFilePath, serializeCodeFile, serializeProjectFile } from '../../storage/format';
-import { type ContainerOptions, type RefiContainer, openContainer } from './import-container';
+import { type ContainerOptions, type RefiContainer, isOutsideArchive, openContainer } from './import-container';
 import { CoderDirectory, type ImportedCodebook, importCodes } from './import-codebook';
 import { MEMOS_FOLDER, importMemos } from './import-memos';
 import { type RefiModel, type RefiNote, type RefiTextSource, readModel } from './import-model';
@@ -117,10 +117,12 @@ class ProjectImport {
       source.content !== undefined
         ? { text: source.content, hadBom: false }
         : source.plainTextPath !== undefined
-          ? this.container.readText(source.plainTextPath, this.model.basePath)
+          ? this.container.readText(source.plainTextPath)
           : undefined;
     const selections = `${source.selections.length} selection(s)`;
-    if (decoded === undefined) {
+    if (decoded === undefined && source.plainTextPath !== undefined && isOutsideArchive(source.plainTextPath)) {
+      this.warn(`${label}: its text is a file outside the archive (${source.plainTextPath}), and Grounded imports only what the archive holds; the source and its ${selections} are not imported. Export the project again with its sources inside the archive`);
+    } else if (decoded === undefined) {
       this.warn(`${label}: its text (${source.plainTextPath ?? 'no plainTextPath'}) is not in the file; the source and its ${selections} are not imported`);
     } else if (decoded.text.trim() === '') {
       const why = source.richTextPath ? 'only its rich-text version has content, and Grounded imports plain text' : 'its text is empty';
@@ -145,8 +147,11 @@ class ProjectImport {
   private noteText(note: RefiNote): string {
     let text = this.noteTexts.get(note.guid);
     if (text === undefined) {
-      const decoded = note.content !== undefined ? { text: note.content } : note.plainTextPath ? this.container.readText(note.plainTextPath, this.model.basePath) : undefined;
-      if (decoded === undefined && note.plainTextPath) this.warn(`note "${note.name}": its text (${note.plainTextPath}) is not in the file; imported empty`);
+      const decoded = note.content !== undefined ? { text: note.content } : note.plainTextPath ? this.container.readText(note.plainTextPath) : undefined;
+      if (decoded === undefined && note.plainTextPath) {
+        const why = isOutsideArchive(note.plainTextPath) ? 'is a file outside the archive, and Grounded imports only what the archive holds' : 'is not in the file';
+        this.warn(`note "${note.name}": its text (${note.plainTextPath}) ${why}; imported empty`);
+      }
       text = (decoded?.text ?? '').replace(/\r\n?/g, '\n');
       this.noteTexts.set(note.guid, text);
     }

@@ -4,7 +4,6 @@
  */
 export { exportCodebook, exportProject, buildQdpx, DEFAULT_ORIGIN, type RefiExport, type RefiExportOptions } from './export';
 export { importRefi, type RefiImport, type RefiImportOptions, type RefiImportReport, type SourceReport } from './import';
-export type { ExternalReference } from './import-container';
 export { writeImportedProject } from './import-write';
 export { RefiExportError, RefiImportError } from './errors';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';

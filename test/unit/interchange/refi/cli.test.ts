@@ -89,23 +89,25 @@ describe('grounded export / import of REFI-QDA files', () => {
     assert.deepEqual(filesUnder(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]), before);
   });
 
-  it('reads relative:// sources from beside the archive and absolute:// ones, but only plain-text files', async () => {
-    const qde = (path: string): string =>
-      `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="44444444-4444-4444-8444-444444444444" name="side" plainTextPath="relative:///${path}"/></Sources></Project>`;
+  it('never copies a file of this computer into the project: relative:// and absolute:// sources are refused in the report', async () => {
+    const qde = (name: string, path: string): string =>
+      `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="44444444-4444-4444-8444-444444444444" name="${name}" plainTextPath="${path}"/></Sources></Project>`;
     mkdirSync(join(work, 'media'));
-    writeFileSync(join(work, 'media', 'side.txt'), 'Beside the archive.');
-    writeFileSync(join(work, 'media', 'secret.key'), 'do not read');
-    writeFileSync(join(work, 'ok.qdpx'), zipEntries({ 'project.qde': qde('media/side.txt') }));
-    writeFileSync(join(work, 'key.qdpx'), zipEntries({ 'project.qde': qde('media/secret.key') }));
-    assert.equal(await importRefiFile('ok.qdpx', 'ok', captureIo(work)), 0);
-    assert.equal(readFileSync(join(work, 'ok', 'interviews', 'side.md'), 'utf8'), 'Beside the archive.');
-    const absolute = `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="44444444-4444-4444-8444-444444444444" name="abs" plainTextPath="absolute://${join(work, 'media', 'side.txt')}"/></Sources></Project>`;
-    writeFileSync(join(work, 'abs.qdpx'), zipEntries({ 'project.qde': absolute }));
-    assert.equal(await importRefiFile('abs.qdpx', 'abs', captureIo(work)), 0);
-    assert.equal(readFileSync(join(work, 'abs', 'interviews', 'abs.md'), 'utf8'), 'Beside the archive.');
-    const io = captureIo(work);
-    assert.equal(await importRefiFile('key.qdpx', 'key', io), 0);
-    assert.match(io.stdout, /side: its text \(relative:\/\/\/media\/secret\.key\) is not in the file/);
-    assert.ok(!existsSync(join(work, 'key', 'interviews')));
+    writeFileSync(join(work, 'media', 'side.txt'), 'Private notes kept beside the archive.');
+    const cases = { side: 'relative:///media/side.txt', up: 'relative://../../media/side.txt', abs: `absolute://${join(work, 'media', 'side.txt')}` };
+    for (const [name, path] of Object.entries(cases)) {
+      writeFileSync(join(work, `${name}.qdpx`), zipEntries({ 'project.qde': qde(name, path) }));
+      const io = captureIo(work);
+      assert.equal(await importRefiFile(`${name}.qdpx`, name, io), 0);
+      assert.ok(io.stdout.includes(`${name}: its text is a file outside the archive (${path}), and Grounded imports only what the archive holds`), io.stdout);
+      assert.ok(!existsSync(join(work, name, 'interviews')), `${name}: nothing from outside was written`);
+    }
+  });
+
+  it('uses the copy of a relative:// source that the archive itself holds', async () => {
+    const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="44444444-4444-4444-8444-444444444444" name="side" plainTextPath="relative:///media/side.txt"/></Sources></Project>`;
+    writeFileSync(join(work, 'packed.qdpx'), zipEntries({ 'project.qde': qde, 'sources/side.txt': 'Packed with the project.' }));
+    assert.equal(await importRefiFile('packed.qdpx', 'packed', captureIo(work)), 0);
+    assert.equal(readFileSync(join(work, 'packed', 'interviews', 'side.md'), 'utf8'), 'Packed with the project.');
   });
 });

@@ -169,11 +169,12 @@ describe('REFI-QDA import', () => {
   <Description>Pilot of the interview guide.</Description>
 </Project>`;
     const bytes = zipEntries({ 'export/project.qde': qde, 'export/sources/.root': '' });
-    const imported = importRefi(bytes, { readExternal: (ref) => (ref.scheme === 'relative' && ref.path === '/texts/outside.txt' ? new TextEncoder().encode('Read from beside the archive.') : undefined) });
+    const imported = importRefi(bytes);
     const { store } = await openImported(imported.files);
     assert.deepEqual(segmentsOf(store, 'interviews/inline.md'), ['Zoë Ólafsdóttir: Trust | trust']);
     assert.equal(file(imported.files, 'interviews/inline.md'), '---\nSite: North\n---\n\nWe trust the nurse.');
-    assert.equal(file(imported.files, 'interviews/outside.md'), 'Read from beside the archive.');
+    assert.ok(!imported.files.some((f) => f.path === 'interviews/outside.md'), 'a file outside the archive is never read');
+    assert.ok(imported.report.warnings.some((w) => w.startsWith('Outside: its text is a file outside the archive (relative:///texts/outside.txt)')));
     assert.ok(imported.files.some((f) => f.path === '.grounded/coding/interviews/inline.md/zoe-olafsdottir.jsonl'));
     assert.equal(file(imported.files, 'memos/inline-description.md'), '---\ntranscript: interviews/inline.md\ntitle: "Inline: description"\n---\n\nRecorded in the car park.\n');
     assert.equal(file(imported.files, 'memos/project-description.md'), '---\ntitle: Project description\n---\n\nPilot of the interview guide.\n');
