@@ -191,16 +191,24 @@ export class CodingRepository {
     for (const id of new Set([...old.keys(), ...now.keys()])) {
       const [was, is] = [old.get(id), now.get(id)];
       if (was === is) continue;
-      this.history.record({ apply: (direction) => this.patchSegment(transcript, coder, id, direction === 'before' ? was : is) });
+      this.history.record({
+        apply: (direction) => (direction === 'before' ? this.patchSegment(transcript, coder, id, is, was) : this.patchSegment(transcript, coder, id, was, is)),
+      });
     }
   }
 
-  /** Put one segment back as it was (or remove it), leaving the rest of the file as it is now. */
-  private patchSegment(transcript: string, coder: Coder, id: string, segment: Segment | undefined): void {
+  /**
+   * Turn one segment from `from` back (or forward) to `to`, leaving the rest of the file as it is
+   * now. Only the fields the action changed are put back: a quote rewritten on save since then
+   * stays.
+   */
+  private patchSegment(transcript: string, coder: Coder, id: string, from: Segment | undefined, to: Segment | undefined): void {
     const entries = this.entriesOf(transcript);
     const entry = entries.get(coder.id);
     if (entry && !entry.ok) return; // broken since: never rewritten
     const current = entry?.ok ? entry.file : { transcript, coder, segments: [] };
+    const now = current.segments.find((s) => s.id === id);
+    const segment = to && now && from ? replayFields(now, from, to) : to;
     const rest = current.segments.filter((s) => s.id !== id);
     const segments = segment ? [...rest, segment].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : rest;
     entries.set(coder.id, { ok: true, file: { ...current, segments }, warnings: entry?.ok ? entry.warnings : [] });
@@ -248,6 +256,18 @@ export class CodingRepository {
 function toEntry(path: string, content: string): Entry {
   const result = parseCodingFile(path, content);
   return result.ok ? { ok: true, file: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };
+}
+
+/** `now` with every field that differs between `from` and `to` set as in `to`. */
+function replayFields(now: Segment, from: Segment, to: Segment): Segment {
+  const out: Record<string, unknown> = { ...now };
+  const [a, b] = [from as unknown as Record<string, unknown>, to as unknown as Record<string, unknown>];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (b[key] === undefined) delete out[key];
+    else out[key] = b[key];
+  }
+  return out as unknown as Segment;
 }
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
