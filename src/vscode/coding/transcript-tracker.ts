@@ -78,9 +78,10 @@ export class TranscriptTracker implements vscode.Disposable {
     if (!tracked || e.contentChanges.length === 0) return;
     const previousLength = tracked.text.text.length;
     tracked.text = new DocumentText(e.document);
-    if (isWholeReplacement(e, previousLength)) {
-      // A revert or an outside rewrite of the open file (git checkout): positions mean nothing
-      // any more, so every segment is re-anchored from its quote.
+    if (isReloadFromDisk(e) || isWholeReplacement(e, previousLength)) {
+      // The file changed on disk (sed, git pull, a checkout) or was reverted: VS Code replays the
+      // difference as edits, but nobody typed them, so positions mean nothing any more and every
+      // segment is re-anchored from its stored quote, exactly as when the file is opened.
       tracked.session.setText(tracked.text.text);
     } else {
       tracked.session.applyChanges(toTextChanges(e.document, e.contentChanges), tracked.text.text);
@@ -107,6 +108,17 @@ export class TranscriptTracker implements vscode.Disposable {
       this.changed.fire(tracked.document);
     }
   }
+}
+
+/**
+ * VS Code reloads a document from disk only while it has no unsaved changes, and the reload leaves
+ * it without any; typing always leaves it dirty, and an undo back to the saved text says it is
+ * one. So a change after which the document is clean and that is not an undo or redo came from
+ * the disk. Typing cannot interleave: a dirty document is not reloaded, and each event is handled
+ * before the next one arrives.
+ */
+function isReloadFromDisk(e: vscode.TextDocumentChangeEvent): boolean {
+  return !e.document.isDirty && e.reason === undefined;
 }
 
 function isWholeReplacement(e: vscode.TextDocumentChangeEvent, previousLength: number): boolean {
