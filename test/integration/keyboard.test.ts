@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, workspaceFileExists } from './harness';
+import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/keyboard/lucia.md';
@@ -56,11 +56,14 @@ function cursorAt(ed: vscode.TextEditor, phrase: string, delta = 0): void {
 
 const selectedText = (ed: vscode.TextEditor): string => ed.document.getText(ed.selection);
 
-/** Lets the quick pick a command opened render before it is driven with quick input commands. */
-const pause = (ms = 400): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Waits until the code picker a command opened shows its list: quick input commands sent earlier are lost. */
+const pickerShown = async (): Promise<void> => {
+  const grounded = await api();
+  await waitFor(() => grounded.codePickerShown(), SETTLE_MS, 'the code picker to show its list');
+};
 
 describe('keyboard coding', function () {
-  this.timeout(60000);
+  this.timeout(TEST_MS);
 
   before(async () => {
     fixture = await useTranscriptCopy('interviews/p03-lucia.md', TRANSCRIPT, 'Keyboard Tester');
@@ -80,7 +83,7 @@ describe('keyboard coding', function () {
     const ed = await editor();
     select(ed, 'It looked so real.');
     const single = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pause();
+    await pickerShown();
     await vscode.commands.executeCommand('quickInput.accept');
     const first = await segment(await single);
     assert.equal(first.exact, 'It looked so real.');
@@ -88,10 +91,10 @@ describe('keyboard coding', function () {
 
     select(ed, 'It\'s a trap with a job inside.');
     const several = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pause();
+    await pickerShown();
     await vscode.commands.executeCommand('quickInput.previous'); // wraps to the last entry
     await vscode.commands.executeCommand('quickInput.accept');
-    await pause();
+    await pickerShown();
     for (let i = 0; i < 2; i++) {
       await vscode.commands.executeCommand('quickInput.next');
       await vscode.commands.executeCommand('quickInput.toggleCheckbox');

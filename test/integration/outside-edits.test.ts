@@ -5,7 +5,7 @@ import { serializeCodingFile } from '../../src/core/storage/format';
 import { TranscriptSession } from '../../src/core/transcript-session';
 import { reviewItems } from '../../src/core/views/review-items';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { groundedApi, openTranscript, readWorkspaceFile, waitFor, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, writeWorkspaceFile } from './harness';
 
 const CODER = { id: 'outside-tester', name: 'Outside Tester' };
 
@@ -56,7 +56,7 @@ function livePlacement(document: vscode.TextDocument, grounded: GroundedApi): st
 }
 
 describe('transcripts changed outside the editor', function () {
-  this.timeout(60_000);
+  this.timeout(TEST_MS);
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -66,21 +66,21 @@ describe('transcripts changed outside the editor', function () {
     const grounded = await api();
     const transcript = 'interviews/p97-outside-open.md';
     const { text, ids } = writeFixture(grounded, transcript);
-    await waitFor(async () => (await grounded.store()!.getCoding(transcript)).coders.some((c) => c.coder.id === CODER.id), 20_000, 'the fixture coding to be read');
+    await waitFor(async () => (await grounded.store()!.getCoding(transcript)).coders.some((c) => c.coder.id === CODER.id), SETTLE_MS, 'the fixture coding to be read');
     const editor = await openTranscript(transcript);
     const doc = editor.document;
-    await waitFor(() => [...grounded.paintedRanges(doc).values()].flat().length === 3, 20_000, 'the three passages painted');
+    await waitFor(() => [...grounded.paintedRanges(doc).values()].flat().length === 3, SETTLE_MS, 'the three passages painted');
     // `sed -i 's/spoke slowly/spoke very slowly/'` and a new line above: words inside the
     // second passage change, the third passage only moves.
     const changed = text.replace('spoke slowly', 'spoke very slowly').replace('**Interviewer:** And after that?', '**Interviewer:** And after that? Take your time.');
     writeWorkspaceFile(transcript, changed);
-    await waitFor(() => doc.getText() === changed, 20_000, 'VS Code to reload the open file');
+    await waitFor(() => doc.getText() === changed, SETTLE_MS, 'VS Code to reload the open file');
     assert.equal(doc.isDirty, false);
     const expected = await closedFilePlacement(grounded, transcript);
     assert.ok(expected.some((line) => line.startsWith(`${ids[1]} fuzzy `)), `a closed file places the edited passage approximately: ${expected.join(', ')}`);
     const review = (): string[] => livePlacement(doc, grounded);
     const closedReview = (await reviewItemsOfClosed(grounded, transcript)).sort();
-    await waitFor(() => JSON.stringify(review()) === JSON.stringify(closedReview), 20_000, `Needs Review to match a closed file's (${closedReview.join(', ')}), got ${review().join(', ')}`);
+    await waitFor(() => JSON.stringify(review()) === JSON.stringify(closedReview), SETTLE_MS, `Needs Review to match a closed file's (${closedReview.join(', ')}), got ${review().join(', ')}`);
     const painted = [...grounded.paintedRanges(doc).values()].flat().map((r) => doc.getText(r));
     assert.ok(painted.includes('The woman at the desk spoke very slowly and wrote everything down for me, so I could read it again at home.'), `the edited passage is painted: ${painted.join(' | ')}`);
     assert.ok(painted.some((p) => p.startsWith('After that I went every Tuesday')), 'the moved passage is painted');
@@ -90,16 +90,16 @@ describe('transcripts changed outside the editor', function () {
     const grounded = await api();
     const transcript = 'interviews/p96-outside-closed.md';
     const { text, ids } = writeFixture(grounded, transcript);
-    await waitFor(async () => (await grounded.store()!.getCoding(transcript)).coders.some((c) => c.coder.id === CODER.id), 20_000, 'the fixture coding to be read');
+    await waitFor(async () => (await grounded.store()!.getCoding(transcript)).coders.some((c) => c.coder.id === CODER.id), SETTLE_MS, 'the fixture coding to be read');
     await vscode.commands.executeCommand('grounded.needsReview.refresh');
     assert.deepEqual(grounded.needsReview.itemsOf(transcript), [], 'nothing to review while the text matches');
     // A `git pull` rewrites the closed transcript: one passage loses its text entirely.
     const pulled = text.replace(PARAGRAPHS[1].slice('**Amara:** '.length), 'I found it by chance, walking past.');
     writeWorkspaceFile(transcript, pulled);
-    await waitFor(() => grounded.needsReview.itemsOf(transcript).some((i) => i.segmentId === ids[0] && i.status === 'orphan'), 20_000, 'Needs Review to list the passage whose text is gone');
+    await waitFor(() => grounded.needsReview.itemsOf(transcript).some((i) => i.segmentId === ids[0] && i.status === 'orphan'), SETTLE_MS, 'Needs Review to list the passage whose text is gone');
     // And back again (a `git checkout` of the old version): the list empties on its own.
     writeWorkspaceFile(transcript, text);
-    await waitFor(() => grounded.needsReview.itemsOf(transcript).length === 0, 20_000, 'Needs Review to drop the item again');
+    await waitFor(() => grounded.needsReview.itemsOf(transcript).length === 0, SETTLE_MS, 'Needs Review to drop the item again');
   });
 });
 
