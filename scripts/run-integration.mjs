@@ -66,7 +66,8 @@ async function runTestsInBrowser(url, { verbose }) {
     await page.exposeFunction('codeAutomationLog', (level, args) => relayLog(level, args, verbose));
     if (verbose) page.on('console', (message) => console.log(`[page:${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-    await page.goto(url);
+    // Loading the workbench on a busy machine takes long; the overall limit is the backstop.
+    await page.goto(url, { timeout: 10 * 60_000 });
     return await exitCode;
   } finally {
     await browser.close().catch(() => {});

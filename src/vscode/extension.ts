@@ -9,7 +9,7 @@ import { CodebookTreeProvider, type CodebookNode } from './codebook/codebook-tre
 import { SwatchIcons } from './codebook/swatch-icons';
 import { codePickerShown } from './coding/code-picker';
 import { registerCodingCommands } from './coding/coding-commands';
-import { DecorationPainter } from './coding/decorations';
+import { DecorationPainter, type PaintedCoding } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
 import { TranscriptTracker } from './coding/transcript-tracker';
 import { registerInterchangeCommands } from './interchange/interchange-commands';
@@ -27,7 +27,7 @@ import { registerStudyFeatures } from './memos/study-features';
 export interface GroundedApi {
   store(): ProjectStore | undefined;
   /** The ranges painted per code id in a document's visible editors. */
-  paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
+  paintedRanges(document: vscode.TextDocument): PaintedCoding;
   codebookTree: CodebookTreeProvider;
   codebookDragAndDrop: vscode.TreeDragAndDropController<CodebookNode>;
   /** The Needs Review list and the status bar text for the active transcript. */

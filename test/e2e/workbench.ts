@@ -22,7 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** Opens the workbench and waits until the editor area and the explorer are ready. */
 export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
+  await page.goto(url, { timeout: 10 * 60_000 }); // a busy machine loads the workbench slowly
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   return page;

@@ -84,6 +84,8 @@ describe('transcripts changed outside the editor', function () {
     const painted = [...grounded.paintedRanges(doc).values()].flat().map((r) => doc.getText(r));
     assert.ok(painted.includes('The woman at the desk spoke very slowly and wrote everything down for me, so I could read it again at home.'), `the edited passage is painted: ${painted.join(' | ')}`);
     assert.ok(painted.some((p) => p.startsWith('After that I went every Tuesday')), 'the moved passage is painted');
+    const outlined = grounded.paintedRanges(doc).approximate.map((r) => doc.getText(r));
+    assert.deepEqual(outlined, ['The woman at the desk spoke very slowly and wrote everything down for me, so I could read it again at home.'], 'only the approximate placement is drawn as one');
   });
 
   it('updates Needs Review when a transcript that is not open changes on disk', async () => {
