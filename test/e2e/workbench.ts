@@ -32,13 +32,13 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
  * Types into the open quick input and presses Enter once a row matching `rowText` is listed.
  * On VS Code 1.139 an Enter pressed before the rows render is lost, so wait for the row first.
  */
-async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs = 15_000): Promise<void> {
+async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs = 60_000): Promise<void> {
   const input = page.locator(QUICK_INPUT_BOX);
   await input.waitFor({ state: 'visible' });
   await input.fill(typed);
   const row = page.locator(QUICK_INPUT_ROW, { hasText: rowText }).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.locator(`${QUICK_INPUT_ROW}.focused`, { hasText: rowText }).first().waitFor({ timeout: 5_000 });
+  await page.locator(`${QUICK_INPUT_ROW}.focused`, { hasText: rowText }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
 }
 
