@@ -48,7 +48,7 @@ describe('applying a code in VS Code', function () {
     const code = await eventually(() => readCodes(env.workspace).find((c) => c.name === codeName), 60_000, `code file for "${codeName}"`);
     const segment = await eventually(
       () => readAllSegments(codingDir).find((s) => s.codes.includes(code.id)),
-      15_000,
+      60_000,
       `a segment coded "${codeName}" under ${codingDir}`,
     );
     assert.equal(segment.exact, content);
