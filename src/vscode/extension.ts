@@ -7,7 +7,6 @@ import { UnusedCodeDecorations } from './codebook/unused-code-decorations';
 import { CodingUndo } from './coding/undo-commands';
 import { CodebookTreeProvider, type CodebookNode } from './codebook/codebook-tree';
 import { SwatchIcons } from './codebook/swatch-icons';
-import { codePickerShown } from './coding/code-picker';
 import { registerCodingCommands } from './coding/coding-commands';
 import { DecorationPainter, type PaintedCoding } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
@@ -33,8 +32,6 @@ export interface GroundedApi {
   /** The Needs Review list and the status bar text for the active transcript. */
   needsReview: NeedsReviewTreeProvider;
   statusText(): string;
-  /** Whether an open code picker shows its list (tests wait for it before driving the picker). */
-  codePickerShown(): boolean;
   /** Resolves once the workspace's project (if any) is open. */
   ready: Promise<void>;
   /** How long `activate()` took, in milliseconds. */
@@ -113,7 +110,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     codebookDragAndDrop: dragAndDrop,
     needsReview: review,
     statusText: () => status.text,
-    codePickerShown,
     ready,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,

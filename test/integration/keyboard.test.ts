@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
+import { openTranscript, readWorkspaceFile, TEST_MS, workspaceFileExists } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/keyboard/lucia.md';
@@ -56,11 +56,8 @@ function cursorAt(ed: vscode.TextEditor, phrase: string, delta = 0): void {
 
 const selectedText = (ed: vscode.TextEditor): string => ed.document.getText(ed.selection);
 
-/** Waits until the code picker a command opened shows its list: quick input commands sent earlier are lost. */
-const pickerShown = async (): Promise<void> => {
-  const grounded = await api();
-  await waitFor(() => grounded.codePickerShown(), SETTLE_MS, 'the code picker to show its list');
-};
+/** Lets the quick pick a command opened render before it is driven with quick input commands. */
+const pause = (ms = 400): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('keyboard coding', function () {
   this.timeout(TEST_MS);
@@ -83,7 +80,7 @@ describe('keyboard coding', function () {
     const ed = await editor();
     select(ed, 'It looked so real.');
     const single = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pickerShown();
+    await pause();
     await vscode.commands.executeCommand('quickInput.accept');
     const first = await segment(await single);
     assert.equal(first.exact, 'It looked so real.');
@@ -91,10 +88,10 @@ describe('keyboard coding', function () {
 
     select(ed, 'It\'s a trap with a job inside.');
     const several = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pickerShown();
+    await pause();
     await vscode.commands.executeCommand('quickInput.previous'); // wraps to the last entry
     await vscode.commands.executeCommand('quickInput.accept');
-    await pickerShown();
+    await pause();
     for (let i = 0; i < 2; i++) {
       await vscode.commands.executeCommand('quickInput.next');
       await vscode.commands.executeCommand('quickInput.toggleCheckbox');

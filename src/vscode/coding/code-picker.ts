@@ -44,14 +44,6 @@ const SEVERAL_ENTRY: readonly CodeItem[] = [
   { label: '$(checklist) Apply several codes…', detail: 'Tick as many codes as apply, then press Enter', several: true, alwaysShow: true },
 ];
 
-/** Whether an open code picker's list, as last set, has been shown (the workbench highlighted a row). */
-let pickerShown = false;
-
-/** For tests driving the picker with quick-input commands: a command sent earlier would be lost. */
-export function codePickerShown(): boolean {
-  return pickerShown;
-}
-
 /**
  * A fuzzy pick over the whole codebook (name, path, description, colour), quick codes first.
  * Typing a name or `Parent/Child` path no code has offers to create it.
@@ -66,7 +58,6 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
   const base = codeItems(codebook, options);
   let offered: string | undefined;
   const render = (): void => {
-    pickerShown = false;
     const ticked = picker.selectedItems.filter((i) => i.codeId);
     const create: CodeItem[] = offered ? [{ label: `$(add) Create code "${offered}"`, createName: offered, alwaysShow: true }] : [];
     // The create entry goes last: VS Code names items by position, so items before it keep their
@@ -96,11 +87,7 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
       result = chosen(picker, options);
       if (result) picker.hide();
     });
-    picker.onDidChangeActive((active) => {
-      if (active.length > 0) pickerShown = true;
-    });
     picker.onDidHide(() => {
-      pickerShown = false;
       picker.dispose();
       resolve(result);
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../../core/event';
+import { normaliseText } from '../../core/anchoring';
 import { TranscriptSession } from '../../core/transcript-session';
 import type { ProjectHost } from '../project/project-host';
 import { DocumentText, toTextChanges } from './document-text';
@@ -78,15 +79,32 @@ export class TranscriptTracker implements vscode.Disposable {
     if (!tracked || e.contentChanges.length === 0) return;
     const previousLength = tracked.text.text.length;
     tracked.text = new DocumentText(e.document);
-    if (isReloadFromDisk(e) || isWholeReplacement(e, previousLength)) {
-      // The file changed on disk (sed, git pull, a checkout) or was reverted: VS Code replays the
-      // difference as edits, but nobody typed them, so positions mean nothing any more and every
-      // segment is re-anchored from its stored quote, exactly as when the file is opened.
+    if (isWholeReplacement(e, previousLength)) {
+      // A revert or an outside rewrite of the open file (git checkout): positions mean nothing
+      // any more, so every segment is re-anchored from its quote.
       tracked.session.setText(tracked.text.text);
     } else {
       tracked.session.applyChanges(toTextChanges(e.document, e.contentChanges), tracked.text.text);
     }
     this.changed.fire(e.document);
+    if (!e.document.isDirty && e.reason === undefined) void this.reanchorIfReloaded(tracked, e.document.version);
+  }
+
+  /**
+   * VS Code replays a reload from disk (sed, git pull, a checkout) as edits, which were just shifted
+   * like typing; but nobody typed them, so every segment is re-anchored from its stored quote,
+   * exactly as when the file is opened. A reload leaves the document clean and equal to the disk;
+   * the first keystroke in a clean document can look clean too, but differs from the disk. If the
+   * researcher types meanwhile, the document has moved on and the live positions stand.
+   */
+  private async reanchorIfReloaded(tracked: Tracked, version: number): Promise<void> {
+    const project = this.host.project;
+    if (!project) return;
+    const raw = await project.fs.readFile(tracked.transcript);
+    if (raw === undefined || tracked.document.version !== version || tracked.document.isDirty || this.get(tracked.document) !== tracked) return;
+    if (normaliseText(raw) !== tracked.text.text) return;
+    tracked.session.setText(tracked.text.text);
+    this.changed.fire(tracked.document);
   }
 
   private async onSave(document: vscode.TextDocument): Promise<void> {
@@ -108,17 +126,6 @@ export class TranscriptTracker implements vscode.Disposable {
       this.changed.fire(tracked.document);
     }
   }
-}
-
-/**
- * VS Code reloads a document from disk only while it has no unsaved changes, and the reload leaves
- * it without any; typing always leaves it dirty, and an undo back to the saved text says it is
- * one. So a change after which the document is clean and that is not an undo or redo came from
- * the disk. Typing cannot interleave: a dirty document is not reloaded, and each event is handled
- * before the next one arrives.
- */
-function isReloadFromDisk(e: vscode.TextDocumentChangeEvent): boolean {
-  return !e.document.isDirty && e.reason === undefined;
 }
 
 function isWholeReplacement(e: vscode.TextDocumentChangeEvent, previousLength: number): boolean {
