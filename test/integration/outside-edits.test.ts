@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { makeQuote, normaliseText } from '../../src/core/anchoring';
 import { serializeCodingFile } from '../../src/core/storage/format';
 import { TranscriptSession } from '../../src/core/transcript-session';
 import { reviewItems } from '../../src/core/views/review-items';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 const CODER = { id: 'outside-tester', name: 'Outside Tester' };
+const FIXTURES = ['interviews/p97-outside-open.md', 'interviews/p96-outside-closed.md'];
 
 const PARAGRAPHS = [
   '**Interviewer:** How did you find the centre?',
-  '**Amara:** A neighbour gave me a card with the number on it, and for a month I kept it in my shoe before I called.',
+  '**Yetunde:** A neighbour gave me a card with the number on it, and for a month I kept it in my shoe before I called.',
   '**Interviewer:** What happened on the first visit?',
-  '**Amara:** The woman at the desk spoke slowly and wrote everything down for me, so I could read it again at home.',
+  '**Yetunde:** The woman at the desk spoke slowly and wrote everything down for me, so I could read it again at home.',
   '**Interviewer:** And after that?',
-  '**Amara:** After that I went every Tuesday, and little by little I stopped being afraid of the building and the people in it.',
+  '**Yetunde:** After that I went every Tuesday, and little by little I stopped being afraid of the building and the people in it.',
 ];
 
 /** A transcript with three coded passages (one per answer), written to disk with its coding. */
@@ -23,7 +25,7 @@ function writeFixture(grounded: GroundedApi, transcript: string): { text: string
   const text = `${PARAGRAPHS.join('\n\n')}\n`;
   const code = grounded.store()!.codebook().all()[0].id;
   const segments = [1, 3, 5].map((p, i) => {
-    const exact = PARAGRAPHS[p].slice('**Amara:** '.length);
+    const exact = PARAGRAPHS[p].slice('**Yetunde:** '.length);
     const start = text.indexOf(exact);
     const range = { start, end: start + exact.length };
     return { id: `s-00000000009${i + 1}`, codes: [code], quote: makeQuote(text, range), position: range };
@@ -62,6 +64,14 @@ describe('transcripts changed outside the editor', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  // Other suites search every transcript (pseudonymisation): leave none of ours behind.
+  after(() => {
+    for (const transcript of FIXTURES) {
+      rmSync(workspacePath(transcript), { force: true });
+      rmSync(workspacePath(`.grounded/coding/${transcript}`), { recursive: true, force: true });
+    }
+  });
+
   it('re-anchors an open transcript whose coded words changed on disk exactly as a closed one', async () => {
     const grounded = await api();
     const transcript = 'interviews/p97-outside-open.md';
@@ -96,7 +106,7 @@ describe('transcripts changed outside the editor', function () {
     await vscode.commands.executeCommand('grounded.needsReview.refresh');
     assert.deepEqual(grounded.needsReview.itemsOf(transcript), [], 'nothing to review while the text matches');
     // A `git pull` rewrites the closed transcript: one passage loses its text entirely.
-    const pulled = text.replace(PARAGRAPHS[1].slice('**Amara:** '.length), 'I found it by chance, walking past.');
+    const pulled = text.replace(PARAGRAPHS[1].slice('**Yetunde:** '.length), 'I found it by chance, walking past.');
     writeWorkspaceFile(transcript, pulled);
     await waitFor(() => grounded.needsReview.itemsOf(transcript).some((i) => i.segmentId === ids[0] && i.status === 'orphan'), SETTLE_MS, 'Needs Review to list the passage whose text is gone');
     // And back again (a `git checkout` of the old version): the list empties on its own.
