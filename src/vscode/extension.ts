@@ -10,7 +10,7 @@ import { CodingUndo } from './coding/undo-commands';
 import { CodebookTreeProvider, type CodebookNode } from './codebook/codebook-tree';
 import { SwatchIcons } from './codebook/swatch-icons';
 import { registerCodingCommands } from './coding/coding-commands';
-import { DecorationPainter } from './coding/decorations';
+import { DecorationPainter, type PaintedCoding } from './coding/decorations';
 import { registerCodingHover } from './coding/hover';
 import { TranscriptTracker } from './coding/transcript-tracker';
 import { registerInterchangeCommands } from './interchange/interchange-commands';
@@ -34,7 +34,7 @@ export interface GroundedApi {
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
   /** The ranges painted per code id in a document's visible editors. */
-  paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
+  paintedRanges(document: vscode.TextDocument): PaintedCoding;
   codebookTree: CodebookTreeProvider;
   codebookDragAndDrop: vscode.TreeDragAndDropController<CodebookNode>;
   /** The Needs Review list and the status bar text for the active transcript. */

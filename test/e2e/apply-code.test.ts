@@ -25,7 +25,7 @@ function pickLineToCode(text: string): { line: number; content: string } {
 
 
 describe('applying a code in VS Code', function () {
-  this.timeout(180_000);
+  this.timeout(600_000);
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
@@ -45,10 +45,10 @@ describe('applying a code in VS Code', function () {
     await runCommand(page, 'Grounded: Apply Code');
     await pickQuickInput(page, codeName, `Create code "${codeName}"`);
 
-    const code = await eventually(() => readCodes(env.workspace).find((c) => c.name === codeName), 15_000, `code file for "${codeName}"`);
+    const code = await eventually(() => readCodes(env.workspace).find((c) => c.name === codeName), 60_000, `code file for "${codeName}"`);
     const segment = await eventually(
       () => readAllSegments(codingDir).find((s) => s.codes.includes(code.id)),
-      15_000,
+      60_000,
       `a segment coded "${codeName}" under ${codingDir}`,
     );
     assert.equal(segment.exact, content);

@@ -36,13 +36,13 @@ const ROW = `${QUICK_INPUT} .monaco-list-row`;
 
 /** Waits for the quick pick to list a focused row with `text`; Enter before then would be lost. */
 async function focusedRow(page: Page, text: string): Promise<void> {
-  await page.locator(`${ROW}.focused`, { hasText: text }).first().waitFor({ timeout: 15_000 });
+  await page.locator(`${ROW}.focused`, { hasText: text }).first().waitFor({ timeout: 60_000 });
 }
 
 /** The quick key (1–9) the code picker shows for a code, from its `#n` description. */
 async function quickKeyOf(page: Page, name: string): Promise<number> {
   const row = page.locator(ROW, { hasText: name }).first();
-  await row.waitFor({ timeout: 15_000 });
+  await row.waitFor({ timeout: 60_000 });
   const match = /#(\d)/.exec(await row.innerText());
   assert.ok(match, `the picker shows a quick key for ${name}`);
   return Number(match[1]);
@@ -61,7 +61,7 @@ function participantLines(workspace: string): string[] {
 
 
 describe('coding by keyboard in line-by-line mode', function () {
-  this.timeout(240_000);
+  this.timeout(600_000);
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
@@ -74,14 +74,14 @@ describe('coding by keyboard in line-by-line mode', function () {
     await quickOpen(page, TRANSCRIPT);
     await page.keyboard.press('Control+Home');
     await runCommand(page, 'Grounded: Toggle Line-by-Line Coding');
-    await page.locator('.statusbar-item', { hasText: 'Line by line' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: 'Line by line' }).first().waitFor({ timeout: 60_000 });
 
     const keys = new Keys(page);
     // Each line's coding reaches the disk before the next key, as it would at a researcher's pace.
     let coded = 0;
     const written = async (): Promise<void> => {
       coded += 1;
-      await eventually(() => (readSegments(codingFile).length >= before + coded ? true : undefined), 15_000, `segment ${coded} on disk`);
+      await eventually(() => (readSegments(codingFile).length >= before + coded ? true : undefined), 60_000, `segment ${coded} on disk`);
     };
     // Lines 1 and 2: codes found by typing a few letters in the picker (Ctrl+Alt+C).
     const picked = [
@@ -138,23 +138,23 @@ describe('coding by keyboard in line-by-line mode', function () {
     await page.keyboard.press('ArrowUp');
     await focusedRow(page, 'Apply several codes');
     await page.keyboard.press('Enter');
-    await page.locator(QUICK_INPUT, { hasText: '0 Selected' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator(QUICK_INPUT, { hasText: '0 Selected' }).waitFor({ state: 'visible', timeout: 60_000 });
     // The switch to ticking redraws the list; a key pressed meanwhile would be lost.
     await page.waitForTimeout(1000);
     for (let i = 1; i <= 2; i++) {
       await page.keyboard.press('ArrowDown');
-      await page.locator(`${ROW}.focused`).first().waitFor({ timeout: 5_000 });
+      await page.locator(`${ROW}.focused`).first().waitFor({ timeout: 60_000 });
       await page.keyboard.press('Space');
-      await page.locator(QUICK_INPUT, { hasText: `${i} Selected` }).waitFor({ timeout: 5_000 });
+      await page.locator(QUICK_INPUT, { hasText: `${i} Selected` }).waitFor({ timeout: 60_000 });
     }
     await page.keyboard.press('Enter');
     const eleventh = participantLines(env.workspace)[LINES];
-    const several = await eventually(() => readSegments(codingFile).find((s) => s.exact === eleventh), 15_000, 'line 11 coded');
+    const several = await eventually(() => readSegments(codingFile).find((s) => s.exact === eleventh), 60_000, 'line 11 coded');
     assert.equal(several.codes.length, 2, `two codes ticked by keyboard: ${JSON.stringify(several.codes)}`);
 
     // The picture: the coded lines beside the Codebook view.
     await runCommand(page, 'View: Show Grounded');
-    await page.locator('.pane-header', { hasText: 'Codebook' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.pane-header', { hasText: 'Codebook' }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+G');
     await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill(':36');
     await page.keyboard.press('Enter');

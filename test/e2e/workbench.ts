@@ -22,7 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** Opens the workbench and waits until the editor area and the explorer are ready. */
 export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
+  await page.goto(url, { timeout: 10 * 60_000 }); // a busy machine loads the workbench slowly
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   return page;
@@ -32,13 +32,13 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
  * Types into the open quick input and presses Enter once a row matching `rowText` is listed.
  * On VS Code 1.139 an Enter pressed before the rows render is lost, so wait for the row first.
  */
-async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs = 15_000): Promise<void> {
+async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs = 60_000): Promise<void> {
   const input = page.locator(QUICK_INPUT_BOX);
   await input.waitFor({ state: 'visible' });
   await input.fill(typed);
   const row = page.locator(QUICK_INPUT_ROW, { hasText: rowText }).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.locator(`${QUICK_INPUT_ROW}.focused`, { hasText: rowText }).first().waitFor({ timeout: 5_000 });
+  await page.locator(`${QUICK_INPUT_ROW}.focused`, { hasText: rowText }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
 }
 

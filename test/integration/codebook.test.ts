@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodebookNode } from '../../src/vscode/codebook/codebook-tree';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { readWorkspaceFile, waitFor, workspaceFileExists } from './harness';
+import { readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
 
 async function api(): Promise<GroundedApi> {
   const api = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
@@ -21,7 +21,7 @@ async function treeLabels(grounded: GroundedApi, node?: CodebookNode): Promise<s
 }
 
 describe('the codebook view', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
 
   it('adds, renames, recolours and describes a code, one file per code', async () => {
     const grounded = await api();
@@ -39,7 +39,7 @@ describe('the codebook view', function () {
       { name: codeFile(id)?.name, color: codeFile(id)?.color, description: codeFile(id)?.description },
       { name: 'Plans ahead', color: '#59a14f', description: 'Talk of plans, wishes, a better life' },
     );
-    await waitFor(async () => (await treeLabels(grounded)).includes('Plans ahead'), 5000);
+    await waitFor(async () => (await treeLabels(grounded)).includes('Plans ahead'), SETTLE_MS);
   });
 
   it('adds a sub-code under a code and lists a code\'s segments under it', async () => {
@@ -79,6 +79,6 @@ describe('the codebook view', function () {
     assert.equal(codeFile(used.id), undefined, 'the code file is deleted');
     await store.loadAllCoding();
     assert.equal(store.loadedCoding().flatMap((t) => t.coders.flatMap((k) => k.segments)).filter((s) => s.codes.includes(used.id)).length, 0);
-    await waitFor(async () => !(await treeLabels(grounded, used.parent ? { kind: 'code', id: used.parent } : undefined)).includes(used.name), 5000);
+    await waitFor(async () => !(await treeLabels(grounded, used.parent ? { kind: 'code', id: used.parent } : undefined)).includes(used.name), SETTLE_MS);
   });
 });

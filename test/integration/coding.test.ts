@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { readWorkspaceFile, waitFor, workspaceFileExists, workspaceRoot, writeWorkspaceFile } from './harness';
+import { readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceRoot, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
 const PHRASE = 'I took my bag and I walked out while they were having lunch.';
@@ -38,11 +38,11 @@ async function segmentCount(grounded: GroundedApi, codeId: string): Promise<numb
 }
 
 describe('coding in the editor', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
 
   before(async () => {
     await vscode.workspace.getConfiguration('grounded').update('coder', CODER.name, vscode.ConfigurationTarget.Global);
-    await waitFor(async () => (await api()).store()?.coder.id === CODER.id, 5000);
+    await waitFor(async () => (await api()).store()?.coder.id === CODER.id, SETTLE_MS);
   });
 
   it('activates on a project and opens its store', async () => {
@@ -77,7 +77,7 @@ describe('coding in the editor', function () {
     assert.deepEqual(record.codes, [code.id]);
     const text = editor.document.getText().replace(/\r\n/g, '\n');
     assert.equal(text.slice(record.start as number, record.end as number), PHRASE);
-    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === PHRASE), 5000);
+    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === PHRASE), SETTLE_MS);
   });
 
   it('removes the code at the cursor', async () => {
@@ -89,7 +89,7 @@ describe('coding in the editor', function () {
     assert.equal(removed, 1);
     assert.ok(codingLines().every((l) => !l.includes(PHRASE)), 'the segment is gone (its file held only it, so the file is deleted)');
     const code = grounded.store()!.codebook().all().find((c) => c.name === 'Walking out')!;
-    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).length === 0, 5000);
+    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).length === 0, SETTLE_MS);
   });
 
   it('repaints when another coder\'s coding file changes on disk (git pull)', async () => {
@@ -102,7 +102,7 @@ describe('coding in the editor', function () {
     const record = JSON.stringify({ id: 's-0000000000zz', codes: [code.id], start, end: start + PHRASE.length, exact: PHRASE, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + PHRASE.length, start + PHRASE.length + 32) });
     const countBefore = await segmentCount(grounded, code.id);
     writeWorkspaceFile(`.grounded/coding/${TRANSCRIPT}/pulled-coder.jsonl`, `${header}\n${record}\n`);
-    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === PHRASE), 10000);
-    await waitFor(async () => (await segmentCount(grounded, code.id)) === countBefore + 1, 5000, 'the codebook tree to count the pulled segment');
+    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === PHRASE), SETTLE_MS);
+    await waitFor(async () => (await segmentCount(grounded, code.id)) === countBefore + 1, SETTLE_MS, 'the codebook tree to count the pulled segment');
   });
 });

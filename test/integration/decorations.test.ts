@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PaintedCoding } from '../../src/vscode/coding/decorations';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, waitFor } from './harness';
+import { openTranscript, SETTLE_MS, TEST_MS, waitFor } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/decorations/tomasz.md';
@@ -17,7 +17,7 @@ function painted(grounded: GroundedApi, document: vscode.TextDocument): PaintedC
 const texts = (document: vscode.TextDocument, ranges: readonly vscode.Range[] | undefined): string[] => (ranges ?? []).map((r) => document.getText(r));
 
 describe('decorations with many codes', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
   let editor: vscode.TextEditor;
   let outer: string;
   let inner: string;
@@ -51,7 +51,7 @@ describe('decorations with many codes', function () {
   it('fills overlapping text with the innermost segment\'s colour and marks every code on the line in the gutter', async () => {
     const grounded = await api();
     const { document } = editor;
-    await waitFor(() => painted(grounded, document).fills.get(inner)?.length, 5000, 'the inner code painted');
+    await waitFor(() => painted(grounded, document).fills.get(inner)?.length, SETTLE_MS, 'the inner code painted');
     const p = painted(grounded, document);
     assert.deepEqual(texts(document, p.get(outer)), [OUTER], 'the outer code still marks its whole segment');
     assert.deepEqual(texts(document, p.get(inner)), [INNER]);
@@ -68,7 +68,7 @@ describe('decorations with many codes', function () {
     const grounded = await api();
     const { document } = editor;
     assert.equal(await vscode.commands.executeCommand<boolean>('grounded.decorations.toggleCodeNames'), true);
-    await waitFor(() => painted(grounded, document).names.length > 0, 5000, 'code names painted');
+    await waitFor(() => painted(grounded, document).names.length > 0, SETTLE_MS, 'code names painted');
     const names = painted(grounded, document).names;
     const end = document.getText().indexOf(OUTER) + OUTER.length;
     const atEnd = names.find((n) => document.offsetAt(n.range.start) === end);
@@ -80,11 +80,11 @@ describe('decorations with many codes', function () {
     const hints = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole);
       return found.some((h) => h.label === '‹Overlap outer›') ? found : undefined;
-    }, 5000, 'the inlay hint with the outer code\'s name');
+    }, SETTLE_MS, 'the inlay hint with the outer code\'s name');
     const hint = hints.find((h) => h.label === '‹Overlap outer›')!;
     assert.equal(document.offsetAt(hint.position), end);
     assert.equal(await vscode.commands.executeCommand<boolean>('grounded.decorations.toggleCodeNames'), false);
-    await waitFor(() => painted(grounded, document).names.length === 0, 5000, 'code names gone');
+    await waitFor(() => painted(grounded, document).names.length === 0, SETTLE_MS, 'code names gone');
   });
 
   it('hides all coding and shows it again', async () => {
@@ -93,11 +93,11 @@ describe('decorations with many codes', function () {
     const before = painted(grounded, document).size;
     assert.ok(before >= 2, `${before} codes painted`);
     assert.equal(await vscode.commands.executeCommand<boolean>('grounded.decorations.toggleCoding'), true);
-    await waitFor(() => painted(grounded, document).size === 0, 5000, 'nothing painted');
+    await waitFor(() => painted(grounded, document).size === 0, SETTLE_MS, 'nothing painted');
     assert.equal(painted(grounded, document).fills.size, 0);
     assert.equal(painted(grounded, document).gutter.length, 0);
     assert.equal(await vscode.commands.executeCommand<boolean>('grounded.decorations.toggleCoding'), false);
-    await waitFor(() => painted(grounded, document).size === before, 5000, 'coding painted again');
+    await waitFor(() => painted(grounded, document).size === before, SETTLE_MS, 'coding painted again');
   });
 
   it('shows only the chosen codes, then all again', async () => {
@@ -106,10 +106,10 @@ describe('decorations with many codes', function () {
     const all = painted(grounded, document).size;
     const shown = await vscode.commands.executeCommand<ReadonlySet<string>>('grounded.decorations.filterCodes', { codes: ['Overlap outer'] });
     assert.deepEqual([...(shown ?? [])], [outer]);
-    await waitFor(() => painted(grounded, document).size === 1, 5000, 'one code painted');
+    await waitFor(() => painted(grounded, document).size === 1, SETTLE_MS, 'one code painted');
     const p = painted(grounded, document);
     assert.deepEqual(texts(document, p.fills.get(outer)), [OUTER], 'with the inner code hidden, the outer one fills its whole segment');
     await vscode.commands.executeCommand('grounded.decorations.showAllCodes');
-    await waitFor(() => painted(grounded, document).size === all, 5000, 'every code painted again');
+    await waitFor(() => painted(grounded, document).size === all, SETTLE_MS, 'every code painted again');
   });
 });

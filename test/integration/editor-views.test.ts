@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { groundedApi, openTranscript, waitFor } from './harness';
+import { groundedApi, openTranscript, SETTLE_MS, TEST_MS, waitFor } from './harness';
 
 const api = groundedApi;
 
 describe('what the editor shows', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
 
   it('decorates every visible transcript editor, not only the active one', async () => {
     const grounded = await api();
@@ -13,7 +13,7 @@ describe('what the editor shows', function () {
     const right = await vscode.window.showTextDocument((await openTranscript('interviews/p03-lucia.md')).document, vscode.ViewColumn.Two);
     assert.equal(vscode.window.activeTextEditor?.document, right.document);
     for (const editor of [left, right]) {
-      await waitFor(() => [...grounded.paintedRanges(editor.document).values()].flat().length > 10, 10000, `decorations in ${editor.document.fileName}`);
+      await waitFor(() => [...grounded.paintedRanges(editor.document).values()].flat().length > 10, SETTLE_MS, `decorations in ${editor.document.fileName}`);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -22,7 +22,7 @@ describe('what the editor shows', function () {
     const grounded = await api();
     const editor = await openTranscript('interviews/p04-kwame.md');
     const coding = await grounded.store()!.getCoding('interviews/p04-kwame.md');
-    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, 10000);
+    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, SETTLE_MS);
     const painted = grounded.paintedRanges(editor.document);
     for (const { segments } of coding.coders) {
       for (const segment of segments) {
@@ -44,7 +44,7 @@ describe('what the editor shows', function () {
     const hovers = await waitFor(async () => {
       const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(start + 2));
       return result.length > 0 ? result : undefined;
-    }, 10000);
+    }, SETTLE_MS);
     // Hovers escape Markdown in names (they are untrusted text); read them unescaped.
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
     const codeName = grounded.store()!.codebook().get(segment.codes[0])!.name;

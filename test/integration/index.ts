@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Mocha from 'mocha';
 import { testModules } from 'grounded:integration-tests';
+import { TEST_MS } from './harness/wait-for';
 
 export interface TestCounts {
   passed: number;
@@ -18,7 +19,7 @@ function createMocha(): Mocha {
     ui: 'bdd',
     reporter: 'spec',
     color: false,
-    timeout: 20_000,
+    timeout: TEST_MS,
     ...(grep ? { grep } : {}),
   });
 }

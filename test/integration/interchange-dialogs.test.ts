@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { detectSpeakers, importTranscriptBytes } from '../../src/core/interchange/transcripts';
 import { askSpeakerMapping, proposeMapping } from '../../src/vscode/interchange/speaker-mapping-flow';
-import { groundedApi, readWorkspaceFile, workspacePath, workspaceRoot, writeWorkspaceFile } from './harness';
+import { groundedApi, readWorkspaceFile, TEST_MS, workspacePath, workspaceRoot, writeWorkspaceFile } from './harness';
 
 const VTT = `WEBVTT
 
@@ -80,7 +80,7 @@ const accept = labelled(/Import with these names/);
 const api = groundedApi;
 
 describe('import and export through the dialogs', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
   const detected = detectSpeakers(importTranscriptBytes(new TextEncoder().encode(VTT), 'p07.vtt'));
 
   it('the speaker step lists each speaker with counts and the interviewer guess, and sets a name and role', async () => {

@@ -10,7 +10,7 @@ import type { RefiExportResult } from '../../src/vscode/interchange/refi-export'
 import type { RefiImportResult } from '../../src/vscode/interchange/refi-import';
 import { proposeMapping } from '../../src/vscode/interchange/speaker-mapping-flow';
 import type { TranscriptImportResult } from '../../src/vscode/interchange/transcript-import';
-import { groundedApi, readWorkspaceFile, waitFor, workspaceFileExists, workspacePath, workspaceRoot } from './harness';
+import { groundedApi, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspacePath, workspaceRoot } from './harness';
 
 const api = groundedApi;
 
@@ -62,7 +62,7 @@ const MAPPING = {
 };
 
 describe('import and export', function () {
-  this.timeout(60000);
+  this.timeout(TEST_MS);
   let work: string;
   const imported = 'interviews/p06-zoom.md';
 
@@ -127,7 +127,7 @@ describe('import and export', function () {
     assert.ok(markdown.startsWith('---\nsource: p06-zoom.vtt\nimported_from: webvtt\nparticipant: Nadia\ninterviewer: Interviewer\n'), markdown);
     assert.ok(markdown.includes('\n[00:00:07] **Nadia:** A friend from church told me.'));
     assert.ok(!markdown.includes('nadia.k@example.org') && !markdown.includes('Dana Reyes'), 'the source names are replaced');
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${imported}`), 5000, 'the new transcript to open');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${imported}`), SETTLE_MS, 'the new transcript to open');
 
     const speakersFile = readWorkspaceFile('.grounded/speakers.json');
     const speakers = Object.fromEntries(Object.entries(MAPPING).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+import { readWorkspaceFile, SETTLE_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 export async function groundedApi(): Promise<GroundedApi> {
   const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
@@ -31,7 +31,7 @@ export async function useTranscriptCopy(source: string, copy: string, coderName:
   const coderId = await waitFor(() => {
     const id = grounded.store()?.coder.id;
     return id && grounded.store()!.coder.name === coderName ? id : undefined;
-  }, 5000, `coding as ${coderName}`);
+  }, SETTLE_MS, `coding as ${coderName}`);
   return {
     transcript: copy,
     codingFile: `.grounded/coding/${copy}/${coderId}.jsonl`,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { openTranscript, readWorkspaceFile } from './harness';
+import { openTranscript, readWorkspaceFile, TEST_MS } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 interface Keybinding {
@@ -41,7 +41,7 @@ const ELSEWHERE = /terminalFocus|inQuickInput|inChat|chatIsEnabled && inChat|!ed
 const TRANSCRIPT = 'interviews/keyboard/mei.md';
 
 describe('keyboard coding: keybindings', function () {
-  this.timeout(60000);
+  this.timeout(TEST_MS);
   let fixture: TranscriptFixture;
 
   before(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, workspaceFileExists } from './harness';
+import { openTranscript, readWorkspaceFile, TEST_MS, workspaceFileExists } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/keyboard/lucia.md';
@@ -60,7 +60,7 @@ const selectedText = (ed: vscode.TextEditor): string => ed.document.getText(ed.s
 const pause = (ms = 400): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('keyboard coding', function () {
-  this.timeout(60000);
+  this.timeout(TEST_MS);
 
   before(async () => {
     fixture = await useTranscriptCopy('interviews/p03-lucia.md', TRANSCRIPT, 'Keyboard Tester');

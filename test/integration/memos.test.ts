@@ -5,7 +5,7 @@ import { parseMemo, type MemoLink } from '../../src/core/memos';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import type { MemoNode } from '../../src/vscode/memos/memos-tree';
-import { openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, workspacePath } from './harness';
+import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspacePath } from './harness';
 
 type Grounded = GroundedApi & { study: StudyApi };
 
@@ -33,7 +33,7 @@ async function labels(study: StudyApi, node?: MemoNode): Promise<string[]> {
 }
 
 describe('memos', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
   const created: string[] = [];
 
   afterEach(async () => {
@@ -79,7 +79,7 @@ describe('memos', function () {
     assert.equal(editor.selection.active.line, heading + 2, 'the cursor is on the empty line under the title');
 
     assert.match(grounded.study.memoExcerptForCode(code.id) ?? '', new RegExp(`^${code.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    await waitFor(async () => (await labels(grounded.study)).includes(code.name), 5000, 'the Memos view to list the code');
+    await waitFor(async () => (await labels(grounded.study)).includes(code.name), SETTLE_MS, 'the Memos view to list the code');
   });
 
   it('creates a memo about the coded segment at the cursor with one command', async () => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import type { ParticipantNode } from '../../src/vscode/participants/participants-tree';
-import { openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 type Grounded = GroundedApi & { study: StudyApi };
 type Window = { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
@@ -33,7 +33,7 @@ function paintedTexts(grounded: GroundedApi, document: vscode.TextDocument): Set
 }
 
 describe('participants and attributes', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
   let original: string;
 
   before(() => {
@@ -65,7 +65,7 @@ describe('participants and attributes', function () {
     const grounded = await api();
     const editor = await openTranscript(TRANSCRIPT);
     const document = editor.document;
-    await waitFor(() => grounded.paintedRanges(document).size > 0, 10000, 'the transcript painted');
+    await waitFor(() => grounded.paintedRanges(document).size > 0, SETTLE_MS, 'the transcript painted');
     const coding = await grounded.store()!.getCoding(TRANSCRIPT);
     const quotes = coding.coders.flatMap((c) => c.segments.map((s) => s.quote.exact));
 
@@ -77,7 +77,7 @@ describe('participants and attributes', function () {
 
     const role: ParticipantNode = { kind: 'attribute', transcript: TRANSCRIPT, attribute: 'role' };
     await vscode.commands.executeCommand('grounded.participants.editAttribute', role, 'peer mentor and volunteer coordinator with a long title');
-    await waitFor(() => quotes.every((q) => paintedTexts(grounded, document).has(q)), 5000, 'every segment painted on its quote after the edit');
+    await waitFor(() => quotes.every((q) => paintedTexts(grounded, document).has(q)), SETTLE_MS, 'every segment painted on its quote after the edit');
 
     await vscode.commands.executeCommand('undo');
     assert.ok(document.getText().includes('role: peer mentor\n'), 'undo puts the old value back');
@@ -95,11 +95,11 @@ describe('participants and attributes', function () {
     const text = editor.document.getText();
     const at = text.indexOf('duration_minutes: 61');
     await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'duration_minutes: 61'.length)), 'duration_minutes: about an hour'));
-    await waitFor(async () => (await attributes(grounded.study, TRANSCRIPT)).get('duration_minutes')?.icon === 'warning', 5000, 'the attribute flagged');
+    await waitFor(async () => (await attributes(grounded.study, TRANSCRIPT)).get('duration_minutes')?.icon === 'warning', SETTLE_MS, 'the attribute flagged');
     const participant = await grounded.study.participants.getTreeItem({ kind: 'participant', transcript: TRANSCRIPT });
     assert.equal((participant.iconPath as vscode.ThemeIcon).id, 'warning');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor(async () => (await attributes(grounded.study, TRANSCRIPT)).get('duration_minutes')?.icon === 'symbol-number', 5000, 'the flag gone after revert');
+    await waitFor(async () => (await attributes(grounded.study, TRANSCRIPT)).get('duration_minutes')?.icon === 'symbol-number', SETTLE_MS, 'the flag gone after revert');
   });
 
   it('editing a category attribute starts the pick on the current value, not the first', async () => {

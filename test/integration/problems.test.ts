@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readWorkspaceFile, waitFor, workspaceFileUri, workspacePath, writeWorkspaceFile } from './harness';
+import { readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileUri, workspacePath, writeWorkspaceFile } from './harness';
 
 describe('malformed project files', function () {
-  this.timeout(30000);
+  this.timeout(TEST_MS);
 
   it('shows a malformed coding file in the Problems panel at its line, and never rewrites it', async () => {
     const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
@@ -19,7 +19,7 @@ describe('malformed project files', function () {
     const diagnostics = await waitFor(() => {
       const found = vscode.languages.getDiagnostics(workspaceFileUri(path));
       return found.length > 0 ? found : undefined;
-    }, 10000, 'a diagnostic on the malformed file');
+    }, SETTLE_MS, 'a diagnostic on the malformed file');
     assert.equal(diagnostics[0].range.start.line, 2, 'on line 3');
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics[0].source, 'Grounded');
@@ -36,7 +36,7 @@ describe('malformed project files', function () {
 
     // Fixed by hand: the problem goes away.
     writeWorkspaceFile(path, original);
-    await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0, 10000, 'the diagnostic to clear');
+    await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0, SETTLE_MS, 'the diagnostic to clear');
   });
 
   it('reports a coding file that is not UTF-8 at the line of the bad byte, and never rewrites it', async () => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { JOURNAL_PATH, NameMatcher, segmentTraces, type FinishReport, type PseudonymiseReport } from '../../src/core/pseudonymise';
 import { NodeFileSystem } from '../../src/node/node-file-system';
 import { KilledAfter, run } from '../unit/pseudonymise/killed-after';
-import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
 const MEMO = 'memos/p03-lucia.md';
@@ -21,7 +21,7 @@ function snapshot(): Map<string, string> {
 }
 
 describe('pseudonymisation', function () {
-  this.timeout(40000);
+  this.timeout(TEST_MS);
   let original: Map<string, string>;
 
   before(() => {
@@ -32,7 +32,7 @@ describe('pseudonymisation', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const [path, text] of original) writeWorkspaceFile(path, text);
     const grounded = await api();
-    await waitFor(async () => (await grounded.store()!.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), 10000, 'the original coding to be read back');
+    await waitFor(async () => (await grounded.store()!.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), SETTLE_MS, 'the original coding to be read back');
   });
 
   it('replaces a name in open and closed files and keeps every segment painted on its new text', async () => {
@@ -40,7 +40,7 @@ describe('pseudonymisation', function () {
     const store = grounded.store()!;
     const editor = await openTranscript(TRANSCRIPT);
     const document = editor.document;
-    await waitFor(() => grounded.paintedRanges(document).size > 0, 10000, 'the transcript painted');
+    await waitFor(() => grounded.paintedRanges(document).size > 0, SETTLE_MS, 'the transcript painted');
 
     const report = await vscode.commands.executeCommand<PseudonymiseReport>('grounded.pseudonymise.replaceName', { name: 'Amara', pseudonym: 'Zola', variants: [], confirmed: true });
     assert.ok(report.occurrences > 20, `occurrences: ${report.occurrences}`);
@@ -62,7 +62,7 @@ describe('pseudonymisation', function () {
         coding.coders.every(({ segments }) =>
           segments.every((s) => s.codes.every((code) => (grounded.paintedRanges(document).get(code) ?? []).some((r) => document.getText(r).replace(/\r\n/g, '\n') === s.quote.exact))),
         ),
-      10000,
+      SETTLE_MS,
       'every segment painted on its quote in the new text',
     );
     assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT), [], 'nothing to review');
@@ -73,7 +73,7 @@ describe('pseudonymisation', function () {
     for (const [path, text] of original) writeWorkspaceFile(path, text);
     const grounded = await api();
     const store = grounded.store()!;
-    await waitFor(async () => (await store.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), 10000, 'the original coding read back');
+    await waitFor(async () => (await store.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), SETTLE_MS, 'the original coding read back');
     // Another process wrote the journal and the transcript, then died before the memo and the quotes.
     await assert.rejects(run(new KilledAfter(new NodeFileSystem(workspacePath('')), 2), 'Amara', 'Zola'), /killed/);
     assert.ok(readWorkspaceFile(MEMO).includes('Compare with Amara (P01)'), 'the memo was not written yet');
@@ -89,7 +89,7 @@ describe('pseudonymisation', function () {
       for (const s of segments) assert.deepEqual(segmentTraces(matcher, s), [], `${coder.id} ${s.id} keeps no trace of the name`);
     }
     const editor = await openTranscript(TRANSCRIPT);
-    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, 10000, 'the transcript painted');
+    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, SETTLE_MS, 'the transcript painted');
     assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT), [], 'every segment placed exactly');
   });
 

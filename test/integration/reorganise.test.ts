@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
 
 const api = groundedApi;
 
@@ -14,7 +14,7 @@ function segmentsWith(grounded: GroundedApi, code: string): number {
 }
 
 describe('reorganising the codebook', function () {
-  this.timeout(40000);
+  this.timeout(TEST_MS);
 
   it('merges a code into another across transcripts and coders, and undoes it with the undo key', async () => {
     const grounded = await api();
@@ -41,7 +41,7 @@ describe('reorganising the codebook', function () {
     assert.ok(manifest.contributes.keybindings.some((k) => k.command === 'grounded.coding.undo' && k.key === 'ctrl+z' && k.when === 'focusedView == grounded.codebook'));
     assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Merge codes');
     await store.flush();
-    await waitFor(() => workspaceFileExists(`.grounded/codes/${hope.id}.json`), 5000, 'the merged code to come back');
+    await waitFor(() => workspaceFileExists(`.grounded/codes/${hope.id}.json`), SETTLE_MS, 'the merged code to come back');
     assert.equal(segmentsWith(grounded, hope.id), hopeCount);
     assert.equal(segmentsWith(grounded, agency.id), agencyCount);
   });

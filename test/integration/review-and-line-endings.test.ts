@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { makeQuote } from '../../src/core/anchoring';
 import { serializeCodingFile } from '../../src/core/storage/format';
-import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
 
 const api = groundedApi;
 
@@ -10,7 +10,7 @@ const CRLF_TRANSCRIPT = 'interviews/p99-crlf.md';
 const CRLF_TEXT = ['---', 'participant: Noor', '---', '', '**Interviewer:** How was the first week? 😊', '', '**Noor:** Hard. Nobody explained the forms. Then a volunteer sat with me for two hours.', ''].join('\r\n');
 
 describe('line endings and review actions', function () {
-  this.timeout(40000);
+  this.timeout(TEST_MS);
 
   it('codes a CRLF transcript with a BOM at the same offsets the command-line tool uses', async () => {
     const grounded = await api();
@@ -31,7 +31,7 @@ describe('line endings and review actions', function () {
     const normalised = CRLF_TEXT.replace(/\r\n/g, '\n');
     assert.equal(normalised.slice(record.start, record.end), phrase);
     const code = grounded.store()!.codebook().all().find((c) => c.name === 'Practical help')!;
-    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === phrase), 5000);
+    await waitFor(() => (grounded.paintedRanges(editor.document).get(code.id) ?? []).some((r) => editor.document.getText(r) === phrase), SETTLE_MS);
   });
 
   it('re-attaches an unplaced segment to the selection, accepts an approximate one, deletes one', async () => {
@@ -58,7 +58,7 @@ describe('line endings and review actions', function () {
     const [lost, fuzzy, doomed] = segments;
     writeWorkspaceFile(transcript, original);
     writeWorkspaceFile(`.grounded/coding/${transcript}/${coder.id}.jsonl`, serializeCodingFile({ transcript, coder, segments }));
-    await waitFor(async () => (await store.getCoding(transcript)).coders.some((c) => c.coder.id === coder.id), 10000, 'the new coding to load');
+    await waitFor(async () => (await store.getCoding(transcript)).coders.some((c) => c.coder.id === coder.id), SETTLE_MS, 'the new coding to load');
 
     const changed = original
       .replace(lost.quote.exact, 'This passage was rewritten entirely by someone else.')
@@ -69,7 +69,7 @@ describe('line endings and review actions', function () {
     const items = await waitFor(() => {
       const list = grounded.needsReview.items().filter((i) => i.transcript === transcript);
       return list.length >= 3 ? list : undefined;
-    }, 10000, 'three segments to review');
+    }, SETTLE_MS, 'three segments to review');
     const find = (id: string) => items.find((i) => i.segmentId === id)!;
     assert.equal(find(lost.id).status, 'orphan');
     assert.equal(find(doomed.id).status, 'orphan');
@@ -103,7 +103,7 @@ describe('line endings and review actions', function () {
     assert.equal(records.find((r) => r.id === lost.id)?.exact, target);
     assert.ok(records.find((r) => r.id === fuzzy.id)?.exact.includes('one page each week'), 'the accepted placement is now the stored quote');
     assert.equal(records.find((r) => r.id === doomed.id), undefined);
-    await waitFor(() => grounded.needsReview.items().every((i) => i.transcript !== transcript), 10000, 'the review list to empty');
+    await waitFor(() => grounded.needsReview.items().every((i) => i.transcript !== transcript), SETTLE_MS, 'the review list to empty');
   });
 
 });

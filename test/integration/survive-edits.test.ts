@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p05-mei.md';
 const CODING = `.grounded/coding/${TRANSCRIPT}/dana-reyes.jsonl`;
@@ -23,7 +23,7 @@ function record(id: string): Record<string, unknown> | undefined {
 }
 
 describe('coded segments survive edits', function () {
-  this.timeout(40000);
+  this.timeout(TEST_MS);
   let segmentId: string;
   let code: string;
 
@@ -44,7 +44,7 @@ describe('coded segments survive edits', function () {
     const grounded = await api();
     const editor = await openTranscript(TRANSCRIPT);
     const doc = editor.document;
-    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), 10000, 'the segment painted');
+    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), SETTLE_MS, 'the segment painted');
     const start = doc.getText().indexOf(QUOTE);
     const before = readWorkspaceFile(CODING);
     const originalText = readWorkspaceFile(TRANSCRIPT);
@@ -54,29 +54,29 @@ describe('coded segments survive edits', function () {
       e.insert(doc.positionAt(start), 'Then '); // at the start edge: outside
     });
     const grown = 'A woman answered quickly in Mandarin. That was the first good thing.';
-    await waitFor(() => paintedTexts(grounded, doc, code).includes(grown), 5000, 'the segment to grow by the inside insertion only');
+    await waitFor(() => paintedTexts(grounded, doc, code).includes(grown), SETTLE_MS, 'the segment to grow by the inside insertion only');
     await doc.save();
     await grounded.store()!.flush();
-    await waitFor(() => record(segmentId)?.exact === grown, 5000, 'the record to be requoted on save');
+    await waitFor(() => record(segmentId)?.exact === grown, SETTLE_MS, 'the record to be requoted on save');
     const changed = readWorkspaceFile(CODING).split('\n').filter((line, i) => line !== before.split('\n')[i]);
     assert.equal(changed.length, 1, `only one record changed, got:\n${changed.join('\n')}`);
     // Put transcript and coding back as they were (as a `git checkout` would) for the other tests.
     writeWorkspaceFile(CODING, before);
     writeWorkspaceFile(TRANSCRIPT, originalText);
-    await waitFor(async () => doc.getText() === originalText && (await grounded.store()!.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((x) => x.id === segmentId && x.quote.exact === QUOTE)), 10000, 'the checkout to be picked up');
+    await waitFor(async () => doc.getText() === originalText && (await grounded.store()!.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((x) => x.id === segmentId && x.quote.exact === QUOTE)), SETTLE_MS, 'the checkout to be picked up');
   });
 
   it('undo brings back a segment whose text was deleted', async () => {
     const grounded = await api();
     const editor = await openTranscript(TRANSCRIPT);
     const doc = editor.document;
-    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), 10000);
+    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), SETTLE_MS);
     const start = doc.getText().indexOf(QUOTE);
     await editor.edit((e) => e.delete(new vscode.Range(doc.positionAt(start - 2), doc.positionAt(start + QUOTE.length + 2))));
-    await waitFor(() => !paintedTexts(grounded, doc, code).includes(QUOTE), 5000, 'the deleted segment to disappear');
-    await waitFor(() => grounded.statusText().includes('to review'), 5000, 'the status bar to count it');
+    await waitFor(() => !paintedTexts(grounded, doc, code).includes(QUOTE), SETTLE_MS, 'the deleted segment to disappear');
+    await waitFor(() => grounded.statusText().includes('to review'), SETTLE_MS, 'the status bar to count it');
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), 5000, 'undo to restore the segment');
+    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), SETTLE_MS, 'undo to restore the segment');
     assert.ok(!grounded.statusText().includes('to review'), grounded.statusText());
   });
 
@@ -84,12 +84,12 @@ describe('coded segments survive edits', function () {
     const grounded = await api();
     const editor = await openTranscript(TRANSCRIPT);
     const doc = editor.document;
-    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), 10000);
+    await waitFor(() => paintedTexts(grounded, doc, code).includes(QUOTE), SETTLE_MS);
     const original = readWorkspaceFile(TRANSCRIPT);
     const rewritten = `[00:00:01] **Interviewer:** A new first turn was added on another branch.\n\n${original}`.replace(QUOTE, 'She hung up.');
     writeWorkspaceFile(TRANSCRIPT, rewritten);
-    await waitFor(() => doc.getText() === rewritten, 10000, 'VS Code to reload the file');
-    await waitFor(() => grounded.needsReview.items().some((i) => i.segmentId === segmentId && i.status === 'orphan'), 10000, 'the lost segment listed for review');
+    await waitFor(() => doc.getText() === rewritten, SETTLE_MS, 'VS Code to reload the file');
+    await waitFor(() => grounded.needsReview.items().some((i) => i.segmentId === segmentId && i.status === 'orphan'), SETTLE_MS, 'the lost segment listed for review');
     const coding = await grounded.store()!.getCoding(TRANSCRIPT);
     const others = coding.coders.flatMap((c) => c.segments).filter((s) => s.id !== segmentId && s.codes.length > 0);
     const painted = new Set([...grounded.paintedRanges(doc).values()].flat().map((r) => doc.getText(r)));
@@ -97,7 +97,7 @@ describe('coded segments survive edits', function () {
     assert.deepEqual(missing.map((s) => s.quote.exact), [], 'every other segment is painted on its text');
     assert.ok(record(segmentId), 'the unplaced segment is kept on disk');
     writeWorkspaceFile(TRANSCRIPT, original);
-    await waitFor(() => doc.getText() === original, 10000);
+    await waitFor(() => doc.getText() === original, SETTLE_MS);
   });
 
   it('moves the coding with a transcript renamed in VS Code', async () => {
@@ -107,9 +107,16 @@ describe('coded segments survive edits', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(workspaceFileUri(from), workspaceFileUri(to));
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor(() => workspaceFileExists(`.grounded/coding/${to}/dana-reyes.jsonl`), 10000, 'the coding to follow the rename');
-    assert.equal(workspaceFileExists(`.grounded/coding/${from}/dana-reyes.jsonl`), false);
-    const coding = await grounded.store()!.getCoding(to);
-    assert.equal(coding.coders.length, 2);
+    // The move is done when both coders' coding is read at the new path and nothing is left at the old.
+    const coding = await waitFor(
+      async () => {
+        const at = await grounded.store()!.getCoding(to);
+        return at.coders.length === 2 && !workspaceFileExists(`.grounded/coding/${from}/dana-reyes.jsonl`) ? at : undefined;
+      },
+      SETTLE_MS,
+      'both coders\' coding to follow the rename',
+    );
+    assert.deepEqual(coding.coders.map((c) => c.coder.id).sort(), ['dana-reyes', 'sam-okafor']);
+    assert.ok(workspaceFileExists(`.grounded/coding/${to}/dana-reyes.jsonl`));
   });
 });

@@ -37,8 +37,11 @@ export class CodingRepository {
     if (this.transcripts.has(transcript)) return Promise.resolve();
     let pending = this.loading.get(transcript);
     if (!pending) {
-      pending = this.loadTranscript(transcript).finally(() => this.loading.delete(transcript));
-      this.loading.set(transcript, pending);
+      const loading: Promise<void> = this.loadTranscript(transcript).finally(() => {
+        if (this.loading.get(transcript) === loading) this.loading.delete(transcript);
+      });
+      this.loading.set(transcript, loading);
+      pending = loading;
     }
     return pending;
   }
@@ -117,30 +120,48 @@ export class CodingRepository {
   }
 
   /**
-   * Move a transcript's coding files to follow the transcript to its new path. Refuses when the
-   * new path already has coding (merging two transcripts' coding is not a rename).
+   * Move a transcript's coding files to follow the transcript to its new path, one file per coder.
+   * Refuses when the new path already has a coder's coding that the old one has too (merging two
+   * transcripts' coding is not a rename); files already moved by an interrupted earlier move are
+   * simply kept, so running the move again completes it. Reads of either transcript wait until the
+   * move is done, so nobody sees half of the coding in each place.
    */
-  async rename(from: string, to: string): Promise<number> {
-    const source = (await this.fs.readDirectory(`${CODING_DIR}/${from}`)).filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl'));
+  rename(from: string, to: string): Promise<number> {
+    const moving = Promise.all([this.loading.get(from), this.loading.get(to)]).then(() => this.moveFiles(from, to));
+    const settled = moving.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const transcript of [from, to]) {
+      this.loading.set(transcript, settled);
+      void settled.finally(() => {
+        if (this.loading.get(transcript) === settled) this.loading.delete(transcript);
+      });
+    }
+    return moving;
+  }
+
+  private async moveFiles(from: string, to: string): Promise<number> {
+    const jsonl = (e: { kind: string; name: string }): boolean => e.kind === 'file' && e.name.endsWith('.jsonl');
+    const source = (await this.fs.readDirectory(`${CODING_DIR}/${from}`)).filter(jsonl);
     if (source.length === 0) return 0;
-    const target = (await this.fs.readDirectory(`${CODING_DIR}/${to}`)).filter((e) => e.kind === 'file');
-    if (target.length > 0) {
-      throw new StoreError(`${to} already has coding in ${CODING_DIR}/${to}/; the coding of ${from} was left where it is.`);
+    const target = new Set((await this.fs.readDirectory(`${CODING_DIR}/${to}`)).filter(jsonl).map((e) => e.name));
+    const clash = source.filter((f) => target.has(f.name));
+    if (clash.length > 0) {
+      throw new StoreError(`${to} already has coding in ${CODING_DIR}/${to}/ (${clash.map((f) => f.name).join(', ')}); the coding of ${from} was left where it is.`);
     }
     await this.writer.flush();
     for (const file of source) {
       const [oldPath, newPath] = [`${CODING_DIR}/${from}/${file.name}`, `${CODING_DIR}/${to}/${file.name}`];
       const content = await this.fs.readFile(oldPath);
+      this.writer.remember(newPath, content);
       await this.fs.rename(oldPath, newPath);
       this.writer.remember(oldPath, undefined);
-      this.writer.remember(newPath, content);
     }
-    const entries = this.transcripts.get(from);
+    // Read the new place from disk: it holds what was moved now and what an interrupted move left.
     this.transcripts.delete(from);
-    if (entries) {
-      for (const entry of entries.values()) if (entry.ok) entry.file = { ...entry.file, transcript: to };
-      this.transcripts.set(to, entries);
-    }
+    this.transcripts.delete(to);
+    await this.loadTranscript(to);
     return source.length;
   }
 
@@ -192,16 +213,24 @@ export class CodingRepository {
     for (const id of new Set([...old.keys(), ...now.keys()])) {
       const [was, is] = [old.get(id), now.get(id)];
       if (was === is) continue;
-      this.history.record({ apply: (direction) => this.patchSegment(transcript, coder, id, direction === 'before' ? was : is) });
+      this.history.record({
+        apply: (direction) => (direction === 'before' ? this.patchSegment(transcript, coder, id, is, was) : this.patchSegment(transcript, coder, id, was, is)),
+      });
     }
   }
 
-  /** Put one segment back as it was (or remove it), leaving the rest of the file as it is now. */
-  private patchSegment(transcript: string, coder: Coder, id: string, segment: Segment | undefined): void {
+  /**
+   * Turn one segment from `from` back (or forward) to `to`, leaving the rest of the file as it is
+   * now. Only the fields the action changed are put back: a quote rewritten on save since then
+   * stays.
+   */
+  private patchSegment(transcript: string, coder: Coder, id: string, from: Segment | undefined, to: Segment | undefined): void {
     const entries = this.entriesOf(transcript);
     const entry = entries.get(coder.id);
     if (entry && !entry.ok) return; // broken since: never rewritten
     const current = entry?.ok ? entry.file : { transcript, coder, segments: [] };
+    const now = current.segments.find((s) => s.id === id);
+    const segment = to && now && from ? replayFields(now, from, to) : to;
     const rest = current.segments.filter((s) => s.id !== id);
     const segments = segment ? [...rest, segment].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : rest;
     entries.set(coder.id, { ok: true, file: { ...current, segments }, warnings: entry?.ok ? entry.warnings : [] });
@@ -251,6 +280,18 @@ function toEntry(path: string, content: string | UnreadableFileError): Entry {
   if (content instanceof UnreadableFileError) return { ok: false, problems: [content.problem] };
   const result = parseCodingFile(path, content);
   return result.ok ? { ok: true, file: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };
+}
+
+/** `now` with every field that differs between `from` and `to` set as in `to`. */
+function replayFields(now: Segment, from: Segment, to: Segment): Segment {
+  const out: Record<string, unknown> = { ...now };
+  const [a, b] = [from as unknown as Record<string, unknown>, to as unknown as Record<string, unknown>];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (b[key] === undefined) delete out[key];
+    else out[key] = b[key];
+  }
+  return out as unknown as Segment;
 }
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {

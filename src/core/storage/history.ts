@@ -20,31 +20,57 @@ const MAX_ENTRIES = 200;
 export class History {
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
+  /** The changes of the action running now; undefined outside actions and in unrecorded edits. */
   private recording: Change[] | undefined;
+  /** Async actions run one after another, so each one's changes are its own step. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** Called by the repositories for every change; ignored outside an action. */
   record(change: Change): void {
     this.recording?.push(change);
   }
 
-  /** Run an action, recording its changes as one undoable step. */
-  async run<T>(label: string, action: () => Promise<T>): Promise<T> {
-    if (this.recording) return action(); // nested: part of the outer action
-    this.recording = [];
-    try {
-      return await action();
-    } finally {
-      this.commit(label);
-    }
+  /**
+   * Run an action, recording its changes as one undoable step. It starts once the actions before it
+   * have finished: while one waits (for a load, say), another's changes must not land in its step.
+   * An action must not start another action (it would wait for itself).
+   */
+  run<T>(label: string, action: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(async () => {
+      this.recording = [];
+      try {
+        return await action();
+      } finally {
+        this.commit(label);
+      }
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
+  /** A synchronous action: its own step even while an async action waits for something. */
   runSync<T>(label: string, action: () => T): T {
-    if (this.recording) return action();
+    const outer = this.recording;
     this.recording = [];
     try {
       return action();
     } finally {
       this.commit(label);
+      this.recording = outer;
+    }
+  }
+
+  /**
+   * A change that is not an action (the quotes rewritten when a transcript is saved): never part of
+   * an undo step, even when it lands while an action is waiting.
+   */
+  unrecorded<T>(edit: () => T): T {
+    const outer = this.recording;
+    this.recording = undefined;
+    try {
+      return edit();
+    } finally {
+      this.recording = outer;
     }
   }
 
@@ -85,5 +111,7 @@ export class History {
   clear(): void {
     this.undoStack.length = 0;
     this.redoStack.length = 0;
+    // What a running action changed before the disk did is not replayable either.
+    if (this.recording) this.recording.length = 0;
   }
 }

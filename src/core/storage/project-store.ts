@@ -190,7 +190,7 @@ export class ProjectStore {
   async resizeSegment(transcript: string, segmentId: SegmentId, target: { range: TextRange; quote: QuoteSelector }): Promise<void> {
     return this.action('Change segment boundaries', async () => {
       if (target.range.end <= target.range.start) throw new StoreError('A segment cannot be empty: select the text it should cover.');
-      await this.requote(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
+      await this.rewriteQuotes(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
     });
   }
 
@@ -208,17 +208,32 @@ export class ProjectStore {
     });
   }
 
-  /** Rewrite the quotes of segments whose text changed; other records are left byte-identical. */
+  /**
+   * Rewrite the quotes of segments whose text changed; other records are left byte-identical. Not an
+   * undoable action (the text it follows is undone in the editor), so it never joins the undo step
+   * of an action that is waiting while it lands.
+   */
   async requote(
     transcript: string,
     coderId: string,
     updates: ReadonlyMap<SegmentId, { quote: QuoteSelector; position: TextRange }>,
   ): Promise<void> {
+    await this.rewriteQuotes(transcript, coderId, updates, false);
+  }
+
+  private async rewriteQuotes(
+    transcript: string,
+    coderId: string,
+    updates: ReadonlyMap<SegmentId, { quote: QuoteSelector; position: TextRange }>,
+    recorded = true,
+  ): Promise<void> {
     if (updates.size === 0) return;
     const coding = await this.coding_(transcript);
     const entry = coding.coders.find((c) => c.coder.id === coderId);
     if (!entry) return;
-    this.coding.edit(transcript, entry.coder, 'Update quotes', (segments) => edits.requote(segments, updates));
+    const edit = (): void => this.coding.edit(transcript, entry.coder, 'Update quotes', (segments) => edits.requote(segments, updates));
+    if (recorded) edit();
+    else this.history.unrecorded(edit);
     this.codingChanged.fire({ transcript });
   }
 

@@ -18,6 +18,11 @@ export interface OverlapPlan {
   ends: { at: number; codes: CodeId[] }[];
   /** Segments none of whose codes exists any more. */
   unknownCode: TextRange[];
+  /**
+   * Shown segments placed only by an approximate match: drawn differently, so a guess never looks
+   * like a segment sitting on its own text. In text order.
+   */
+  approximate: TextRange[];
 }
 
 export interface OverlapOptions {
@@ -37,13 +42,16 @@ export function planOverlaps(placed: readonly PlacedSegment[], codebook: Codeboo
   const order = displayOrder(codebook);
   const shown: Shown[] = [];
   const unknownCode: TextRange[] = [];
+  const approximate: TextRange[] = [];
   for (const p of placed) {
     if (!p.range || p.range.end <= p.range.start) continue;
     const known = p.segment.codes.filter((c) => order.has(c));
     if (known.length === 0) unknownCode.push(p.range);
     const codes = known.filter((c) => !options.visible || options.visible.has(c)).sort((a, b) => order.get(a)! - order.get(b)!);
     if (codes.length > 0) shown.push({ id: `${p.coder.id}\u0000${p.segment.id}`, range: p.range, codes });
+    if (p.status === 'fuzzy' && (codes.length > 0 || known.length === 0)) approximate.push({ ...p.range });
   }
+  approximate.sort((a, b) => a.start - b.start || a.end - b.end);
   shown.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || compare(a.id, b.id));
   return {
     byCode: wholeRanges(shown),
@@ -51,6 +59,7 @@ export function planOverlaps(placed: readonly PlacedSegment[], codebook: Codeboo
     lines: codesPerLine(shown, options.lineOf, order),
     ends: codesAtEnds(shown, order),
     unknownCode,
+    approximate,
   };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { untrustedMarkdown } from '../ui/untrusted';
 import { LineIndex } from '../../core/line-index';
 import type { CodeId } from '../../core/model';
 import { planOverlaps, type OverlapPlan } from '../../core/views/overlap-plan';
@@ -21,7 +22,11 @@ export class PaintedCoding extends Map<CodeId, vscode.Range[]> {
   gutter: { line: number; colors: string[] }[] = [];
   /** Code names shown after segments, as inlay hints (when the setting is on). */
   names: { range: vscode.Range; text: string }[] = [];
+  /** Segments placed only approximately, drawn with a dotted outline. */
+  approximate: vscode.Range[] = [];
 }
+
+const APPROXIMATE_HOVER = 'Placed approximately: its text changed since it was coded. Review it in Needs Review (accept, re-attach or delete).';
 
 interface CodeTypes {
   color: string;
@@ -47,6 +52,12 @@ export class DecorationPainter implements vscode.Disposable {
     backgroundColor: new vscode.ThemeColor('editorWarning.background'),
     border: '1px dashed',
     borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+  });
+  /** Over the code's colour, a dotted outline: a guess must not look like a segment on its own text. */
+  private readonly approximateType = vscode.window.createTextEditorDecorationType({
+    border: '1px dotted',
+    borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+    opacity: '0.75',
   });
   /** The types each editor was given ranges for, so only those need clearing next time. */
   private readonly used = new WeakMap<vscode.TextEditor, Set<vscode.TextEditorDecorationType>>();
@@ -116,6 +127,7 @@ export class DecorationPainter implements vscode.Disposable {
     this.codeTypes.clear();
     this.gutterTypes.clear();
     this.unknownType.dispose();
+    this.approximateType.dispose();
   }
 
   private paintDocument(document: vscode.TextDocument): void {
@@ -136,6 +148,11 @@ export class DecorationPainter implements vscode.Disposable {
       const toRange = (r: { start: number; end: number }): vscode.Range => tracked.text.range(r);
       this.planToDecorations(plan, toRange, painted, decorations);
       decorations.set(this.unknownType, plan.unknownCode.map(toRange));
+      painted.approximate = plan.approximate.map(toRange);
+      decorations.set(
+        this.approximateType,
+        painted.approximate.map((range) => ({ range, hoverMessage: untrustedMarkdown().appendText(APPROXIMATE_HOVER) })),
+      );
     }
     this.apply(editor, decorations);
     const previous = this.painted.get(editor.document.uri.toString());

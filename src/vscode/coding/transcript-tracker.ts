@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../../core/event';
+import { normaliseText } from '../../core/anchoring';
 import type { PlacementCache } from '../../core/placement';
 import { TranscriptSession } from '../../core/transcript-session';
 import type { ProjectHost } from '../project/project-host';
@@ -91,6 +92,24 @@ export class TranscriptTracker implements vscode.Disposable {
       tracked.session.applyChanges(toTextChanges(e.document, e.contentChanges), tracked.text.text);
     }
     this.changed.fire(e.document);
+    if (!e.document.isDirty && e.reason === undefined) void this.reanchorIfReloaded(tracked, e.document.version);
+  }
+
+  /**
+   * VS Code replays a reload from disk (sed, git pull, a checkout) as edits, which were just shifted
+   * like typing; but nobody typed them, so every segment is re-anchored from its stored quote,
+   * exactly as when the file is opened. A reload leaves the document clean and equal to the disk;
+   * the first keystroke in a clean document can look clean too, but differs from the disk. If the
+   * researcher types meanwhile, the document has moved on and the live positions stand.
+   */
+  private async reanchorIfReloaded(tracked: Tracked, version: number): Promise<void> {
+    const project = this.host.project;
+    if (!project) return;
+    const raw = await project.fs.readFile(tracked.transcript);
+    if (raw === undefined || tracked.document.version !== version || tracked.document.isDirty || this.get(tracked.document) !== tracked) return;
+    if (normaliseText(raw) !== tracked.text.text) return;
+    tracked.session.setText(tracked.text.text);
+    this.changed.fire(tracked.document);
   }
 
   private async onSave(document: vscode.TextDocument): Promise<void> {

@@ -12,12 +12,14 @@ export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kin
 /**
  * "Needs Review": segments placed only approximately, and segments that could not be placed,
  * grouped by transcript. Open transcripts are live (from the tracker); closed ones are scanned from
- * disk when the project opens, when their coding changes, and on refresh.
+ * disk when the project opens, when their coding or their text changes on disk, and on refresh.
  */
 export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsReviewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NeedsReviewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private scanned = new Map<string, ReviewItem[]>();
+  /** Per transcript, the latest scan started: an older scan finishing later must not win. */
+  private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
@@ -28,7 +30,10 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
     const attach = (): void => {
-      this.disposables.push({ dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose });
+      this.disposables.push(
+        { dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose },
+        { dispose: host.onDidChangeTranscriptFile((transcript) => void this.scanOne(transcript)).dispose },
+      );
       void this.scan();
     };
     if (host.project) attach();
@@ -60,8 +65,11 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   private async scanOne(transcript: string, announce = true): Promise<void> {
     const project = this.host.project;
     if (!project) return;
+    const generation = (this.generations.get(transcript) ?? 0) + 1;
+    this.generations.set(transcript, generation);
     const coding = await project.store.getCoding(transcript);
     const raw = await project.fs.readFile(transcript);
+    if (this.generations.get(transcript) !== generation) return;
     const session = new TranscriptSession(transcript, this.placements);
     // A missing transcript leaves every segment unplaced: all of them are listed.
     const text = raw === undefined ? '' : normaliseText(raw);

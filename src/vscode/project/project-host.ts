@@ -24,6 +24,9 @@ export class ProjectHost implements vscode.Disposable {
   private current: OpenProject | undefined;
   private readonly opened = new Emitter<OpenProject>();
   readonly onDidOpenProject = this.opened.event;
+  private readonly transcriptChanged = new Emitter<string>();
+  /** A transcript file was created, changed or deleted on disk (by anyone, the editor's saves too). */
+  readonly onDidChangeTranscriptFile = this.transcriptChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -56,7 +59,7 @@ export class ProjectHost implements vscode.Disposable {
     const coder = await resolveCoder(fs.root);
     const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50 });
     this.current = { store, fs };
-    this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.followCoderSetting(fs, store));
+    this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.watchTranscripts(fs), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
     this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
     if (!vscode.workspace.isTrusted) this.log.info('Restricted Mode: git is not run in this folder, so the coder comes from the grounded.coder user setting or the account name.');
@@ -74,6 +77,7 @@ export class ProjectHost implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.opened.dispose();
+    this.transcriptChanged.dispose();
   }
 
   private watch(fs: ProjectFileSystem, store: ProjectStore): vscode.Disposable {
@@ -82,6 +86,16 @@ export class ProjectHost implements vscode.Disposable {
       const path = fs.relative(uri);
       if (path === undefined || path.endsWith('.tmp') || path.startsWith(`${TEMPORARY_FOLDER}/`)) return;
       store.handleFileChange(path).catch((error: unknown) => this.log.error(`Reloading ${path} failed: ${String(error)}`));
+    };
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
+  }
+
+  /** Transcripts changed outside the editor (git pull, sed) must show up in views at once. */
+  private watchTranscripts(fs: ProjectFileSystem): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '**/*.md'));
+    const onChange = (uri: vscode.Uri): void => {
+      const path = this.transcriptPath(uri);
+      if (path !== undefined) this.transcriptChanged.fire(path);
     };
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
   }

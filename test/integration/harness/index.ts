@@ -1,4 +1,4 @@
-export { waitFor } from './wait-for';
+export { SETTLE_MS, TEST_MS, waitFor } from './wait-for';
 export {
   openTranscript,
   readWorkspaceFile,

@@ -282,3 +282,61 @@ describe('ProjectStore: changes on disk and its own writes', () => {
     assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
   });
 });
+
+describe('ProjectStore: a rename interrupted or read halfway', () => {
+  /** Two coders' coding of p01, and a store that has read it. */
+  async function twoCoders(fs: MemoryFileSystem): Promise<ProjectStore> {
+    const a = await open(fs, dana);
+    const code = a.addCode({ name: 'Trust' });
+    await a.applyCodes('interviews/p01.md', target('A friend'), [code]);
+    await a.flush();
+    const b = await open(fs, sam);
+    await b.applyCodes('interviews/p01.md', target('took me'), [code]);
+    await b.flush();
+    const store = await open(fs);
+    await store.getCoding('interviews/p01.md');
+    return store;
+  }
+
+  it('completes a move that stopped after the first file when it is run again', async () => {
+    const fs = project();
+    const store = await twoCoders(fs);
+    const rename = fs.rename.bind(fs);
+    let calls = 0;
+    fs.rename = async (from, to) => {
+      if (++calls === 2) throw new Error('the machine went down');
+      return rename(from, to);
+    };
+    await assert.rejects(store.renameTranscript('interviews/p01.md', 'interviews/2024/p01.md'), /went down/);
+    assert.equal([...fs.files.keys()].filter((p) => p.startsWith('.grounded/coding/interviews/2024/')).length, 1, 'half moved');
+    fs.rename = rename;
+    assert.equal(await store.renameTranscript('interviews/p01.md', 'interviews/2024/p01.md'), 1);
+    assert.equal((await store.getCoding('interviews/2024/p01.md')).coders.length, 2);
+    assert.equal((await (await open(fs)).getCoding('interviews/2024/p01.md')).coders.length, 2);
+    assert.equal((await store.getCoding('interviews/p01.md')).coders.length, 0);
+  });
+
+  it('makes a read of the new path during the move wait for all of it', async () => {
+    const fs = project();
+    const store = await twoCoders(fs);
+    const rename = fs.rename.bind(fs);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const waiting = new Promise<void>((r) => (arrived = r));
+    let calls = 0;
+    fs.rename = async (from, to) => {
+      await rename(from, to);
+      if (++calls === 1) {
+        arrived();
+        await gate;
+      }
+    };
+    const moving = store.renameTranscript('interviews/p01.md', 'interviews/2024/p01.md');
+    await waiting; // one file moved, the other not yet
+    const reading = store.getCoding('interviews/2024/p01.md');
+    release();
+    assert.equal((await reading).coders.length, 2);
+    assert.equal(await moving, 2);
+  });
+});

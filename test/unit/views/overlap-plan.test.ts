@@ -64,6 +64,13 @@ describe('overlap plan', () => {
     assert.deepEqual(p.lines, [{ line: 0, codes: ['c-q'] }]);
   });
 
+  it('marks approximately placed segments that are shown, in text order, and no exact ones', () => {
+    const fuzzy = (id: string, codes: string[], start: number, end: number): PlacedSegment => ({ ...placed(id, codes, start, end), status: 'fuzzy' });
+    const segments = [fuzzy('s-1', ['c-a'], 20, 30), placed('s-2', ['c-a'], 0, 10), fuzzy('s-3', ['c-q'], 2, 6), fuzzy('s-4', ['c-gone'], 40, 44), { ...fuzzy('s-5', ['c-a'], 8, 8) }];
+    assert.deepEqual(plan(segments).approximate, [{ start: 2, end: 6 }, { start: 20, end: 30 }, { start: 40, end: 44 }]);
+    assert.deepEqual(plan(segments, new Set(['c-a'])).approximate, [{ start: 20, end: 30 }, { start: 40, end: 44 }], 'a hidden code\'s segment is not outlined');
+  });
+
   it('covers each covered character exactly once with a fill', () => {
     const segments = [placed('s-1', ['c-a'], 0, 40), placed('s-2', ['c-q'], 3, 25), placed('s-3', ['c-z'], 10, 12), placed('s-4', ['c-b'], 20, 45)];
     const fills = [...plan(segments).fills.values()].flat().sort((a, b) => a.start - b.start);
