@@ -3,10 +3,20 @@
  * for Node (the CLI) and in memory (tests).
  */
 
-/** Paths are project-relative POSIX paths (`interviews/p01.md`); the root is the project folder. */
-export interface FileSystem {
+/**
+ * Reading a project: all that loading a snapshot needs. A folder on disk, an in-memory project and
+ * a git revision can each be one. Paths are project-relative POSIX paths (`interviews/p01.md`);
+ * the root is the project folder.
+ */
+export interface FileSource {
   /** The file's text, or undefined when it does not exist. */
   readFile(path: string): Promise<string | undefined>;
+  /** Entries directly inside a folder; empty when the folder does not exist. */
+  readDirectory(path: string): Promise<DirectoryEntry[]>;
+}
+
+/** A FileSource that can also be changed: only the ProjectStore's writer writes through it. */
+export interface FileSystem extends FileSource {
   /**
    * Replace the file's content atomically: a reader sees the old content or the new one, never a
    * half-written file (write a temporary file beside it, then rename over). Creates parent folders.
@@ -16,8 +26,6 @@ export interface FileSystem {
   deleteFile(path: string): Promise<void>;
   /** Move a file, creating the target's parent folders. */
   rename(from: string, to: string): Promise<void>;
-  /** Entries directly inside a folder; empty when the folder does not exist. */
-  readDirectory(path: string): Promise<DirectoryEntry[]>;
 }
 
 export interface DirectoryEntry {

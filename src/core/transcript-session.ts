@@ -1,17 +1,9 @@
-import { makeQuote, reanchor, shiftRanges, type Placement, type TextChange } from './anchoring';
+import { makeQuote, reanchor, shiftRanges, type TextChange } from './anchoring';
 import type { Coder, QuoteSelector, Segment, SegmentId, TextRange } from './model';
+import { PlacementCache, placeSegments, type PlacedSegment } from './placement';
 import type { TranscriptCoding } from './storage/coding-repository';
 
-export type PlacementStatus = Placement['status'];
-
-/** A stored segment with where it is in the transcript now. */
-export interface PlacedSegment {
-  segment: Segment;
-  coder: Coder;
-  status: PlacementStatus;
-  /** Undefined for an orphan. */
-  range: TextRange | undefined;
-}
+export type { PlacedSegment, PlacementStatus } from './placement';
 
 type Key = string;
 const keyOf = (coderId: string, segmentId: SegmentId): Key => `${coderId}\u0000${segmentId}`;
@@ -26,7 +18,11 @@ export class TranscriptSession {
   private coding: TranscriptCoding;
   private readonly placements = new Map<Key, PlacedSegment>();
 
-  constructor(readonly transcript: string) {
+  /** `placements` is the shared owner of placement: a text it has placed already costs nothing. */
+  constructor(
+    readonly transcript: string,
+    private readonly owner: PlacementCache = new PlacementCache(),
+  ) {
     this.coding = { transcript, coders: [], problems: [] };
   }
 
@@ -137,14 +133,10 @@ export class TranscriptSession {
       for (const segment of segments) if (!this.placements.has(keyOf(coder.id, segment.id))) missing.push({ coder, segment });
     }
     if (missing.length === 0) return;
-    const results = reanchor(
-      this.text,
-      missing.map(({ segment }, i) => ({ id: String(i), quote: segment.quote, position: segment.position })),
-    );
-    results.forEach((placement, i) => {
-      const { coder, segment } = missing[Number(placement.id)] ?? missing[i];
-      this.placements.set(keyOf(coder.id, segment.id), { segment, coder, status: placement.status, range: placement.range });
-    });
+    // Nothing tracked yet (a new text): the whole transcript, as the shared owner may have placed
+    // it already. Otherwise only the segments new since, among the live-shifted rest.
+    const placed = this.placements.size === 0 ? this.owner.place(this.transcript, this.text, this.coding.coders) : placeSegments(this.text, missing);
+    for (const p of placed) this.placements.set(keyOf(p.coder.id, p.segment.id), { ...p });
   }
 }
 

@@ -1,11 +1,11 @@
 import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
 import type { CodeId, ProjectConfig } from '../model';
-import type { FileSystem } from '../ports';
+import type { FileSource } from '../ports';
 import { parseMemo, type MemoSummary } from './memo-file';
 
 /** Every `.md` file under the project's memos folder, sorted by path. */
-export async function listMemos(fs: FileSystem, config: ProjectConfig): Promise<MemoSummary[]> {
+export async function listMemos(fs: FileSource, config: ProjectConfig): Promise<MemoSummary[]> {
   const folder = memosFolder(config);
   const paths = await listFiles(fs, folder, (path) => path.toLowerCase().endsWith('.md'));
   const memos: MemoSummary[] = [];

@@ -5,7 +5,7 @@
 import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
 import type { FileProblem, ProjectConfig } from '../model';
-import type { FileSystem } from '../ports';
+import type { FileSource } from '../ports';
 import type { ParseResult } from '../storage/format/problems';
 import { isTranscriptPath } from '../transcript-paths';
 import { isMissing, typeProblem, type AttributeSchema } from './attribute-types';
@@ -50,12 +50,12 @@ export interface TranscriptSource {
 }
 
 /** Every transcript of the project, sorted by path. */
-export function listTranscripts(fs: FileSystem, config: ProjectConfig): Promise<string[]> {
+export function listTranscripts(fs: FileSource, config: ProjectConfig): Promise<string[]> {
   return listFiles(fs, '', (path) => isTranscriptPath(config, path));
 }
 
 /** Read the attributes file (if any) and every transcript's front matter. */
-export async function readParticipants(fs: FileSystem, config: ProjectConfig): Promise<ParticipantsOverview> {
+export async function readParticipants(fs: FileSource, config: ProjectConfig): Promise<ParticipantsOverview> {
   const sources: TranscriptSource[] = [];
   for (const path of await listTranscripts(fs, config)) {
     const raw = await fs.readFile(path);
@@ -128,7 +128,7 @@ export function attributeFileProblems(overview: ParticipantsOverview): FileProbl
 }
 
 /** For project checks: every attribute problem in the project. */
-export async function attributeProblems(fs: FileSystem, config: ProjectConfig): Promise<FileProblem[]> {
+export async function attributeProblems(fs: FileSource, config: ProjectConfig): Promise<FileProblem[]> {
   return attributeFileProblems(await readParticipants(fs, config));
 }
 

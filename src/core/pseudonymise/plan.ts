@@ -3,8 +3,9 @@
  * coder's segments, the new texts and, for every segment whose recorded quote changes, its new
  * quote and position. Applying both keeps every coded segment on its (renamed) text.
  */
-import { makeQuote, reanchor } from '../anchoring';
+import { makeQuote } from '../anchoring';
 import type { QuoteSelector, SegmentId, TextRange } from '../model';
+import { placeSelectors } from '../placement';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { applyOccurrences, mapRange, mentions, NameMatcher, type NameSpec, type Occurrence } from './name-matcher';
 import { protectedRanges } from './protected-ranges';
@@ -121,7 +122,7 @@ function requotesOf(segments: readonly SegmentLike[], oldText: string | undefine
   if (segments.length === 0 || (!change && !segments.some((s) => named(s.quote)))) return { updates, placed, unplaced };
   const occurrences = change?.occurrences ?? [];
   const newText = change?.newText ?? oldText ?? '';
-  const placements = oldText === undefined ? [] : reanchor(oldText, segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
+  const placements = oldText === undefined ? [] : placeSelectors(oldText, segments);
   segments.forEach((segment, i) => {
     const placement = placements[i];
     if (oldText !== undefined && placement?.range && (placement.status === 'exact' || placement.status === 'moved')) {

@@ -3,9 +3,10 @@
  * transcript's body and attributes, every coder's segments placed in the current text (a segment's
  * quote is the authority, its stored position only a hint), and the memos.
  */
-import { normaliseText, reanchor } from '../../anchoring';
+import { normaliseText } from '../../anchoring';
 import type { Codebook } from '../../codebook';
 import type { Coder } from '../../model';
+import { placeSelectors } from '../../placement';
 import type { FileSystem } from '../../ports';
 import { formatProblem } from '../../storage/errors';
 import { ProjectStore } from '../../storage/project-store';
@@ -81,7 +82,7 @@ function transcriptForExport(path: string, text: string, coding: TranscriptCodin
   }
   const segments: BodySegment[] = [];
   for (const { coder, segments: stored } of coding?.coders ?? []) {
-    const placements = reanchor(text, stored.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
+    const placements = placeSelectors(text, stored);
     stored.forEach((segment, i) => {
       const { range, status } = placements[i];
       const where = `${path}: segment ${segment.id} by ${coder.name}`;

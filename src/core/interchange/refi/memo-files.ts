@@ -4,7 +4,7 @@
  * In REFI-QDA they are Notes, attached by NoteRef to the code, the source or the project.
  */
 import { normaliseText } from '../../anchoring';
-import type { FileSystem } from '../../ports';
+import type { FileSource } from '../../ports';
 import { typeOfValue } from './attributes';
 import { fileStem, listFiles } from './project-files';
 import { frontMatterBlock, splitTranscript } from './transcript-text';
@@ -22,7 +22,7 @@ export interface Memo {
   created?: string;
 }
 
-export async function readMemos(fs: FileSystem, memosFolder: string): Promise<Memo[]> {
+export async function readMemos(fs: FileSource, memosFolder: string): Promise<Memo[]> {
   const paths = await listFiles(fs, memosFolder, (path) => path.endsWith('.md'));
   const memos: Memo[] = [];
   for (const path of paths) {

@@ -1,11 +1,11 @@
 /** Finding a project's files through the FileSystem port (which only lists one folder at a time). */
-import type { FileSystem } from '../../ports';
+import type { FileSource } from '../../ports';
 
 /** Folders never searched: version control, dependencies, Grounded's own data. */
 const SKIPPED_FOLDERS = new Set(['.git', '.grounded', 'node_modules']);
 
 /** Project-relative paths of the files under `folder` ('' for the root) that `accept` keeps, sorted. */
-export async function listFiles(fs: FileSystem, folder: string, accept: (path: string) => boolean): Promise<string[]> {
+export async function listFiles(fs: FileSource, folder: string, accept: (path: string) => boolean): Promise<string[]> {
   const found: string[] = [];
   const visit = async (dir: string): Promise<void> => {
     for (const entry of await fs.readDirectory(dir)) {
