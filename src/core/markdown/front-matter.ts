@@ -68,3 +68,33 @@ function countLines(text: string, offset: number): number {
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map);
 }
+
+/** A fence line: `---` at the start of a line, then only spaces or tabs. */
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * The front matter without parsing the Markdown around it: reading participants' attributes of a
+ * thousand transcripts must not cost a thousand full parses. Finds the block exactly where the
+ * Markdown parser does (a `---` line opening the text, the next `---` line closing it; spaces or
+ * tabs may follow either fence), so both agree on every transcript (test/unit/markdown).
+ */
+export function findFrontMatter(text: string): FrontMatter | undefined {
+  const firstEnd = lineEnd(text, 0);
+  if (!FENCE.test(text.slice(0, firstEnd)) || firstEnd === text.length) return detectUnclosedFrontMatter(text);
+  const yamlStart = firstEnd + 1;
+  for (let start = yamlStart; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    if (text.startsWith('---', start) && FENCE.test(text.slice(start, end))) {
+      const yaml = start === yamlStart ? '' : text.slice(yamlStart, start - 1);
+      return readFrontMatter(text, { start: 0, end }, yaml);
+    }
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return detectUnclosedFrontMatter(text);
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 ? text.length : nl;
+}

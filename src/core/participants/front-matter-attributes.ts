@@ -7,7 +7,7 @@
 import { Document, isMap, isScalar, parseDocument, Scalar, type Pair } from 'yaml';
 import type { TextChange } from '../anchoring';
 import { LineIndex } from '../line-index';
-import { parseTranscript } from '../markdown';
+import { findFrontMatter } from '../markdown';
 import type { AttributeValue } from './attribute-types';
 
 const OPENING_FENCE = '---\n';
@@ -33,7 +33,7 @@ export class AttributeEditError extends Error {
 
 /** The front matter of a transcript (LF text) with the line of each key. */
 export function readFrontMatterAttributes(text: string): FrontMatterAttributes {
-  const block = parseTranscript(text).frontMatter;
+  const block = findFrontMatter(text);
   if (!block) return { data: {}, lines: new Map(), present: false };
   const lines = new Map<string, number>();
   if (block.error === undefined) {
@@ -53,7 +53,7 @@ export function readFrontMatterAttributes(text: string): FrontMatterAttributes {
  * front matter already says so. Throws AttributeEditError when the front matter cannot be read.
  */
 export function attributeEdit(text: string, name: string, value: AttributeValue | undefined): TextChange | undefined {
-  const block = parseTranscript(text).frontMatter;
+  const block = findFrontMatter(text);
   if (!block) {
     if (value === undefined) return undefined;
     const gap = text === '' || text.startsWith('\n') ? '' : '\n';
