@@ -1,0 +1,261 @@
+/**
+ * The live read model: the project's snapshot kept current as things change (coding and codes from
+ * the store, transcript texts, memos and attributes from files or open editors). A change re-reads
+ * and re-places only what it touched, and a burst of changes is announced by one onDidChange.
+ */
+import { Emitter, type Disposable, type Event } from '../event';
+import { listFiles } from '../interchange/refi/project-files';
+import { isMemoPath, listMemos, parseMemo, type MemoSummary } from '../memos';
+import { normaliseText } from '../anchoring';
+import type { Code, FileProblem, ProjectConfig } from '../model';
+import { ATTRIBUTES_FILE, parseAttributesFile, type AttributeSchema } from '../participants';
+import { currentText, NO_OPEN_DOCUMENTS, PlacementCache, type OpenDocuments } from '../placement';
+import type { FileSource } from '../ports';
+import type { TranscriptCoding } from '../storage/coding-repository';
+import { PROJECT_FILE } from '../storage/format';
+import type { ParseResult } from '../storage/format/problems';
+import type { ProjectStore } from '../storage/project-store';
+import { isTranscriptPath } from '../transcript-paths';
+import { describeAttributes, type AttributesView } from './attributes';
+import { compare, readAllCoding, readCodes, readCoding, readConfig } from './read-files';
+import type { ProjectSnapshot, TranscriptSnapshot } from './snapshot';
+import { place, toSnapshot, transcriptState, type TranscriptState } from './transcript-state';
+
+export interface IndexOptions {
+  /** Texts of documents open in an editor: they count over the files. */
+  open?: OpenDocuments;
+  /** The shared owner of placement (the editor's sessions use the same one). */
+  placements?: PlacementCache;
+  /** Quiet time after a change before onDidChange fires; default 100 ms. */
+  debounceMs?: number;
+}
+
+/** Where config, codes and coding come from: the files themselves, or a store that owns them. */
+interface ProjectInputs {
+  config(): ProjectConfig;
+  codes(): Code[];
+  problems(states: Iterable<TranscriptState>): FileProblem[];
+  coding(transcript: string): Promise<TranscriptCoding>;
+}
+
+export class ProjectIndex implements Disposable {
+  private readonly changed = new Emitter<void>();
+  /** Fires once after a burst of changes, when the snapshot has them all. */
+  readonly onDidChange: Event<void> = this.changed.event;
+  /** The transcripts (re)built by the latest change, in order: what it cost (tests read it). */
+  built: string[] = [];
+  private readonly placements: PlacementCache;
+  private readonly open: OpenDocuments;
+  private states = new Map<string, TranscriptState>();
+  private memos = new Map<string, MemoSummary>();
+  private attributesFile: ParseResult<AttributeSchema> | undefined;
+  private codes: Code[] = [];
+  private cached: ProjectSnapshot | undefined;
+  private readonly snapshots = new Map<string, TranscriptSnapshot>();
+  private attributes: AttributesView | undefined;
+  private sortedPaths: string[] | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: Disposable[] = [];
+
+  private constructor(
+    private readonly source: FileSource,
+    private readonly inputs: ProjectInputs,
+    private readonly options: IndexOptions,
+  ) {
+    this.placements = options.placements ?? new PlacementCache();
+    this.open = options.open ?? NO_OPEN_DOCUMENTS;
+  }
+
+  /** The index of a project as its files hold it (the CLI, a git revision): no store, no writer. */
+  static async load(source: FileSource, options: IndexOptions = {}): Promise<ProjectIndex> {
+    const config = await readConfig(source);
+    const { codes, problems } = await readCodes(source);
+    const inputs: ProjectInputs = {
+      config: () => config,
+      codes: () => codes,
+      problems: (states) => [...problems, ...[...states].flatMap((s) => s.coding?.problems ?? [])],
+      coding: (transcript) => readCoding(source, transcript),
+    };
+    const index = new ProjectIndex(source, inputs, options);
+    await index.build(await readAllCoding(source));
+    return index;
+  }
+
+  /** The index of an open project, kept current from its store's events and {@link fileChanged}. */
+  static async attach(store: ProjectStore, source: FileSource, options: IndexOptions = {}): Promise<ProjectIndex> {
+    const inputs: ProjectInputs = {
+      config: () => store.config,
+      codes: () => [...store.codebook().all()].sort((a, b) => compare(a.id, b.id)),
+      problems: () => store.problems(),
+      coding: (transcript) => store.getCoding(transcript),
+    };
+    const index = new ProjectIndex(source, inputs, options);
+    await store.loadAllCoding();
+    await index.build(store.loadedCoding());
+    index.subscriptions.push(
+      store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
+      store.onDidChangeCodebook(() => index.enqueue(async () => void (index.codes = inputs.codes()))),
+      store.onDidChangeProblems(() => index.enqueue(async () => undefined)),
+    );
+    return index;
+  }
+
+  /** The project as it is now. Plain data; the same object until the next change. */
+  snapshot(): ProjectSnapshot {
+    if (this.cached) return this.cached;
+    this.attributes ??= describeAttributes(this.attributesFile, [...this.states.values()]);
+    this.sortedPaths ??= [...this.states.keys()].sort(compare);
+    const transcripts = this.sortedPaths.map((path) => this.transcriptSnapshot(path));
+    const coders = new Map(transcripts.flatMap((t) => this.states.get(t.path)!.coding?.coders.map((c) => [c.coder.id, c.coder] as const) ?? []));
+    this.cached = {
+      config: this.inputs.config(),
+      codes: this.codes,
+      coders: [...coders.values()].sort((a, b) => compare(a.id, b.id)),
+      transcripts,
+      attributes: this.attributes.snapshot,
+      memos: [...this.memos.values()].sort((a, b) => compare(a.path, b.path)),
+      problems: this.inputs.problems(this.states.values()),
+    };
+    return this.cached;
+  }
+
+  /** One transcript as it is now, or undefined when the project has no such transcript. */
+  transcript(path: string): TranscriptSnapshot | undefined {
+    return this.states.has(path) ? this.transcriptSnapshot(path) : undefined;
+  }
+
+  /**
+   * A file of the project was created, changed or deleted, or an open document's text changed
+   * (or it was closed): re-read what it feeds. Other paths are ignored.
+   */
+  fileChanged(path: string): void {
+    this.enqueue(() => this.reread(path));
+  }
+
+  /** Resolves when every change so far is in the snapshot. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.changed.dispose();
+  }
+
+  private async build(codings: readonly TranscriptCoding[]): Promise<void> {
+    const config = this.inputs.config();
+    const coding = new Map(codings.map((c) => [c.transcript, c]));
+    const listed = new Set(await listFiles(this.source, '', (p) => isTranscriptPath(config, p)));
+    const paths = [...new Set([...listed, ...coding.keys()])];
+    const [texts, memos, attributes] = await Promise.all([
+      Promise.all(paths.map((p) => currentText(p, this.source, this.open))),
+      listMemos(this.source, config),
+      this.readAttributesFile(),
+    ]);
+    this.states.clear();
+    paths.forEach((path, i) => this.setState(transcriptState(path, listed.has(path), texts[i], coding.get(path), this.placements)));
+    this.memos = new Map(memos.map((m) => [m.path, m]));
+    this.attributesFile = attributes;
+    this.codes = this.inputs.codes();
+    this.invalidate({ attributes: true });
+  }
+
+  private async recode(transcript: string): Promise<void> {
+    const coding = await this.inputs.coding(transcript);
+    const state = this.states.get(transcript);
+    if (!state) {
+      const config = this.inputs.config();
+      const text = await currentText(transcript, this.source, this.open);
+      this.setState(transcriptState(transcript, isTranscriptPath(config, transcript), text, coding, this.placements));
+      this.invalidate({ attributes: true });
+      return;
+    }
+    state.coding = coding;
+    place(state, this.placements);
+    this.setState(state);
+    this.invalidate({ path: transcript });
+  }
+
+  private async reread(path: string): Promise<void> {
+    const config = this.inputs.config();
+    if (path === PROJECT_FILE) return this.build(await Promise.all([...this.states.values()].map((s) => this.inputs.coding(s.path))));
+    if (path === ATTRIBUTES_FILE) {
+      this.attributesFile = await this.readAttributesFile();
+      return this.invalidate({ attributes: true });
+    }
+    if (isMemoPath(config, path)) {
+      const raw = await this.source.readFile(path);
+      if (raw === undefined) this.memos.delete(path);
+      else this.memos.set(path, parseMemo(path, normaliseText(raw)));
+      return this.invalidate({});
+    }
+    const state = this.states.get(path);
+    if (!state && !isTranscriptPath(config, path)) return;
+    const text = await currentText(path, this.source, this.open);
+    if (state && state.text === text) return;
+    const next = transcriptState(path, isTranscriptPath(config, path), text, state?.coding, this.placements);
+    const frontMatterChanged = !state || JSON.stringify(frontMatterKey(state)) !== JSON.stringify(frontMatterKey(next));
+    this.setState(next);
+    this.invalidate(frontMatterChanged ? { attributes: true } : { path });
+  }
+
+  /** Keep a transcript while the project lists it or it has coding; forget it otherwise. */
+  private setState(state: TranscriptState): void {
+    this.built.push(state.path);
+    const keep = state.listed || (state.coding?.coders.length ?? 0) > 0;
+    const known = this.states.has(state.path);
+    if (keep) this.states.set(state.path, state);
+    else {
+      this.states.delete(state.path);
+      this.placements.forget(state.path);
+    }
+    if (keep !== known) this.sortedPaths = undefined;
+  }
+
+  private transcriptSnapshot(path: string): TranscriptSnapshot {
+    let snapshot = this.snapshots.get(path);
+    if (!snapshot) {
+      this.attributes ??= describeAttributes(this.attributesFile, [...this.states.values()]);
+      snapshot = toSnapshot(this.states.get(path)!, this.attributes.issues.get(path) ?? []);
+      this.snapshots.set(path, snapshot);
+    }
+    return snapshot;
+  }
+
+  private invalidate(what: { path?: string; attributes?: boolean }): void {
+    this.cached = undefined;
+    if (what.path !== undefined) this.snapshots.delete(what.path);
+    if (what.attributes) {
+      this.attributes = undefined;
+      this.sortedPaths = undefined;
+      this.snapshots.clear();
+    }
+  }
+
+  private async readAttributesFile(): Promise<ParseResult<AttributeSchema> | undefined> {
+    const text = this.open.textOf(ATTRIBUTES_FILE) ?? (await this.source.readFile(ATTRIBUTES_FILE));
+    return text === undefined ? undefined : parseAttributesFile(ATTRIBUTES_FILE, text);
+  }
+
+  /** Changes apply one after another, in the order they came; a burst is announced once. */
+  private enqueue(update: () => Promise<void>): void {
+    this.queue = this.queue.then(() => {
+      this.built = [];
+      return update();
+    }).then(
+      () => this.announce(),
+      () => this.announce(),
+    );
+  }
+
+  private announce(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.changed.fire(), this.options.debounceMs ?? 100);
+  }
+}
+
+function frontMatterKey(state: TranscriptState): unknown {
+  return [state.listed, state.text === undefined, state.frontMatter.data, [...state.frontMatter.lines], state.frontMatter.error];
+}
