@@ -115,7 +115,7 @@ export class ProjectIndex implements Disposable {
       transcripts,
       attributes: this.attributes.snapshot,
       memos: [...this.memos.values()].sort((a, b) => compare(a.path, b.path)),
-      problems: this.inputs.problems(this.states.values()),
+      problems: this.inputs.problems(this.sortedPaths.map((path) => this.states.get(path)!)),
     };
     return this.cached;
   }
@@ -201,10 +201,10 @@ export class ProjectIndex implements Disposable {
     this.invalidate(frontMatterChanged ? { attributes: true } : { path });
   }
 
-  /** Keep a transcript while the project lists it or it has coding; forget it otherwise. */
+  /** Keep a transcript while the project lists it or it has coding (even unreadable); forget it otherwise. */
   private setState(state: TranscriptState): void {
     this.built.push(state.path);
-    const keep = state.listed || (state.coding?.coders.length ?? 0) > 0;
+    const keep = state.listed || (state.coding?.coders.length ?? 0) > 0 || (state.coding?.problems.length ?? 0) > 0;
     const known = this.states.has(state.path);
     if (keep) this.states.set(state.path, state);
     else {

@@ -1,13 +1,11 @@
-import { normaliseText, reanchor } from '../anchoring';
-import type { Codebook } from '../codebook';
+import { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
-import { attributeProblems } from '../participants';
-import type { FileSystem } from '../ports';
+import { attributeFileProblems, type ParticipantsOverview } from '../participants';
+import type { PlacementStatus } from '../placement';
+import type { FileSource } from '../ports';
+import { loadSnapshot, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
-import { ProjectStore } from '../storage/project-store';
-import { isTranscriptPath } from '../transcript-paths';
-import type { PlacementStatus } from '../transcript-session';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -17,47 +15,73 @@ export interface SegmentPlacement {
 }
 
 export interface ProjectCheck {
-  store: ProjectStore;
+  snapshot: ProjectSnapshot;
+  codebook: Codebook;
   problems: FileProblem[];
   codings: TranscriptCoding[];
   placements: SegmentPlacement[];
 }
-
-const READ_ONLY_CODER = { id: 'grounded-cli', name: 'grounded (read-only)' };
 
 /**
  * Read a whole project and report everything wrong with it: unreadable files, codebook
  * inconsistencies, coding that points at missing codes or transcripts, and segments that can no
  * longer be placed in their transcript's text. Reads only; never writes.
  */
-export async function checkProject(fs: FileSystem): Promise<ProjectCheck> {
-  const store = await ProjectStore.open(fs, { coder: READ_ONLY_CODER });
-  await store.loadAllCoding();
-  const codebook = store.codebook();
-  const codings = store.loadedCoding();
-  const problems: FileProblem[] = [...store.problems(), ...codebookProblems(codebook)];
+export async function checkProject(source: FileSource): Promise<ProjectCheck> {
+  const snapshot = await loadSnapshot(source);
+  const codebook = new Codebook(snapshot.codes);
+  const problems: FileProblem[] = [...snapshot.problems, ...codebookProblems(codebook)];
   const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
+  // Coding files are read again only to name the line of a record that has a problem.
+  const linesOf = async (path: string): Promise<string[]> => ((await source.readFile(path)) ?? '').split('\n');
+  const codings: TranscriptCoding[] = [];
   const placements: SegmentPlacement[] = [];
-  for (const coding of codings) {
-    const raw = await fs.readFile(coding.transcript);
+  for (const transcript of snapshot.transcripts) {
+    const coding = codingOf(transcript);
+    codings.push(coding);
     for (const { coder, segments } of coding.coders) {
-      const path = codingFilePath(coding.transcript, coder.id);
-      const lines = ((await fs.readFile(path)) ?? '').split('\n');
-      problems.push(...referenceProblems(path, lines, segments, codebook, unreadableCodes));
-      if (raw === undefined) continue;
-      const results = reanchor(normaliseText(raw), segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
-      const placed = results.map((r, i) => ({ transcript: coding.transcript, coderId: coder.id, segment: segments[i], status: r.status }));
+      const path = codingFilePath(transcript.path, coder.id);
+      const references = referenceProblems(path, segments, codebook, unreadableCodes);
+      // A missing transcript is one error below, not one warning per segment.
+      const placed = transcript.exists
+        ? transcript.segments.filter((p) => p.coder.id === coder.id).map((p) => ({ transcript: transcript.path, coderId: coder.id, segment: p.segment, status: p.status }))
+        : [];
       placements.push(...placed);
-      problems.push(...placementProblems(path, lines, placed));
+      const found = [...references, ...placementProblems(path, placed)];
+      if (found.length > 0) {
+        const lines = await linesOf(path);
+        problems.push(...found.map(({ id, problem }) => withLine(problem, lines, id)));
+      }
     }
-    if (raw === undefined) {
-      problems.push({ path: coding.transcript, message: `has coding in .grounded/coding/${coding.transcript}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' });
-    } else if (!isTranscriptPath(store.config, coding.transcript)) {
-      problems.push({ path: coding.transcript, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
-    }
+    const problem = transcriptProblem(transcript.path, transcript.exists, transcript.listed);
+    if (problem) problems.push(problem);
   }
-  problems.push(...(await attributeProblems(fs, store.config)));
-  return { store, problems, codings, placements };
+  problems.push(...attributeFileProblems(participantsOf(snapshot)));
+  return { snapshot, codebook, problems, codings, placements };
+}
+
+function transcriptProblem(path: string, exists: boolean, listed: boolean): FileProblem | undefined {
+  if (!exists) return { path, message: `has coding in .grounded/coding/${path}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' };
+  if (!listed) return { path, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' };
+  return undefined;
+}
+
+/** The transcript's coding as stored, coder by coder (the snapshot lists them in that order). */
+function codingOf(transcript: TranscriptSnapshot): TranscriptCoding {
+  const coders: TranscriptCoding['coders'] = [];
+  for (const { coder, segment } of transcript.segments) {
+    const last = coders.at(-1);
+    if (last?.coder.id === coder.id) (last.segments as Segment[]).push(segment);
+    else coders.push({ coder, segments: [segment] });
+  }
+  return { transcript: transcript.path, coders, problems: [] };
+}
+
+function participantsOf(snapshot: ProjectSnapshot): ParticipantsOverview {
+  const participants = snapshot.transcripts
+    .filter((t) => t.listed && t.exists)
+    .map((t) => ({ transcript: t.path, name: t.participant.name, values: t.participant.values, lines: new Map(Object.entries(t.participant.lines)), issues: t.participant.issues }));
+  return { schema: snapshot.attributes.schema, declared: snapshot.attributes.declared, schemaProblems: snapshot.attributes.problems, participants };
 }
 
 function codebookProblems(codebook: Codebook): FileProblem[] {
@@ -82,38 +106,45 @@ function codebookProblems(codebook: Codebook): FileProblem[] {
   return problems;
 }
 
-function referenceProblems(path: string, lines: string[], segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): FileProblem[] {
+type RecordProblem = { id: string; problem: FileProblem };
+
+function referenceProblems(path: string, segments: readonly Segment[], codebook: Codebook, unreadable: ReadonlySet<string>): RecordProblem[] {
   return segments.flatMap((s) =>
     s.codes
       .filter((c) => !codebook.get(c))
       .map((c) => ({
-        path,
-        line: lineOfRecord(lines, s.id),
-        message: unreadable.has(c)
-          ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
-          : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
-        severity: 'error' as const,
+        id: s.id,
+        problem: {
+          path,
+          message: unreadable.has(c)
+            ? `segment ${s.id} uses code ${c}, whose file .grounded/codes/${c}.json could not be read (see its error)`
+            : `segment ${s.id} uses code ${c}, which is not in the codebook (deleted on another branch?)`,
+          severity: 'error' as const,
+        },
       })),
   );
 }
 
-function placementProblems(path: string, lines: string[], placements: readonly SegmentPlacement[]): FileProblem[] {
+function placementProblems(path: string, placements: readonly SegmentPlacement[]): RecordProblem[] {
   return placements
     .filter((p) => p.status === 'orphan' || p.status === 'fuzzy')
     .map((p) => ({
-      path,
-      line: lineOfRecord(lines, p.segment.id),
-      message:
-        p.status === 'orphan'
-          ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
-          : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
-      severity: 'warning' as const,
+      id: p.segment.id,
+      problem: {
+        path,
+        message:
+          p.status === 'orphan'
+            ? `segment ${p.segment.id} could not be placed in ${p.transcript}: its text ${quoteForMessage(p.segment.quote.exact)} is no longer there (kept, needs review)`
+            : `segment ${p.segment.id} was placed by approximate match in ${p.transcript} (needs review): ${quoteForMessage(p.segment.quote.exact)}`,
+        severity: 'warning' as const,
+      },
     }));
 }
 
-function lineOfRecord(lines: string[], id: string): number | undefined {
+/** The problem with the line of the record it is about, when that line is found. */
+function withLine(problem: FileProblem, lines: string[], id: string): FileProblem {
   const i = lines.findIndex((l) => l.includes(`"id":"${id}"`));
-  return i === -1 ? undefined : i + 1;
+  return i === -1 ? problem : { path: problem.path, line: i + 1, message: problem.message, severity: problem.severity };
 }
 
 function quoteForMessage(text: string): string {

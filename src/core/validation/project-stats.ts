@@ -15,7 +15,7 @@ export interface ProjectStats {
 
 /** The numbers `grounded stats` prints: deterministic order, so the JSON can be diffed in CI. */
 export function projectStats(check: ProjectCheck): ProjectStats {
-  const codebook = check.store.codebook();
+  const codebook = check.codebook;
   const counts = countCodes(codebook, check.codings);
   const codes = codebook
     .all()
@@ -45,7 +45,7 @@ export function projectStats(check: ProjectCheck): ProjectStats {
     .sort((a, b) => a.transcript.localeCompare(b.transcript) || a.coder.localeCompare(b.coder) || a.segment.localeCompare(b.segment));
   const coders = new Set(transcripts.flatMap((t) => t.coders.map((c) => c.coder)));
   return {
-    project: check.store.config.name,
+    project: check.snapshot.config.name,
     codes,
     transcripts,
     needsReview,
