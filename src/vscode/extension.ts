@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { PlacementCache } from '../core/placement';
+import type { ProjectIndex } from '../core/project-index';
 import type { ProjectStore } from '../core/storage/project-store';
 import { registerCodebookCommands } from './codebook/codebook-commands';
 import { CodebookDragAndDrop } from './codebook/codebook-dnd';
@@ -17,6 +19,7 @@ import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
 import { ProjectHost } from './project/project-host';
+import { IndexHost } from './project/index-host';
 import { registerNeedsReviewCommands } from './needs-review/needs-review-commands';
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
@@ -32,6 +35,8 @@ export interface GroundedApi {
   /** The Needs Review list and the status bar text for the active transcript. */
   needsReview: NeedsReviewTreeProvider;
   statusText(): string;
+  /** The live read model of the project, once built after the project opened. */
+  index(): ProjectIndex | undefined;
   /** Resolves once the workspace's project (if any) is open. */
   ready: Promise<void>;
   /** How long `activate()` took, in milliseconds. */
@@ -49,10 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const log = vscode.window.createOutputChannel('Grounded', { log: true });
   const host = new ProjectHost(log);
   activeHost = host;
-  const tracker = new TranscriptTracker(host);
+  const placements = new PlacementCache();
+  const tracker = new TranscriptTracker(host, placements);
+  const index = new IndexHost(host, placements, log);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
-  const review = new NeedsReviewTreeProvider(host, tracker);
+  const review = new NeedsReviewTreeProvider(host, tracker, index);
   const reviewView = vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review });
   const status = new NeedsReviewStatus(tracker);
   const dragAndDrop = new CodebookDragAndDrop(host);
@@ -68,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     log,
     host,
     tracker,
+    index,
     tree,
     view,
     painter,
@@ -105,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   );
   return {
     store: () => host.project?.store,
+    index: () => index.index,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,
     codebookDragAndDrop: dragAndDrop,
@@ -113,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ready,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
-    ...registerStudyFeatures(host, tracker, context, log),
+    ...registerStudyFeatures(host, tracker, index, context, log),
   };
 }
 

@@ -47,7 +47,7 @@ export function reanchor(text: string, anchors: readonly Anchor[], options: Rean
  * True when every anchor's quote, with its stored context, is still exactly at its hint: nothing
  * to re-anchor (reanchor would place every segment `exact`).
  */
-export function isUnchanged(text: string, anchors: readonly Anchor[]): boolean {
+export function isUnchanged(text: string, anchors: readonly Pick<Anchor, 'quote' | 'position'>[]): boolean {
   for (const { quote, position } of anchors) {
     if (position.end - position.start !== quote.exact.length) return false;
     if (!occursAt(text, position.start, quote.exact)) return false;

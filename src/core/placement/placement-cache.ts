@@ -4,17 +4,17 @@
  * export, the project index) asks here, so a transcript is re-anchored once per change of its text
  * or coding, not once per reader.
  */
-import { reanchor } from '../anchoring';
+import { isUnchanged, reanchor } from '../anchoring';
 import type { Coder, Segment } from '../model';
 import type { CoderSegments, PlacedSegment } from './types';
 
 interface Cached {
   text: string;
-  /** By coder id and segment id: the segment as it was placed, and where. */
-  placed: Map<string, PlacedSegment>;
+  /** Coder by coder, in stored order: usually the next call lists them in the same order. */
+  placed: PlacedSegment[];
+  /** By coder and segment id, built only when the order changed (a segment added or removed). */
+  byId?: Map<string, Map<string, PlacedSegment>>;
 }
-
-const keyOf = (coderId: string, segmentId: string): string => `${coderId}\u0000${segmentId}`;
 
 /**
  * Cached placements per transcript, keyed by the text and by each segment's selector (quote and
@@ -29,12 +29,12 @@ export class PlacementCache {
   /** Every segment of the transcript placed on `text` (LF line endings, no BOM), coder by coder. */
   place(transcript: string, text: string, coders: readonly CoderSegments[]): PlacedSegment[] {
     const before = this.cache.get(transcript);
-    const known = before && before.text === text ? before.placed : undefined;
+    const known = before && before.text === text ? before : undefined;
     const out: PlacedSegment[] = [];
     const missing: { coder: Coder; segment: Segment; at: number }[] = [];
     for (const { coder, segments } of coders) {
       for (const segment of segments) {
-        const hit = known?.get(keyOf(coder.id, segment.id));
+        const hit = known && lookUp(known, out.length, coder.id, segment.id);
         if (hit && sameSelector(hit.segment, segment)) out.push(hit.segment === segment && hit.coder === coder ? hit : { ...hit, segment, coder });
         else {
           missing.push({ coder, segment, at: out.length });
@@ -45,7 +45,7 @@ export class PlacementCache {
     const placed = placeSegments(text, missing);
     missing.forEach((m, i) => (out[m.at] = placed[i]));
     this.anchored += missing.length;
-    this.cache.set(transcript, { text, placed: new Map(out.map((p) => [keyOf(p.coder.id, p.segment.id), p])) });
+    this.cache.set(transcript, { text, placed: out });
     return out;
   }
 
@@ -59,6 +59,20 @@ export class PlacementCache {
   }
 }
 
+function lookUp(cached: Cached, at: number, coderId: string, segmentId: string): PlacedSegment | undefined {
+  const same = cached.placed[at];
+  if (same && same.coder.id === coderId && same.segment.id === segmentId) return same;
+  if (!cached.byId) {
+    cached.byId = new Map();
+    for (const p of cached.placed) {
+      let ofCoder = cached.byId.get(p.coder.id);
+      if (!ofCoder) cached.byId.set(p.coder.id, (ofCoder = new Map()));
+      ofCoder.set(p.segment.id, p);
+    }
+  }
+  return cached.byId.get(coderId)?.get(segmentId);
+}
+
 /** Place segments on a text without caching (one reanchor pass for all of them). */
 export function placeSegments(text: string, items: readonly { coder: Coder; segment: Segment }[]): PlacedSegment[] {
   const results = placeSelectors(text, items.map((i) => i.segment));
@@ -68,6 +82,8 @@ export function placeSegments(text: string, items: readonly { coder: Coder; segm
 /** Where each stored selector (quote + position hint) is in `text` now, in their order. */
 export function placeSelectors(text: string, selectors: readonly Pick<Segment, 'quote' | 'position'>[]): Pick<PlacedSegment, 'status' | 'range'>[] {
   if (selectors.length === 0) return [];
+  // Nearly always every quote is still where it was written, context and all: nothing to search.
+  if (isUnchanged(text, selectors)) return selectors.map((s) => ({ status: 'exact', range: { start: s.position.start, end: s.position.end } }));
   const results = reanchor(
     text,
     selectors.map(({ quote, position }, i) => ({ id: String(i), quote, position })),

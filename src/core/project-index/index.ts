@@ -1,3 +1,4 @@
 export { ProjectIndex, type IndexOptions } from './project-index';
 export { loadSnapshot } from './load-snapshot';
 export type { AttributesSnapshot, ParticipantSnapshot, ProjectSnapshot, TranscriptSnapshot } from './snapshot';
+export { participantsOverview } from './attributes';

@@ -7,7 +7,7 @@ import { Emitter, type Disposable, type Event } from '../event';
 import { listFiles } from '../interchange/refi/project-files';
 import { isMemoPath, listMemos, parseMemo, type MemoSummary } from '../memos';
 import { normaliseText } from '../anchoring';
-import type { Code, FileProblem, ProjectConfig } from '../model';
+import type { Code, Coder, FileProblem, ProjectConfig } from '../model';
 import { ATTRIBUTES_FILE, parseAttributesFile, type AttributeSchema } from '../participants';
 import { currentText, NO_OPEN_DOCUMENTS, PlacementCache, type OpenDocuments } from '../placement';
 import type { FileSource } from '../ports';
@@ -19,7 +19,7 @@ import { isTranscriptPath } from '../transcript-paths';
 import { describeAttributes, type AttributesView } from './attributes';
 import { compare, readAllCoding, readCodes, readCoding, readConfig } from './read-files';
 import type { ProjectSnapshot, TranscriptSnapshot } from './snapshot';
-import { place, toSnapshot, transcriptState, type TranscriptState } from './transcript-state';
+import { codersOf, place, toSnapshot, transcriptState, type TranscriptState } from './transcript-state';
 
 export interface IndexOptions {
   /** Texts of documents open in an editor: they count over the files. */
@@ -54,6 +54,9 @@ export class ProjectIndex implements Disposable {
   private readonly snapshots = new Map<string, TranscriptSnapshot>();
   private attributes: AttributesView | undefined;
   private sortedPaths: string[] | undefined;
+  /** Recomputed only when they may have changed: an update re-places one transcript, not all. */
+  private problems: FileProblem[] | undefined;
+  private coders: Coder[] | undefined;
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: Disposable[] = [];
@@ -96,7 +99,7 @@ export class ProjectIndex implements Disposable {
     index.subscriptions.push(
       store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
       store.onDidChangeCodebook(() => index.enqueue(async () => void (index.codes = inputs.codes()))),
-      store.onDidChangeProblems(() => index.enqueue(async () => undefined)),
+      store.onDidChangeProblems(() => index.enqueue(async () => void (index.problems = undefined))),
     );
     return index;
   }
@@ -106,16 +109,17 @@ export class ProjectIndex implements Disposable {
     if (this.cached) return this.cached;
     this.attributes ??= describeAttributes(this.attributesFile, [...this.states.values()]);
     this.sortedPaths ??= [...this.states.keys()].sort(compare);
-    const transcripts = this.sortedPaths.map((path) => this.transcriptSnapshot(path));
-    const coders = new Map(transcripts.flatMap((t) => this.states.get(t.path)!.coding?.coders.map((c) => [c.coder.id, c.coder] as const) ?? []));
+    const states = this.sortedPaths.map((path) => this.states.get(path)!);
+    this.problems ??= this.inputs.problems(states);
+    this.coders ??= [...new Map(states.flatMap((s) => codersOf(s).map((c) => [c.id, c] as const))).values()].sort((a, b) => compare(a.id, b.id));
     this.cached = {
       config: this.inputs.config(),
       codes: this.codes,
-      coders: [...coders.values()].sort((a, b) => compare(a.id, b.id)),
-      transcripts,
+      coders: this.coders,
+      transcripts: this.sortedPaths.map((path) => this.transcriptSnapshot(path)),
       attributes: this.attributes.snapshot,
       memos: [...this.memos.values()].sort((a, b) => compare(a.path, b.path)),
-      problems: this.inputs.problems(this.sortedPaths.map((path) => this.states.get(path)!)),
+      problems: this.problems,
     };
     return this.cached;
   }
@@ -131,6 +135,21 @@ export class ProjectIndex implements Disposable {
    */
   fileChanged(path: string): void {
     this.enqueue(() => this.reread(path));
+  }
+
+  /**
+   * Read the study files again now: the attributes file, every memo, and these transcripts (the
+   * ones open in an editor, say). For a researcher's explicit refresh; the rest follows the files.
+   */
+  refreshStudyFiles(transcripts: readonly string[] = []): Promise<void> {
+    this.enqueue(async () => {
+      const [memos, attributes] = await Promise.all([listMemos(this.source, this.inputs.config()), this.readAttributesFile()]);
+      this.memos = new Map(memos.map((m) => [m.path, m]));
+      this.attributesFile = attributes;
+      for (const path of transcripts) await this.reread(path);
+      this.invalidate({ attributes: true });
+    });
+    return this.settled();
   }
 
   /** Resolves when every change so far is in the snapshot. */
@@ -159,7 +178,7 @@ export class ProjectIndex implements Disposable {
     this.memos = new Map(memos.map((m) => [m.path, m]));
     this.attributesFile = attributes;
     this.codes = this.inputs.codes();
-    this.invalidate({ attributes: true });
+    this.invalidate({ attributes: true, everything: true });
   }
 
   private async recode(transcript: string): Promise<void> {
@@ -169,10 +188,12 @@ export class ProjectIndex implements Disposable {
       const config = this.inputs.config();
       const text = await currentText(transcript, this.source, this.open);
       this.setState(transcriptState(transcript, isTranscriptPath(config, transcript), text, coding, this.placements));
-      this.invalidate({ attributes: true });
+      this.invalidate({ attributes: true, everything: true });
       return;
     }
+    const codersBefore = codersOf(state).map((c) => `${c.id}\u0000${c.name}`).join('\u0001');
     state.coding = coding;
+    if (codersOf(state).map((c) => `${c.id}\u0000${c.name}`).join('\u0001') !== codersBefore) this.coders = undefined;
     place(state, this.placements);
     this.setState(state);
     this.invalidate({ path: transcript });
@@ -224,8 +245,9 @@ export class ProjectIndex implements Disposable {
     return snapshot;
   }
 
-  private invalidate(what: { path?: string; attributes?: boolean }): void {
+  private invalidate(what: { path?: string; attributes?: boolean; everything?: boolean }): void {
     this.cached = undefined;
+    if (what.everything) [this.problems, this.coders] = [undefined, undefined];
     if (what.path !== undefined) this.snapshots.delete(what.path);
     if (what.attributes) {
       this.attributes = undefined;

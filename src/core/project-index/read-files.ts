@@ -3,7 +3,7 @@
  * the codes and every coder's coding. What cannot be read becomes a problem naming file and line.
  */
 import type { Code, FileProblem, ProjectConfig } from '../model';
-import type { FileSource } from '../ports';
+import type { DirectoryEntry, FileSource } from '../ports';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { StoreError, formatProblem } from '../storage/errors';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFile, parseCodingFile, parseProjectFile } from '../storage/format';
@@ -33,33 +33,41 @@ export async function readCodes(source: FileSource): Promise<{ codes: Code[]; pr
 
 /** Every transcript's coding, sorted by transcript path. */
 export async function readAllCoding(source: FileSource): Promise<TranscriptCoding[]> {
-  const transcripts = await codedTranscripts(source, CODING_DIR, '');
-  return Promise.all(transcripts.sort(compare).map((t) => readCoding(source, t)));
+  const found = await codingFolders(source, CODING_DIR, '');
+  found.sort((a, b) => compare(a.transcript, b.transcript));
+  return Promise.all(found.map(({ transcript, files }) => readCodingFiles(source, transcript, files)));
 }
 
 /** All coders' coding of one transcript: one entry per readable file, sorted by coder id. */
 export async function readCoding(source: FileSource, transcript: string): Promise<TranscriptCoding> {
+  return readCodingFiles(source, transcript, codingFiles(await source.readDirectory(`${CODING_DIR}/${transcript}`)));
+}
+
+async function readCodingFiles(source: FileSource, transcript: string, files: string[]): Promise<TranscriptCoding> {
   const dir = `${CODING_DIR}/${transcript}`;
-  const files = (await source.readDirectory(dir)).filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl')).sort((a, b) => compare(a.name, b.name));
-  const texts = await Promise.all(files.map((f) => source.readFile(`${dir}/${f.name}`)));
+  const texts = await Promise.all(files.map((f) => source.readFile(`${dir}/${f}`)));
   const coding: TranscriptCoding = { transcript, coders: [], problems: [] };
   files.forEach((f, i) => {
     const text = texts[i];
     if (text === undefined) return;
-    const result = parseCodingFile(`${dir}/${f.name}`, text);
+    const result = parseCodingFile(`${dir}/${f}`, text);
     if (result.ok) coding.coders.push({ coder: result.value.coder, segments: result.value.segments });
     coding.problems.push(...(result.ok ? result.warnings : result.problems));
   });
   return coding;
 }
 
+function codingFiles(entries: readonly DirectoryEntry[]): string[] {
+  return entries.filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl')).map((e) => e.name).sort(compare);
+}
+
 /** Transcript paths are the folders under `.grounded/coding/` that hold `.jsonl` files. */
-async function codedTranscripts(source: FileSource, dir: string, rel: string): Promise<string[]> {
+async function codingFolders(source: FileSource, dir: string, rel: string): Promise<{ transcript: string; files: string[] }[]> {
   const entries = await source.readDirectory(dir);
-  const found: string[] = [];
-  if (rel !== '' && entries.some((e) => e.kind === 'file' && e.name.endsWith('.jsonl'))) found.push(rel);
+  const files = codingFiles(entries);
+  const found = rel !== '' && files.length > 0 ? [{ transcript: rel, files }] : [];
   const nested = await Promise.all(
-    entries.filter((e) => e.kind === 'directory').map((e) => codedTranscripts(source, `${dir}/${e.name}`, rel === '' ? e.name : `${rel}/${e.name}`)),
+    entries.filter((e) => e.kind === 'directory').map((e) => codingFolders(source, `${dir}/${e.name}`, rel === '' ? e.name : `${rel}/${e.name}`)),
   );
   return found.concat(...nested);
 }

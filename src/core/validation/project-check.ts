@@ -1,9 +1,9 @@
 import { Codebook } from '../codebook';
 import type { FileProblem, Segment } from '../model';
-import { attributeFileProblems, type ParticipantsOverview } from '../participants';
+import { attributeFileProblems } from '../participants';
 import type { PlacementStatus } from '../placement';
 import type { FileSource } from '../ports';
-import { loadSnapshot, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
+import { loadSnapshot, participantsOverview, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 
@@ -56,7 +56,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
     const problem = transcriptProblem(transcript.path, transcript.exists, transcript.listed);
     if (problem) problems.push(problem);
   }
-  problems.push(...attributeFileProblems(participantsOf(snapshot)));
+  problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   return { snapshot, codebook, problems, codings, placements };
 }
 
@@ -75,13 +75,6 @@ function codingOf(transcript: TranscriptSnapshot): TranscriptCoding {
     else coders.push({ coder, segments: [segment] });
   }
   return { transcript: transcript.path, coders, problems: [] };
-}
-
-function participantsOf(snapshot: ProjectSnapshot): ParticipantsOverview {
-  const participants = snapshot.transcripts
-    .filter((t) => t.listed && t.exists)
-    .map((t) => ({ transcript: t.path, name: t.participant.name, values: t.participant.values, lines: new Map(Object.entries(t.participant.lines)), issues: t.participant.issues }));
-  return { schema: snapshot.attributes.schema, declared: snapshot.attributes.declared, schemaProblems: snapshot.attributes.problems, participants };
 }
 
 function codebookProblems(codebook: Codebook): FileProblem[] {

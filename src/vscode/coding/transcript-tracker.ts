@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Emitter } from '../../core/event';
+import type { PlacementCache } from '../../core/placement';
 import { TranscriptSession } from '../../core/transcript-session';
 import type { ProjectHost } from '../project/project-host';
 import { DocumentText, toTextChanges } from './document-text';
@@ -23,7 +24,11 @@ export class TranscriptTracker implements vscode.Disposable {
   readonly onDidChangePlacements = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly host: ProjectHost) {
+  constructor(
+    private readonly host: ProjectHost,
+    /** Shared with the project index: a text it has placed already is not placed again. */
+    private readonly placements?: PlacementCache,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.open(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.tracked.delete(d.uri.toString())),
@@ -54,7 +59,7 @@ export class TranscriptTracker implements vscode.Disposable {
     const coding = await project.store.getCoding(transcript);
     const again = this.get(document);
     if (again) return again;
-    const session = new TranscriptSession(transcript);
+    const session = new TranscriptSession(transcript, this.placements);
     const text = new DocumentText(document);
     session.setText(text.text);
     session.setCoding(coding);

@@ -3,6 +3,7 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import { registerAttributeCommands } from '../participants/attribute-commands';
 import { ParticipantsModel } from '../participants/participants-model';
 import { ParticipantsTreeProvider, type ParticipantNode } from '../participants/participants-tree';
+import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { registerPseudonymiseCommand } from '../pseudonymise/pseudonymise-command';
 import { memoExcerptForCode, useMemoIndex } from './index';
@@ -24,10 +25,10 @@ export interface StudyApi {
  * work on the study as a whole rather than on one code or segment. Everything created here is
  * handed to `context.subscriptions`.
  */
-export function registerStudyFeatures(host: ProjectHost, tracker: TranscriptTracker, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { study: StudyApi } {
-  const memoIndex = new MemoIndex(host, log);
+export function registerStudyFeatures(host: ProjectHost, tracker: TranscriptTracker, index: IndexHost, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): { study: StudyApi } {
+  const memoIndex = new MemoIndex(index);
   const memos = new MemosTreeProvider(host, memoIndex);
-  const participantsModel = new ParticipantsModel(host, log);
+  const participantsModel = new ParticipantsModel(index);
   const participants = new ParticipantsTreeProvider(host, participantsModel);
   context.subscriptions.push(
     memoIndex,

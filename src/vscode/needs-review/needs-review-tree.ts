@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { normaliseText } from '../../core/anchoring';
-import { TranscriptSession } from '../../core/transcript-session';
 import { excerpt } from '../../core/views/markdown-text';
 import { reviewItems, type ReviewItem } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
+import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
  * "Needs Review": segments placed only approximately, and segments that could not be placed,
- * grouped by transcript. Open transcripts are live (from the tracker); closed ones are scanned from
- * disk when the project opens, when their coding changes, and on refresh.
+ * grouped by transcript. Open transcripts are live (from the tracker); closed ones come from the
+ * project index, which keeps their placement current.
  */
 export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsReviewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NeedsReviewNode | undefined>();
@@ -22,14 +21,10 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   constructor(
     private readonly host: ProjectHost,
     private readonly tracker: TranscriptTracker,
+    private readonly index: IndexHost,
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
-    const attach = (): void => {
-      this.disposables.push({ dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose });
-      void this.scan();
-    };
-    if (host.project) attach();
-    else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
+    this.disposables.push({ dispose: index.onDidChange(() => this.readIndex()).dispose });
   }
 
   /** Every item to review, open transcripts live, closed ones as last scanned. */
@@ -44,29 +39,19 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     return this.items().filter((i) => i.transcript === transcript);
   }
 
-  /** Re-anchor every coded transcript from disk (closed ones; open ones are live anyway). */
+  /** Bring the list up to date with every change made so far (closed transcripts from the index). */
   async scan(): Promise<void> {
-    const project = this.host.project;
-    if (!project) return;
-    await project.store.loadAllCoding();
-    this.scanned.clear();
-    for (const transcript of project.store.codedTranscripts()) await this.scanOne(transcript, false);
-    this.changed.fire(undefined);
+    await this.index.settled();
+    this.readIndex();
   }
 
-  private async scanOne(transcript: string, announce = true): Promise<void> {
-    const project = this.host.project;
-    if (!project) return;
-    const coding = await project.store.getCoding(transcript);
-    const raw = await project.fs.readFile(transcript);
-    const session = new TranscriptSession(transcript);
-    // A missing transcript leaves every segment unplaced: all of them are listed.
-    session.setText(raw === undefined ? '' : normaliseText(raw));
-    session.setCoding(coding);
-    const items = reviewItems(transcript, session.placed());
-    if (items.length > 0) this.scanned.set(transcript, items);
-    else this.scanned.delete(transcript);
-    if (announce) this.changed.fire(undefined);
+  private readIndex(): void {
+    this.scanned.clear();
+    for (const t of this.index.snapshot()?.transcripts ?? []) {
+      const items = reviewItems(t.path, t.segments);
+      if (items.length > 0) this.scanned.set(t.path, items);
+    }
+    this.changed.fire(undefined);
   }
 
   getChildren(node?: NeedsReviewNode): NeedsReviewNode[] {

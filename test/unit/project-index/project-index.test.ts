@@ -13,7 +13,7 @@ async function setUp(open: Record<string, string> = {}): Promise<{ fs: ReturnTyp
   const placements = new PlacementCache();
   const index = await ProjectIndex.attach(store, fs, { placements, debounceMs: 5, open: { textOf: (path) => open[path] } });
   let count = 0;
-  let waiting: (() => void)[] = [];
+  const waiting: (() => void)[] = [];
   index.onDidChange(() => {
     count++;
     for (const resolve of waiting.splice(0)) resolve();

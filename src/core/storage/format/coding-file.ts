@@ -136,6 +136,9 @@ function segmentFrom(record: JsonObject): Segment {
 
 /** Sorted, without duplicates. */
 export function normaliseCodes(codes: readonly string[]): string[] {
+  let ordered = true;
+  for (let i = 1; i < codes.length && ordered; i++) ordered = codes[i - 1] < codes[i];
+  if (ordered) return [...codes];
   return [...new Set(codes)].sort(compareCodeUnits);
 }
 

@@ -44,6 +44,10 @@ export function parseJson(text: string): JsonParseOutcome {
 
 /** Unknown keys of a record, excluding the known ones, with own-property semantics kept. */
 export function unknownFields(record: JsonObject, known: readonly string[]): JsonObject | undefined {
+  // Most records have none: find that out without allocating (whole projects are read at once).
+  let any = false;
+  for (const key in record) if (Object.hasOwn(record, key) && !known.includes(key)) any = true;
+  if (!any) return undefined;
   const entries = Object.entries(record).filter(([key]) => !known.includes(key));
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }

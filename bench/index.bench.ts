@@ -1,0 +1,102 @@
+// Figures for reading a whole project, printed as `bench <name> <value> <unit>`:
+//   index.floor_ms_1000  read every file of a 1,000-transcript project and JSON.parse the JSON ones (the floor)
+//   index.ms_1000        build the read model of the same project cold: codes, coding, texts, placement, attributes
+//   index.mb_1000        the heap the built index holds
+//   index.update_ms      apply one code in the store until the live index has it placed
+//   index.stats_ms_1000  `grounded stats` on the same project
+import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { makeQuote } from '../src/core/anchoring';
+import { ProjectIndex } from '../src/core/project-index';
+import { ProjectStore } from '../src/core/storage/project-store';
+import { statsCommand } from '../src/cli/commands/stats';
+import { NodeFileSystem } from '../src/node/node-file-system';
+import { CODERS, writeProject } from './lib/project';
+import { Random } from './lib/random';
+import { median } from './lib/timing';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const TRANSCRIPTS = 1_000;
+const root = mkdtempSync(join(tmpdir(), 'grounded-index-bench-'));
+try {
+  const paths = writeProject(root, new Random(11), TRANSCRIPTS, 100, 2_500);
+
+  /** Every file under the project, as Node lists it. */
+  const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  const floor = async (): Promise<number> => {
+    const started = performance.now();
+    await Promise.all(
+      files.map(async (file) => {
+        const text = await fsp.readFile(file, 'utf8');
+        if (file.endsWith('.jsonl')) for (const line of text.split('\n')) if (line !== '') JSON.parse(line);
+        if (file.endsWith('.json')) JSON.parse(text);
+      }),
+    );
+    return performance.now() - started;
+  };
+  const build = async (): Promise<{ ms: number; index: ProjectIndex }> => {
+    const started = performance.now();
+    const index = await ProjectIndex.load(new NodeFileSystem(root));
+    index.snapshot();
+    return { ms: performance.now() - started, index };
+  };
+
+  await floor(); // the operating system's file cache, warm for both
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const held = await ProjectIndex.load(new NodeFileSystem(root));
+  held.snapshot();
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  const segments = held.snapshot().transcripts.reduce((n, t) => n + t.segments.length, 0);
+  if (segments !== TRANSCRIPTS * 100) throw new Error(`expected ${TRANSCRIPTS * 100} segments, found ${segments}`);
+  held.dispose();
+
+  const floors: number[] = [];
+  const builds: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    floors.push(await floor());
+    const { ms, index } = await build();
+    builds.push(ms);
+    index.dispose();
+  }
+  console.log(`bench index.floor_ms_1000 ${median(floors).toFixed(0)} ms`);
+  console.log(`bench index.ms_1000 ${median(builds).toFixed(0)} ms`);
+
+  console.log(`bench index.mb_1000 ${heapMb.toFixed(0)} MB`);
+
+  const fs = new NodeFileSystem(root);
+  const store = await ProjectStore.open(fs, { coder: CODERS[0], debounceMs: 0 });
+  const live = await ProjectIndex.attach(store, fs, { debounceMs: 0 });
+  const updates: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const path = paths[(i * 97) % paths.length];
+    const text = live.transcript(path)!.text;
+    const start = text.indexOf('**', text.indexOf('\n---\n') + 5);
+    const range = { start, end: start + 40 };
+    const started = performance.now();
+    await store.applyCodes(path, { range, quote: makeQuote(text, range) }, [store.codebook().all()[0].id]);
+    await live.settled();
+    const placed = live.snapshot() && live.transcript(path)!.segments.length;
+    updates.push(performance.now() - started);
+    if (placed !== 101) throw new Error(`${path}: ${placed} segments after one apply`);
+  }
+  await store.flush();
+  live.dispose();
+  console.log(`bench index.update_ms ${median(updates).toFixed(2)} ms`);
+
+  const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t), cwd: root };
+  const statsStarted = performance.now();
+  if ((await statsCommand.run([root], {}, quiet)) !== 0) throw new Error('grounded stats failed');
+  console.log(`bench index.stats_ms_1000 ${(performance.now() - statsStarted).toFixed(0)} ms`);
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
