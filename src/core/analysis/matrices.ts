@@ -1,0 +1,99 @@
+/**
+ * Tables of codes against transcripts, participants' groups and other codes — the Code Matrix
+ * Browser, Crosstab and Code Co-occurrence Table of other programs, as plain data. Rows are codes
+ * (with their sub-codes unless asked otherwise).
+ */
+import type { AnalysisContext } from './analysis-context';
+import type { AnalysisSegment } from './analysis-model';
+import { chiSquareTest, type ChiSquareResult } from './chi-square';
+import { segmentPredicate, type SegmentFilter } from './filters';
+import { combineRegions, intersect, totalLength, union, type Regions } from './regions';
+
+export interface MatrixOptions {
+  filter?: SegmentFilter;
+  /** Count each code's own segments only (default: with its sub-codes). */
+  ownOnly?: boolean;
+  /** Only these codes (ids or names), in this order; default every code. */
+  codes?: string[];
+}
+
+export interface MatrixRow {
+  code: string;
+  path: string;
+}
+
+export interface CodeTranscriptMatrix {
+  rows: MatrixRow[];
+  columns: { transcript: string; participant: string }[];
+  /** segments[row][column] */
+  segments: number[][];
+  words: number[][];
+}
+
+export function codeRows(context: AnalysisContext, options: MatrixOptions): MatrixRow[] {
+  const ids = options.codes ? options.codes.map((c) => context.lookup.resolve(c)) : context.project.codes.map((c) => c.id);
+  return ids.map((id) => ({ code: id, path: context.lookup.path(id) }));
+}
+
+export function rowSegments(context: AnalysisContext, row: MatrixRow, options: MatrixOptions): AnalysisSegment[] {
+  const keep = segmentPredicate(context, options.filter);
+  return context.segmentsOf(context.lookup.withDescendants(row.code, !options.ownOnly)).filter(keep);
+}
+
+export function codeByTranscript(context: AnalysisContext, options: MatrixOptions = {}): CodeTranscriptMatrix {
+  const rows = codeRows(context, options);
+  const columns = context.ordered.map((t) => ({ transcript: t.path, participant: t.participant }));
+  const columnIndex = new Map(columns.map((c, i) => [c.transcript, i]));
+  const segments = rows.map(() => columns.map(() => 0));
+  const words = rows.map(() => columns.map(() => 0));
+  rows.forEach((row, r) => {
+    const own = rowSegments(context, row, options);
+    for (const s of own) segments[r][columnIndex.get(s.transcript) ?? 0]++;
+    for (const [path, intervals] of context.regionsOf(own)) {
+      const index = context.words(path);
+      words[r][columnIndex.get(path) ?? 0] = intervals.reduce((sum, i) => sum + index.wordsIn(i.start, i.end), 0);
+    }
+  });
+  return { rows, columns, segments, words };
+}
+
+export interface CoOccurrence {
+  rows: MatrixRow[];
+  /** Passages coded with both codes (count of separate overlapping stretches); the diagonal is each code's own passages. */
+  counts: number[][];
+  /** Characters coded with both ÷ characters coded with either (1 on the diagonal; 0 when neither is used). */
+  jaccard: number[][];
+}
+
+export function coOccurrence(context: AnalysisContext, options: MatrixOptions = {}): CoOccurrence {
+  const rows = codeRows(context, options);
+  const regions: Regions[] = rows.map((row) => context.regionsOf(rowSegments(context, row, options)));
+  const counts = rows.map(() => rows.map(() => 0));
+  const jaccard = rows.map(() => rows.map(() => 0));
+  for (let a = 0; a < rows.length; a++) {
+    for (let b = a; b < rows.length; b++) {
+      const both = a === b ? regions[a] : combineRegions(regions[a], regions[b], intersect);
+      const either = a === b ? regions[a] : combineRegions(regions[a], regions[b], union);
+      const bothCount = countIntervals(both);
+      const ratio = sumLength(either) === 0 ? 0 : sumLength(both) / sumLength(either);
+      counts[a][b] = counts[b][a] = bothCount;
+      jaccard[a][b] = jaccard[b][a] = ratio;
+    }
+  }
+  return { rows, counts, jaccard };
+}
+
+function countIntervals(regions: Regions): number {
+  let n = 0;
+  for (const set of regions.values()) n += set.length;
+  return n;
+}
+
+function sumLength(regions: Regions): number {
+  let n = 0;
+  for (const set of regions.values()) n += totalLength(set);
+  return n;
+}
+
+export type { ChiSquareResult };
+export { chiSquareTest };
