@@ -11,6 +11,19 @@ export interface AnalysisCode {
   id: string;
   name: string;
   parent: string | null;
+  description?: string;
+}
+
+export interface AnalysisMemo {
+  /** Project-relative path of the memo file. */
+  path: string;
+  title: string;
+  /** Codes the memo is about, by id. */
+  codes: string[];
+  /** Transcripts the memo is about. */
+  transcripts: string[];
+  /** The memo's Markdown body, without its front matter. */
+  body: string;
 }
 
 export interface AnalysisTurn {
@@ -50,4 +63,5 @@ export interface AnalysisProject {
   /** Any order: analysis puts them in interview order (front-matter date, else path). */
   transcripts: AnalysisTranscript[];
   segments: AnalysisSegment[];
+  memos?: AnalysisMemo[];
 }

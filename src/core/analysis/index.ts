@@ -1,4 +1,4 @@
-export type { AnalysisCode, AnalysisProject, AnalysisSegment, AnalysisTranscript, AnalysisTurn } from './analysis-model';
+export type { AnalysisCode, AnalysisMemo, AnalysisProject, AnalysisSegment, AnalysisTranscript, AnalysisTurn } from './analysis-model';
 export { AnalysisContext } from './analysis-context';
 export { codeReferences, formatExpression, type CodeExpression } from './code-expression';
 export { ExpressionSyntaxError, parseCodeExpression } from './code-expression-parser';
