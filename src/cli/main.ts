@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from './cli-command';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { matrixCommand } from './commands/matrix';
 import { pseudonymiseCommand } from './commands/pseudonymise';
+import { queryCommand } from './commands/query';
+import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, importCommand, exportCommand, pseudonymiseCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, importCommand, exportCommand, pseudonymiseCommand];
 
 function usage(): string {
   return [
@@ -32,6 +35,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.err(`grounded: unknown command "${name}"\n\n${usage()}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: grounded ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
+    return 0;
   }
   let parsed;
   try {

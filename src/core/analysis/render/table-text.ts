@@ -18,9 +18,20 @@ export function markdownCell(value: Cell): string {
   return escapeMarkdown(String(value)).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** Text that renders literally in CommonMark/GFM: no emphasis, links, HTML, code or headings. */
+/**
+ * Text that renders literally in CommonMark/GFM — no emphasis, link, image, HTML, code, heading,
+ * list, quote or autolink — while staying readable in a terminal: only what could start markup is
+ * escaped (brackets, so no link; `<`, so no HTML; block markers at a line's start; the `://`, `www.`
+ * and `@` that GFM turns into links by themselves).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&"':@]/g, (ch) => `\\${ch}`);
+  return text
+    .replace(/[\\`*_[\]<>|~&!{}$]/g, '\\$&')
+    .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
 }
 
 /**
