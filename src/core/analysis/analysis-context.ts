@@ -14,7 +14,10 @@ export class AnalysisContext {
   readonly transcripts = new Map<string, AnalysisTranscript>();
   /** Segments of each code (own coding only), in project order. */
   private readonly segmentsByCode = new Map<string, AnalysisSegment[]>();
+  private readonly segmentsByTranscript = new Map<string, AnalysisSegment[]>();
   private readonly wordIndexes = new Map<string, WordIndex>();
+  private readonly unions = new Map<string, AnalysisSegment[]>();
+  private readonly codeRegions = new Map<string, Regions>();
   /** Transcripts in interview order (by interview date, else path). */
   readonly ordered: AnalysisTranscript[];
   private readonly order = new Map<string, number>();
@@ -25,6 +28,9 @@ export class AnalysisContext {
     this.ordered = interviewOrder(project.transcripts);
     this.ordered.forEach((t, i) => this.order.set(t.path, i));
     for (const segment of project.segments) {
+      const inTranscript = this.segmentsByTranscript.get(segment.transcript);
+      if (inTranscript) inTranscript.push(segment);
+      else this.segmentsByTranscript.set(segment.transcript, [segment]);
       for (const code of segment.codes) {
         const list = this.segmentsByCode.get(code) ?? [];
         list.push(segment);
@@ -33,15 +39,44 @@ export class AnalysisContext {
     }
   }
 
+  /** Forget results kept between queries (not the word indexes): for timing a query cold. */
+  dropQueryCaches(): void {
+    this.unions.clear();
+    this.codeRegions.clear();
+  }
+
+  /** Every segment of a transcript, in project order. */
+  segmentsIn(path: string): AnalysisSegment[] {
+    return this.segmentsByTranscript.get(path) ?? [];
+  }
+
   orderOf(path: string): number {
     return this.order.get(path) ?? this.order.size;
   }
 
+  /** Segments with any of these codes, each once. Kept: the context never changes. */
   segmentsOf(codeIds: readonly string[]): AnalysisSegment[] {
     if (codeIds.length === 1) return this.segmentsByCode.get(codeIds[0]) ?? [];
-    const seen = new Set<AnalysisSegment>();
-    for (const id of codeIds) for (const s of this.segmentsByCode.get(id) ?? []) seen.add(s);
-    return [...seen];
+    const key = [...codeIds].sort().join('\u0000');
+    let list = this.unions.get(key);
+    if (!list) {
+      const seen = new Set<AnalysisSegment>();
+      for (const id of codeIds) for (const s of this.segmentsByCode.get(id) ?? []) seen.add(s);
+      list = [...seen];
+      this.unions.set(key, list);
+    }
+    return list;
+  }
+
+  /** The text a code (with or without its sub-codes) covers, unfiltered; kept. */
+  regionsOfCode(codeId: string, subcodes: boolean): Regions {
+    const key = `${codeId}\u0000${subcodes}`;
+    let regions = this.codeRegions.get(key);
+    if (!regions) {
+      regions = this.regionsOf(this.segmentsOf(this.lookup.withDescendants(codeId, subcodes)));
+      this.codeRegions.set(key, regions);
+    }
+    return regions;
   }
 
   words(path: string): WordIndex {

@@ -7,6 +7,7 @@
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
+import { segmentPredicate } from './filters';
 import { codeRows, rowSegments, type MatrixOptions, type MatrixRow } from './matrices';
 
 export const NOT_RECORDED = '(not recorded)';
@@ -50,17 +51,22 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
   const values = orderedGroups(transcripts.map(groupOf));
   const columnIndex = new Map(values.map((v, i) => [v, i]));
   const participantsPerGroup = values.map(() => new Set<string>());
-  for (const t of transcripts) participantsPerGroup[columnIndex.get(groupOf(t))!].add(t.participant);
+  const columnOf = new Map<string, number>();
+  for (const t of transcripts) {
+    const column = columnIndex.get(groupOf(t))!;
+    columnOf.set(t.path, column);
+    participantsPerGroup[column].add(t.participant);
+  }
 
+  const keep = segmentPredicate(context, options.filter);
   const rows = codeRows(context, options).map((row) => {
     const segments = values.map(() => 0);
     const holders = values.map(() => new Set<string>());
-    for (const s of rowSegments(context, row, options)) {
-      const t = context.transcripts.get(s.transcript);
-      if (!t) continue;
-      const column = columnIndex.get(groupOf(t))!;
+    for (const s of rowSegments(context, row, options, keep)) {
+      const column = columnOf.get(s.transcript);
+      if (column === undefined) continue;
       segments[column]++;
-      holders[column].add(t.participant);
+      holders[column].add(context.transcripts.get(s.transcript)!.participant);
     }
     return { row, segments, participants: holders.map((h) => h.size) };
   });
@@ -80,10 +86,20 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
         segmentsRowPercent: segments.map((n) => percent(n, rowTotal)),
         segmentsColumnPercent: segments.map((n, c) => percent(n, columnSegments[c])),
         participantsColumnPercent: participants.map((n, c) => percent(n, columns[c].participants)),
-        test: chiSquareTest([recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants - participants[c])]),
+        test: participantTest(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
       };
     }),
   };
+}
+
+/** χ² on participants with and without the code per group, or why it says nothing here. */
+function participantTest(withCode: number[], groupSizes: number[]): ChiSquareResult {
+  const n = groupSizes.reduce((a, b) => a + b, 0);
+  if (groupSizes.filter((size) => size > 0).length < 2) return { computed: false, reason: 'fewer than two groups have participants', n };
+  const holders = withCode.reduce((a, b) => a + b, 0);
+  if (holders === 0) return { computed: false, reason: 'no participant has this code', n };
+  if (holders === n) return { computed: false, reason: 'every participant has this code: nothing to compare', n };
+  return chiSquareTest([withCode, withCode.map((k, i) => groupSizes[i] - k)]);
 }
 
 function percent(part: number, whole: number): number {

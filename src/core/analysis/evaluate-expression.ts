@@ -3,21 +3,20 @@
  * of its segments that pass the segment filter (coders, speakers…), so "A AND B" across two coders
  * is text one coder coded A and another coded B, unless the filter names one coder.
  */
-import type { AnalysisSegment } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
 import { DEFAULT_FOLLOWED_BY_WORDS, type CodeExpression } from './code-expression';
+import { KEEP_ALL, type SegmentPredicate } from './filters';
 import { combineRegions, intersect, normalise, subtract, union, type Interval, type IntervalSet, type Regions } from './regions';
-
-export type SegmentPredicate = (segment: AnalysisSegment) => boolean;
 
 /** Whether two passages of one transcript are close enough for NEAR. */
 type Closeness = (path: string, a: Interval, b: Interval) => boolean;
 
-export function evaluateExpression(context: AnalysisContext, expression: CodeExpression, keep: SegmentPredicate = () => true): Regions {
+export function evaluateExpression(context: AnalysisContext, expression: CodeExpression, keep: SegmentPredicate = KEEP_ALL): Regions {
   const evaluate = (e: CodeExpression): Regions => {
     if ('code' in e) {
-      const ids = context.lookup.withDescendants(context.lookup.resolve(e.code), e.subcodes === true);
-      return context.regionsOf(context.segmentsOf(ids).filter(keep));
+      const id = context.lookup.resolve(e.code);
+      if (keep === KEEP_ALL) return context.regionsOfCode(id, e.subcodes === true);
+      return context.regionsOf(context.segmentsOf(context.lookup.withDescendants(id, e.subcodes === true)).filter(keep));
     }
     if ('and' in e) return e.and.map(evaluate).reduce((a, b) => combineRegions(a, b, intersect));
     if ('or' in e) return e.or.map(evaluate).reduce((a, b) => combineRegions(a, b, union));

@@ -48,7 +48,8 @@ function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
 }
 
 /** A predicate for the segments a filter keeps, with the transcript-level parts checked once. */
-export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter = {}): (segment: AnalysisSegment) => boolean {
+export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter = {}): SegmentPredicate {
+  if (isEmptyFilter(filter)) return KEEP_ALL;
   const coders = filter.coders && filter.coders.length > 0 ? new Set(filter.coders) : undefined;
   const allowed = new Set<string>();
   for (const transcript of context.transcripts.values()) {
@@ -64,6 +65,15 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
     if (speakers && !transcript.turns.some((t) => speakers.has(fold(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
     return text === undefined || text(transcript.text.slice(segment.start, segment.end));
   };
+}
+
+export type SegmentPredicate = (segment: AnalysisSegment) => boolean;
+
+/** The predicate of an empty filter: callers can tell it apart and use unfiltered, cached results. */
+export const KEEP_ALL: SegmentPredicate = () => true;
+
+function isEmptyFilter(filter: SegmentFilter): boolean {
+  return !filter.coders?.length && !filter.transcripts?.length && !filter.attributes?.length && !filter.speakers?.length && !filter.text;
 }
 
 function textMatcher(filter: SegmentFilter): ((text: string) => boolean) | undefined {

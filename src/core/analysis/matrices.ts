@@ -6,8 +6,8 @@
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisSegment } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
-import { segmentPredicate, type SegmentFilter } from './filters';
-import { combineRegions, intersect, totalLength, union, type Regions } from './regions';
+import { KEEP_ALL, segmentPredicate, type SegmentFilter, type SegmentPredicate } from './filters';
+import { overlap, totalLength, type Regions } from './regions';
 
 export interface MatrixOptions {
   filter?: SegmentFilter;
@@ -35,9 +35,14 @@ export function codeRows(context: AnalysisContext, options: MatrixOptions): Matr
   return ids.map((id) => ({ code: id, path: context.lookup.path(id) }));
 }
 
-export function rowSegments(context: AnalysisContext, row: MatrixRow, options: MatrixOptions): AnalysisSegment[] {
-  const keep = segmentPredicate(context, options.filter);
-  return context.segmentsOf(context.lookup.withDescendants(row.code, !options.ownOnly)).filter(keep);
+/** The segments a row counts; `keep` is the options' filter, made once per table. */
+export function rowSegments(context: AnalysisContext, row: MatrixRow, options: MatrixOptions, keep: SegmentPredicate): AnalysisSegment[] {
+  const all = context.segmentsOf(context.lookup.withDescendants(row.code, !options.ownOnly));
+  return keep === KEEP_ALL ? all : all.filter(keep);
+}
+
+function rowRegions(context: AnalysisContext, row: MatrixRow, options: MatrixOptions, keep: SegmentPredicate): Regions {
+  return keep === KEEP_ALL ? context.regionsOfCode(row.code, !options.ownOnly) : context.regionsOf(rowSegments(context, row, options, keep));
 }
 
 export function codeByTranscript(context: AnalysisContext, options: MatrixOptions = {}): CodeTranscriptMatrix {
@@ -46,10 +51,10 @@ export function codeByTranscript(context: AnalysisContext, options: MatrixOption
   const columnIndex = new Map(columns.map((c, i) => [c.transcript, i]));
   const segments = rows.map(() => columns.map(() => 0));
   const words = rows.map(() => columns.map(() => 0));
+  const keep = segmentPredicate(context, options.filter);
   rows.forEach((row, r) => {
-    const own = rowSegments(context, row, options);
-    for (const s of own) segments[r][columnIndex.get(s.transcript) ?? 0]++;
-    for (const [path, intervals] of context.regionsOf(own)) {
+    for (const s of rowSegments(context, row, options, keep)) segments[r][columnIndex.get(s.transcript) ?? 0]++;
+    for (const [path, intervals] of rowRegions(context, row, options, keep)) {
       const index = context.words(path);
       words[r][columnIndex.get(path) ?? 0] = intervals.reduce((sum, i) => sum + index.wordsIn(i.start, i.end), 0);
     }
@@ -67,17 +72,29 @@ export interface CoOccurrence {
 
 export function coOccurrence(context: AnalysisContext, options: MatrixOptions = {}): CoOccurrence {
   const rows = codeRows(context, options);
-  const regions: Regions[] = rows.map((row) => context.regionsOf(rowSegments(context, row, options)));
+  const keep = segmentPredicate(context, options.filter);
+  const regions: Regions[] = rows.map((row) => rowRegions(context, row, options, keep));
+  const lengths = regions.map(sumLength);
   const counts = rows.map(() => rows.map(() => 0));
   const jaccard = rows.map(() => rows.map(() => 0));
   for (let a = 0; a < rows.length; a++) {
-    for (let b = a; b < rows.length; b++) {
-      const both = a === b ? regions[a] : combineRegions(regions[a], regions[b], intersect);
-      const either = a === b ? regions[a] : combineRegions(regions[a], regions[b], union);
-      const bothCount = countIntervals(both);
-      const ratio = sumLength(either) === 0 ? 0 : sumLength(both) / sumLength(either);
-      counts[a][b] = counts[b][a] = bothCount;
-      jaccard[a][b] = jaccard[b][a] = ratio;
+    counts[a][a] = countIntervals(regions[a]);
+    jaccard[a][a] = lengths[a] === 0 ? 0 : 1;
+    for (let b = a + 1; b < rows.length; b++) {
+      // Shared text needs no union: |A ∪ B| = |A| + |B| − |A ∩ B|.
+      let count = 0;
+      let shared = 0;
+      const [small, large] = regions[a].size <= regions[b].size ? [regions[a], regions[b]] : [regions[b], regions[a]];
+      for (const [path, set] of small) {
+        const other = large.get(path);
+        if (!other) continue;
+        const both = overlap(set, other);
+        count += both.count;
+        shared += both.length;
+      }
+      const either = lengths[a] + lengths[b] - shared;
+      counts[a][b] = counts[b][a] = count;
+      jaccard[a][b] = jaccard[b][a] = either === 0 ? 0 : shared / either;
     }
   }
   return { rows, counts, jaccard };

@@ -26,8 +26,18 @@ export function normalise(intervals: Interval[]): IntervalSet {
   return merged;
 }
 
+/** One linear merge of two sorted sets. */
 export function union(a: IntervalSet, b: IntervalSet): IntervalSet {
-  return normalise([...a, ...b]);
+  const result: IntervalSet = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
+    const last = result[result.length - 1];
+    if (last && next.start <= last.end) last.end = Math.max(last.end, next.end);
+    else result.push({ start: next.start, end: next.end });
+  }
+  return result;
 }
 
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
@@ -75,4 +85,23 @@ export function combineRegions(a: Regions, b: Regions, op: (x: IntervalSet, y: I
     if (set.length > 0) result.set(path, set);
   }
   return result;
+}
+
+/** How much two sets share: the number of separate overlapping stretches and their total length. */
+export function overlap(a: IntervalSet, b: IntervalSet): { count: number; length: number } {
+  let count = 0;
+  let length = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i].start, b[j].start);
+    const end = Math.min(a[i].end, b[j].end);
+    if (end > start) {
+      count++;
+      length += end - start;
+    }
+    if (a[i].end < b[j].end) i++;
+    else j++;
+  }
+  return { count, length };
 }

@@ -47,16 +47,9 @@ export function runExpression(context: AnalysisContext, expression: CodeExpressi
 }
 
 export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: (s: AnalysisSegment) => boolean): Hit[] {
-  const byTranscript = new Map<string, AnalysisSegment[]>();
-  for (const s of context.project.segments) {
-    if (!regions.has(s.transcript) || !keep(s)) continue;
-    const list = byTranscript.get(s.transcript) ?? [];
-    list.push(s);
-    byTranscript.set(s.transcript, list);
-  }
   const hits: Hit[] = [];
   for (const [path, intervals] of regions) {
-    const segments = byTranscript.get(path) ?? [];
+    const segments = context.segmentsIn(path).filter(keep);
     for (const { start, end } of intervals) hits.push(hitFor(context, path, start, end, segments.filter((s) => s.start < end && s.end > start)));
   }
   return sortHits(context, hits);

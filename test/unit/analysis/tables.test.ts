@@ -55,8 +55,29 @@ describe('analysis tables', () => {
     assert.deepEqual(pay.segmentsRowPercent.map((p) => p.toFixed(1)), ['33.3', '66.7']);
     assert.deepEqual(family.segmentsColumnPercent.map((p) => p.toFixed(1)), ['0.0', '33.3']);
     assert.deepEqual(family.participantsColumnPercent, [0, 100]);
-    assert.equal(pay.test.computed, false);
-    assert.match((pay.test as { reason: string }).reason, /two rows and two columns|below/);
+    assert.deepEqual(pay.test, { computed: false, reason: 'every participant has this code: nothing to compare', n: 2 });
+  });
+
+  it('tests on participants whether having a code depends on the group', () => {
+    // 20 participants per sector; "Pay" in 18 of the housing group and 4 of the advocacy group.
+    // Participants with / without: housing 18 / 2, advocacy 4 / 16; expected 11 / 9 in each group.
+    // χ² = 2 × 7²/11 + 2 × 7²/9 = 8.909 + 10.889 = 19.798, df 1.
+    const project = fixtureProject();
+    project.transcripts = [];
+    project.segments = [];
+    for (let i = 0; i < 40; i++) {
+      const path = `t${i}.md`;
+      const housing = i < 20;
+      project.transcripts.push({ path, participant: `P${i}`, attributes: { sector: housing ? 'housing' : 'advocacy' }, text: 'Some words here.', turns: [] });
+      if ((housing && i < 18) || (!housing && i < 24)) project.segments.push({ transcript: path, coder: 'dana', id: `s${i}`, codes: ['pay'], start: 0, end: 4 });
+    }
+    const [row] = crosstab(new AnalysisContext(project), 'sector', { codes: ['Pay'] }).rows;
+    assert.deepEqual(row.participants, [4, 18]);
+    assert.ok(row.test.computed);
+    if (!row.test.computed) return;
+    assert.equal(row.test.df, 1);
+    assert.ok(Math.abs(row.test.chiSquare - 19.798) < 0.001, String(row.test.chiSquare));
+    assert.ok(row.test.p < 1e-4 && row.test.p > 5e-6, String(row.test.p));
   });
 
   it('groups a number attribute by the edges given', () => {
