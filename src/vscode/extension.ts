@@ -24,9 +24,10 @@ import { registerNeedsReviewCommands } from './needs-review/needs-review-command
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
+import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi {
+export interface GroundedApi extends AnalysisApi {
   store(): ProjectStore | undefined;
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
@@ -123,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),
+    ...registerAnalysis(context, host, index),
   };
 }
 
