@@ -72,7 +72,15 @@ export default tseslint.config(
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Webviews get data by message, not the vscode API.' }] }],
+      // Webviews get data, not logic: types from the core and the protocol only, no vscode, no Node.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Webviews get data by message, not the vscode API.' }, ...nodeBuiltins.map((name) => ({ name, message: 'Webviews run in a browser.' }))],
+          patterns: [{ group: ['**/core/**', '**/vscode/**', '**/node/**', '**/cli/**'], allowTypeImports: true, message: 'Webviews get data, not logic: import types only from the core.' }],
+        },
+      ],
     },
   },
 );

@@ -6,13 +6,16 @@ import type { CliCommand, CliIo } from './cli-command';
 import { agreementCommand } from './commands/agreement';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { matrixCommand } from './commands/matrix';
+import { queryCommand } from './commands/query';
+import { reportCommand } from './commands/report';
 import { pseudonymiseCommand } from './commands/pseudonymise';
 import { resolveCommand } from './commands/resolve';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, agreementCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
 
 function usage(): string {
   return [
@@ -37,6 +40,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.err(`grounded: unknown command "${name}"\n\n${usage()}`);
     return 2;
+  }
+  if (command.help !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(`Usage: grounded ${command.usage}\n\n${command.help}\n`);
+    return 0;
   }
   let parsed;
   try {

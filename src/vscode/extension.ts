@@ -27,9 +27,10 @@ import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
+import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi {
+export interface GroundedApi extends AnalysisApi {
   store(): ProjectStore | undefined;
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
@@ -133,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),
+    ...registerAnalysis(context, host, index),
   };
 }
 

@@ -8,7 +8,7 @@ describe('layering lint rules', function () {
 
   async function restrictedImportErrors(code: string, filePath: string): Promise<string[]> {
     const [result] = await eslint.lintText(code, { filePath });
-    return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
   }
 
   for (const [label, code] of [
@@ -38,6 +38,13 @@ describe('layering lint rules', function () {
 
   it('rejects vscode in webview code', async () => {
     assert.equal((await restrictedImportErrors("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/webview/example.ts')).length, 1);
+  });
+
+  it('lets webview code import types from the core, never its logic or Node', async () => {
+    const file = 'src/webview/example.ts';
+    assert.deepEqual(await restrictedImportErrors("import type { Hit } from '../core/analysis';\nexport type X = Hit;\n", file), []);
+    assert.match((await restrictedImportErrors("import { crosstab } from '../core/analysis';\nexport const x = crosstab;\n", file))[0], /data, not logic/);
+    assert.equal((await restrictedImportErrors("import { join } from 'node:path';\nexport const x = join;\n", file)).length, 1);
   });
 
   it('finds no restricted import in the real core', async () => {

@@ -3,18 +3,20 @@ import { basename, resolve } from 'node:path';
 import { RefiExportError, exportCodebook, exportProject, type RefiExport } from '../../core/interchange/refi';
 import { StoreError } from '../../core/storage/errors';
 import { NodeFileSystem } from '../../node/node-file-system';
-import type { CliCommand } from '../cli-command';
+import { tidyCsv } from '../../core/analysis/render/tidy-csv';
+import { loadAnalysisInput, warnUnplaced } from '../analysis-input';
+import type { CliCommand, CliIo } from '../cli-command';
 import { findProjectRoot } from '../project-root';
 
-const FORMATS = ['qdc', 'qdpx'] as const;
+const FORMATS = ['qdc', 'qdpx', 'csv'] as const;
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export qdc|qdpx [dir] [--out file] [--utf16] [--crlf]   Export the codebook (.qdc) or the whole project (.qdpx) as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, QualCoder',
+  usage: 'export qdc|qdpx|csv [dir] [--out file] [--utf16] [--crlf]   Export the codebook (.qdc) or the whole project (.qdpx) as REFI-QDA, or the coding as tidy CSV for R and Python',
   options: { out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' }, crlf: { type: 'boolean' } },
   async run([format, dir], values, io) {
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
-      io.err(`grounded export: say what to export: "qdc" (the codebook) or "qdpx" (the whole project)\n`);
+      io.err(`grounded export: say what to export: "qdc" (the codebook), "qdpx" (the whole project) or "csv" (one row per segment and code)\n`);
       return 2;
     }
     const start = resolve(io.cwd, dir ?? '.');
@@ -24,6 +26,7 @@ export const exportCommand: CliCommand = {
       return 2;
     }
     const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : `${basename(root)}.${format}`);
+    if (format === 'csv') return exportCsv(root, out, io);
     const options = { positions: values.utf16 === true ? ('utf-16' as const) : ('code-points' as const), lineEndings: values.crlf === true ? ('crlf' as const) : ('lf' as const), now: new Date() };
     let result: RefiExport;
     try {
@@ -36,12 +39,23 @@ export const exportCommand: CliCommand = {
     }
     await writeFile(out, result.bytes);
     for (const warning of result.warnings) io.out(`warning: ${warning}\n`);
-    io.out(`${summary(format as (typeof FORMATS)[number], result)}\nwritten to ${out}\n`);
+    io.out(`${summary(format as 'qdc' | 'qdpx', result)}\nwritten to ${out}\n`);
     return 0;
   },
 };
 
-function summary(format: (typeof FORMATS)[number], { counts }: RefiExport): string {
+async function exportCsv(root: string, out: string, io: CliIo): Promise<number> {
+  const input = await loadAnalysisInput(root, io);
+  if (!input) return 2;
+  const csv = tidyCsv(input.context);
+  await writeFile(out, csv);
+  const rows = csv.split('\r\n').length - 2;
+  io.out(`${rows} row(s): one per segment and code, ${input.context.project.transcripts.length} transcript(s)\nwritten to ${out}\n`);
+  warnUnplaced(input, io);
+  return 0;
+}
+
+function summary(format: 'qdc' | 'qdpx', { counts }: RefiExport): string {
   if (format === 'qdc') return `${counts.codes} code(s)`;
   return (
     `${counts.codes} code(s), ${counts.sources} source(s), ${counts.selections} coded selection(s) with ${counts.codings} coding(s), ` +

@@ -1,0 +1,65 @@
+/**
+ * What the analysis panel shows for a view state: the same core computations the CLI prints, as
+ * one message's worth of plain data. A request that cannot be answered (an unknown code, a broken
+ * expression or pattern) becomes a problem to show, not an exception.
+ */
+import type { AnalysisResult, AnalysisViewState, ProjectOutline } from '../../protocol';
+import { MAX_HITS } from '../../protocol';
+import type { AnalysisContext } from './analysis-context';
+import { ExpressionSyntaxError, parseCodeExpression } from './code-expression-parser';
+import { CodeLookupError } from './code-lookup';
+import { crosstab } from './crosstab';
+import { FilterError } from './filters';
+import { codeFrequencies } from './frequencies';
+import { codeByTranscript, coOccurrence } from './matrices';
+import { retrieveSegments, runExpression } from './retrieval';
+import { saturation } from './saturation';
+
+export type Answer = { ok: true; result: AnalysisResult } | { ok: false; message: string };
+
+export function answerRequest(context: AnalysisContext, state: AnalysisViewState): Answer {
+  try {
+    return { ok: true, result: compute(context, state) };
+  } catch (error) {
+    if (error instanceof CodeLookupError || error instanceof ExpressionSyntaxError || error instanceof FilterError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+function compute(context: AnalysisContext, state: AnalysisViewState): AnalysisResult {
+  const filter = state.filter;
+  switch (state.tab) {
+    case 'segments': {
+      const hits = state.expression.trim() ? runExpression(context, parseCodeExpression(state.expression), filter) : retrieveSegments(context, { filter });
+      return { tab: 'segments', hits: hits.slice(0, MAX_HITS), truncated: hits.length > MAX_HITS };
+    }
+    case 'matrix':
+      if (state.matrix.kind === 'codes') return { tab: 'matrix', columns: 'codes', table: coOccurrence(context, { filter }) };
+      if (state.matrix.kind === 'attribute') return { tab: 'matrix', columns: 'attribute', table: crosstab(context, state.matrix.attribute, { filter }) };
+      return { tab: 'matrix', columns: 'transcripts', matrix: codeByTranscript(context, { filter }) };
+    case 'frequencies':
+      return { tab: 'frequencies', frequencies: codeFrequencies(context, filter) };
+    case 'saturation':
+      return { tab: 'saturation', steps: saturation(context, filter) };
+  }
+}
+
+export function projectOutline(context: AnalysisContext, name: string, colors: ReadonlyMap<string, string>, unplaced: number): ProjectOutline {
+  const values = new Map<string, Set<string | number>>();
+  for (const t of context.project.transcripts) {
+    for (const [attribute, value] of Object.entries(t.attributes)) {
+      const set = values.get(attribute) ?? new Set();
+      set.add(value);
+      values.set(attribute, set);
+    }
+  }
+  return {
+    name,
+    codes: context.project.codes
+      .map((c) => ({ id: c.id, path: context.lookup.path(c.id), color: colors.get(c.id) ?? '#888888' }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+    coders: [...new Set(context.project.segments.map((s) => s.coder))].sort(),
+    attributes: [...values].map(([name, set]) => ({ name, values: [...set].sort((a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })) })).sort((a, b) => a.name.localeCompare(b.name)),
+    unplaced,
+  };
+}

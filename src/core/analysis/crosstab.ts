@@ -1,0 +1,142 @@
+/**
+ * Codes against groups of participants (an attribute's values): how many segments and how many
+ * participants of each group a code holds, with row and column percentages and, per code, a χ² test
+ * of whether having the code depends on the group. The test counts participants, not segments:
+ * segments of one interview are not independent observations, participants are.
+ */
+import type { AnalysisContext } from './analysis-context';
+import type { AnalysisTranscript } from './analysis-model';
+import { chiSquareTest, type ChiSquareResult } from './chi-square';
+import { segmentPredicate } from './filters';
+import { codeRows, rowSegments, type MatrixOptions, type MatrixRow } from './matrices';
+
+export const NOT_RECORDED = '(not recorded)';
+
+export interface CrosstabColumn {
+  /** The group's label: a category, a number range (`22–30`), a year, or {@link NOT_RECORDED}. */
+  value: string;
+  /** Participants in the group (whatever their coding). */
+  participants: number;
+  /** Segments in the group's transcripts that pass the filter, over every row code. */
+  segments: number;
+}
+
+export interface CrosstabRow extends MatrixRow {
+  segments: number[];
+  participants: number[];
+  /** Share of the row's segments in each column (0–100). */
+  segmentsRowPercent: number[];
+  /** Share of each column's segments this code holds (0–100). */
+  segmentsColumnPercent: number[];
+  /** Share of each group's participants with the code (0–100): the figure groups are compared by. */
+  participantsColumnPercent: number[];
+  /** Participants with/without the code × groups (not-recorded left out). */
+  test: ChiSquareResult;
+}
+
+export interface Crosstab {
+  attribute: string;
+  columns: CrosstabColumn[];
+  rows: CrosstabRow[];
+}
+
+export interface CrosstabOptions extends MatrixOptions {
+  /** For number attributes: upper bounds of the groups, e.g. [30, 45] → ≤30, 31–45, >45. */
+  edges?: number[];
+}
+
+export function crosstab(context: AnalysisContext, attribute: string, options: CrosstabOptions = {}): Crosstab {
+  const transcripts = context.project.transcripts;
+  const groupOf = grouping(transcripts, attribute, options.edges);
+  const values = orderedGroups(transcripts.map(groupOf));
+  const columnIndex = new Map(values.map((v, i) => [v, i]));
+  const participantsPerGroup = values.map(() => new Set<string>());
+  const columnOf = new Map<string, number>();
+  for (const t of transcripts) {
+    const column = columnIndex.get(groupOf(t))!;
+    columnOf.set(t.path, column);
+    participantsPerGroup[column].add(t.participant);
+  }
+
+  const keep = segmentPredicate(context, options.filter);
+  const rows = codeRows(context, options).map((row) => {
+    const segments = values.map(() => 0);
+    const holders = values.map(() => new Set<string>());
+    for (const s of rowSegments(context, row, options, keep)) {
+      const column = columnOf.get(s.transcript);
+      if (column === undefined) continue;
+      segments[column]++;
+      holders[column].add(context.transcripts.get(s.transcript)!.participant);
+    }
+    return { row, segments, participants: holders.map((h) => h.size) };
+  });
+
+  const columnSegments = values.map((_, c) => rows.reduce((sum, r) => sum + r.segments[c], 0));
+  const columns = values.map((value, c) => ({ value, participants: participantsPerGroup[c].size, segments: columnSegments[c] }));
+  const recorded = values.map((v, c) => (v === NOT_RECORDED ? -1 : c)).filter((c) => c >= 0);
+  return {
+    attribute,
+    columns,
+    rows: rows.map(({ row, segments, participants }) => {
+      const rowTotal = segments.reduce((a, b) => a + b, 0);
+      return {
+        ...row,
+        segments,
+        participants,
+        segmentsRowPercent: segments.map((n) => percent(n, rowTotal)),
+        segmentsColumnPercent: segments.map((n, c) => percent(n, columnSegments[c])),
+        participantsColumnPercent: participants.map((n, c) => percent(n, columns[c].participants)),
+        test: participantTest(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
+      };
+    }),
+  };
+}
+
+/** χ² on participants with and without the code per group, or why it says nothing here. */
+function participantTest(withCode: number[], groupSizes: number[]): ChiSquareResult {
+  const n = groupSizes.reduce((a, b) => a + b, 0);
+  if (groupSizes.filter((size) => size > 0).length < 2) return { computed: false, reason: 'fewer than two groups have participants', n };
+  const holders = withCode.reduce((a, b) => a + b, 0);
+  if (holders === 0) return { computed: false, reason: 'no participant has this code', n };
+  if (holders === n) return { computed: false, reason: 'every participant has this code: nothing to compare', n };
+  return chiSquareTest([withCode, withCode.map((k, i) => groupSizes[i] - k)]);
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : (100 * part) / whole;
+}
+
+function grouping(transcripts: AnalysisTranscript[], attribute: string, edges?: number[]): (t: AnalysisTranscript) => string {
+  const present = transcripts.map((t) => t.attributes[attribute]).filter((v) => v !== undefined && v !== null && v !== '');
+  const numeric = present.length > 0 && present.every((v) => typeof v === 'number');
+  if (numeric && edges && edges.length > 0) {
+    const sorted = [...edges].sort((a, b) => a - b);
+    // Ages and years are whole numbers: 31–45 reads better than 30 < x ≤ 45.
+    const integers = [...present, ...sorted].every((v) => Number.isInteger(v));
+    return (t) => {
+      const v = t.attributes[attribute];
+      if (typeof v !== 'number') return NOT_RECORDED;
+      const i = sorted.findIndex((edge) => v <= edge);
+      if (i === 0) return `≤ ${sorted[0]}`;
+      if (i < 0) return `> ${sorted[sorted.length - 1]}`;
+      return integers ? `${sorted[i - 1] + 1}–${sorted[i]}` : `${sorted[i - 1]} < x ≤ ${sorted[i]}`;
+    };
+  }
+  return (t) => {
+    const v = t.attributes[attribute];
+    return v === undefined || v === null || v === '' ? NOT_RECORDED : String(v);
+  };
+}
+
+/** Groups in a stable order: numbers numerically, text alphabetically, "not recorded" last. */
+function orderedGroups(groups: string[]): string[] {
+  const unique = [...new Set(groups)];
+  const rank = (g: string) => (g === NOT_RECORDED ? 1 : 0);
+  return unique.sort((a, b) => rank(a) - rank(b) || numericKey(a) - numericKey(b) || a.localeCompare(b));
+}
+
+function numericKey(group: string): number {
+  const match = /-?\d+(?:\.\d+)?/.exec(group);
+  const base = match ? Number(match[0]) : 0;
+  return group.startsWith('≤') ? base - 0.5 : group.startsWith('>') ? base + 0.5 : base;
+}

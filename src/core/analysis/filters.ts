@@ -1,0 +1,96 @@
+/**
+ * Which segments and transcripts a query looks at: coders, transcripts, participants' attributes
+ * (a category among values, a number or date within a range), speakers, and words in the coded
+ * text. Filters are plain data, as saved in a query file.
+ */
+import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
+import type { AnalysisContext } from './analysis-context';
+
+export type AttributeFilter =
+  /** A category or text attribute equal to one of these values (compared without regard to case). */
+  | { attribute: string; equals: (string | number)[] }
+  /** A number attribute within [min, max]; either bound may be left out. */
+  | { attribute: string; min?: number; max?: number }
+  /** A date attribute (`YYYY-MM-DD`) within [from, to]; either bound may be left out. */
+  | { attribute: string; from?: string; to?: string };
+
+export interface SegmentFilter {
+  coders?: string[];
+  /** Transcript paths. */
+  transcripts?: string[];
+  /** All must hold. */
+  attributes?: AttributeFilter[];
+  /** Segments that touch a turn of one of these speakers (compared without regard to case). */
+  speakers?: string[];
+  /** Words the coded text contains (without regard to case), or a regular expression with `regex`. */
+  text?: string;
+  regex?: boolean;
+}
+
+export class FilterError extends Error {}
+
+export function transcriptMatches(transcript: AnalysisTranscript, filters: readonly AttributeFilter[] = []): boolean {
+  return filters.every((filter) => attributeMatches(transcript.attributes[filter.attribute], filter));
+}
+
+function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if ('equals' in filter) return filter.equals.some((wanted) => fold(String(wanted)) === fold(String(value)));
+  if ('min' in filter || 'max' in filter) {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(n)) return false;
+    const f = filter as { min?: number; max?: number };
+    return (f.min === undefined || n >= f.min) && (f.max === undefined || n <= f.max);
+  }
+  const f = filter as { from?: string; to?: string };
+  const date = String(value);
+  return (f.from === undefined || date >= f.from) && (f.to === undefined || date <= f.to);
+}
+
+/** A predicate for the segments a filter keeps, with the transcript-level parts checked once. */
+export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter = {}): SegmentPredicate {
+  if (isEmptyFilter(filter)) return KEEP_ALL;
+  const coders = filter.coders && filter.coders.length > 0 ? new Set(filter.coders) : undefined;
+  const allowed = new Set<string>();
+  for (const transcript of context.transcripts.values()) {
+    if (filter.transcripts && filter.transcripts.length > 0 && !filter.transcripts.includes(transcript.path)) continue;
+    if (transcriptMatches(transcript, filter.attributes)) allowed.add(transcript.path);
+  }
+  const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(fold)) : undefined;
+  const text = textMatcher(filter);
+  return (segment) => {
+    if (coders && !coders.has(segment.coder)) return false;
+    if (!allowed.has(segment.transcript)) return false;
+    const transcript = context.transcripts.get(segment.transcript)!;
+    if (speakers && !transcript.turns.some((t) => speakers.has(fold(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
+    return text === undefined || text(transcript.text.slice(segment.start, segment.end));
+  };
+}
+
+export type SegmentPredicate = (segment: AnalysisSegment) => boolean;
+
+/** The predicate of an empty filter: callers can tell it apart and use unfiltered, cached results. */
+export const KEEP_ALL: SegmentPredicate = () => true;
+
+function isEmptyFilter(filter: SegmentFilter): boolean {
+  return !filter.coders?.length && !filter.transcripts?.length && !filter.attributes?.length && !filter.speakers?.length && !filter.text;
+}
+
+function textMatcher(filter: SegmentFilter): ((text: string) => boolean) | undefined {
+  if (!filter.text) return undefined;
+  if (filter.regex) {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(filter.text, 'iu');
+    } catch (error) {
+      throw new FilterError(`The text pattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+    return (text) => pattern.test(text);
+  }
+  const wanted = fold(filter.text);
+  return (text) => fold(text).includes(wanted);
+}
+
+function fold(text: string): string {
+  return text.normalize('NFC').trim().toLocaleLowerCase();
+}

@@ -1,0 +1,80 @@
+/**
+ * The analysis view of a project snapshot: placed segments only (orphans cannot be analysed — they
+ * are counted so reports can say how many were left out), participants' attributes as recorded,
+ * speaker turns, and memos with their text where the caller read it.
+ */
+import type { AttributeValue } from '../participants/attribute-types';
+import type { ProjectSnapshot } from '../project-index';
+import type { AnalysisMemo, AnalysisProject, AnalysisSegment, AnalysisTurn } from './analysis-model';
+
+export interface AnalysisView {
+  project: AnalysisProject;
+  /** Segments that could not be placed in their transcript's current text (left out). */
+  unplaced: number;
+}
+
+/** Memo bodies by path, for reports; memos without one carry their excerpt. */
+export type MemoBodies = Record<string, string>;
+
+export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBodies = {}): AnalysisView {
+  const segments: AnalysisSegment[] = [];
+  let unplaced = 0;
+  const transcripts = snapshot.transcripts.filter((t) => t.exists);
+  for (const transcript of transcripts) {
+    for (const placed of transcript.segments) {
+      if (placed.range === undefined || placed.status === 'orphan') {
+        unplaced++;
+        continue;
+      }
+      segments.push({
+        transcript: transcript.path,
+        coder: placed.coder.id,
+        id: placed.segment.id,
+        codes: placed.segment.codes,
+        start: placed.range.start,
+        end: placed.range.end,
+        ...(placed.status === 'fuzzy' ? { approximate: true } : {}),
+      });
+    }
+  }
+  const memos: AnalysisMemo[] = snapshot.memos.map((memo) => ({
+    path: memo.path,
+    title: memo.title,
+    codes: memo.links.flatMap((l) => (l.kind === 'code' ? [l.code] : [])),
+    transcripts: memo.links.flatMap((l) => (l.kind === 'code' ? [] : [l.transcript])),
+    body: memoBodies[memo.path] ?? memo.excerpt,
+  }));
+  return {
+    project: {
+      codes: snapshot.codes.map((c) => ({ id: c.id, name: c.name, parent: c.parent, ...(c.description ? { description: c.description } : {}) })),
+      transcripts: transcripts.map((t) => {
+        let turns: AnalysisTurn[] | undefined;
+        return {
+          path: t.path,
+          participant: t.participant.name,
+          attributes: recordedAttributes(t.participant.values),
+          text: t.text,
+          // Turns need a Markdown parse: only for the transcripts a query asks about.
+          get turns() {
+            turns ??= t.turns.map((turn) => ({ speaker: turn.speaker, start: turn.range.start, end: turn.range.end }));
+            return turns;
+          },
+        };
+      }),
+      segments,
+      memos,
+    },
+    unplaced,
+  };
+}
+
+/** Values analysis can group and filter by: text, numbers and dates (YAML dates as `YYYY-MM-DD`). */
+function recordedAttributes(values: Record<string, unknown>): Record<string, AttributeValue> {
+  const result: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' || typeof value === 'number') result[name] = value;
+    else if (typeof value === 'boolean') result[name] = String(value);
+    else if (value instanceof Date && !Number.isNaN(value.getTime())) result[name] = value.toISOString().slice(0, 10);
+  }
+  return result;
+}

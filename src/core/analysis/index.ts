@@ -1,0 +1,12 @@
+export type { AnalysisCode, AnalysisMemo, AnalysisProject, AnalysisSegment, AnalysisTranscript, AnalysisTurn } from './analysis-model';
+export { AnalysisContext } from './analysis-context';
+export { codeReferences, formatExpression, type CodeExpression } from './code-expression';
+export { ExpressionSyntaxError, parseCodeExpression } from './code-expression-parser';
+export { CodeLookupError } from './code-lookup';
+export { FilterError, type AttributeFilter, type SegmentFilter } from './filters';
+export { retrieveSegments, runExpression, type Hit } from './retrieval';
+export { codeFrequencies, type CodeCounts, type CodeFrequency } from './frequencies';
+export { codeByTranscript, coOccurrence, type CoOccurrence, type CodeTranscriptMatrix, type MatrixOptions } from './matrices';
+export { crosstab, NOT_RECORDED, type Crosstab, type CrosstabOptions } from './crosstab';
+export { chiSquarePValue, chiSquareTest, type ChiSquareResult } from './chi-square';
+export { interviewOrder, saturation, type SaturationStep } from './saturation';

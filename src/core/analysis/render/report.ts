@@ -1,0 +1,108 @@
+/**
+ * Reports a researcher pastes into a paper draft: per code (or per saved query) its definition, the
+ * memos written about it, and its passages grouped by participant — as Markdown, or as one HTML file
+ * with no script and every value escaped.
+ */
+import type { AnalysisContext } from '../analysis-context';
+import { countsOf } from '../frequencies';
+import type { Hit } from '../retrieval';
+import { retrieveSegments } from '../retrieval';
+import { escapeMarkdown } from './table-text';
+
+export interface ReportSection {
+  title: string;
+  definition?: string;
+  /** Counts in words, e.g. "12 segments · 1,840 words · 7 participants". */
+  summary: string;
+  memos: { title: string; path: string; body: string }[];
+  /** Participant → passages, in interview order. */
+  groups: { participant: string; hits: Hit[] }[];
+}
+
+export function codeSection(context: AnalysisContext, codeId: string): ReportSection {
+  const code = context.lookup.get(codeId);
+  const hits = retrieveSegments(context, { code: codeId, subcodes: true });
+  const segments = context.segmentsOf(context.lookup.withDescendants(codeId, true));
+  const counts = countsOf(context, segments);
+  return {
+    title: context.lookup.path(codeId),
+    ...(code?.description ? { definition: code.description } : {}),
+    summary: `${counts.segments} segments · ${counts.words} words · ${counts.participants} participants (with sub-codes)`,
+    memos: (context.project.memos ?? []).filter((m) => m.codes.includes(codeId)).map((m) => ({ title: m.title, path: m.path, body: m.body })),
+    groups: groupByParticipant(hits),
+  };
+}
+
+export function querySection(title: string, description: string | undefined, expressionText: string | undefined, hits: Hit[]): ReportSection {
+  const participants = new Set(hits.map((h) => h.participant));
+  return {
+    title,
+    ...(description ? { definition: description } : {}),
+    summary: `${expressionText ? `${expressionText} — ` : ''}${hits.length} passages · ${hits.reduce((n, h) => n + h.words, 0)} words · ${participants.size} participants`,
+    memos: [],
+    groups: groupByParticipant(hits),
+  };
+}
+
+function groupByParticipant(hits: Hit[]): { participant: string; hits: Hit[] }[] {
+  const groups = new Map<string, Hit[]>();
+  for (const hit of hits) groups.set(hit.participant, [...(groups.get(hit.participant) ?? []), hit]);
+  return [...groups].map(([participant, list]) => ({ participant, hits: list }));
+}
+
+export function reportAsMarkdown(projectName: string, sections: ReportSection[]): string {
+  const out: string[] = [`# ${escapeMarkdown(projectName)}\n`];
+  for (const section of sections) {
+    out.push(`## ${escapeMarkdown(section.title)}\n`);
+    if (section.definition) out.push(`*${escapeMarkdown(section.definition)}*\n`);
+    out.push(`${escapeMarkdown(section.summary)}\n`);
+    for (const memo of section.memos) out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memo.body.trim().split('\n').map((l) => escapeMarkdown(l)).join('\n')}\n`);
+    for (const group of section.groups) {
+      out.push(`### ${escapeMarkdown(group.participant)}\n`);
+      for (const hit of group.hits) {
+        const quote = hit.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`).join('\n');
+        out.push(`${quote}\n>\n> — ${escapeMarkdown([hit.speaker, hit.transcript].filter(Boolean).join(', '))}\n`);
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+const STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
+h1,h2,h3{font-family:system-ui,sans-serif}h2{border-bottom:1px solid #ccc;margin-top:2em}
+blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #8a8;background:#f6f8f6}
+.where{font-size:.85em;color:#555}.definition{font-style:italic}.memo{background:#fdf8e8;padding:.5em 1em}`;
+
+export function reportAsHtml(projectName: string, sections: ReportSection[]): string {
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // Nothing in the report may load or run anything: it holds interview text.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(projectName)}</title><style>${STYLE}</style></head><body>`,
+    `<h1>${escapeHtml(projectName)}</h1>`,
+  ];
+  for (const section of sections) {
+    out.push(`<section><h2>${escapeHtml(section.title)}</h2>`);
+    if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
+    out.push(`<p>${escapeHtml(section.summary)}</p>`);
+    for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${paragraphs(memo.body)}</div>`);
+    for (const group of section.groups) {
+      out.push(`<h3>${escapeHtml(group.participant)}</h3>`);
+      for (const hit of group.hits) {
+        out.push(`<blockquote>${paragraphs(hit.text)}<p class="where">— ${escapeHtml([hit.speaker, hit.transcript].filter(Boolean).join(', '))}</p></blockquote>`);
+      }
+    }
+    out.push('</section>');
+  }
+  out.push('</body></html>\n');
+  return out.join('\n');
+}
+
+function paragraphs(text: string): string {
+  return text.trim().split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+}

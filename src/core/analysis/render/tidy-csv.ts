@@ -1,0 +1,39 @@
+/**
+ * The tidy export for R and Python: one row per segment and code, with where it is, who coded it,
+ * the speaker, the participant's attributes (one column each) and the quote. Rows are in interview
+ * order, then position, so the file diffs well between runs.
+ */
+import type { AnalysisContext } from '../analysis-context';
+import { csvTable, type Cell } from './table-text';
+
+const FIXED = ['transcript', 'participant', 'coder', 'segment', 'code_id', 'code', 'start', 'end', 'words', 'speaker', 'approximate'];
+
+export function tidyCsv(context: AnalysisContext): string {
+  const attributes = [...new Set(context.project.transcripts.flatMap((t) => Object.keys(t.attributes)))].filter((a) => !FIXED.includes(a)).sort();
+  const segments = [...context.project.segments].sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  const rows: Cell[][] = [];
+  for (const s of segments) {
+    const transcript = context.transcripts.get(s.transcript);
+    const speaker = transcript?.turns.find((t) => s.start >= t.start && s.start < t.end)?.speaker ?? '';
+    const quote = transcript?.text.slice(s.start, s.end) ?? '';
+    const words = context.words(s.transcript).wordsIn(s.start, s.end);
+    for (const code of s.codes) {
+      rows.push([
+        s.transcript,
+        transcript?.participant ?? s.transcript,
+        s.coder,
+        s.id,
+        code,
+        context.lookup.path(code) || code,
+        s.start,
+        s.end,
+        words,
+        speaker,
+        s.approximate ? 'true' : 'false',
+        ...attributes.map((a) => transcript?.attributes[a] ?? ''),
+        quote,
+      ]);
+    }
+  }
+  return csvTable([...FIXED, ...attributes, 'quote'], rows);
+}

@@ -1,0 +1,99 @@
+/**
+ * Retrieval: the passages a query selects, each with its transcript, participant, speaker, the
+ * segments (codes and coders) on it, and a little context — what a researcher reads to analyse.
+ */
+import type { AnalysisContext } from './analysis-context';
+import type { AnalysisSegment } from './analysis-model';
+import type { CodeExpression } from './code-expression';
+import { evaluateExpression } from './evaluate-expression';
+import { segmentPredicate, type SegmentFilter } from './filters';
+import type { Regions } from './regions';
+
+export interface Hit {
+  transcript: string;
+  participant: string;
+  start: number;
+  end: number;
+  /** The speaker of the turn the passage starts in, when there is one. */
+  speaker?: string;
+  text: string;
+  /** Up to {@link CONTEXT_CHARS} characters before and after, cut at a word. */
+  before: string;
+  after: string;
+  words: number;
+  /** The codes on this passage (of the segments the filter keeps), by id. */
+  codes: string[];
+  coders: string[];
+  /** The segments overlapping this passage. */
+  segments: { id: string; coder: string; codes: string[] }[];
+}
+
+const CONTEXT_CHARS = 80;
+
+/** Every segment the filter keeps, optionally only those of a code (and its sub-codes), one hit each. */
+export function retrieveSegments(context: AnalysisContext, options: { code?: string; subcodes?: boolean; filter?: SegmentFilter } = {}): Hit[] {
+  const keep = segmentPredicate(context, options.filter);
+  const pool = options.code === undefined
+    ? context.project.segments
+    : context.segmentsOf(context.lookup.withDescendants(context.lookup.resolve(options.code), options.subcodes === true));
+  const hits = pool.filter(keep).map((segment) => hitFor(context, segment.transcript, segment.start, segment.end, [segment]));
+  return sortHits(context, hits);
+}
+
+/** The passages a code expression selects among the segments the filter keeps. */
+export function runExpression(context: AnalysisContext, expression: CodeExpression, filter: SegmentFilter = {}): Hit[] {
+  const keep = segmentPredicate(context, filter);
+  return hitsOfRegions(context, evaluateExpression(context, expression, keep), keep);
+}
+
+export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: (s: AnalysisSegment) => boolean): Hit[] {
+  const hits: Hit[] = [];
+  for (const [path, intervals] of regions) {
+    const segments = context.segmentsIn(path).filter(keep);
+    for (const { start, end } of intervals) hits.push(hitFor(context, path, start, end, segments.filter((s) => s.start < end && s.end > start)));
+  }
+  return sortHits(context, hits);
+}
+
+function hitFor(context: AnalysisContext, path: string, start: number, end: number, segments: AnalysisSegment[]): Hit {
+  const transcript = context.transcripts.get(path);
+  const text = transcript?.text ?? '';
+  const turn = transcript?.turns.find((t) => start >= t.start && start < t.end);
+  return {
+    transcript: path,
+    participant: transcript?.participant ?? path,
+    start,
+    end,
+    ...(turn ? { speaker: turn.speaker } : {}),
+    text: text.slice(start, end),
+    before: contextBefore(text, start),
+    after: contextAfter(text, end),
+    words: context.words(path).wordsIn(start, end),
+    codes: [...new Set(segments.flatMap((s) => s.codes))].sort(),
+    coders: [...new Set(segments.map((s) => s.coder))].sort(),
+    segments: segments.map((s) => ({ id: s.id, coder: s.coder, codes: s.codes })),
+  };
+}
+
+/** Context stays on the passage's own line: the line before is another turn or paragraph. */
+function contextBefore(text: string, start: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const from = Math.max(lineStart, start - CONTEXT_CHARS);
+  const slice = text.slice(from, start);
+  const cut = from > lineStart ? slice.search(/\s/) : -1;
+  return cut >= 0 ? slice.slice(cut + 1) : slice;
+}
+
+function contextAfter(text: string, end: number): string {
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const to = Math.min(lineEnd, end + CONTEXT_CHARS);
+  const slice = text.slice(end, to);
+  const cut = to < lineEnd ? slice.search(/\s\S*$/) : -1;
+  return cut >= 0 ? slice.slice(0, cut) : slice;
+}
+
+/** Interview order, then position in the transcript. */
+function sortHits(context: AnalysisContext, hits: Hit[]): Hit[] {
+  return hits.sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end);
+}

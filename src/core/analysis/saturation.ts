@@ -1,0 +1,55 @@
+/**
+ * Is the codebook still growing? For each transcript in interview order, the codes that appear in it
+ * for the first time, and the running total. Interview order is the front-matter date (the first of
+ * `interview_date`, `date`, `interviewed`), else file order; transcripts without a date come after
+ * dated ones, in file order.
+ */
+import type { AnalysisContext } from './analysis-context';
+import type { AnalysisTranscript } from './analysis-model';
+import { segmentPredicate, type SegmentFilter } from './filters';
+
+export const DATE_ATTRIBUTES = ['interview_date', 'date', 'interviewed'];
+
+export interface SaturationStep {
+  transcript: string;
+  participant: string;
+  /** The date it was ordered by, when it has one. */
+  date?: string;
+  /** Codes used here for the first time, by id. */
+  newCodes: string[];
+  /** Codes used so far, this transcript included. */
+  cumulative: number;
+}
+
+export function interviewOrder(transcripts: readonly AnalysisTranscript[]): AnalysisTranscript[] {
+  const dated = transcripts.map((t, index) => ({ t, index, date: dateOf(t) }));
+  return dated
+    .sort((a, b) => (a.date === undefined ? 1 : 0) - (b.date === undefined ? 1 : 0) || (a.date ?? '').localeCompare(b.date ?? '') || a.t.path.localeCompare(b.t.path) || a.index - b.index)
+    .map((d) => d.t);
+}
+
+export function dateOf(transcript: AnalysisTranscript): string | undefined {
+  for (const name of DATE_ATTRIBUTES) {
+    const value = transcript.attributes[name];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  }
+  return undefined;
+}
+
+export function saturation(context: AnalysisContext, filter: SegmentFilter = {}): SaturationStep[] {
+  const keep = segmentPredicate(context, filter);
+  const codesIn = new Map<string, Set<string>>();
+  for (const s of context.project.segments) {
+    if (!keep(s)) continue;
+    const set = codesIn.get(s.transcript) ?? new Set<string>();
+    for (const c of s.codes) set.add(c);
+    codesIn.set(s.transcript, set);
+  }
+  const seen = new Set<string>();
+  return context.ordered.map((t) => {
+    const fresh = [...(codesIn.get(t.path) ?? [])].filter((c) => !seen.has(c)).sort();
+    for (const c of fresh) seen.add(c);
+    const date = dateOf(t);
+    return { transcript: t.path, participant: t.participant, ...(date ? { date } : {}), newCodes: fresh, cumulative: seen.size };
+  });
+}

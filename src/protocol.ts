@@ -1,0 +1,69 @@
+/**
+ * The messages between the extension host and the analysis webview, both ways. The webview gets
+ * data, never logic: every figure is computed in the core and sent as plain JSON. Untrusted text
+ * (code names, quotes, attribute values) arrives as data and is only ever set as text content.
+ */
+import type { CoOccurrence, CodeFrequency, CodeTranscriptMatrix, Crosstab, Hit, SaturationStep, SegmentFilter } from './core/analysis';
+
+export type AnalysisTab = 'segments' | 'matrix' | 'frequencies' | 'saturation';
+
+export type MatrixColumns = { kind: 'transcripts' } | { kind: 'codes' } | { kind: 'attribute'; attribute: string };
+
+/** What the panel shows: saved with the webview's state, so a reloaded window shows it again. */
+export interface AnalysisViewState {
+  tab: AnalysisTab;
+  /** Segments: a code expression in its written form ('' = every segment the filter keeps). */
+  expression: string;
+  filter: SegmentFilter;
+  groupBy: 'code' | 'transcript' | 'participant';
+  matrix: MatrixColumns;
+}
+
+export const DEFAULT_VIEW_STATE: AnalysisViewState = {
+  tab: 'segments',
+  expression: '',
+  filter: {},
+  groupBy: 'code',
+  matrix: { kind: 'transcripts' },
+};
+
+/** What the panel needs to label and filter: codes with their paths and colours, coders, attributes. */
+export interface ProjectOutline {
+  name: string;
+  codes: { id: string; path: string; color: string }[];
+  coders: string[];
+  /** Attribute names with the values recorded, for filters and crosstab columns. */
+  attributes: { name: string; values: (string | number)[] }[];
+  /** Segments left out because they could not be placed in the current text. */
+  unplaced: number;
+}
+
+export type AnalysisResult =
+  | { tab: 'segments'; hits: Hit[]; truncated: boolean }
+  | { tab: 'matrix'; columns: 'transcripts'; matrix: CodeTranscriptMatrix }
+  | { tab: 'matrix'; columns: 'codes'; table: CoOccurrence }
+  | { tab: 'matrix'; columns: 'attribute'; table: Crosstab }
+  | { tab: 'frequencies'; frequencies: CodeFrequency[] }
+  | { tab: 'saturation'; steps: SaturationStep[] };
+
+export type HostToWebview =
+  | { type: 'show'; state: AnalysisViewState; outline: ProjectOutline; result: AnalysisResult }
+  /** The request could not be answered (a code name not found, a bad expression): said in the panel. */
+  | { type: 'problem'; state: AnalysisViewState; outline: ProjectOutline; message: string }
+  | { type: 'noProject' };
+
+export type WebviewToHost =
+  | { type: 'ready'; state?: AnalysisViewState }
+  | { type: 'request'; state: AnalysisViewState }
+  | { type: 'reveal'; transcript: string; start: number; end: number }
+  | { type: 'saveQuery'; title: string; state: AnalysisViewState }
+  | { type: 'exportCsv'; state: AnalysisViewState };
+
+/** Passages sent at most, so a panel over 100,000 segments stays responsive; the rest are counted. */
+export const MAX_HITS = 2000;
+
+export function isWebviewToHost(value: unknown): value is WebviewToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'ready' || type === 'request' || type === 'reveal' || type === 'saveQuery' || type === 'exportCsv';
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { quickPickText } from '../../core/views/untrusted-text';
+import { notice, showInformation, showWarning } from '../ui/notifications';
+import { AnalysisContext } from '../../core/analysis';
+import { analysisProjectOf } from '../../core/analysis/from-snapshot';
+import { queryNameFor, queryPath, writeQueryFile, type SavedQuery } from '../../core/analysis/query-file';
+import { tidyCsv } from '../../core/analysis/render/tidy-csv';
+import type { AnalysisTab, AnalysisViewState } from '../../protocol';
+import type { CodebookNode } from '../codebook/codebook-tree';
+import type { IndexHost } from '../project/index-host';
+import type { ProjectHost } from '../project/project-host';
+import { AnalysisPanels } from './analysis-panel';
+import { QueriesTreeProvider, type QueryNode } from './queries-tree';
+
+export interface AnalysisApi {
+  analysis: AnalysisPanels;
+  queries: QueriesTreeProvider;
+}
+
+/** The Analysis panel, the Queries view and their commands. */
+export function registerAnalysis(context: vscode.ExtensionContext, host: ProjectHost, index: IndexHost): AnalysisApi {
+  const queries = new QueriesTreeProvider(host);
+  const analysis = new AnalysisPanels(context.extensionUri, host, index, {
+    saveQuery: (_title, state) => saveQuery(host, state, queries),
+    exportCsv: () => exportCsv(host, index),
+  });
+  const open = (tab: AnalysisTab) => () => analysis.show({ tab });
+  context.subscriptions.push(
+    analysis,
+    queries,
+    vscode.window.createTreeView<QueryNode>('grounded.queries', { treeDataProvider: queries }),
+    vscode.commands.registerCommand('grounded.analysis.openSegments', open('segments')),
+    vscode.commands.registerCommand('grounded.analysis.openMatrix', open('matrix')),
+    vscode.commands.registerCommand('grounded.analysis.openFrequencies', open('frequencies')),
+    vscode.commands.registerCommand('grounded.analysis.openSaturation', open('saturation')),
+    vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode) => retrieveCode(host, analysis, node)),
+    vscode.commands.registerCommand('grounded.analysis.runQuery', (node?: QueryNode) => runQuery(analysis, queries, node)),
+    vscode.commands.registerCommand('grounded.analysis.exportCsv', () => exportCsv(host, index)),
+    vscode.commands.registerCommand('grounded.analysis.refreshQueries', () => queries.refresh()),
+  );
+  return { analysis, queries };
+}
+
+async function retrieveCode(host: ProjectHost, analysis: AnalysisPanels, node: CodebookNode | undefined): Promise<void> {
+  const codebook = host.project?.store.codebook();
+  if (!codebook) return;
+  let id = node?.kind === 'code' ? node.id : undefined;
+  if (!id) {
+    const picked = await vscode.window.showQuickPick(codebook.all().map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), id: c.id })).sort((a, b) => a.label.localeCompare(b.label)), { placeHolder: 'Retrieve the segments of which code?' });
+    id = picked?.id;
+  }
+  if (id) analysis.show({ tab: 'segments', expression: `${JSON.stringify(codebook.path(id).join('/'))}/**`, groupBy: 'participant', filter: {} });
+}
+
+async function runQuery(analysis: AnalysisPanels, queries: QueriesTreeProvider, node: QueryNode | undefined): Promise<void> {
+  let chosen = node;
+  if (!chosen?.query) {
+    const readable = (await queries.list()).filter((q) => q.query);
+    const picked = await vscode.window.showQuickPick(readable.map((q) => ({ label: quickPickText(q.query?.title || q.name), description: quickPickText(q.query?.codes ?? ''), node: q })), { placeHolder: readable.length ? 'Run which saved query?' : 'No saved queries yet: save one from the Analysis panel' });
+    chosen = picked?.node;
+  }
+  if (!chosen?.query) return;
+  analysis.show({ tab: 'segments', expression: chosen.query.codes ?? '', filter: chosen.query.filter, groupBy: chosen.query.groupBy ?? 'participant' });
+}
+
+async function saveQuery(host: ProjectHost, state: AnalysisViewState, queries: QueriesTreeProvider): Promise<void> {
+  const project = host.project;
+  if (!project) return;
+  const title = await vscode.window.showInputBox({ prompt: 'A title for this query (it names the file in .grounded/queries/)', value: state.expression, validateInput: (v) => (v.trim() ? undefined : 'Give the query a title') });
+  if (!title) return;
+  const name = queryNameFor(title);
+  const path = queryPath(name);
+  const existing = await project.fs.readFile(path);
+  if (existing !== undefined) {
+    const answer = await showWarning(notice`A saved query ${path} exists already. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return;
+  }
+  const query: SavedQuery = { title: title.trim(), ...(state.expression.trim() ? { codes: state.expression.trim() } : {}), filter: state.filter, groupBy: state.groupBy };
+  const outcome = await project.store.writeProjectFile(path, writeQueryFile(query), existing);
+  if (outcome === 'kept-on-disk') {
+    void showWarning(notice`${path} changed on disk meanwhile; it was kept as it is. Save the query again to replace it.`);
+    return;
+  }
+  queries.refresh();
+  void showInformation(notice`Saved as ${path}. Run it again with: grounded query ${name}`);
+}
+
+async function exportCsv(host: ProjectHost, index: IndexHost): Promise<void> {
+  const project = host.project;
+  const snapshot = (await index.settled())?.snapshot();
+  if (!project || !snapshot) return;
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(project.fs.root, `${queryNameFor(snapshot.config.name)}-coding.csv`), filters: { CSV: ['csv'] }, title: 'Export coding as CSV (one row per segment and code)' });
+  if (!target) return;
+  const csv = tidyCsv(new AnalysisContext(analysisProjectOf(snapshot).project));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+  void showInformation(notice`Exported ${csv.split('\r\n').length - 2} rows to ${vscode.workspace.asRelativePath(target)}.`);
+}

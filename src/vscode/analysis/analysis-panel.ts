@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import { AnalysisContext } from '../../core/analysis';
+import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
+import { analysisProjectOf } from '../../core/analysis/from-snapshot';
+import type { ProjectSnapshot } from '../../core/project-index';
+import { DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type WebviewToHost } from '../../protocol';
+import { DocumentText } from '../coding/document-text';
+import type { IndexHost } from '../project/index-host';
+import type { ProjectHost } from '../project/project-host';
+import { webviewHtml, webviewOptions } from './webview-html';
+
+export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
+
+/** The analysis of one project state, kept until the index changes. */
+interface Prepared {
+  snapshot: ProjectSnapshot;
+  context: AnalysisContext;
+  unplaced: number;
+}
+
+/**
+ * The Analysis panel: retrieval, matrices, frequencies and saturation over the live read model.
+ * One panel at a time; it follows the index (one debounced change → one recomputation) and keeps
+ * its view state in the webview, so a reloaded window restores it through the serializer.
+ */
+export class AnalysisPanels implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private state: AnalysisViewState = DEFAULT_VIEW_STATE;
+  private prepared: Prepared | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Messages posted, for tests: the last one shows what the panel shows. */
+  readonly posted: HostToWebview[] = [];
+  private readonly shown = new vscode.EventEmitter<HostToWebview>();
+  readonly onDidPost = this.shown.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: ProjectHost,
+    private readonly index: IndexHost,
+    private readonly handlers: { saveQuery(title: string, state: AnalysisViewState): Promise<void>; exportCsv(state: AnalysisViewState): Promise<void> },
+  ) {
+    this.disposables.push(
+      this.shown,
+      index.onDidChange(() => {
+        this.prepared = undefined;
+        if (this.panel) void this.refresh();
+      }),
+      vscode.window.registerWebviewPanelSerializer(ANALYSIS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, saved: unknown) => this.adopt(panel, isViewState(saved) ? saved : DEFAULT_VIEW_STATE),
+      }),
+    );
+  }
+
+  /** Open (or bring forward) the panel showing this view. */
+  show(state: Partial<AnalysisViewState>): void {
+    this.state = { ...this.state, ...state };
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      void this.refresh();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Grounded Analysis', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+    this.adopt(panel, this.state);
+  }
+
+  get viewState(): AnalysisViewState {
+    return this.state;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: AnalysisViewState): void {
+    this.panel = panel;
+    this.state = state;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'analysis-main', 'Grounded Analysis');
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isWebviewToHost(message)) void this.receive(message);
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const s of subscriptions) s.dispose();
+      }),
+    ];
+  }
+
+  /** What the webview asks for (also how tests act as the webview). */
+  async receive(message: WebviewToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (message.state && isViewState(message.state)) this.state = message.state;
+        return this.refresh();
+      case 'request':
+        if (!isViewState(message.state)) return;
+        this.state = message.state;
+        return this.refresh();
+      case 'reveal':
+        return this.reveal(message.transcript, message.start, message.end);
+      case 'saveQuery':
+        return isViewState(message.state) ? this.handlers.saveQuery(message.title, message.state) : undefined;
+      case 'exportCsv':
+        return isViewState(message.state) ? this.handlers.exportCsv(message.state) : undefined;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    const prepared = await this.prepare();
+    if (!prepared) return this.post({ type: 'noProject' });
+    const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
+    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced);
+    const answer = answerRequest(prepared.context, this.state);
+    this.post(answer.ok ? { type: 'show', state: this.state, outline, result: answer.result } : { type: 'problem', state: this.state, outline, message: answer.message });
+  }
+
+  private async prepare(): Promise<Prepared | undefined> {
+    if (this.prepared) return this.prepared;
+    const index = await this.index.settled();
+    const snapshot = index?.snapshot();
+    if (!snapshot) return undefined;
+    const view = analysisProjectOf(snapshot);
+    this.prepared = { snapshot, context: new AnalysisContext(view.project), unplaced: view.unplaced };
+    return this.prepared;
+  }
+
+  private post(message: HostToWebview): void {
+    this.posted.push(message);
+    if (this.posted.length > 20) this.posted.shift();
+    void this.panel?.webview.postMessage(message);
+    this.shown.fire(message);
+  }
+
+  private async reveal(transcript: string, start: number, end: number): Promise<void> {
+    const project = this.host.project;
+    if (!project || !Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return;
+    const document = await vscode.workspace.openTextDocument(project.fs.uri(transcript));
+    const range = new DocumentText(document).range({ start, end });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: true });
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+function isViewState(value: unknown): value is AnalysisViewState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<AnalysisViewState>;
+  return (
+    typeof v.tab === 'string' &&
+    ['segments', 'matrix', 'frequencies', 'saturation'].includes(v.tab) &&
+    typeof v.expression === 'string' &&
+    typeof v.filter === 'object' &&
+    v.filter !== null &&
+    typeof v.groupBy === 'string' &&
+    typeof v.matrix === 'object' &&
+    v.matrix !== null
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The Analysis panel in the webview: tabs for Segments, Matrix, Frequencies and Saturation. It
+ * holds no logic of the study: it asks the extension for results (`request`), draws what comes back
+ * (`show`), and keeps its view state with setState so a reloaded window comes back to it.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { AnalysisTab, AnalysisViewState, HostToWebview, WebviewToHost } from '../protocol';
+import { ANALYSIS_CSS } from './analysis-style';
+import { frequenciesView, saturationView } from './charts-view';
+import { clear, component, el } from './dom';
+import { matrixView } from './matrix-view';
+import { segmentsView, type ViewActions } from './segments-view';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: AnalysisViewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+const style = el('style', { nonce: root.dataset.nonce ?? '' }, ANALYSIS_CSS);
+document.head.append(style);
+
+const TABS: { id: AnalysisTab; title: string }[] = [
+  { id: 'segments', title: 'Segments' },
+  { id: 'matrix', title: 'Matrix' },
+  { id: 'frequencies', title: 'Frequencies' },
+  { id: 'saturation', title: 'Saturation' },
+];
+
+let last: Extract<HostToWebview, { type: 'show' | 'problem' }> | undefined;
+
+const actions: ViewActions = {
+  request: (state) => {
+    vscode.setState(state);
+    vscode.postMessage({ type: 'request', state });
+  },
+  reveal: (hit) => vscode.postMessage({ type: 'reveal', transcript: hit.transcript, start: hit.start, end: hit.end }),
+  saveQuery: (state) => vscode.postMessage({ type: 'saveQuery', title: '', state }),
+  exportCsv: (state) => vscode.postMessage({ type: 'exportCsv', state }),
+};
+
+function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): void {
+  last = message;
+  const { state, outline } = message;
+  vscode.setState(state);
+  const result = message.type === 'show' ? message.result : undefined;
+  const tabs = component('vscode-tabs', { 'selected-index': String(TABS.findIndex((t) => t.id === state.tab)) });
+  for (const tab of TABS) {
+    tabs.append(component('vscode-tab-header', { slot: 'header', id: `tab-${tab.id}` }, tab.title));
+    const panel = component('vscode-tab-panel', {});
+    if (tab.id === state.tab) panel.append(...content(message, result));
+    tabs.append(panel);
+  }
+  tabs.addEventListener('vsc-tabs-select', (event) => {
+    const index = (event as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
+    const tab = TABS[index]?.id;
+    if (tab && tab !== last?.state.tab) actions.request({ ...last!.state, tab });
+  });
+  const header = el('p', { class: 'note' }, `${outline.name} · ${outline.codes.length} codes · coders: ${outline.coders.join(', ') || 'none'}${outline.unplaced ? ` · ${outline.unplaced} segment(s) left out: they could not be placed in the current text (see Needs Review)` : ''}`);
+  clear(root);
+  root.append(header, tabs);
+}
+
+function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, result: Extract<HostToWebview, { type: 'show' }>['result'] | undefined): HTMLElement[] {
+  const { state, outline } = message;
+  const problem = message.type === 'problem' ? el('p', { class: 'problem', role: 'alert' }, message.message) : undefined;
+  const parts: HTMLElement[] = [];
+  if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result.hits : undefined, result?.tab === 'segments' && result.truncated, actions));
+  if (state.tab === 'matrix') parts.push(matrixView(state, outline, result?.tab === 'matrix' ? result : undefined, actions));
+  if (state.tab === 'frequencies' && result?.tab === 'frequencies') parts.push(frequenciesView(result.frequencies, outline));
+  if (state.tab === 'saturation' && result?.tab === 'saturation') parts.push(saturationView(result.steps));
+  if (problem) parts.unshift(problem);
+  return parts;
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const message = event.data;
+  if (message.type === 'noProject') {
+    clear(root);
+    root.append(el('p', { class: 'note' }, 'Open a folder with a Grounded project to analyse it.'));
+  } else if (message.type === 'show' || message.type === 'problem') {
+    render(message);
+  }
+});
+
+const saved = vscode.getState() as AnalysisViewState | undefined;
+vscode.postMessage(saved ? { type: 'ready', state: saved } : { type: 'ready' });

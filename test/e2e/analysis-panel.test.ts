@@ -1,0 +1,51 @@
+// End to end: the Analysis panel in a real VS Code in Chromium, on a dark and a light theme. Each tab
+// is opened from the command palette, its content waited for inside the webview, and photographed.
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { e2eEnvironment } from './e2e-env';
+import { pickQuickInput, runCommand, screenshot, useWorkbench } from './workbench';
+
+/** The webview frame showing the panel, once it shows `text`. */
+async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        if ((await frame.locator('#root', { hasText: text }).count()) > 0) return frame;
+      } catch {
+        // A frame navigating away: look at the others.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the Analysis panel to show "${text}"`);
+    await page.waitForTimeout(250);
+  }
+}
+
+const TABS = [
+  { command: 'Grounded: Analyse: Retrieve Segments', shows: 'passages', file: 'segments' },
+  { command: 'Grounded: Analyse: Code Matrix and Crosstab', shows: 'Columns', file: 'matrix' },
+  { command: 'Grounded: Analyse: Code Frequencies', shows: 'Segments with sub-codes', file: 'frequencies' },
+  { command: 'Grounded: Analyse: Saturation', shows: 'Codes so far', file: 'saturation' },
+];
+
+describe('the Analysis panel', function () {
+  this.timeout(300_000);
+  const env = e2eEnvironment();
+  const workbench = useWorkbench(env.url, env.resultsDir);
+
+  for (const theme of ['Dark Modern', 'Light Modern']) {
+    it(`shows segments, a matrix, frequencies and saturation on ${theme}`, async () => {
+      const page = workbench();
+      await runCommand(page, 'Preferences: Color Theme');
+      await pickQuickInput(page, theme, theme);
+      for (const tab of TABS) {
+        await runCommand(page, tab.command);
+        const frame = await panelShowing(page, tab.shows);
+        // Charts draw on the next frame; wait for the canvas where there is one.
+        if (tab.file === 'frequencies' || tab.file === 'saturation') await frame.locator('canvas').first().waitFor();
+        await page.waitForTimeout(300);
+        await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.split(' ')[0].toLowerCase()}.png`));
+      }
+    });
+  }
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { makeQuote } from '../../src/core/anchoring';
+import type { HostToWebview } from '../../src/protocol';
+import { groundedApi, waitFor } from './harness';
+
+type Shown = Extract<HostToWebview, { type: 'show' }>;
+
+describe('analysis panel', function () {
+  this.timeout(60000);
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  /** The next result the panel is sent after `action`, for the tab asked. */
+  async function shownAfter(action: () => unknown, tab: Shown['result']['tab']): Promise<Shown> {
+    const { analysis } = await groundedApi();
+    const before = analysis.posted.length;
+    await action();
+    return waitFor(
+      () => analysis.posted.slice(before).find((m): m is Shown => m.type === 'show' && m.result.tab === tab),
+      20000,
+      `the ${tab} result in the panel`,
+    );
+  }
+
+  it('retrieves every placed segment of the project, then a combination of codes', async () => {
+    const grounded = await groundedApi();
+    const all = await shownAfter(() => vscode.commands.executeCommand('grounded.analysis.openSegments'), 'segments');
+    const snapshot = grounded.index()!.snapshot();
+    const placed = snapshot.transcripts.reduce((n, t) => n + t.segments.filter((s) => s.range).length, 0);
+    assert.equal(all.result.tab === 'segments' && all.result.hits.length, placed);
+
+    const both = await shownAfter(() => grounded.analysis.show({ expression: 'Fear of authorities AND Mistrust' }), 'segments');
+    assert.ok(both.result.tab === 'segments' && both.result.hits.length > 0);
+    const fear = snapshot.codes.find((c) => c.name === 'Fear of authorities')!.id;
+    const mistrust = snapshot.codes.find((c) => c.name === 'Mistrust')!.id;
+    for (const hit of both.result.tab === 'segments' ? both.result.hits : []) {
+      assert.ok(hit.codes.includes(fear) && hit.codes.includes(mistrust), `${hit.transcript}: ${hit.text}`);
+    }
+  });
+
+  it('says what is wrong with an expression in the panel instead of failing', async () => {
+    const { analysis } = await groundedApi();
+    const before = analysis.posted.length;
+    analysis.show({ tab: 'segments', expression: 'Mistrust AND Courage' });
+    const problem = await waitFor(() => analysis.posted.slice(before).find((m) => m.type === 'problem'), 20000, 'a problem shown');
+    assert.match(problem.type === 'problem' ? problem.message : '', /No code is named "Courage"/);
+  });
+
+  it('crosstabs codes by gender and drills a cell down to its passages, which open in the transcript', async () => {
+    const { analysis } = await groundedApi();
+    const table = await shownAfter(() => analysis.show({ tab: 'matrix', expression: '', matrix: { kind: 'attribute', attribute: 'gender' } }), 'matrix');
+    assert.ok(table.result.tab === 'matrix' && table.result.columns === 'attribute');
+    if (table.result.tab !== 'matrix' || table.result.columns !== 'attribute') return;
+    assert.deepEqual(table.result.table.columns.map((c) => c.value), ['man', 'woman']);
+    const row = table.result.table.rows.find((r) => r.path === 'Barriers/Fear of authorities')!;
+
+    // The webview's drill-down: the cell's code in the group's transcripts.
+    const cell = await shownAfter(
+      () => analysis.receive({ type: 'request', state: { ...table.state, tab: 'segments', expression: '"Barriers/Fear of authorities"/**', filter: { attributes: [{ attribute: 'gender', equals: ['woman'] }] } } }),
+      'segments',
+    );
+    const hits = cell.result.tab === 'segments' ? cell.result.hits : [];
+    assert.equal(new Set(hits.map((h) => h.participant)).size, row.participants[1]);
+
+    const first = hits[0];
+    await analysis.receive({ type: 'reveal', transcript: first.transcript, start: first.start, end: first.end });
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active && active.document.uri.path.endsWith(first.transcript) && !active.selection.isEmpty ? active : undefined;
+    }, 20000, 'the passage selected in its transcript');
+    assert.equal(editor.document.getText(editor.selection).replace(/\r\n/g, '\n'), first.text);
+  });
+
+  it('recomputes when coding changes', async () => {
+    const grounded = await groundedApi();
+    const { analysis } = grounded;
+    const before = await shownAfter(() => analysis.show({ tab: 'frequencies', expression: '' }), 'frequencies');
+    const hope = before.result.tab === 'frequencies' ? before.result.frequencies.find((f) => f.name === 'Hope')! : undefined;
+    assert.ok(hope);
+    const store = grounded.store()!;
+    const transcript = 'interviews/p02-tomasz.md';
+    const text = grounded.index()!.snapshot().transcripts.find((t) => t.path === transcript)!.text;
+    const range = { start: text.indexOf('Thanks for making the time'), end: text.indexOf('Thanks for making the time') + 26 };
+    const before2 = analysis.posted.length;
+    await store.applyCodes(transcript, { range, quote: makeQuote(text, range) }, [hope.code]);
+    // The panel is sent a new result once the index has the new segment (other refreshes may come first).
+    const counts = () => analysis.posted.slice(before2).flatMap((m) => (m.type === 'show' && m.result.tab === 'frequencies' ? [m.result.frequencies.find((f) => f.code === hope.code)!.own.segments] : []));
+    await waitFor(() => counts().includes(hope.own.segments + 1), 20000, 'the frequencies to count the new segment');
+    assert.ok(counts().every((n) => n === hope.own.segments || n === hope.own.segments + 1), counts().join());
+  });
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../../src/cli/cli-command';
+import { exportCommand } from '../../../src/cli/commands/export';
+import { matrixCommand } from '../../../src/cli/commands/matrix';
+import { queryCommand } from '../../../src/cli/commands/query';
+import { reportCommand } from '../../../src/cli/commands/report';
+import type { Hit } from '../../../src/core/analysis';
+import { loadSnapshot } from '../../../src/core/project-index';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
+
+function captureIo(cwd: string): CliIo & { stdout: string; stderr: string } {
+  const io = { cwd, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+describe('grounded query, matrix, report and export csv on the demo', () => {
+  let root: string;
+  before(() => {
+    root = join(mkdtempSync(join(tmpdir(), 'grounded-analysis-')), 'demo');
+    cpSync('demo', root, { recursive: true });
+  });
+  after(() => rmSync(join(root, '..'), { recursive: true, force: true }));
+
+  async function run(command: typeof queryCommand, positionals: string[], values: Record<string, string | boolean | string[]>) {
+    const io = captureIo(root);
+    const code = await command.run(positionals, values, io);
+    return { code, out: io.stdout, err: io.stderr };
+  }
+
+  it('runs an AND expression: every passage lies in segments of both codes', async () => {
+    const { code, out } = await run(queryCommand, ['.'], { codes: 'Fear of authorities AND Mistrust', format: 'json' });
+    assert.equal(code, 0);
+    const { passages } = JSON.parse(out) as { passages: Hit[] };
+    assert.ok(passages.length > 0);
+    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    const idOf = (name: string) => snapshot.codes.find((c) => c.name === name)!.id;
+    for (const hit of passages) {
+      const placed = snapshot.transcripts.find((t) => t.path === hit.transcript)!.segments;
+      const covers = (code: string) => placed.some((p) => p.segment.codes.includes(code) && p.range && p.range.start <= hit.start && p.range.end >= hit.end);
+      assert.ok(covers(idOf('Fear of authorities')) && covers(idOf('Mistrust')), `${hit.transcript}:${hit.start}`);
+    }
+  });
+
+  it('runs a saved query by name, with its attribute filter', async () => {
+    mkdirSync(join(root, '.grounded/queries'), { recursive: true });
+    writeFileSync(join(root, '.grounded/queries/women-fear.json'), JSON.stringify({ format: 'grounded-query', version: 1, codes: 'Fear of authorities NEAR/TURN Mistrust', filter: { attributes: [{ attribute: 'gender', equals: ['Woman'] }] } }));
+    const { code, out } = await run(queryCommand, ['women-fear'], { format: 'json' });
+    assert.equal(code, 0);
+    const women = ['interviews/p01-amara.md', 'interviews/p03-lucia.md', 'interviews/p05-mei.md'];
+    const { passages } = JSON.parse(out) as { passages: Hit[] };
+    assert.ok(passages.length > 0);
+    assert.ok(passages.every((h) => women.includes(h.transcript)), passages.map((h) => h.transcript).join());
+    assert.match((await run(queryCommand, ['.'], { list: true })).out, /^women-fear\t\tFear of authorities NEAR\/TURN Mistrust$/m);
+  });
+
+  it('says what is wrong with a query, a code or an expression', async () => {
+    const unknown = await run(queryCommand, ['.'], { codes: 'Hope AND Courage' });
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /No code is named "Courage"/);
+    const broken = await run(queryCommand, ['.'], { codes: 'Hope AND' });
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /missing at the end/);
+    const missing = await run(queryCommand, ['no-such-query'], {});
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no saved query \.grounded\/queries\/no-such-query\.json/);
+  });
+
+  it('crosstabs codes by gender as long CSV, one row per code and group', async () => {
+    const { code, out } = await run(matrixCommand, ['.'], { cols: 'gender', format: 'csv', codes: 'Barriers,Support' });
+    assert.equal(code, 0);
+    const lines = out.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'code,gender,segments,participants,group_participants,participants_pct,segments_row_pct,segments_col_pct,chi_square,df,p');
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(',')), ['Barriers,man', 'Barriers,woman', 'Support,man', 'Support,woman']);
+    assert.match((await run(matrixCommand, ['.'], { cols: 'lens' })).err, /no transcript records the attribute "lens"/);
+  });
+
+  it('reports a code with its memo, as HTML without scripts', async () => {
+    const out = join(root, '..', 'fear.html');
+    const { code } = await run(reportCommand, ['.'], { code: 'fear of authorities', format: 'html', out });
+    assert.equal(code, 0);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /<h2>Barriers\/Fear of authorities<\/h2>/);
+    assert.match(html, /<h3>Memo: /);
+    assert.doesNotMatch(html, /<script/);
+  });
+
+  it('exports tidy CSV: one row per placed segment and code', async () => {
+    const out = join(root, '..', 'demo.csv');
+    const { code } = await run(exportCommand, ['csv', '.'], { out });
+    assert.equal(code, 0);
+    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    const expected = snapshot.transcripts.flatMap((t) => t.segments.filter((p) => p.range)).reduce((n, p) => n + p.segment.codes.length, 0);
+    const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
+    assert.ok(lines[0].startsWith('transcript,participant,coder,segment,code_id,code,start,end,words,speaker,approximate,age,'));
+    assert.ok(lines[0].endsWith(',quote'));
+    // Quotes may hold line breaks inside quoted cells: count records, not lines.
+    assert.equal(readFileSync(out, 'utf8').match(/\r\n/g)!.length - 1, expected);
+  });
+});

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { AnalysisContext, CodeLookupError, ExpressionSyntaxError, formatExpression, parseCodeExpression, runExpression } from '../../../src/core/analysis';
+import { fixtureProject } from './analysis-fixture';
+
+const texts = (expression: string, filter = {}) =>
+  runExpression(new AnalysisContext(fixtureProject()), parseCodeExpression(expression), filter).map((h) => `${h.transcript}: ${h.text}`);
+
+describe('code expressions', () => {
+  describe('parsing', () => {
+    it('reads names of several words, quoted names, sub-codes and precedence', () => {
+      assert.deepEqual(parseCodeExpression('Fear of authorities AND Pay'), { and: [{ code: 'Fear of authorities' }, { code: 'Pay' }] });
+      assert.deepEqual(parseCodeExpression('"AND then"/** NEAR/TURN Trust'), { near: [{ code: 'AND then', subcodes: true }, { code: 'Trust' }], turn: true });
+      assert.deepEqual(parseCodeExpression('A OR B AND C'), { or: [{ code: 'A' }, { and: [{ code: 'B' }, { code: 'C' }] }] });
+      assert.deepEqual(parseCodeExpression('(A OR B) AND NOT C'), { and: [{ or: [{ code: 'A' }, { code: 'B' }] }, { not: { code: 'C' } }] });
+      assert.deepEqual(parseCodeExpression('A FOLLOWED BY/50 Parent/Child/**'), { followedBy: [{ code: 'A' }, { code: 'Parent/Child', subcodes: true }], words: 50 });
+      assert.deepEqual(parseCodeExpression('Android NEAR/3 Order'), { near: [{ code: 'Android' }, { code: 'Order' }], words: 3 });
+    });
+
+    it('writes back what it reads', () => {
+      for (const source of ['Invalidation AND Pay', '(A OR B) AND NOT C', 'A NEAR/TURN "AND then"/**', 'A FOLLOWED BY/100 B']) {
+        assert.deepEqual(parseCodeExpression(formatExpression(parseCodeExpression(source))), parseCodeExpression(source));
+      }
+    });
+
+    it('says where an expression is broken', () => {
+      assert.throws(() => parseCodeExpression('Pay AND'), (e: unknown) => e instanceof ExpressionSyntaxError && /missing at the end/.test(e.message));
+      assert.throws(() => parseCodeExpression('(Pay OR Family'), /closing parenthesis/);
+      assert.throws(() => parseCodeExpression('Pay ) Family'), /unexpected "\)" \(at character 5\)/);
+      assert.throws(() => parseCodeExpression('   '), /empty/);
+      assert.throws(() => parseCodeExpression('"Pay'), /not closed/);
+    });
+
+    it('names a missing or ambiguous code', () => {
+      assert.throws(() => texts('Pay AND Hope'), (e: unknown) => e instanceof CodeLookupError && /No code is named "Hope"/.test(e.message));
+      const project = fixtureProject();
+      project.codes.push({ id: 'low2', name: 'Low pay', parent: 'fam' });
+      assert.throws(() => runExpression(new AnalysisContext(project), parseCodeExpression('low pay')), /Several codes are named "low pay": write the whole path \("Pay\/Low pay", "Family\/Low pay"\)/);
+    });
+  });
+
+  describe('on coded text', () => {
+    it('AND is the text coded with both', () => {
+      assert.deepEqual(texts('Invalidation AND Pay'), ['a.md: The pay']);
+    });
+
+    it('finds codes by path and without regard to case', () => {
+      assert.deepEqual(texts('invalidation and pay'.replace(' and ', ' AND ')), ['a.md: The pay']);
+      assert.deepEqual(texts('Pay/Low pay'), ['a.md: pay was low']);
+    });
+
+    it('OR is the text coded with either, passage by passage', () => {
+      assert.deepEqual(texts('Pay OR Family'), ['b.md: Money was short.', 'a.md: The pay was low.', 'a.md: My family helped.']);
+    });
+
+    it('NOT leaves out the text coded with a code', () => {
+      assert.deepEqual(texts('Invalidation AND NOT Pay'), ['b.md: Nobody listened to me.', 'a.md: I felt unheard at work. ']);
+    });
+
+    it('a code with its sub-codes covers their text too', () => {
+      assert.deepEqual(texts('Family OR Pay/**', { coders: ['sam'] }), ['b.md: Money was short.', 'a.md: pay was low', 'a.md: My family helped.']);
+      assert.deepEqual(texts('Family OR Pay', { coders: ['sam'] }), ['b.md: Money was short.', 'a.md: My family helped.']);
+    });
+
+    it('NEAR/TURN keeps passages of both sides in one speaker turn', () => {
+      assert.deepEqual(texts('Invalidation NEAR/TURN Family'), ['a.md: I felt unheard at work. The pay', 'a.md: My family helped.']);
+    });
+
+    it('NEAR/N counts the words between the passages', () => {
+      // " was low. " lies between "…The pay" and "My family…": two words.
+      assert.equal(texts('Invalidation NEAR/2 Family').length, 2);
+      assert.deepEqual(texts('Invalidation NEAR/1 Family'), []);
+    });
+
+    it('FOLLOWED BY spans from the first passage to the end of the one after it', () => {
+      assert.deepEqual(texts('Invalidation FOLLOWED BY/5 Pay'), ['b.md: Nobody listened to me. Money was short.', 'a.md: I felt unheard at work. The pay was low.']);
+      assert.deepEqual(texts('Pay FOLLOWED BY Invalidation'), []);
+    });
+
+    it('nests', () => {
+      assert.deepEqual(texts('(Invalidation NEAR/TURN Family) AND NOT (Pay OR Family)'), ['a.md: I felt unheard at work. ']);
+    });
+
+    it('combines with filters on coders, attributes and speakers', () => {
+      assert.deepEqual(texts('Invalidation OR Pay', { attributes: [{ attribute: 'age', min: 30 }] }), ['b.md: Nobody listened to me.', 'b.md: Money was short.']);
+      assert.deepEqual(texts('Invalidation AND Pay', { coders: ['sam'] }), []);
+      assert.deepEqual(texts('Pay', { speakers: ['BEN'] }), ['b.md: Money was short.']);
+    });
+  });
+});

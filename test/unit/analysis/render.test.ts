@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { AnalysisContext, retrieveSegments } from '../../../src/core/analysis';
+import { codeSection, reportAsHtml, reportAsMarkdown } from '../../../src/core/analysis/render/report';
+import { hitsAsMarkdown } from '../../../src/core/analysis/render/render-results';
+import { csvTable, markdownTable } from '../../../src/core/analysis/render/table-text';
+import { tidyCsv } from '../../../src/core/analysis/render/tidy-csv';
+import { fixtureProject } from './analysis-fixture';
+
+const HOSTILE = '[click](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D) <img src=x onerror=alert(1)> **bold** https://example.org';
+
+function hostileProject() {
+  const project = fixtureProject();
+  project.codes[0].name = HOSTILE;
+  project.codes[0].description = '<script>alert(1)</script>';
+  project.transcripts[0].participant = '<b>Ana</b>';
+  return project;
+}
+
+describe('analysis output', () => {
+  it('writes one tidy CSV row per segment and code, with attributes as columns, in interview order', () => {
+    const csv = tidyCsv(new AnalysisContext(fixtureProject()));
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'transcript,participant,coder,segment,code_id,code,start,end,words,speaker,approximate,age,interview_date,sector,quote');
+    assert.equal(lines.length, 1 + 6);
+    assert.match(lines[1], /^b\.md,Ben,dana,s5,inv,Invalidation,\d+,\d+,4,Ben,false,40,2023-12-01,advocacy,Nobody listened to me\.$/);
+    assert.ok(lines.some((l) => l.startsWith('a.md,Ana,sam,s4,low,Pay/Low pay,')));
+  });
+
+  it('defuses spreadsheet formulas and quotes what needs quoting in CSV', () => {
+    assert.equal(csvTable(['a', 'b'], [['=HYPERLINK("x")', 'one, "two"\nthree']]), 'a,b\r\n\'=HYPERLINK(""x"")","one, ""two""\nthree"\r\n'.replace('\'=HYPERLINK(""x"")"', '"\'=HYPERLINK(""x"")"'));
+    assert.equal(csvTable(['n'], [[-3]]), 'n\r\n-3\r\n');
+    assert.equal(csvTable(['t'], [['-3 days']]), "t\r\n'-3 days\r\n");
+  });
+
+  it('escapes code names and quotes in Markdown so nothing becomes a link, a command or HTML', () => {
+    const context = new AnalysisContext(hostileProject());
+    const markdown = hitsAsMarkdown(context, retrieveSegments(context), 'code') + markdownTable(['code'], [[HOSTILE]]);
+    assert.doesNotMatch(markdown, /(?<!\\)\]\(command:/);
+    assert.doesNotMatch(markdown, /(?<!\\)<img/);
+    assert.doesNotMatch(markdown, /(?<!\\)\*\*bold/);
+    assert.doesNotMatch(markdown, /https:\/\//);
+    assert.match(markdown, /\\\[click\\\]\(command:workbench/);
+  });
+
+  it('reports a code with its definition and passages grouped by participant, as Markdown and as inert HTML', () => {
+    const context = new AnalysisContext(fixtureProject());
+    const section = codeSection(context, 'pay');
+    assert.deepEqual(section.groups.map((g) => [g.participant, g.hits.map((h) => h.text)]), [
+      ['Ben', ['Money was short.']],
+      ['Ana', ['The pay was low.', 'pay was low']],
+    ]);
+    assert.equal(section.summary, '3 segments · 7 words · 2 participants (with sub-codes)');
+    assert.match(reportAsMarkdown('Study', [section]), /## Pay\n\n3 segments/);
+
+    const hostile = new AnalysisContext(hostileProject());
+    const html = reportAsHtml('<Study>', [codeSection(hostile, 'inv')]);
+    assert.doesNotMatch(html, /<script>|<img|<b>Ana/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  });
+});

@@ -1,0 +1,133 @@
+import { strict as assert } from 'node:assert';
+import { AnalysisContext, chiSquarePValue, chiSquareTest, codeByTranscript, codeFrequencies, coOccurrence, crosstab, retrieveSegments, saturation } from '../../../src/core/analysis';
+import { fixtureProject } from './analysis-fixture';
+
+const context = () => new AnalysisContext(fixtureProject());
+
+describe('analysis tables', () => {
+  it('counts segments, words, transcripts and participants per code, own and with sub-codes', () => {
+    const pay = codeFrequencies(context()).find((f) => f.name === 'Pay')!;
+    // Own: "The pay was low." (4 words) and "Money was short." (3).
+    assert.deepEqual(pay.own, { segments: 2, words: 7, transcripts: 2, participants: 2 });
+    // "pay was low" lies inside "The pay was low.": a third segment, no new words.
+    assert.deepEqual(pay.withSubcodes, { segments: 3, words: 7, transcripts: 2, participants: 2 });
+    assert.equal(pay.path, 'Pay');
+    const low = codeFrequencies(context()).find((f) => f.name === 'Low pay')!;
+    assert.equal(low.path, 'Pay/Low pay');
+    // "I felt unheard at work. The pay" (7 words) and "Nobody listened to me." (4).
+    assert.equal(codeFrequencies(context()).find((f) => f.name === 'Invalidation')!.own.words, 11);
+    assert.equal(codeFrequencies(context(), { coders: ['sam'] }).find((f) => f.name === 'Pay')!.own.segments, 1);
+    assert.equal(codeFrequencies(context(), { attributes: [{ attribute: 'sector', equals: ['HOUSING'] }] }).find((f) => f.name === 'Pay')!.withSubcodes.segments, 2);
+  });
+
+  it('retrieves segments by code, coder, attribute, date, speaker and text, in interview order', () => {
+    const texts = (hits: { text: string }[]) => hits.map((h) => h.text);
+    assert.deepEqual(texts(retrieveSegments(context(), { code: 'Pay', subcodes: true })), ['Money was short.', 'The pay was low.', 'pay was low']);
+    assert.deepEqual(texts(retrieveSegments(context(), { filter: { text: 'money' } })), ['Money was short.']);
+    assert.deepEqual(texts(retrieveSegments(context(), { filter: { text: '^(nobody|my)\\b', regex: true } })), ['Nobody listened to me.', 'My family helped.']);
+    assert.deepEqual(texts(retrieveSegments(context(), { filter: { attributes: [{ attribute: 'interview_date', from: '2024-01-01' }], coders: ['sam'] } })), ['pay was low', 'My family helped.']);
+    assert.deepEqual(texts(retrieveSegments(context(), { code: 'Invalidation', filter: { attributes: [{ attribute: 'age', min: 22, max: 30 }] } })), ['I felt unheard at work. The pay']);
+    const [hit] = retrieveSegments(context(), { code: 'Family' });
+    assert.equal(hit.speaker, 'Ana');
+    assert.equal(hit.participant, 'Ana');
+    assert.equal(hit.before, 'Ana: I felt unheard at work. The pay was low. ');
+    assert.equal(hit.after, '');
+    assert.deepEqual(hit.segments, [{ id: 's3', coder: 'sam', codes: ['fam'] }]);
+    assert.throws(() => retrieveSegments(context(), { filter: { text: '(', regex: true } }), /not a valid regular expression/);
+  });
+
+  it('builds the code × transcript matrix', () => {
+    const matrix = codeByTranscript(context(), { codes: ['Invalidation', 'Pay'] });
+    assert.deepEqual(matrix.columns.map((c) => c.transcript), ['b.md', 'a.md']);
+    assert.deepEqual(matrix.segments, [[1, 1], [1, 2]]);
+    assert.deepEqual(matrix.words, [[4, 7], [3, 4]]);
+  });
+
+  it('crosstabs codes by an attribute, with participants per group and percentages', () => {
+    const table = crosstab(context(), 'sector', { codes: ['Pay', 'Family'] });
+    assert.deepEqual(table.columns, [
+      { value: 'advocacy', participants: 1, segments: 1 },
+      { value: 'housing', participants: 1, segments: 3 },
+    ]);
+    const [pay, family] = table.rows;
+    assert.deepEqual(pay.segments, [1, 2]);
+    assert.deepEqual(pay.participants, [1, 1]);
+    assert.deepEqual(pay.segmentsRowPercent.map((p) => p.toFixed(1)), ['33.3', '66.7']);
+    assert.deepEqual(family.segmentsColumnPercent.map((p) => p.toFixed(1)), ['0.0', '33.3']);
+    assert.deepEqual(family.participantsColumnPercent, [0, 100]);
+    assert.deepEqual(pay.test, { computed: false, reason: 'every participant has this code: nothing to compare', n: 2 });
+  });
+
+  it('tests on participants whether having a code depends on the group', () => {
+    // 20 participants per sector; "Pay" in 18 of the housing group and 4 of the advocacy group.
+    // Participants with / without: housing 18 / 2, advocacy 4 / 16; expected 11 / 9 in each group.
+    // χ² = 2 × 7²/11 + 2 × 7²/9 = 8.909 + 10.889 = 19.798, df 1.
+    const project = fixtureProject();
+    project.transcripts = [];
+    project.segments = [];
+    for (let i = 0; i < 40; i++) {
+      const path = `t${i}.md`;
+      const housing = i < 20;
+      project.transcripts.push({ path, participant: `P${i}`, attributes: { sector: housing ? 'housing' : 'advocacy' }, text: 'Some words here.', turns: [] });
+      if ((housing && i < 18) || (!housing && i < 24)) project.segments.push({ transcript: path, coder: 'dana', id: `s${i}`, codes: ['pay'], start: 0, end: 4 });
+    }
+    const [row] = crosstab(new AnalysisContext(project), 'sector', { codes: ['Pay'] }).rows;
+    assert.deepEqual(row.participants, [4, 18]);
+    assert.ok(row.test.computed);
+    if (!row.test.computed) return;
+    assert.equal(row.test.df, 1);
+    assert.ok(Math.abs(row.test.chiSquare - 19.798) < 0.001, String(row.test.chiSquare));
+    assert.ok(row.test.p < 1e-4 && row.test.p > 5e-6, String(row.test.p));
+  });
+
+  it('groups a number attribute by the edges given', () => {
+    const table = crosstab(context(), 'age', { codes: ['Pay'], edges: [30] });
+    assert.deepEqual(table.columns.map((c) => c.value), ['≤ 30', '> 30']);
+    assert.deepEqual(crosstab(context(), 'age', { codes: ['Pay'], edges: [20, 30] }).columns.map((c) => c.value), ['21–30', '> 30']);
+    assert.deepEqual(crosstab(context(), 'lens', { codes: ['Pay'] }).columns.map((c) => c.value), ['(not recorded)']);
+  });
+
+  it('counts co-occurrences and the share of text two codes share', () => {
+    const table = coOccurrence(context(), { codes: ['Invalidation', 'Pay', 'Family'] });
+    assert.deepEqual(table.counts, [[2, 1, 0], [1, 2, 0], [0, 0, 1]]);
+    // Both: "The pay"; either: "I felt unheard at work. The pay was low." + "Nobody listened to me." + "Money was short."
+    const either = 'I felt unheard at work. The pay was low.'.length + 'Nobody listened to me.'.length + 'Money was short.'.length;
+    assert.equal(table.jaccard[0][1], 'The pay'.length / either);
+    assert.equal(table.jaccard[0][0], 1);
+    assert.equal(table.jaccard[0][2], 0);
+  });
+
+  it('lists new codes per transcript in interview order (by date)', () => {
+    assert.deepEqual(saturation(context()), [
+      { transcript: 'b.md', participant: 'Ben', date: '2023-12-01', newCodes: ['inv', 'pay'], cumulative: 2 },
+      { transcript: 'a.md', participant: 'Ana', date: '2024-01-10', newCodes: ['fam', 'low'], cumulative: 4 },
+    ]);
+  });
+});
+
+describe('χ² test', () => {
+  it('gives the p-values of the χ² distribution’s published critical values', () => {
+    // Critical values at α = 0.05 for df 1, 2, 5 and at α = 0.01 for df 1 (standard tables).
+    assert.ok(Math.abs(chiSquarePValue(3.841459, 1) - 0.05) < 1e-6);
+    assert.ok(Math.abs(chiSquarePValue(5.991465, 2) - 0.05) < 1e-6);
+    assert.ok(Math.abs(chiSquarePValue(11.070498, 5) - 0.05) < 1e-6);
+    assert.ok(Math.abs(chiSquarePValue(6.634897, 1) - 0.01) < 1e-6);
+    assert.equal(chiSquarePValue(0, 3), 1);
+  });
+
+  it('tests a 2 × 2 table computed by hand', () => {
+    // Expected 25 in every cell; each contributes (5²)/25 = 1, so χ² = 4 with df 1: p = 0.0455.
+    const result = chiSquareTest([[20, 30], [30, 20]]);
+    assert.ok(result.computed);
+    if (!result.computed) return;
+    assert.equal(result.chiSquare, 4);
+    assert.equal(result.df, 1);
+    assert.ok(Math.abs(result.p - 0.0455) < 1e-4);
+  });
+
+  it('refuses where expected counts are too small, and says why', () => {
+    const result = chiSquareTest([[1, 2], [3, 1]]);
+    assert.equal(result.computed, false);
+    assert.match((result as { reason: string }).reason, /expected counts are below 5/);
+  });
+});
