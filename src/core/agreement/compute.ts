@@ -1,0 +1,133 @@
+import type { TextRange } from '../model';
+import { figuresOf, pooledFigures, type CodeTotals } from './figures';
+import { continuumPositions, tallyCharacters, tallyUnits, unitsOnContinuum } from './sweep';
+import { BinaryTally, MAX_CODERS, popcount } from './tally';
+import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, CodeAgreement } from './types';
+import { UnitizedAlpha } from './unitized';
+
+/**
+ * Agreement between the coders of `input`, per code, per transcript and pooled. Pure and
+ * deterministic: the same input gives the same report. docs/agreement.md says what each figure is.
+ */
+export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementReport {
+  const m = input.coders.length;
+  if (m < 2) throw new RangeError('agreement needs at least two coders');
+  if (m > MAX_CODERS) throw new RangeError(`agreement compares at most ${MAX_CODERS} coders at once (${m} given)`);
+  const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
+  const warnings: string[] = [];
+  const compared = prepareTranscripts(input, coderIndex, warnings);
+  const totals = new Map<string, CodeTotals>(input.codes.map((c) => [c.id, newTotals(m)]));
+  const perTranscript = new Map<string, ({ transcript: string } & AgreementFigures)[]>(input.codes.map((c) => [c.id, []]));
+  for (const t of compared) {
+    for (const code of input.codes) {
+      const own = addTranscript(t, code.id, options, totals.get(code.id)!, m);
+      if (own && options.perTranscript !== false) perTranscript.get(code.id)!.push(Object.assign({ transcript: t.name }, figuresOf(own, input.coders, options.unit)));
+    }
+  }
+  const codes: CodeAgreement[] = input.codes.map((code) => {
+    const overall = figuresOf(totals.get(code.id)!, input.coders, options.unit);
+    if (!anySegments(totals.get(code.id)!)) overall.warnings.unshift('no coder used this code in the transcripts compared');
+    return { id: code.id, name: code.name, path: code.path ?? code.name, overall, transcripts: perTranscript.get(code.id)! };
+  });
+  return {
+    unit: options.unit,
+    continuum: options.continuum,
+    coders: input.coders.map((c) => ({ id: c.id, name: c.name })),
+    transcripts: compared.map((t) => t.name),
+    codes,
+    overall: pooledFigures([...totals.values()], input.coders, options.unit),
+    warnings,
+  };
+}
+
+/** A transcript with everything in continuum positions (0 … length). */
+interface PreparedTranscript {
+  name: string;
+  present: number;
+  /** Characters of continuum. */
+  length: number;
+  units: TextRange[];
+  /** No units for any coder (for codes nobody used here). */
+  noUnits: TextRange[][];
+  /** code id → coder index → that coder's units of the code. */
+  byCode: Map<string, TextRange[][]>;
+  /** code id → coder index → that coder's segments of the code (before joining overlaps). */
+  segmentCounts: Map<string, number[]>;
+}
+
+function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
+  const m = input.coders.length;
+  const wanted = new Set(input.codes.map((c) => c.id));
+  const out: PreparedTranscript[] = [];
+  for (const t of [...input.transcripts].sort((a, b) => compareText(a.name, b.name))) {
+    let present = 0;
+    const byCode = new Map<string, TextRange[][]>();
+    for (const entry of t.coding) {
+      const i = coderIndex.get(entry.coderId);
+      if (i === undefined) continue;
+      present |= 1 << i;
+      for (const s of entry.segments) {
+        if (!wanted.has(s.codeId) || s.end <= s.start) continue;
+        let lists = byCode.get(s.codeId);
+        if (!lists) byCode.set(s.codeId, (lists = Array.from({ length: m }, () => [])));
+        lists[i].push(s);
+      }
+    }
+    const raters = popcount(present);
+    if (raters < 2) {
+      const who = input.coders.filter((_, i) => present & (1 << i)).map((c) => c.id);
+      warnings.push(`${t.name}: coded by ${who.length === 0 ? 'none of the coders' : `only ${who.join(', ')}`}; left out`);
+      continue;
+    }
+    if (raters < m) {
+      const missing = input.coders.filter((_, i) => !(present & (1 << i))).map((c) => c.id);
+      warnings.push(`${t.name}: not coded by ${missing.join(', ')} (missing values); left out of Fleiss' κ and uα`);
+    }
+    // The whole text is its own continuum: positions need no mapping.
+    const before = t.continuum === undefined ? (offset: number) => Math.min(Math.max(offset, 0), t.length) : continuumPositions(continuumOf(t));
+    const units = (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
+    const onContinuum = new Map([...byCode].map(([code, lists]) => [code, lists.map((segments) => unitsOnContinuum(segments, before))]));
+    const segmentCounts = new Map([...byCode].map(([code, lists]) => [code, lists.map((l) => l.length)]));
+    out.push({ name: t.name, present, length: before(t.length), units, noUnits: input.coders.map(() => []), byCode: onContinuum, segmentCounts });
+  }
+  return out;
+}
+
+/** Adds one transcript's items for one code to the code's totals; returns the transcript's own when the code is used there. */
+function addTranscript(t: PreparedTranscript, codeId: string, options: AgreementOptions, totals: CodeTotals, m: number): CodeTotals | undefined {
+  const complete = popcount(t.present) === m;
+  const lists = t.byCode.get(codeId);
+  if (!lists) {
+    // Nobody used the code here: every item agrees on "not coded"; every coder's continuum is one gap.
+    totals.tally.add(t.present, 0, options.unit === 'char' ? t.length : t.units.length);
+    if (complete) totals.unitized.addStretch(0, t.length, t.noUnits);
+    return undefined;
+  }
+  const own = newTotals(m);
+  t.segmentCounts.get(codeId)!.forEach((n, i) => (own.segments[i] += n));
+  if (options.unit === 'char') tallyCharacters(own.tally, t.present, 0, t.length, lists);
+  else tallyUnits(own.tally, t.present, t.units, lists);
+  // uα needs every coder to have unitized the whole continuum.
+  if (complete) own.unitized.addStretch(0, t.length, lists);
+  totals.tally.addAll(own.tally);
+  own.segments.forEach((n, i) => (totals.segments[i] += n));
+  totals.unitized.absorb(own.unitized);
+  return own;
+}
+
+function newTotals(m: number): CodeTotals {
+  return { tally: new BinaryTally(m), unitized: new UnitizedAlpha(m), segments: new Array<number>(m).fill(0) };
+}
+
+function anySegments(totals: CodeTotals): boolean {
+  return totals.segments.some((n) => n > 0);
+}
+
+function continuumOf(t: AgreementTranscript): TextRange[] {
+  const ranges = t.continuum ?? [{ start: 0, end: t.length }];
+  return [...ranges].sort((a, b) => a.start - b.start).map((r) => ({ start: Math.max(0, r.start), end: Math.min(t.length, r.end) })).filter((r) => r.end > r.start);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
