@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from './cli-command';
 import { agreementCommand } from './commands/agreement';
+import { diffCommand } from './commands/diff';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { pseudonymiseCommand } from './commands/pseudonymise';
@@ -8,7 +9,7 @@ import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, agreementCommand, importCommand, exportCommand, pseudonymiseCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, agreementCommand, diffCommand, importCommand, exportCommand, pseudonymiseCommand];
 
 function usage(): string {
   return [

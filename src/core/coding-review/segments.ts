@@ -59,7 +59,7 @@ function compareSegment(was: PlacedSegment, now: PlacedSegment, textChanged: boo
     const edges = edgesOf(was, now, textChanged ? undefined : baseText);
     if (edges) change.edges = edges;
     else change.quoteBefore = was.segment.quote.exact;
-  } else if (textChanged && !sameRange) {
+  } else if (textChanged && !sameRange && was.range && now.range) {
     kinds.push('moved');
     change.rangeBefore = was.range ? { ...was.range } : null;
   }
