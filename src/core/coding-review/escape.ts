@@ -25,13 +25,15 @@ export function escapeMarkdown(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      // Every other ASCII punctuation that Markdown or a table could read as markup.
-      .replace(/[\\`*_{}[\]()#+\-.!|~=:"'$%^]/g, (c) => `\\${c}`)
+      // Characters Markdown reads as markup anywhere in a line (tables included).
+      .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+      // Characters that are markup only where a line starts: a list, a heading, a numbered item.
+      .replace(/^([-+=]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`))
       // Mentions (@name, also team@org), issue references (#12, org/repo#12) and bare links.
       .replace(/@/g, `@${JOIN}`)
       .replace(/#/g, `#${JOIN}`)
       .replace(/:\/\//g, `:${JOIN}//`)
-      .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${JOIN}${m.slice(3)}`)
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${JOIN}.`)
   );
 }
 
