@@ -61,7 +61,7 @@ const validation =
     : `**grounded validate:** ${validate.code === 1 ? 'errors found' : 'could not run'} — fix them before merging.`;
 // Problems name files and lines; their messages may quote project text, so they stay in a code block.
 const problems = `${validate.out}${validate.err}`.trim();
-const details = validate.code === 0 && !problems.includes('warning') ? [] : ['<details>', '<summary>Problems</summary>', '', fenced(shorten(problems, MAX_VALIDATE)), '', '</details>', ''];
+const details = validate.code === 0 && !/\[(error|warning)\]$/m.test(problems) ? [] : ['<details>', '<summary>Problems</summary>', '', fenced(shorten(problems, MAX_VALIDATE)), '', '</details>', ''];
 const body =
   diff.code === 0
     ? diff.out.trim()

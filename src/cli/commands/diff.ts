@@ -70,7 +70,7 @@ export const diffCommand: CliCommand = {
       const head = await readSide(headSource, undefined);
       const base = await readSide(baseSource, head.snapshot);
       const diff = diffSnapshots(base.snapshot, head.snapshot, { memoTexts: { base: base.memoTexts, head: head.memoTexts } });
-      const labels = { base: versions.base, head: versions.head ?? 'working tree' };
+      const labels = { base: shortId(versions.base), head: versions.head === undefined ? 'working tree' : shortId(versions.head) };
       if (format === 'json') io.out(`${JSON.stringify({ ...labels, ...(values['no-quotes'] ? withoutText(diff) : diff) }, null, 2)}\n`);
       else io.out(`${renderMarkdown(diff, { quotes: values['no-quotes'] !== true, ...labels })}\n`);
       return 0;
@@ -133,6 +133,11 @@ function withoutText(diff: ReturnType<typeof diffSnapshots>): Record<string, unk
     memos: diff.memos.map(({ title: _t, titleBefore: _tb, ...rest }) => rest),
     attributes: diff.attributes.map(({ before: _b, after: _a, participant: _p, ...rest }) => rest),
   };
+}
+
+/** A full commit id (what CI passes) shortened for the heading; names stay as they are. */
+function shortId(revision: string): string {
+  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 12) : revision;
 }
 
 function usageError(io: CliIo, message: string): number {

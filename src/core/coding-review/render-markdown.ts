@@ -66,6 +66,7 @@ function summaryTable(diff: CodingDiff): string[] {
 }
 
 function transcriptSections(diff: CodingDiff, options: MarkdownOptions, budget: number): string[] {
+  if (diff.transcripts.length === 0) return [];
   const out: string[] = ['#### Transcripts', ''];
   let used = 0;
   for (let i = 0; i < diff.transcripts.length; i++) {
