@@ -24,7 +24,10 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
     if (diff) transcripts.push(diff);
   }
   const moves = codeMoves(transcripts);
-  const codebook = diffCodebook({ base: base.codes, head: head.codes, baseCounts: codeCounts(base.transcripts), headCounts: codeCounts(head.transcripts), moves });
+  const counted = changedCodes(base.codes, head.codes);
+  const baseCounts = codeCounts(base.transcripts, counted);
+  const headCounts = codeCounts(head.transcripts, counted);
+  const codebook = diffCodebook({ base: base.codes, head: head.codes, baseCounts, headCounts, moves });
   return {
     summary: summarise(transcripts, base.codes, head.codes),
     transcripts,
@@ -36,9 +39,22 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
   };
 }
 
-function codeCounts(transcripts: readonly TranscriptSnapshot[]): Map<string, number> {
+/** Codes added, deleted or changed: the only ones whose segments the codebook section counts. */
+function changedCodes(base: readonly Code[], head: readonly Code[]): Set<string> {
+  const before = new Map(base.map((c) => [c.id, JSON.stringify(c)]));
+  const changed = new Set<string>();
+  for (const c of head) {
+    if (before.get(c.id) !== JSON.stringify(c)) changed.add(c.id);
+    before.delete(c.id);
+  }
+  for (const id of before.keys()) changed.add(id);
+  return changed;
+}
+
+function codeCounts(transcripts: readonly TranscriptSnapshot[], only: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of transcripts) for (const p of t.segments) for (const code of p.segment.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  if (only.size === 0) return counts;
+  for (const t of transcripts) for (const p of t.segments) for (const code of p.segment.codes) if (only.has(code)) counts.set(code, (counts.get(code) ?? 0) + 1);
   return counts;
 }
 
