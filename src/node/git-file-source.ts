@@ -19,7 +19,7 @@ export async function git(cwd: string, args: string[]): Promise<string> {
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`git ${args.join(' ')}: ${stderr || (error instanceof Error ? error.message : String(error))}`);
+    throw new Error(`git ${args.join(' ')}: ${stderr || (error instanceof Error ? error.message : String(error))}`, { cause: error });
   }
 }
 
@@ -148,8 +148,8 @@ export async function repositoryPrefix(projectRoot: string): Promise<string> {
 export async function resolveCommit(repo: string, revision: string): Promise<string> {
   try {
     return (await git(repo, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).trim();
-  } catch {
-    throw new Error(`"${revision}" is not a commit in this repository (a branch, tag or commit id; fetch it first if it is remote)`);
+  } catch (error) {
+    throw new Error(`"${revision}" is not a commit in this repository (a branch, tag or commit id; fetch it first if it is remote)`, { cause: error });
   }
 }
 

@@ -28,7 +28,7 @@ describe('coding diff as Markdown', () => {
     const passage = md.indexOf('**interviews/p01.md**');
     const codebook = md.indexOf('#### Codebook');
     assert.ok(table > 0 && passage > table && codebook > passage, md);
-    assert.match(md, /re-bounded · dana-reyes · .* · line 7 \(\d+–\d+\)\n  > A friend from church \*\*took me to the centre\*\*/);
+    assert.match(md, /re-bounded · dana-reyes · .* · line 7 \(\d+–\d+\)\n {2}> A friend from church \*\*took me to the centre\*\*/);
     assert.match(md, /\| dana-reyes \| @\u2060octocat .* \| \+1 \| {2}\|/);
     assert.match(md, /renamed _Trust_ → _@\u2060octocat/);
   });
