@@ -5,6 +5,8 @@
 //   code-server on 127.0.0.1 → mocha runs test/e2e/**/*.test.ts against it.
 //
 //   npm run test:e2e [-- --verbose]
+//   npm run screenshots     the same, and copies the screenshots the docs show into docs/images/
+//                           (a plain run writes them only under test-results/e2e/, git-ignored)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureRuntime } from './vscode-runtime.mjs';
@@ -30,6 +32,7 @@ function mochaArgs() {
 
 async function main() {
   const verbose = process.argv.includes('--verbose');
+  const updateScreenshots = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
   const started = Date.now();
   const runtime = await ensureRuntime();
   const profile = prepareRunProfile('e2e', { settings: E2E_SETTINGS });
@@ -52,6 +55,7 @@ async function main() {
       GROUNDED_E2E_URL: server.url,
       GROUNDED_E2E_WORKSPACE: workspace,
       GROUNDED_E2E_RESULTS: resultsDir,
+      UPDATE_SCREENSHOTS: updateScreenshots ? '1' : '0',
     };
     code = await runForExitCode(process.execPath, mochaArgs(), { cwd: repoRoot, env });
     console.log(`[e2e] finished with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -34,7 +34,7 @@ export function buildScenario(random: Random, size: ScenarioSize = REALISTIC): S
 }
 
 /** Coded quotes of 30–300 characters inside answers; about 5% on a repeated stock sentence. */
-function chooseSegments(random: Random, transcript: Transcript, count: number): TextRange[] {
+export function chooseSegments(random: Random, transcript: Transcript, count: number): TextRange[] {
   const stock = stockOccurrences(transcript.text);
   const answers = transcript.answers.filter((a) => a.end - a.start >= 30);
   const ranges: TextRange[] = [];
@@ -74,7 +74,7 @@ function wordEndAtOrAfter(text: string, offset: number, ceiling: number): number
  * What a researcher does to a transcript after coding it: a turn added near the start, a paragraph
  * deleted, a paragraph moved, typos fixed inside coded quotes, annotations such as [inaudible].
  */
-function applyEditScript(random: Random, edited: TrackedText, transcript: Transcript, ranges: TextRange[], size: ScenarioSize): void {
+export function applyEditScript(random: Random, edited: TrackedText, transcript: Transcript, ranges: TextRange[], size: ScenarioSize): void {
   const paragraphs = transcript.paragraphs;
   const current = (offset: number): number => edited.positionOf(offset);
   const turn = `**Interviewer:** ${random.pick(QUESTIONS)}\n\n**P07:** ${answerText(random)} ${answerText(random)}\n\n`;

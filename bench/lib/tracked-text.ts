@@ -1,5 +1,20 @@
 import type { TextRange } from '../../src/core/model';
 
+/**
+ * Origin of a character written in place of original text (a name replaced by a pseudonym): it
+ * belongs where the text it replaced began, `REPLACING - origin`. Plain insertions are -1.
+ */
+const REPLACING = -2;
+
+/** One replacement of {@link TrackedText.rewrite}. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** Replaced characters pass their identity on to the new ones, position by position. */
+  substitute?: boolean;
+}
+
 /** Where a segment's original characters ended up after a series of edits. */
 export interface GroundTruth {
   /** From the first to the last surviving character of the segment; absent when none survived. */
@@ -17,6 +32,8 @@ export class TrackedText {
   /** For each character of `text`: its offset in the original text, or -1 when inserted. */
   private origins: number[];
   private positions: Int32Array | undefined;
+  /** For text written in place of original text: first replaced origin → [first, last + 1). */
+  private readonly replaced = new Map<number, [number, number]>();
 
   constructor(readonly original: string) {
     this.text = original;
@@ -33,6 +50,46 @@ export class TrackedText {
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
     this.origins.splice(start, end - start, ...inherited);
     this.positions = undefined;
+  }
+
+  /**
+   * Many replacements at once, in one pass (a whole re-transcription touches thousands of places):
+   * `edits` do not overlap and are sorted by start, offsets in the current text. `substitute` as in
+   * {@link replace}.
+   */
+  rewrite(edits: readonly TextEdit[]): void {
+    const pieces: string[] = [];
+    const origins: number[] = [];
+    let at = 0;
+    for (const edit of edits) {
+      if (edit.start < at || edit.end < edit.start) throw new Error(`edits overlap or are unsorted at ${edit.start}`);
+      pieces.push(this.text.slice(at, edit.start), edit.text);
+      for (let i = at; i < edit.start; i++) origins.push(this.origins[i]);
+      const heir = this.heirOf(edit.start, edit.end);
+      for (let i = 0; i < edit.text.length; i++) origins.push(edit.substitute && edit.start + i < edit.end ? this.origins[edit.start + i] : heir);
+      at = edit.end;
+    }
+    pieces.push(this.text.slice(at));
+    for (let i = at; i < this.text.length; i++) origins.push(this.origins[i]);
+    this.text = pieces.join('');
+    this.origins = origins;
+    this.positions = undefined;
+  }
+
+  /** The origin of text written in place of [start, end): see {@link REPLACING}. */
+  private heirOf(start: number, end: number): number {
+    let first = Infinity;
+    let last = -1;
+    for (let i = start; i < end; i++) {
+      const origin = this.origins[i];
+      const [from, to] = origin <= REPLACING ? (this.replaced.get(REPLACING - origin) ?? [REPLACING - origin, REPLACING - origin + 1]) : [origin, origin + 1];
+      if (from < 0) continue;
+      first = Math.min(first, from);
+      last = Math.max(last, to - 1);
+    }
+    if (last < 0) return -1;
+    this.replaced.set(first, [first, Math.max(last + 1, this.replaced.get(first)?.[1] ?? 0)]);
+    return REPLACING - first;
   }
 
   /** Move [start, end) so that it begins at `to` (an offset in the text without the moved piece). */
@@ -73,7 +130,15 @@ export class TrackedText {
       last = Math.max(last, at);
     }
     const share = range.end > range.start ? survived / (range.end - range.start) : 0;
-    return survived === 0 ? { survived: 0 } : { core: { start: first, end: last + 1 }, survived: share };
+    if (survived === 0) return { survived: 0 };
+    // Text written in place of the segment's own first or last words (a pseudonym) is its text.
+    const replacesOwn = (at: number): boolean => {
+      const origin = this.origins[at];
+      return origin !== undefined && origin <= REPLACING && range.start <= REPLACING - origin && REPLACING - origin < range.end;
+    };
+    while (first > 0 && replacesOwn(first - 1)) first--;
+    while (replacesOwn(last + 1)) last++;
+    return { core: { start: first, end: last + 1 }, survived: share };
   }
 
   /**
@@ -86,8 +151,14 @@ export class TrackedText {
     const core = this.groundTruth(original).core;
     let own = 0;
     for (let i = placed.start; i < placed.end; i++) {
-      const origin = this.origins[i];
-      if (origin < 0) continue;
+      const stored = this.origins[i];
+      if (stored === -1) continue;
+      // Text written in place of other text stands for it: a pseudonym of a neighbour's name is
+      // foreign, a phrase reworded across the segment's edge is partly its own (neither).
+      const [from, to] = stored <= REPLACING ? this.replaced.get(REPLACING - stored)! : [stored, stored + 1];
+      const straddles = from < original.start ? to > original.start : to > original.end && from < original.end;
+      if (straddles) continue;
+      const origin = from;
       const foreign = origin < original.start || origin >= original.end;
       if (foreign && !(core && core.start <= i && i < core.end)) return false;
       if (!foreign) own++;

@@ -11,7 +11,8 @@ export interface Transcript {
 }
 
 /** A Markdown interview of about `words` words: speaker turns, hesitations, repeated phrases. */
-export function generateTranscript(random: Random, words: number, speaker = 'P07'): Transcript {
+/** `subjects`: who the sentences are about (a list with personal names, for pseudonymisation). */
+export function generateTranscript(random: Random, words: number, speaker = 'P07', subjects: readonly string[] = SUBJECTS): Transcript {
   const answers: TextRange[] = [];
   const paragraphs: TextRange[] = [];
   let text = `# Interview ${speaker}\n\n`;
@@ -21,7 +22,7 @@ export function generateTranscript(random: Random, words: number, speaker = 'P07
     paragraphs.push({ start: text.length, end: text.length + question.length });
     text += `${question}\n\n`;
     const label = `**${speaker}:** `;
-    const answer = answerText(random);
+    const answer = answerText(random, subjects);
     paragraphs.push({ start: text.length, end: text.length + label.length + answer.length });
     answers.push({ start: text.length + label.length, end: text.length + label.length + answer.length });
     text += `${label}${answer}\n\n`;
@@ -30,22 +31,22 @@ export function generateTranscript(random: Random, words: number, speaker = 'P07
   return { text: text.slice(0, -1), answers, paragraphs };
 }
 
-export function answerText(random: Random): string {
+export function answerText(random: Random, subjects: readonly string[] = SUBJECTS): string {
   if (random.chance(0.08)) return random.pick(SHORT_ANSWERS);
   const sentences: string[] = [];
   const target = random.int(2, 12);
-  for (let i = 0; i < target; i++) sentences.push(random.chance(0.12) ? random.pick(STOCK_SENTENCES) : sentence(random));
+  for (let i = 0; i < target; i++) sentences.push(random.chance(0.12) ? random.pick(STOCK_SENTENCES) : sentence(random, subjects));
   return sentences.join(' ');
 }
 
-function sentence(random: Random): string {
+function sentence(random: Random, subjects: readonly string[]): string {
   const parts: string[] = [];
   if (random.chance(0.35)) parts.push(random.pick(FILLERS));
-  parts.push(random.pick(SUBJECTS), random.pick(VERBS));
+  parts.push(random.pick(subjects), random.pick(VERBS));
   if (random.chance(0.25)) parts.push(random.pick(FILLERS));
   parts.push(random.pick(OBJECTS));
   if (random.chance(0.6)) parts.push(random.pick(COMPLEMENTS));
-  if (random.chance(0.3)) parts.push(random.chance(0.5) ? 'and' : 'but', random.pick(SUBJECTS), random.pick(VERBS), random.pick(OBJECTS));
+  if (random.chance(0.3)) parts.push(random.chance(0.5) ? 'and' : 'but', random.pick(subjects), random.pick(VERBS), random.pick(OBJECTS));
   const words = parts.join(' ');
   const ending = random.chance(0.1) ? '...' : random.chance(0.1) ? ' — you know?' : '.';
   return words.charAt(0).toUpperCase() + words.slice(1) + ending;

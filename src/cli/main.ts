@@ -1,49 +1,6 @@
-import { parseArgs } from 'node:util';
-import type { CliCommand, CliIo } from './cli-command';
-import { agreementCommand } from './commands/agreement';
-import { diffCommand } from './commands/diff';
-import { importCommand } from './commands/import';
-import { exportCommand } from './commands/export';
-import { pseudonymiseCommand } from './commands/pseudonymise';
-import { statsCommand } from './commands/stats';
-import { validateCommand } from './commands/validate';
-
-/** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, agreementCommand, diffCommand, importCommand, exportCommand, pseudonymiseCommand];
-
-function usage(): string {
-  return [
-    'Usage: grounded <command> [arguments] [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.usage}`),
-    '  help                                Show this help',
-    '',
-    '[dir] is the project folder (the one holding .grounded/) or any folder inside it; default: the current folder.',
-    '',
-  ].join('\n');
-}
-
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(usage());
-    return name === undefined ? 2 : 0;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.err(`grounded: unknown command "${name}"\n\n${usage()}`);
-    return 2;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: command.options, strict: true });
-  } catch (error) {
-    io.err(`grounded ${name}: ${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
-    return 2;
-  }
-  return command.run(parsed.positionals, parsed.values, io);
-}
+/** The `grounded` executable: runs the command line on this process's arguments. */
+import type { CliIo } from './cli-command';
+import { main } from './run-cli';
 
 const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
 main(process.argv.slice(2), io).then(

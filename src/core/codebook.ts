@@ -15,15 +15,23 @@ export function isHexColor(value: string): boolean {
   return HEX_COLOR.test(value);
 }
 
-/** The palette colour used least so far, so new codes are told apart from existing ones. */
-export function nextColor(codes: Iterable<Code>): string {
-  const uses = new Map<string, number>(CODE_PALETTE.map((c) => [c, 0]));
-  for (const code of codes) {
-    const n = uses.get(code.color);
-    if (n !== undefined) uses.set(code.color, n + 1);
-  }
+/**
+ * The colour for a new code under `parent`: one its siblings and its parent do not have, so codes
+ * shown side by side (in the tree, and painted in the same passages) are told apart; among those,
+ * the one used least in the whole codebook; ties go to the palette's order. With more siblings than
+ * colours, the colour fewest siblings share.
+ */
+export function nextColor(codes: Iterable<Code>, parent: CodeId | null = null): string {
+  const all = [...codes];
+  const near = all.filter((c) => c.parent === parent || c.id === parent);
+  const uses = (list: readonly Code[], color: string): number => list.filter((c) => c.color.toLowerCase() === color).length;
+  const score = (color: string): [number, number] => [uses(near, color), uses(all, color)];
   let best = CODE_PALETTE[0];
-  for (const color of CODE_PALETTE) if ((uses.get(color) ?? 0) < (uses.get(best) ?? 0)) best = color;
+  for (const color of CODE_PALETTE) {
+    const [nearUses, allUses] = score(color);
+    const [bestNear, bestAll] = score(best);
+    if (nearUses < bestNear || (nearUses === bestNear && allUses < bestAll)) best = color;
+  }
   return best;
 }
 

@@ -85,4 +85,6 @@ export interface FileProblem {
   line?: number;
   message: string;
   severity: 'error' | 'warning';
+  /** Set for an unresolved git merge conflict, which the editor offers to resolve. */
+  kind?: 'merge-conflict';
 }

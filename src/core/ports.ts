@@ -9,7 +9,11 @@
  * the root is the project folder.
  */
 export interface FileSource {
-  /** The file's text, or undefined when it does not exist. */
+  /**
+   * The file's text, or undefined when it does not exist. Decodes UTF-8 strictly and refuses files
+   * over `maxBytesFor(path)` without reading them: both throw `UnreadableFileError`
+   * (storage/file-text.ts, whose `decodeFileText` does both), never a lenient guess.
+   */
   readFile(path: string): Promise<string | undefined>;
   /** Entries directly inside a folder; empty when the folder does not exist. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;

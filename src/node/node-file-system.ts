@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSystem } from '../core/ports';
+import { checkFileSize, decodeFileText } from '../core/storage/file-text';
 
 /** The core's FileSystem over Node's fs, rooted at a project folder. */
 export class NodeFileSystem implements FileSystem {
@@ -18,13 +19,18 @@ export class NodeFileSystem implements FileSystem {
     return full;
   }
 
+  /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
   async readFile(path: string): Promise<string | undefined> {
+    let bytes: Uint8Array;
     try {
-      return await fs.readFile(this.abs(path), 'utf8');
+      const full = this.abs(path);
+      checkFileSize(path, (await fs.stat(full)).size);
+      bytes = await fs.readFile(full);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+    return decodeFileText(path, bytes);
   }
 
   async writeFileAtomic(path: string, content: string): Promise<void> {

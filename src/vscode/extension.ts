@@ -18,7 +18,9 @@ import { registerKeyboardCoding } from './keyboard/register-keyboard-coding';
 import { followTranscriptRenames } from './project/follow-renames';
 import { ProblemDiagnostics } from './project/problem-diagnostics';
 import { registerProjectCommands } from './project/project-commands';
+import { registerConflictCommands } from './project/conflict-commands';
 import { ProjectHost } from './project/project-host';
+import type { ProjectFileSystem } from './project/workspace-file-system';
 import { IndexHost } from './project/index-host';
 import { registerNeedsReviewCommands } from './needs-review/needs-review-commands';
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
@@ -28,6 +30,8 @@ import { registerStudyFeatures } from './memos/study-features';
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi {
   store(): ProjectStore | undefined;
+  /** The open project's files, as the store reads and writes them. */
+  fileSystem(): ProjectFileSystem | undefined;
   /** The ranges painted per code id in a document's visible editors. */
   paintedRanges(document: vscode.TextDocument): Map<string, vscode.Range[]>;
   codebookTree: CodebookTreeProvider;
@@ -59,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   const index = new IndexHost(host, placements, log);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
-  const review = new NeedsReviewTreeProvider(host, tracker, index);
+  const review = new NeedsReviewTreeProvider(host, tracker, placements);
   const reviewView = vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review });
   const status = new NeedsReviewStatus(tracker);
   const dragAndDrop = new CodebookDragAndDrop(host);
@@ -92,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     tree.onDidChangeTreeData(() => unused.refresh()),
     new CodingUndo(host),
     ...registerProjectCommands(host, log),
+    ...registerConflictCommands(host),
     ...registerInterchangeCommands(host, log),
     followTranscriptRenames(host, log),
     new ProblemDiagnostics(host),
@@ -113,6 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
   );
   return {
     store: () => host.project?.store,
+    fileSystem: () => host.project?.fs,
     index: () => index.index,
     paintedRanges: (document) => painter.paintedRanges(document),
     codebookTree: tree,

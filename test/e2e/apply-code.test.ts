@@ -2,12 +2,12 @@
 // opens a transcript, selects a line, runs "Grounded: Apply Code", creates a code — and the
 // coding lands on disk in the project's sidecar files.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { e2eEnvironment } from './e2e-env';
 import { readAllSegments, readCodes } from './stored-files';
-import { eventually, goToLine, pickQuickInput, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
+import { eventually, goToLine, pickQuickInput, publishScreenshot, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
 
 
 /** First line of the body (after front matter) that is plain prose and short enough not to wrap. */
@@ -59,8 +59,6 @@ describe('applying a code in VS Code', function () {
     await page.waitForTimeout(500);
     const shot = join(env.resultsDir, 'apply-code.png');
     await screenshot(page, shot);
-    const docsImages = join(process.cwd(), 'docs', 'images');
-    mkdirSync(docsImages, { recursive: true });
-    copyFileSync(shot, join(docsImages, 'apply-code.png'));
+    publishScreenshot(shot, env.updateDocsImages);
   });
 });

@@ -6,8 +6,10 @@ export interface E2eEnvironment {
   readonly url: string;
   /** Absolute path of the workspace folder code-server has open (a copy of demo/). */
   readonly workspace: string;
-  /** Folder for screenshots. */
+  /** Folder for screenshots (git-ignored: a run leaves the tracked files alone). */
   readonly resultsDir: string;
+  /** Copy the screenshots over the documentation's copies in docs/images/ (`npm run screenshots`). */
+  readonly updateDocsImages: boolean;
 }
 
 export function e2eEnvironment(): E2eEnvironment {
@@ -17,5 +19,5 @@ export function e2eEnvironment(): E2eEnvironment {
     throw new Error('GROUNDED_E2E_URL and GROUNDED_E2E_WORKSPACE are not set: run the end-to-end tests with `npm run test:e2e`.');
   }
   const resultsDir = process.env.GROUNDED_E2E_RESULTS ?? join(process.cwd(), 'test-results', 'e2e');
-  return { url, workspace, resultsDir };
+  return { url, workspace, resultsDir, updateDocsImages: process.env.UPDATE_SCREENSHOTS === '1' };
 }

@@ -2,12 +2,12 @@
 // the command palette and key chords, no clicks — in line-by-line mode, and the coding lands on
 // disk. Every key press of the coding is counted; the result is pictured with the Codebook view.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
 import { readCodes, readSegments } from './stored-files';
-import { eventually, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
+import { eventually, publishScreenshot, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
 
 const TRANSCRIPT = 'p04-kwame.md';
 const SPEAKER_LABEL = '**Kwame**: ';
@@ -161,8 +161,6 @@ describe('coding by keyboard in line-by-line mode', function () {
     await page.waitForTimeout(1500);
     const shot = join(env.resultsDir, 'keyboard-coding.png');
     await screenshot(page, shot);
-    const docsImages = join(process.cwd(), 'docs', 'images');
-    mkdirSync(docsImages, { recursive: true });
-    copyFileSync(shot, join(docsImages, 'keyboard-coding.png'));
+    publishScreenshot(shot, env.updateDocsImages);
   });
 });

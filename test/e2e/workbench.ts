@@ -1,7 +1,7 @@
 // Driving the VS Code workbench in a browser the way a person does: keyboard shortcuts, Quick
 // Open, the command palette. Selectors are VS Code's own DOM classes.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
@@ -95,6 +95,17 @@ export async function selectCurrentLine(page: Page): Promise<void> {
 export async function screenshot(page: Page, path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path });
+}
+
+/**
+ * A screenshot the documentation shows: copied over docs/images/ only when asked for
+ * (`npm run screenshots`), so an ordinary test run never changes tracked files.
+ */
+export function publishScreenshot(shot: string, updateDocsImages: boolean): void {
+  if (!updateDocsImages) return;
+  const docsImages = join(process.cwd(), 'docs', 'images');
+  mkdirSync(docsImages, { recursive: true });
+  copyFileSync(shot, join(docsImages, basename(shot)));
 }
 
 /** Polls `read` until it returns a value (files appear on disk a moment after the UI acts). */

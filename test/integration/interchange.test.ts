@@ -96,9 +96,14 @@ describe('import and export', function () {
     const args = { out, positions: 'utf-16', lineEndings: 'lf' };
     const result = succeeded(await vscode.commands.executeCommand<RefiExportResult | CommandFailure>('grounded.interchange.exportProject', args));
     const entries = unzipSync(readFileSync(out));
-    const sources = Object.keys(entries).filter((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name));
+    const files = Object.keys(entries).filter((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name));
     assert.ok('project.qde' in entries);
+    const qdeText = strFromU8(entries['project.qde']);
+    // Transcripts and memos (notes) both have their text under sources/.
+    const sources = [...qdeText.matchAll(/<TextSource [^>]*plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => `sources/${m[1]}`);
+    const notes = [...qdeText.matchAll(/<Note [^>]*plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => `sources/${m[1]}`);
     assert.equal(sources.length, transcripts);
+    assert.deepEqual([...files].sort(), [...sources, ...notes].sort());
     assert.equal(result.counts.sources, transcripts);
     assert.ok(result.counts.selections > 0, 'the coding is exported');
     const qde = strFromU8(entries['project.qde']);
@@ -132,6 +137,23 @@ describe('import and export', function () {
     const raw = importTranscriptBytes(new TextEncoder().encode(ZOOM_VTT), 'p07.vtt');
     assert.deepEqual(proposeMapping(detectSpeakers(raw), JSON.parse(speakersFile).speakers), MAPPING);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('imports lower-case text labels as speakers, and shows a warning for a dialogue whose labels it cannot read', async () => {
+    await api();
+    writeFileSync(join(work, 'p10-lower.txt'), 'interviewer: How did it start?\ninterviewee: With a job offer.\ninterviewer: And then?\ninterviewee: I went.\n');
+    writeFileSync(join(work, 'p11-odd.txt'), 'Researcher (Dana): hi\nParticipant (P1): hello\nResearcher (Dana): fine\n');
+    const files = [join(work, 'p10-lower.txt'), join(work, 'p11-odd.txt')];
+    try {
+      const result = succeeded(await vscode.commands.executeCommand<TranscriptImportResult | CommandFailure>('grounded.interchange.importTranscripts', { files, mapping: {} }));
+      assert.deepEqual(result.written, ['interviews/p10-lower.md', 'interviews/p11-odd.md']);
+      assert.match(readWorkspaceFile('interviews/p10-lower.md'), /\*\*Interviewer:\*\* How did it start\?\n\n\*\*Interviewee:\*\* With a job offer\./);
+      assert.equal(result.warnings.length, 1, result.warnings.join('\n'));
+      assert.match(result.warnings[0], /^p11-odd\.txt:1: no speaker was recognised, although 3 lines look like labels/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const name of ['p10-lower', 'p11-odd']) rmSync(workspacePath(`interviews/${name}.md`), { force: true });
+    }
   });
 
   it('refuses to overwrite a transcript, and writes nothing when one of the files is bad', async () => {

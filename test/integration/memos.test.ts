@@ -103,6 +103,38 @@ describe('memos', function () {
     assert.notEqual(vscode.window.activeTextEditor?.viewColumn, editor.viewColumn);
   });
 
+  it('a new memo is complete before it takes keystrokes: typing at once lands under the title', async function () {
+    this.timeout(90000);
+    const editor = await openTranscript(TRANSCRIPT);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    // Type at the cursor the moment the memo's editor appears, as a researcher who pressed
+    // Ctrl+Alt+M and typed on.
+    const typed: Thenable<boolean>[] = [];
+    const type = (editor: vscode.TextEditor, text: string): Thenable<boolean> => editor.edit((edit) => edit.insert(editor.selection.active, text));
+    const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
+      if (active?.document.uri.path.includes('/memos/') && typed.length === 0) typed.push(type(active, 'First '));
+    });
+    let path: string;
+    try {
+      path = await vscode.commands.executeCommand<string>('grounded.memos.newAtCursor', { title: 'Typed at once' });
+    } finally {
+      listener.dispose();
+    }
+    created.push(path);
+    const header = readWorkspaceFile(path);
+    assert.deepEqual(parseMemo(path, header).links, [{ kind: 'transcript', transcript: TRANSCRIPT }], 'the header is on disk when the command resolves');
+    assert.equal(typed.length, 1, 'typed the moment the memo appeared');
+    assert.equal(await typed[0], true);
+    assert.equal(await type(vscode.window.activeTextEditor!, 'thought.'), true);
+    const memo = vscode.window.activeTextEditor!.document;
+    assert.ok(memo.uri.path.endsWith(path));
+    assert.equal(memo.getText(), `${header}First thought.`, 'what was typed is under the title, the header intact');
+    await memo.save();
+    const saved = memoOnDisk(path);
+    assert.deepEqual(saved.links, [{ kind: 'transcript', transcript: TRANSCRIPT }]);
+    assert.equal(saved.excerpt, 'First thought.');
+  });
+
   it('creates a memo about the whole transcript when the cursor is in no segment, bound to Ctrl+Alt+M', async () => {
     const editor = await openTranscript(TRANSCRIPT);
     editor.selection = new vscode.Selection(0, 0, 0, 0);

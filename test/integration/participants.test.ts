@@ -7,6 +7,7 @@ import type { ParticipantNode } from '../../src/vscode/participants/participants
 import { openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 type Grounded = GroundedApi & { study: StudyApi };
+type Window = { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
 
 const TRANSCRIPT = 'interviews/p04-kwame.md';
 const ATTRIBUTES = '.grounded/attributes.json';
@@ -99,6 +100,43 @@ describe('participants and attributes', function () {
     assert.equal((participant.iconPath as vscode.ThemeIcon).id, 'warning');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(async () => (await attributes(grounded.study, TRANSCRIPT)).get('duration_minutes')?.icon === 'symbol-number', 5000, 'the flag gone after revert');
+  });
+
+  it('editing a category attribute starts the pick on the current value, not the first', async () => {
+    const { study } = await api();
+    await study.participantsModel.reload();
+    const lucia = 'interviews/p03-lucia.md';
+    const before = readWorkspaceFile(lucia);
+    const window = vscode.window as Window;
+    const { createQuickPick, showQuickPick } = window;
+    let shown!: (picker: vscode.QuickPick<vscode.QuickPickItem> | undefined) => void;
+    const picked = new Promise<vscode.QuickPick<vscode.QuickPickItem> | undefined>((resolve) => (shown = resolve));
+    window.createQuickPick = (<T extends vscode.QuickPickItem>() => {
+      const picker = createQuickPick<T>();
+      const show = picker.show.bind(picker);
+      picker.show = () => {
+        show();
+        shown(picker as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+      };
+      return picker;
+    }) as Window['createQuickPick'];
+    // A pick that cannot start anywhere but the first item counts as the wrong start.
+    window.showQuickPick = (async () => {
+      shown(undefined);
+      return undefined;
+    }) as Window['showQuickPick'];
+    try {
+      const editing = vscode.commands.executeCommand('grounded.participants.editAttribute', { kind: 'attribute', transcript: lucia, attribute: 'gender' });
+      const picker = await picked;
+      assert.ok(picker, 'the values are offered in a pick that can start on the current one');
+      assert.deepEqual(picker.items.slice(0, 2).map((i) => i.label), ['man', 'woman']);
+      assert.deepEqual(picker.activeItems.map((i) => i.label), ['woman'], 'the current value is highlighted, so Enter keeps it');
+      picker.hide();
+      assert.equal(await editing, false);
+    } finally {
+      Object.assign(window, { createQuickPick, showQuickPick });
+    }
+    assert.equal(readWorkspaceFile(lucia), before);
   });
 
   it('writes the types in use to .grounded/attributes.json, which then decides', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { readWorkspaceFile, waitFor, workspaceFileUri, writeWorkspaceFile } from './harness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readWorkspaceFile, waitFor, workspaceFileUri, workspacePath, writeWorkspaceFile } from './harness';
 
 describe('malformed project files', function () {
   this.timeout(30000);
@@ -36,5 +37,50 @@ describe('malformed project files', function () {
     // Fixed by hand: the problem goes away.
     writeWorkspaceFile(path, original);
     await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0, 10000, 'the diagnostic to clear');
+  });
+
+  it('reports a coding file that is not UTF-8 at the line of the bad byte, and never rewrites it', async () => {
+    const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+    await grounded.ready;
+    const path = '.grounded/coding/interviews/p04-kwame.md/sam-okafor.jsonl';
+    const original = readWorkspaceFile(path);
+    const lines = original.split('\n');
+    const bytes = Buffer.concat([Buffer.from(`${lines.slice(0, 2).join('\n')}\n`), Buffer.from([0x7b, 0xe9, 0x7d, 0x0a]), Buffer.from(lines.slice(2).join('\n'))]);
+    writeFileSync(workspacePath(path), bytes);
+    const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).find((d) => d.message.startsWith('not valid UTF-8')), 10000, 'a diagnostic naming the encoding');
+    assert.equal(diagnostic.range.start.line, 2, 'on line 3');
+    const store = grounded.store()!;
+    const used = store.codebook().all().find((c) => lines.some((l) => l.includes(c.id)))!;
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('grounded.codebook.deleteCode', used.id, true)), /malformed/);
+    await store.flush();
+    assert.ok(readFileSync(workspacePath(path)).equals(bytes), 'the file was rewritten');
+    writeWorkspaceFile(path, original);
+    await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0, 10000, 'the diagnostic to clear');
+  });
+
+  it('offers Resolve Coding Conflict on a merge conflict and keeps the segments of both sides', async () => {
+    const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+    await grounded.ready;
+    const path = '.grounded/coding/interviews/p04-kwame.md/sam-okafor.jsonl';
+    const original = readWorkspaceFile(path);
+    const lines = original.trimEnd().split('\n');
+    assert.ok(lines.length >= 4, 'the demo file has segments to split between two sides');
+    // Two branches each kept different segments after line 2: git leaves both between markers.
+    const conflicted = [...lines.slice(0, 2), '<<<<<<< HEAD', lines[2], '=======', ...lines.slice(3), '>>>>>>> sam/coding', ''].join('\n');
+    writeWorkspaceFile(path, conflicted);
+    const uri = workspaceFileUri(path);
+    const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'merge-conflict'), 10000, 'a merge-conflict diagnostic');
+    assert.equal(diagnostic.range.start.line, 2, 'on the <<<<<<< line');
+    assert.match(diagnostic.message, /unresolved git merge conflict between "HEAD" and "sam\/coding"/);
+
+    // Quick fixes are asked of an open document, as the editor's light bulb does.
+    await vscode.workspace.openTextDocument(uri);
+    const at = new vscode.Range(diagnostic.range.start, diagnostic.range.start);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at);
+    const resolve = actions.find((a) => a.command?.command === 'grounded.project.resolveConflict');
+    assert.ok(resolve?.command, 'a quick fix that resolves the conflict');
+    await vscode.commands.executeCommand(resolve.command.command, ...(resolve.command.arguments ?? []));
+    await waitFor(() => readWorkspaceFile(path) === original, 10000, 'the file to hold both sides, in canonical form');
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 10000, 'the diagnostic to clear');
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { PseudonymiseReport } from '../../src/core/pseudonymise';
+import { JOURNAL_PATH, NameMatcher, segmentTraces, type FinishReport, type PseudonymiseReport } from '../../src/core/pseudonymise';
+import { NodeFileSystem } from '../../src/node/node-file-system';
+import { KilledAfter, run } from '../unit/pseudonymise/killed-after';
 import { groundedApi, openTranscript, readWorkspaceFile, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
@@ -64,6 +66,31 @@ describe('pseudonymisation', function () {
       'every segment painted on its quote in the new text',
     );
     assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT), [], 'nothing to review');
+  });
+
+  it('finishes a pseudonymisation interrupted after its first file, exactly as planned', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [path, text] of original) writeWorkspaceFile(path, text);
+    const grounded = await api();
+    const store = grounded.store()!;
+    await waitFor(async () => (await store.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), 10000, 'the original coding read back');
+    // Another process wrote the journal and the transcript, then died before the memo and the quotes.
+    await assert.rejects(run(new KilledAfter(new NodeFileSystem(workspacePath('')), 2), 'Amara', 'Zola'), /killed/);
+    assert.ok(readWorkspaceFile(MEMO).includes('Compare with Amara (P01)'), 'the memo was not written yet');
+
+    const report = await vscode.commands.executeCommand<FinishReport>('grounded.pseudonymise.finish');
+    assert.deepEqual(report.written, [MEMO]);
+    assert.deepEqual(report.alreadyDone, [TRANSCRIPT]);
+    assert.ok(report.segmentsUpdated > 0);
+    assert.throws(() => readWorkspaceFile(JOURNAL_PATH), /ENOENT/);
+    assert.ok(readWorkspaceFile(MEMO).includes('Compare with Zola (P01)'));
+    const matcher = NameMatcher.forNames(['Amara']);
+    for (const { coder, segments } of (await store.getCoding(TRANSCRIPT)).coders) {
+      for (const s of segments) assert.deepEqual(segmentTraces(matcher, s), [], `${coder.id} ${s.id} keeps no trace of the name`);
+    }
+    const editor = await openTranscript(TRANSCRIPT);
+    await waitFor(() => grounded.paintedRanges(editor.document).size > 0, 10000, 'the transcript painted');
+    assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT), [], 'every segment placed exactly');
   });
 
   it('says so when the name does not occur, changing nothing', async () => {

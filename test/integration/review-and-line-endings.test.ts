@@ -75,6 +75,19 @@ describe('line endings and review actions', function () {
     assert.equal(find(doomed.id).status, 'orphan');
     assert.equal(find(fuzzy.id).status, 'fuzzy');
 
+    // Each row names the code and coder; an approximate one shows the coded text beside the text now there.
+    const codeName = store.codebook().get(code)!.name;
+    const row = grounded.needsReview.getTreeItem({ kind: 'item', item: find(fuzzy.id) });
+    assert.equal(row.description, `${codeName} · Review Tester · approximate match`);
+    const tooltip = row.tooltip as vscode.MarkdownString;
+    assert.equal(tooltip.isTrusted, false);
+    assert.equal(tooltip.supportHtml, false);
+    // appendText escapes the text (its spaces become &nbsp;): read it back as it renders.
+    const shown = tooltip.value.replace(/&nbsp;/g, ' ');
+    assert.ok(shown.includes('**Coded on:** Later a woman from the church explained the forms to me slowly, one page every week'), shown);
+    assert.ok(shown.includes('**Now at this place:** Later a woman from the church explained the forms to me slowly, one page each week'), shown);
+    assert.equal(grounded.needsReview.getTreeItem({ kind: 'item', item: find(lost.id) }).description, `${codeName} · Review Tester · not placed`);
+
     assert.equal(await vscode.commands.executeCommand('grounded.needsReview.accept', { kind: 'item', item: find(fuzzy.id) }), true);
     const editor = await openTranscript(transcript);
     const target = 'This passage was rewritten entirely by someone else.';

@@ -15,6 +15,9 @@ import {
   type SpeakerMapping,
   type SpeakerRole,
 } from '../../core/interchange/transcripts';
+import { MAX_CONFIG_FILE_BYTES, UnreadableFileError, decodeFileText } from '../../core/storage/file-text';
+import { lineOfMember, memberLines } from '../../core/storage/format/json-scanner';
+import { normaliseText, parseJson } from '../../core/storage/format/json-text';
 import { docxToHtml } from '../../node/docx-to-html';
 import type { CliCommand, CliIo } from '../cli-command';
 import { importRefiFile } from '../refi-import';
@@ -58,7 +61,7 @@ export const importCommand: CliCommand = {
     const mapping = await mappingFromOptions(values, io.cwd);
     if ('error' in mapping) {
       io.err(`grounded import: ${mapping.error}\n`);
-      return 2;
+      return 'invalid' in mapping ? 1 : 2;
     }
     const outDir = resolve(io.cwd, typeof values.out === 'string' ? values.out : '.');
     const refiFiles = files.filter((f) => REFI_EXTENSIONS.has(extname(f).toLowerCase()));
@@ -109,7 +112,7 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
     const raw = format === 'docx' ? importDocxHtml(await docxToHtml(bytes, name), name) : importTranscriptBytes(bytes, name);
     const imported = applySpeakerMapping(raw, mapping);
     const written = writeTranscriptMarkdown(imported, { timestamps });
-    const notes = [...imported.notes, ...written.notes].map((n) => `${input}${n.line !== undefined ? `:${n.line}` : ''}: note: ${n.message}`);
+    const notes = [...imported.notes, ...written.notes].map((n) => `${input}${n.line !== undefined ? `:${n.line}` : ''}: ${n.warning ? 'warning' : 'note'}: ${n.message}`);
     const target = join(outDir, `${name.slice(0, name.length - extname(name).length)}.md`);
     const sourceLabels = raw.turns.flatMap((t) => (t.speaker !== undefined ? [t.speaker] : []));
     return { input, target, markdown: written.markdown, imported, sourceLabels, notes };
@@ -119,7 +122,7 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
   }
 }
 
-async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ mapping: SpeakerMapping } | { error: string }> {
+async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ mapping: SpeakerMapping } | { error: string; invalid?: true }> {
   let mapping: SpeakerMapping = {};
   const file = values['speakers-file'];
   if (typeof file === 'string') {
@@ -136,15 +139,34 @@ async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ 
   return problems.length > 0 ? { error: `the speaker mapping cannot be used:\n  ${problems.join('\n  ')}` } : { mapping };
 }
 
-async function readMappingFile(path: string, shownPath: string): Promise<{ mapping: SpeakerMapping } | { error: string }> {
-  let value: unknown;
+/** A speakers file that cannot be used is an invalid input (exit 1), named with its line. */
+async function readMappingFile(path: string, shownPath: string): Promise<{ mapping: SpeakerMapping } | { error: string; invalid?: true }> {
+  let bytes: Uint8Array;
   try {
-    value = JSON.parse(await fs.readFile(path, 'utf8'));
+    if ((await fs.stat(path)).size > MAX_CONFIG_FILE_BYTES) {
+      return { error: `--speakers-file ${shownPath}: larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB; not read`, invalid: true };
+    }
+    bytes = await fs.readFile(path);
   } catch (error) {
-    return { error: `--speakers-file ${shownPath}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}` };
+    return { error: `--speakers-file ${shownPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
-  const read = readSpeakerMapping(value);
-  return 'error' in read ? { error: `--speakers-file ${shownPath}: ${read.error}` } : read;
+  let text: string;
+  try {
+    text = normaliseText(decodeFileText(shownPath, bytes));
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { error: `--speakers-file ${error.message}`, invalid: true };
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { error: `--speakers-file ${shownPath}:${parsed.line}: ${parsed.message}`, invalid: true };
+  const read = readSpeakerMapping(parsed.value);
+  if (!('error' in read)) return read;
+  const line = read.label === undefined ? 1 : lineOfMember(memberLines(text, [`/${escapePointer(read.label)}`]), `/${escapePointer(read.label)}`);
+  return { error: `--speakers-file ${shownPath}:${line}: ${read.error}`, invalid: true };
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function mapEntries(values: OptionValues): string[] {

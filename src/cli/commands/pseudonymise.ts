@@ -1,5 +1,20 @@
 import { resolve } from 'node:path';
-import { describeReport, inOriginalForm, planPseudonymisation, PseudonymError, readStudyFiles, type PseudonymisePlan } from '../../core/pseudonymise';
+import {
+  describeFinish,
+  describeReport,
+  describeTraces,
+  finishPseudonymisation,
+  JOURNAL_PATH,
+  JournalError,
+  NameMatcher,
+  PseudonymError,
+  readJournal,
+  runPseudonymisation,
+  traceProject,
+  type PseudonymisePlan,
+  type PseudonymiseRun,
+  type PseudonymiseJournal,
+} from '../../core/pseudonymise';
 import { formatProblem } from '../../core/storage/errors';
 import { ProjectStore } from '../../core/storage/project-store';
 import { NodeFileSystem } from '../../node/node-file-system';
@@ -11,52 +26,116 @@ const CLI_CODER = { id: 'grounded-cli', name: 'grounded' };
 
 export const pseudonymiseCommand: CliCommand = {
   name: 'pseudonymise',
-  usage: 'pseudonymise <name> <pseudonym> [dir] [--variant X]… [--dry-run]   Replace a name in every transcript and memo; coded segments follow',
-  options: { variant: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
-  async run([name, pseudonym, dir], values, io) {
-    if (name === undefined || pseudonym === undefined) {
+  usage: [
+    'pseudonymise <name> <pseudonym> [dir] [--variant X]… [--dry-run]   Replace a name in every transcript and memo; coded segments follow',
+    '  pseudonymise --resume [dir]          Finish an interrupted pseudonymisation (any run finishes it first)',
+    '  pseudonymise --check <name>… [--variant X]…   Where a name (or a part of it cut off in a quote) still appears; exit 1 if anywhere',
+  ].join('\n'),
+  options: { variant: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, check: { type: 'boolean' }, resume: { type: 'boolean' } },
+  async run(positionals, values, io) {
+    const variants = (Array.isArray(values.variant) ? values.variant : []).map(String);
+    if (values.check === true) return check([...positionals, ...variants], io);
+    const resumeOnly = values.resume === true;
+    const [name, pseudonym, dir] = resumeOnly ? [undefined, undefined, positionals[0]] : positionals;
+    if (!resumeOnly && (name === undefined || pseudonym === undefined)) {
       io.err('grounded pseudonymise: give the name and the pseudonym, e.g. grounded pseudonymise Amara Zola\n');
       return 2;
     }
-    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-      return 2;
+    const opened = await openProject(dir, io);
+    if (typeof opened === 'number') return opened;
+    const { fs, store, journal } = opened;
+    if (name === undefined || pseudonym === undefined) {
+      if (!journal) {
+        io.out('No interrupted pseudonymisation to finish.\n');
+        return 0;
+      }
+      const finished = await finishPseudonymisation(fs, store, journal);
+      io.out(`${describeFinish(finished).join('\n')}\n`);
+      return finished.changedSince.length > 0 ? 1 : 0;
     }
-    const fs = new NodeFileSystem(root);
-    const store = await ProjectStore.open(fs, { coder: CLI_CODER });
-    await store.loadAllCoding();
-    const broken = store.problems().filter((p) => p.severity === 'error');
-    if (broken.length > 0) {
-      io.err(`grounded pseudonymise: nothing changed, because some coding files cannot be read (fix them first):\n${broken.map((p) => `  ${formatProblem(p)}\n`).join('')}`);
-      return 1;
-    }
-    const files = await readStudyFiles(fs, store.config);
-    const variants = (Array.isArray(values.variant) ? values.variant : []).map(String);
-    let plan: PseudonymisePlan;
+    const dryRun = values['dry-run'] === true;
+    let run: PseudonymiseRun;
     try {
-      plan = planPseudonymisation({ name, pseudonym, variants, files: files.map((f) => f.file), coding: store.loadedCoding() });
+      run = await runPseudonymisation(fs, store, { name, pseudonym, variants }, dryRun);
     } catch (error) {
       if (!(error instanceof PseudonymError)) throw error;
       io.err(`grounded pseudonymise: ${error.message}\n`);
       return 2;
     }
-    const dryRun = values['dry-run'] === true;
-    if (!dryRun) await apply(plan, new Map(files.map((f) => [f.file.path, f.raw])), fs, store);
-    print(plan, dryRun, io);
-    return 0;
+    if (run.finished) io.out(`${describeFinish(run.finished).join('\n')}\n`);
+    print(run.plan, dryRun, io);
+    if (run.applied && run.applied.changedSince.length > 0) io.out(`${describeFinish(run.applied).slice(1).join('\n')}\n`);
+    return [run.finished, run.applied].some((r) => r !== undefined && r.changedSince.length > 0) ? 1 : 0;
   },
 };
 
-/** Texts first, then the quotes: each file is replaced atomically, so none is ever half written. */
-async function apply(plan: PseudonymisePlan, raw: ReadonlyMap<string, string>, fs: NodeFileSystem, store: ProjectStore): Promise<void> {
-  for (const change of plan.changes) await fs.writeFileAtomic(change.path, inOriginalForm(raw.get(change.path) ?? '', change.newText));
-  for (const group of plan.requotes) await store.requote(group.transcript, group.coderId, group.updates);
-  await store.flush();
+interface Opened {
+  fs: NodeFileSystem;
+  store: ProjectStore;
+  journal: PseudonymiseJournal | undefined;
+}
+
+/** The project with all its coding, refused (an exit code) when a coding file or the journal cannot be read. */
+async function openProject(dir: string | undefined, io: CliIo): Promise<Opened | number> {
+  const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
+  if (!root) {
+    io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
+    return 2;
+  }
+  const fs = new NodeFileSystem(root);
+  const store = await ProjectStore.open(fs, { coder: CLI_CODER });
+  await store.loadAllCoding();
+  const broken = store.problems().filter((p) => p.severity === 'error');
+  if (broken.length > 0) {
+    io.err(`grounded pseudonymise: nothing changed, because some coding files cannot be read (fix them first):\n${broken.map((p) => `  ${formatProblem(p)}\n`).join('')}`);
+    return 1;
+  }
+  try {
+    return { fs, store, journal: await readJournal(fs) };
+  } catch (error) {
+    if (!(error instanceof JournalError)) throw error;
+    io.err(`grounded pseudonymise: nothing changed: ${error.message}\n`);
+    return 1;
+  }
+}
+
+async function check(names: string[], io: CliIo): Promise<number> {
+  if (names.length === 0) {
+    io.err('grounded pseudonymise --check: give the name(s) to look for, e.g. grounded pseudonymise --check Amara "Amara Okoye"\n');
+    return 2;
+  }
+  const root = findProjectRoot(io.cwd);
+  if (!root) {
+    io.err(`grounded: no Grounded project at ${io.cwd} or above it (looked for .grounded/project.json)\n`);
+    return 2;
+  }
+  let matcher: NameMatcher;
+  try {
+    matcher = NameMatcher.forNames(names);
+  } catch (error) {
+    if (!(error instanceof PseudonymError)) throw error;
+    io.err(`grounded pseudonymise: ${error.message}\n`);
+    return 2;
+  }
+  const fs = new NodeFileSystem(root);
+  const store = await ProjectStore.open(fs, { coder: CLI_CODER });
+  await store.loadAllCoding();
+  const traces = await traceProject(fs, store, matcher);
+  if ((await fs.readFile(JOURNAL_PATH)) !== undefined) io.out(`An interrupted pseudonymisation is unfinished (${JOURNAL_PATH}): run grounded pseudonymise --resume to finish it.\n`);
+  for (const line of describeTraces(traces)) io.out(`${line}\n`);
+  for (const p of store.problems().filter((p) => p.severity === 'error')) io.err(`${formatProblem(p)}: not checked, it cannot be read\n`);
+  const unreadable = store.problems().some((p) => p.severity === 'error');
+  const names_ = names.map((n) => `"${n}"`).join(', ');
+  io.out(traces.length === 0 ? `No trace of ${names_} in the transcripts, memos or coded segments${unreadable ? ' that could be read' : ''}.\n` : `${traces.length} trace(s) of ${names_}.\n`);
+  return traces.length > 0 || unreadable ? 1 : 0;
+}
+
+function nothingToDo(plan: PseudonymisePlan): boolean {
+  return plan.report.occurrences === 0 && plan.requotes.length === 0;
 }
 
 function print(plan: PseudonymisePlan, dryRun: boolean, io: CliIo): void {
-  if (plan.report.occurrences === 0 && plan.requotes.length === 0) {
+  if (nothingToDo(plan)) {
     io.out(`"${plan.report.name}" does not occur in any transcript or memo; nothing to do.\n`);
     return;
   }

@@ -1,9 +1,20 @@
 import { resolve } from 'node:path';
 import { checkProject } from '../../core/validation/project-check';
-import { formatProblem } from '../../core/storage/errors';
+import type { FileProblem } from '../../core/model';
+import { StoreError, formatProblem } from '../../core/storage/errors';
 import type { CliCommand } from '../cli-command';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { findProjectRoot } from '../project-root';
+
+/** Every problem; a project.json that cannot be read is one more invalid file, not a crash. */
+async function projectProblems(root: string): Promise<FileProblem[]> {
+  try {
+    return (await checkProject(new NodeFileSystem(root))).problems;
+  } catch (error) {
+    if (error instanceof StoreError && error.problems.length > 0) return error.problems;
+    throw error;
+  }
+}
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -15,14 +26,14 @@ export const validateCommand: CliCommand = {
       io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
       return 2;
     }
-    const check = await checkProject(new NodeFileSystem(root));
-    const failing = check.problems.filter((p) => p.severity === 'error' || values.strict === true);
+    const problems = await projectProblems(root);
+    const failing = problems.filter((p) => p.severity === 'error' || values.strict === true);
     if (values.json) {
-      io.out(`${JSON.stringify({ root, problems: check.problems }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ root, problems }, null, 2)}\n`);
     } else {
-      for (const p of check.problems) io.out(`${formatProblem(p)} [${p.severity}]\n`);
-      const errors = check.problems.filter((p) => p.severity === 'error').length;
-      io.out(`${check.problems.length === 0 ? 'ok: ' : ''}${errors} error(s), ${check.problems.length - errors} warning(s) in ${root}\n`);
+      for (const p of problems) io.out(`${formatProblem(p)} [${p.severity}]\n`);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      io.out(`${problems.length === 0 ? 'ok: ' : ''}${errors} error(s), ${problems.length - errors} warning(s) in ${root}\n`);
     }
     return failing.length > 0 ? 1 : 0;
   },

@@ -53,7 +53,12 @@ export function bracketedAnywhere(s: QuoteSearch): Candidate[] {
   const starts: number[] = [];
   for (let i = s.text.indexOf(probe); i !== -1 && starts.length <= MAX_PROBE_HITS; i = s.text.indexOf(probe, i + 1)) starts.push(i + probe.length);
   // A prefix found all over the text (speaker labels) says nothing about where the quote is.
-  return starts.length === 0 || starts.length > MAX_PROBE_HITS ? [] : bracketed({ ...s, expected: starts });
+  if (starts.length === 0 || starts.length > MAX_PROBE_HITS) return [];
+  // An unchanged quote found this way is judged as far from its predicted place as it is: a stock
+  // answer after a question asked twice has the same prefix at both places.
+  return bracketed({ ...s, expected: starts }).map((c) =>
+    c.quoteErrors === 0 ? evaluate(s.text, s.quote, c.start, c.end, 0, distanceToExpected(s, c.start)) : c,
+  );
 }
 
 /** The end that leaves the fewest edits inside the quote. */

@@ -8,6 +8,8 @@ import { endsAt, occursAt } from './text';
 
 /** Exact occurrences evaluated in full (context distances) when a quote occurs very often. */
 const MAX_EVALUATED_OCCURRENCES = 12;
+/** Halves shorter than this repeat by chance ("the kids"), and say nothing about the quote. */
+const MIN_REPEATED_HALF = 16;
 
 /**
  * The common case, checked first and cheaply: quote and whole stored context still in place at a
@@ -21,7 +23,7 @@ export function intactAtExpected(s: QuoteSearch): Candidate | undefined {
     const prefixIntact = quote.prefix.length === 0 ? e === 0 : endsAt(text, e, quote.prefix);
     const suffixIntact = quote.suffix.length === 0 ? e + n === text.length : occursAt(text, e + n, quote.suffix);
     if (prefixIntact && suffixIntact && occursAt(text, e, quote.exact)) {
-      return { start: e, end: e + n, quoteErrors: 0, prefixErrors: 0, suffixErrors: 0, prefixEvidence: 1, suffixEvidence: 1, distance: 0, unique: false, score: 1 };
+      return { start: e, end: e + n, quoteErrors: 0, prefixErrors: 0, suffixErrors: 0, prefixEvidence: 1, suffixEvidence: 1, distance: 0, unique: false, repeatsPhrase: false, score: 1 };
     }
   }
   return undefined;
@@ -48,7 +50,18 @@ export function exactOccurrences(s: QuoteSearch, radius: number): Candidate[] {
   const starts: number[] = [];
   for (let i = haystack.indexOf(exact); i !== -1; i = haystack.indexOf(exact, i + 1)) starts.push(from + i);
   const unique = from === 0 && to === text.length && starts.length === 1;
-  return mostPromising(s, starts).map((start) => evaluate(text, s.quote, start, start + exact.length, 0, distanceToExpected(s, start), unique));
+  const repeatsPhrase = unique && halfRepeats(text, exact, starts[0]);
+  return mostPromising(s, starts).map((start) => evaluate(text, s.quote, start, start + exact.length, 0, distanceToExpected(s, start), unique, repeatsPhrase));
+}
+
+/** Whether either half of the quote also occurs away from `start` (see Candidate.repeatsPhrase). */
+function halfRepeats(text: string, exact: string, start: number): boolean {
+  const half = Math.floor(exact.length / 2);
+  if (half < MIN_REPEATED_HALF) return false;
+  for (const [piece, offset] of [[exact.slice(0, half), 0], [exact.slice(half), half]] as const) {
+    for (let i = text.indexOf(piece); i !== -1; i = text.indexOf(piece, i + 1)) if (i !== start + offset) return true;
+  }
+  return false;
 }
 
 /** True when a search of `radius` around the most likely start already covers the whole text. */

@@ -5,6 +5,7 @@
 import type { QuoteSelector, TextRange } from '../model';
 import { canonicalText, toNfc, type CanonicalText } from './canonical';
 import { bracketed, bracketedAnywhere } from './bracketed';
+import { checkEdges } from './edges';
 import { coversWholeText, exactAtExpected, exactOccurrences, intactAtExpected } from './exact-candidates';
 import { fuzzyAnywhere, fuzzyNear } from './fuzzy-candidates';
 import { LOCAL_RADIUS, type QuoteSearch } from './quote-search';
@@ -40,7 +41,9 @@ export function reanchor(text: string, anchors: readonly Anchor[], options: Rean
     if (expected.length === 0) return;
     found[index] = locateNearPrediction({ text: view.text, quote: quotes[index], expected: [...new Set(expected)], seeds }, minFuzzyScore);
   });
-  return anchors.map((anchor, i) => toPlacement(view, anchor, found[i]));
+  // Edges are checked last: a word left out at an edge says nothing about how the text around it
+  // shifted, so predictions follow where the search found each quote.
+  return anchors.map((anchor, i) => toPlacement(view, anchor, found[i] && checkEdges(view.text, quotes[i], found[i])));
 }
 
 /**

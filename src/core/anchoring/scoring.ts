@@ -23,6 +23,11 @@ export interface Candidate {
   distance: number;
   /** The exact quote occurs only here in the whole text. */
   unique: boolean;
+  /**
+   * The quote is unique, but either half of it occurs elsewhere: it is made of a phrase said again
+   * and again, and its only unchanged copy may be another instance of the phrase.
+   */
+  repeatsPhrase: boolean;
   score: number;
 }
 
@@ -54,6 +59,11 @@ export const POSITION_WEIGHT = 0.1;
 export const POSITION_SCALE = 256;
 /** Two places for one quote whose scores are this close cannot be told apart: orphan instead. */
 export const AMBIGUITY_MARGIN = 0.02;
+/**
+ * An exact quote with one side intact settles the search only this close to its predicted place
+ * (the neighbourhood searched for exact copies first, see quote-search.ts).
+ */
+export const ONE_SIDED_DECISIVE_DISTANCE = 2048;
 /** Context at least this good on both sides settles a candidate without looking further. */
 export const DECISIVE_EVIDENCE = 0.9;
 /**
@@ -63,13 +73,13 @@ export const DECISIVE_EVIDENCE = 0.9;
 export const MIN_EVIDENCE_CHARACTERS = 24;
 
 /** Fill in context and score for a place of the quote whose quote distance is known. */
-export function evaluate(text: string, quote: QuoteSelector, start: number, end: number, quoteErrors: number, distance: number, unique = false): Candidate {
+export function evaluate(text: string, quote: QuoteSelector, start: number, end: number, quoteErrors: number, distance: number, unique = false, repeatsPhrase = false): Candidate {
   const prefixErrors = quote.prefix.length === 0 ? 0 : prefixDistance(text, start, quote.prefix);
   const suffixErrors = quote.suffix.length === 0 ? 0 : suffixDistance(text, end, quote.suffix);
   // An empty stored context says the quote began (or ended) the text: true or not now.
   const prefixEvidence = quote.prefix.length === 0 ? (start === 0 ? 1 : 0) : evidence(prefixErrors, quote.prefix.length);
   const suffixEvidence = quote.suffix.length === 0 ? (end === text.length ? 1 : 0) : evidence(suffixErrors, quote.suffix.length);
-  const candidate = { start, end, quoteErrors, prefixErrors, suffixErrors, prefixEvidence, suffixEvidence, distance, unique, score: 0 };
+  const candidate = { start, end, quoteErrors, prefixErrors, suffixErrors, prefixEvidence, suffixEvidence, distance, unique, repeatsPhrase, score: 0 };
   candidate.score = scoreOf(candidate, quote);
   return candidate;
 }
@@ -107,10 +117,16 @@ export function isAcceptable(c: Candidate, quote: QuoteSelector, minFuzzyScore: 
  */
 function isAcceptableExact(c: Candidate, quote: QuoteSelector): boolean {
   const n = quote.exact.length;
-  if (n >= DISTINCTIVE_QUOTE_LENGTH && c.unique) return true;
+  // Far from its predicted place, a phrase said again and again (a stock answer after the same
+  // question) may be another instance of it, its own copy edited: there it must not repeat.
+  const far = c.distance > ONE_SIDED_DECISIVE_DISTANCE;
+  const distinctive = c.unique && !(far && c.repeatsPhrase);
+  if (n >= DISTINCTIVE_QUOTE_LENGTH && distinctive) return true;
   const weaker = Math.min(c.prefixEvidence, c.suffixEvidence);
   const near = c.distance <= NEAR_EXPECTED;
-  if (oneSideIntact(c, quote) && (n >= ONE_SIDED_QUOTE_LENGTH || (n >= MIN_ONE_SIDED_NEAR_LENGTH && near))) return true;
+  // Far from its predicted place, one intact side may be another instance of a repeated phrase's.
+  const identifiable = !far || distinctive;
+  if (oneSideIntact(c, quote) && ((n >= ONE_SIDED_QUOTE_LENGTH && identifiable) || (n >= MIN_ONE_SIDED_NEAR_LENGTH && near))) return true;
   const agreeing = n + c.prefixEvidence * quote.prefix.length + c.suffixEvidence * quote.suffix.length;
   // A quote of a few characters is identified by its context alone, so both sides must hold.
   const weakest = n < VERY_SHORT_QUOTE_LENGTH ? INTACT_EVIDENCE : n < MIN_ONE_SIDED_NEAR_LENGTH ? 0.75 : 0.5;
@@ -129,7 +145,10 @@ export function decisiveness(c: Candidate, quote: QuoteSelector): 'both-sides' |
   if (Math.min(c.prefixEvidence, c.suffixEvidence) >= DECISIVE_EVIDENCE) return 'both-sides';
   const n = quote.exact.length;
   const longEnough = n >= ONE_SIDED_QUOTE_LENGTH || (c.distance === 0 && n >= MIN_ONE_SIDED_NEAR_LENGTH);
-  return c.quoteErrors === 0 && longEnough && oneSideIntact(c, quote) ? 'one-side' : 'none';
+  // Far from where its neighbours predict it, one intact side may be a repeated phrase's: an
+  // edited copy near the prediction, with both sides intact, must still get its chance.
+  const near = c.distance <= ONE_SIDED_DECISIVE_DISTANCE;
+  return c.quoteErrors === 0 && longEnough && near && oneSideIntact(c, quote) ? 'one-side' : 'none';
 }
 
 function oneSideIntact(c: Candidate, quote: QuoteSelector): boolean {

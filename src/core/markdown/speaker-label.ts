@@ -12,6 +12,8 @@ export interface LabelMatch {
   textStart: number;
   /** `emphasised` labels are deliberate Markdown; `plain` ones need more evidence (see below). */
   form: 'emphasised' | 'plain';
+  /** Found only by the importer's looser reading: a lower-case name or a space before the colon. */
+  loose?: true;
 }
 
 const TIME = String.raw`(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
@@ -26,6 +28,19 @@ const LOOSE_NAME = String.raw`${CAPITALISED}(?: [\p{L}\p{M}\p{N}'’.\-]{1,20}){
 const TIMESTAMP_PATTERN = new RegExp(String.raw`${TIMESTAMP}[ \t]*`, 'uy');
 const EMPHASISED_PATTERN = new RegExp(String.raw`(\*\*|__)(${LOOSE_NAME})(?::\1|\1:)(?=[ \t\n]|$)[ \t]*`, 'uy');
 const PLAIN_PATTERN = new RegExp(String.raw`(${STRICT_NAME}):(?=[ \t\n]|$)[ \t]*`, 'uy');
+/**
+ * What people type in text transcripts that a Markdown transcript does not accept (the importer
+ * writes it back as `**Name:**`): a space before the colon, as French typography has it
+ * (`Intervieweuse1 : …`, also a no-break space), and lower-case labels (`interviewee:`), kept to
+ * one word and a number (`speaker 2`) so a phrase that happens to end in a colon (`the manager:`)
+ * is not taken for a name.
+ */
+const SPACE_BEFORE_COLON = String.raw`[ \u00a0\u202f]`;
+const LOWER_WORD = String.raw`\p{Ll}[\p{L}\p{M}\p{N}'’.\-]{0,19}`;
+const LOOSE_PATTERN = new RegExp(
+  String.raw`(${STRICT_NAME})${SPACE_BEFORE_COLON}:(?=[ \t\n]|$)[ \t]*|(${LOWER_WORD}(?: \d{1,3})?)${SPACE_BEFORE_COLON}?:(?=[ \t\n]|$)[ \t]*`,
+  'uy',
+);
 const TRAILING_TIMESTAMP_PATTERN = new RegExp(String.raw`${TIMESTAMP}(?=[ \t\n]|$)[ \t]*`, 'uy');
 
 /**
@@ -42,14 +57,18 @@ const NOT_SPEAKERS = new Set([
   'tip', 'default', 'usage', 'return', 'returns', 'type', 'see', 'status', 'version', 'author', 'license',
 ]);
 
-/** The label starting exactly at `offset`, if the line there opens with one. */
-export function matchLabelAt(text: string, offset: number): LabelMatch | undefined {
+/**
+ * The label starting exactly at `offset`, if the line there opens with one. `loose` also accepts
+ * the importer's looser forms (see LOOSE_PATTERN); transcripts themselves are read strictly.
+ */
+export function matchLabelAt(text: string, offset: number, loose = false): LabelMatch | undefined {
   const before = matchSticky(TIMESTAMP_PATTERN, text, offset);
   const labelStart = before ? before.end : offset;
   const emphasised = matchSticky(EMPHASISED_PATTERN, text, labelStart);
-  const found = emphasised ?? matchSticky(PLAIN_PATTERN, text, labelStart);
+  const strict = emphasised ?? matchSticky(PLAIN_PATTERN, text, labelStart);
+  const found = strict ?? (loose ? matchSticky(LOOSE_PATTERN, text, labelStart) : undefined);
   if (found === undefined) return undefined;
-  const speaker = emphasised ? emphasised.groups[1] : found.groups[0];
+  const speaker = emphasised ? emphasised.groups[1] : strict ? found.groups[0] : (found.groups[0] ?? found.groups[1]);
   if (!isPlausibleSpeaker(speaker)) return undefined;
 
   const after = before ? undefined : matchSticky(TRAILING_TIMESTAMP_PATTERN, text, found.end);
@@ -61,6 +80,7 @@ export function matchLabelAt(text: string, offset: number): LabelMatch | undefin
     ...(timestamp !== undefined ? { timestamp } : {}),
     textStart: after ? after.end : found.end,
     form: emphasised ? 'emphasised' : 'plain',
+    ...(strict ? {} : { loose: true as const }),
   };
 }
 

@@ -2,6 +2,7 @@ import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
 import type { CodeId, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
+import { readFileText } from '../storage/file-text';
 import { parseMemo, type MemoSummary } from './memo-file';
 
 /** Every `.md` file under the project's memos folder, sorted by path. */
@@ -10,8 +11,8 @@ export async function listMemos(fs: FileSource, config: ProjectConfig): Promise<
   const paths = await listFiles(fs, folder, (path) => path.toLowerCase().endsWith('.md'));
   const memos: MemoSummary[] = [];
   for (const path of paths) {
-    const raw = await fs.readFile(path);
-    if (raw !== undefined) memos.push(parseMemo(path, normaliseText(raw)));
+    const raw = await readFileText(fs, path);
+    if (typeof raw === 'string') memos.push(parseMemo(path, normaliseText(raw)));
   }
   return memos;
 }

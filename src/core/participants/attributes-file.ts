@@ -5,7 +5,9 @@
 import type { FileProblem } from '../model';
 import { memberLines } from '../storage/format/json-scanner';
 import { type JsonObject, isJsonObject, normaliseText, parseJson, unknownFields, withUnknownFields, writePrettyJson } from '../storage/format/json-text';
-import { fileError, type ParseResult } from '../storage/format/problems';
+import { fileError, firstProblems, type ParseResult, withSummary } from '../storage/format/problems';
+import { lineOfMember } from '../storage/format/json-scanner';
+import { conflictProblems } from '../storage/format/merge-conflict';
 import { ATTRIBUTE_TYPES, type AttributeDeclaration, type AttributeSchema, type AttributeType } from './attribute-types';
 
 export const ATTRIBUTES_FILE = '.grounded/attributes.json';
@@ -40,25 +42,21 @@ export function serializeAttributesFile(schema: AttributeSchema): string {
 /** Reads the file; every problem names the line it is on. */
 export function parseAttributesFile(path: string, raw: string): ParseResult<AttributeSchema> {
   const text = normaliseText(raw);
+  const conflicts = conflictProblems(path, text, false);
+  if (conflicts !== undefined) return { ok: false, problems: conflicts };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, problems: [fileError(path, parsed.line, parsed.message)] };
-  let lines: Map<string, number> | undefined;
-  const lineOf = (pointer: string): number => {
-    lines ??= memberLines(text);
-    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-      const line = lines.get(p);
-      if (line !== undefined || p === '') return line ?? 1;
-    }
-  };
-  const problems: FileProblem[] = [];
-  const fail = (pointer: string, message: string): void => void problems.push(fileError(path, lineOf(pointer), message));
+  // Problems are gathered by JSON pointer and placed on lines in one pass at the end.
+  const issues: { pointer: string; message: string }[] = [];
+  const fail = (pointer: string, message: string): void => void issues.push({ pointer, message });
+  const failed = (): { ok: false; problems: FileProblem[] } => ({ ok: false, problems: placeIssues(path, text, issues) });
   const record = parsed.value;
   if (!isJsonObject(record)) return { ok: false, problems: [fileError(path, 1, `expected a JSON object starting with "format": "${ATTRIBUTES_FORMAT}"`)] };
   checkHeader(record, fail);
-  if (problems.length > 0) return { ok: false, problems };
+  if (issues.length > 0) return failed();
   if (!Array.isArray(record.attributes)) {
     fail('/attributes', '"attributes" must be a list of {"name": …, "type": …} objects');
-    return { ok: false, problems };
+    return failed();
   }
   const attributes = record.attributes.map((item, i) => readDeclaration(item, `/attributes/${i}`, fail));
   const seen = new Set<string>();
@@ -66,11 +64,19 @@ export function parseAttributesFile(path: string, raw: string): ParseResult<Attr
     if (a && seen.has(a.name)) fail(`/attributes/${i}/name`, `the attribute "${a.name}" is declared twice`);
     if (a) seen.add(a.name);
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (issues.length > 0) return failed();
   const schema: AttributeSchema = { attributes: attributes as AttributeDeclaration[] };
   const extra = unknownFields(record, FILE_KEYS);
   if (extra) schema.extra = extra;
   return { ok: true, value: schema, warnings: [] };
+}
+
+/** Each issue on the line of its member, or of the nearest enclosing member the text has. */
+function placeIssues(path: string, text: string, issues: readonly { pointer: string; message: string }[]): FileProblem[] {
+  const { kept, more } = firstProblems(issues);
+  const lines = memberLines(text, kept.map((i) => i.pointer));
+  const placed = kept.map(({ pointer, message }) => fileError(path, lineOfMember(lines, pointer), message));
+  return withSummary(path, placed, more);
 }
 
 function checkHeader(record: JsonObject, fail: (pointer: string, message: string) => void): void {

@@ -6,6 +6,7 @@ import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
 import type { FileProblem, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { ParseResult } from '../storage/format/problems';
 import { isTranscriptPath } from '../transcript-paths';
 import { isMissing, typeProblem, type AttributeSchema } from './attribute-types';
@@ -40,6 +41,8 @@ export interface ParticipantsOverview {
   declared: boolean;
   /** Problems of `.grounded/attributes.json` itself (the inferred types are used meanwhile). */
   schemaProblems: FileProblem[];
+  /** Transcripts that could not be read at all (too large, not UTF-8): left out of the overview. */
+  readProblems?: FileProblem[];
   participants: Participant[];
 }
 
@@ -57,12 +60,20 @@ export function listTranscripts(fs: FileSource, config: ProjectConfig): Promise<
 /** Read the attributes file (if any) and every transcript's front matter. */
 export async function readParticipants(fs: FileSource, config: ProjectConfig): Promise<ParticipantsOverview> {
   const sources: TranscriptSource[] = [];
+  const readProblems: FileProblem[] = [];
   for (const path of await listTranscripts(fs, config)) {
-    const raw = await fs.readFile(path);
-    if (raw !== undefined) sources.push({ path, text: normaliseText(raw) });
+    const raw = await readFileText(fs, path);
+    if (raw instanceof UnreadableFileError) readProblems.push(raw.problem);
+    else if (raw !== undefined) sources.push({ path, text: normaliseText(raw) });
   }
-  const schemaText = await fs.readFile(ATTRIBUTES_FILE);
-  return describeParticipants(sources, schemaText === undefined ? undefined : parseAttributesFile(ATTRIBUTES_FILE, schemaText));
+  const schemaText = await readFileText(fs, ATTRIBUTES_FILE);
+  const schemaFile: ParseResult<AttributeSchema> | undefined =
+    schemaText instanceof UnreadableFileError
+      ? { ok: false, problems: [schemaText.problem] }
+      : schemaText === undefined
+        ? undefined
+        : parseAttributesFile(ATTRIBUTES_FILE, schemaText);
+  return { ...describeParticipants(sources, schemaFile), readProblems };
 }
 
 /** The overview from texts already at hand (an editor's unsaved buffers, tests). */
@@ -111,7 +122,7 @@ export function checkAttributes(schema: AttributeSchema, declared: boolean, fron
  * would otherwise fill the report with one line per attribute).
  */
 export function attributeFileProblems(overview: ParticipantsOverview): FileProblem[] {
-  const problems: FileProblem[] = [...overview.schemaProblems];
+  const problems: FileProblem[] = [...(overview.readProblems ?? []), ...overview.schemaProblems];
   for (const participant of overview.participants) {
     const missing = participant.issues.filter((i) => i.kind === 'missing').map((i) => i.attribute!);
     if (missing.length > 0) {

@@ -3,6 +3,7 @@
  * the store, transcript texts, memos and attributes from files or open editors). A change re-reads
  * and re-places only what it touched, and a burst of changes is announced by one onDidChange.
  */
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { Emitter, type Disposable, type Event } from '../event';
 import { listFiles } from '../interchange/refi/project-files';
 import { isMemoPath, listMemos, parseMemo, type MemoSummary } from '../memos';
@@ -207,8 +208,8 @@ export class ProjectIndex implements Disposable {
       return this.invalidate({ attributes: true });
     }
     if (isMemoPath(config, path)) {
-      const raw = await this.source.readFile(path);
-      if (raw === undefined) this.memos.delete(path);
+      const raw = await readFileText(this.source, path);
+      if (raw === undefined || raw instanceof UnreadableFileError) this.memos.delete(path);
       else this.memos.set(path, parseMemo(path, normaliseText(raw)));
       return this.invalidate({});
     }
@@ -257,7 +258,8 @@ export class ProjectIndex implements Disposable {
   }
 
   private async readAttributesFile(): Promise<ParseResult<AttributeSchema> | undefined> {
-    const text = this.open.textOf(ATTRIBUTES_FILE) ?? (await this.source.readFile(ATTRIBUTES_FILE));
+    const text = this.open.textOf(ATTRIBUTES_FILE) ?? (await readFileText(this.source, ATTRIBUTES_FILE));
+    if (text instanceof UnreadableFileError) return { ok: false, problems: [text.problem] };
     return text === undefined ? undefined : parseAttributesFile(ATTRIBUTES_FILE, text);
   }
 

@@ -6,6 +6,7 @@ import type { Code, FileProblem, ProjectConfig } from '../model';
 import type { DirectoryEntry, FileSource } from '../ports';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { StoreError, formatProblem } from '../storage/errors';
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFile, parseCodingFile, parseProjectFile } from '../storage/format';
 
 export async function readConfig(source: FileSource): Promise<ProjectConfig> {
@@ -20,9 +21,10 @@ export async function readCodes(source: FileSource): Promise<{ codes: Code[]; pr
   const entries = (await source.readDirectory(CODES_DIR)).filter((e) => e.kind === 'file' && e.name.endsWith('.json'));
   const codes: Code[] = [];
   const problems: FileProblem[] = [];
-  const texts = await Promise.all(entries.map((e) => source.readFile(`${CODES_DIR}/${e.name}`)));
+  const texts = await Promise.all(entries.map((e) => readFileText(source, `${CODES_DIR}/${e.name}`)));
   entries.forEach((e, i) => {
     const text = texts[i];
+    if (text instanceof UnreadableFileError) return void problems.push(text.problem);
     if (text === undefined) return;
     const result = parseCodeFile(`${CODES_DIR}/${e.name}`, text);
     if (result.ok) codes.push(result.value);
@@ -45,10 +47,11 @@ export async function readCoding(source: FileSource, transcript: string): Promis
 
 async function readCodingFiles(source: FileSource, transcript: string, files: string[]): Promise<TranscriptCoding> {
   const dir = `${CODING_DIR}/${transcript}`;
-  const texts = await Promise.all(files.map((f) => source.readFile(`${dir}/${f}`)));
+  const texts = await Promise.all(files.map((f) => readFileText(source, `${dir}/${f}`)));
   const coding: TranscriptCoding = { transcript, coders: [], problems: [] };
   files.forEach((f, i) => {
     const text = texts[i];
+    if (text instanceof UnreadableFileError) return void coding.problems.push(text.problem);
     if (text === undefined) return;
     const result = parseCodingFile(`${dir}/${f}`, text);
     if (result.ok) coding.coders.push({ coder: result.value.coder, segments: result.value.segments });

@@ -12,4 +12,8 @@ export {
   type StudyFile,
   type StudyFileKind,
 } from './plan';
-export { describeReport, readStudyFiles } from './study-files';
+export { describeReport, readStudyFiles, traceProject } from './study-files';
+export { applyPseudonymisation, describeFinish, finishPseudonymisation, readJournal, runPseudonymisation, startPseudonymisation, type FinishReport, type PseudonymiseRun } from './finish';
+export { JOURNAL_PATH, JournalError, type PseudonymiseJournal } from './journal';
+export { describeTraces, findTraces, segmentTraces, type CodingFileText, type Trace } from './traces';
+export { unfinishedPseudonymisation } from './journal-check';

@@ -37,15 +37,21 @@ export class NameMatcher {
   /** The name and its variants as given, trimmed and without duplicates. */
   readonly forms: readonly string[];
 
-  constructor(spec: NameSpec) {
+  /** `replacing` false: a matcher that only finds (checking for traces), with no pseudonym. */
+  constructor(spec: NameSpec, replacing = true) {
     const name = spec.name.trim();
     this.pseudonym = spec.pseudonym.trim();
     if (name === '') throw new PseudonymError('Give the name to replace.');
-    if (this.pseudonym === '') throw new PseudonymError('Give the pseudonym to use instead.');
-    if (name === this.pseudonym) throw new PseudonymError('The pseudonym is the same as the name.');
+    if (replacing && this.pseudonym === '') throw new PseudonymError('Give the pseudonym to use instead.');
+    if (replacing && name === this.pseudonym) throw new PseudonymError('The pseudonym is the same as the name.');
     this.forms = [...new Set([name, ...(spec.variants ?? []).map((v) => v.trim()).filter((v) => v !== '')])];
     if (this.forms.some((f) => !/[\p{L}\p{N}]/u.test(f))) throw new PseudonymError('A name must contain at least one letter or digit.');
     this.pattern = wholeWordPattern(this.forms);
+  }
+
+  /** Finds the names (the first and the others as its variants); for checks, not for replacing. */
+  static forNames(names: readonly string[]): NameMatcher {
+    return new NameMatcher({ name: names[0] ?? '', pseudonym: '', variants: names.slice(1) }, false);
   }
 
   /** Every occurrence in `text`, in order, leaving out any that overlaps a protected range. */
@@ -71,7 +77,42 @@ export class NameMatcher {
   replaceAll(text: string): string {
     return applyOccurrences(text, this.find(text));
   }
+
+  /**
+   * The end of a name cut off at the start of `text` (`mara said` for Amara), as a quote's context
+   * begins where a fixed number of characters runs out. At least 3 characters, in the name's case
+   * or upper case, followed by a non-letter: shorter tails are too often ordinary words.
+   */
+  fragmentAtStart(text: string): string | undefined {
+    for (const cut of this.cuts()) {
+      for (let length = cut.length - 1; length >= MIN_TAIL; length--) {
+        const tail = cut.slice(cut.length - length);
+        if (text.startsWith(tail) && !WORD_CHARACTER.test(text.charAt(length))) return tail;
+      }
+    }
+    return undefined;
+  }
+
+  /** The beginning of a name cut off at the end of `text` (`said Am` for Amara): 2 characters or more. */
+  fragmentAtEnd(text: string): string | undefined {
+    for (const cut of this.cuts()) {
+      for (let length = cut.length - 1; length >= MIN_HEAD; length--) {
+        const head = cut.slice(0, length);
+        if (text.endsWith(head) && !WORD_CHARACTER.test(text.charAt(text.length - length - 1))) return head;
+      }
+    }
+    return undefined;
+  }
+
+  /** Each form as written and in upper case, both Unicode normal forms. */
+  private cuts(): string[] {
+    return [...new Set(this.forms.flatMap((f) => [f, f.toLocaleUpperCase()]).flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')]))];
+  }
 }
+
+const MIN_TAIL = 3;
+const MIN_HEAD = 2;
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_]/u;
 
 /** Whether any of the spellings occurs in `text` as a whole word. */
 export function mentions(text: string, spellings: readonly string[]): boolean {

@@ -9,6 +9,7 @@ import { placeSelectors } from '../placement';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { applyOccurrences, mapRange, mentions, NameMatcher, type NameSpec, type Occurrence } from './name-matcher';
 import { protectedRanges } from './protected-ranges';
+import { segmentTraces, withoutEdgeFragments } from './traces';
 
 export type StudyFileKind = 'transcript' | 'memo';
 
@@ -118,7 +119,7 @@ function requotesOf(segments: readonly SegmentLike[], oldText: string | undefine
   const updates = new Map<SegmentId, SegmentUpdate>();
   let placed = 0;
   let unplaced = 0;
-  const named = (q: QuoteSelector): boolean => matcher.occursIn(q.exact) || matcher.occursIn(q.prefix) || matcher.occursIn(q.suffix);
+  const named = (q: QuoteSelector): boolean => segmentTraces(matcher, { quote: q }).length > 0;
   if (segments.length === 0 || (!change && !segments.some((s) => named(s.quote)))) return { updates, placed, unplaced };
   const occurrences = change?.occurrences ?? [];
   const newText = change?.newText ?? oldText ?? '';
@@ -134,7 +135,8 @@ function requotesOf(segments: readonly SegmentLike[], oldText: string | undefine
       }
       return;
     }
-    const quote = { exact: matcher.replaceAll(segment.quote.exact), prefix: matcher.replaceAll(segment.quote.prefix), suffix: matcher.replaceAll(segment.quote.suffix) };
+    // A part of the name cut off at the outer edge of the context would stay: it is cut off too.
+    const quote = withoutEdgeFragments(matcher, { exact: matcher.replaceAll(segment.quote.exact), prefix: matcher.replaceAll(segment.quote.prefix), suffix: matcher.replaceAll(segment.quote.suffix) });
     if (sameQuote(quote, segment.quote)) return;
     const start = Math.min(mapRange(placement?.range ?? segment.position, occurrences).start, newText.length);
     updates.set(segment.id, { quote, position: { start, end: start + quote.exact.length } });

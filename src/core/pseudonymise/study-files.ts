@@ -3,7 +3,11 @@ import { listMemos } from '../memos';
 import type { ProjectConfig } from '../model';
 import { listTranscripts } from '../participants';
 import type { FileSystem } from '../ports';
+import { codingFilePath } from '../storage/format';
+import type { ProjectStore } from '../storage/project-store';
+import type { NameMatcher } from './name-matcher';
 import type { PseudonymiseReport, StudyFile } from './plan';
+import { findTraces, type CodingFileText, type Trace } from './traces';
 
 /**
  * Every transcript and memo of the project with its text as the core reads it, and the raw text
@@ -23,6 +27,18 @@ export async function readStudyFiles(
     if (raw !== undefined) files.push({ file: { path, kind, text: normaliseText(raw) }, raw });
   }
   return files;
+}
+
+/** Every trace of the matcher's names in the project's transcripts, memos and (loaded) coding, as on disk. */
+export async function traceProject(fs: FileSystem, store: ProjectStore, matcher: NameMatcher): Promise<Trace[]> {
+  const files = await readStudyFiles(fs, store.config);
+  const coding: CodingFileText[] = [];
+  for (const transcriptCoding of store.loadedCoding()) {
+    const raw = new Map<string, string>();
+    for (const { coder } of transcriptCoding.coders) raw.set(coder.id, (await fs.readFile(codingFilePath(transcriptCoding.transcript, coder.id))) ?? '');
+    coding.push({ coding: transcriptCoding, raw });
+  }
+  return findTraces(matcher, files.map((f) => f.file), coding);
 }
 
 /** The report as lines for a log or a terminal. */

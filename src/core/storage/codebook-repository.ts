@@ -2,6 +2,7 @@ import { Codebook, isHexColor, nextColor } from '../codebook';
 import type { Code, CodeId, FileProblem } from '../model';
 import type { FileSystem, IdSource } from '../ports';
 import { StoreError } from './errors';
+import { UnreadableFileError, readFileText } from './file-text';
 import type { FileWriter } from './file-writer';
 import type { History } from './history';
 import { CODES_DIR, codeFilePath, parseCodeFile, parseCodeFilePath, serializeCodeFile } from './format';
@@ -38,7 +39,7 @@ export class CodebookRepository {
         .filter((e) => e.kind === 'file' && e.name.endsWith('.json'))
         .map(async (e) => {
           const path = `${CODES_DIR}/${e.name}`;
-          this.accept(path, await this.fs.readFile(path));
+          this.accept(path, await readFileText(this.fs, path));
         }),
     );
     this.view = undefined;
@@ -53,7 +54,7 @@ export class CodebookRepository {
     const name = validName(input.name);
     const parent = input.parent ?? null;
     if (parent !== null && !this.codes.has(parent)) throw new StoreError(`There is no parent code with id ${parent}.`);
-    const color = input.color ?? nextColor(this.codes.values());
+    const color = input.color ?? nextColor(this.codes.values(), parent);
     if (!isHexColor(color)) throw new StoreError(`"${color}" is not a colour of the form #rrggbb.`);
     const code: Code = { id: this.ids.next('c-'), name, parent, color, description: input.description ?? '' };
     this.put(code);
@@ -87,7 +88,7 @@ export class CodebookRepository {
   }
 
   /** A code file changed on disk (or its own write echoed): returns whether the codebook changed. */
-  reload(path: string, content: string | undefined): boolean {
+  reload(path: string, content: string | undefined | UnreadableFileError): boolean {
     const before = this.snapshotOf(path);
     this.accept(path, content);
     this.view = undefined;
@@ -118,10 +119,16 @@ export class CodebookRepository {
     });
   }
 
-  private accept(path: string, content: string | undefined): void {
-    this.writer.remember(path, content);
+  private accept(path: string, content: string | undefined | UnreadableFileError): void {
     const id = parseCodeFilePath(path);
     this.problems.delete(path);
+    if (content instanceof UnreadableFileError) {
+      // Malformed like a file that does not parse: its code is left out and the file never rewritten.
+      this.problems.set(path, [content.problem]);
+      if (id) this.codes.delete(id);
+      return;
+    }
+    this.writer.remember(path, content);
     if (content === undefined) {
       if (id) this.codes.delete(id);
       return;

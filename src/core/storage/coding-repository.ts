@@ -1,6 +1,7 @@
 import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
 import type { FileSystem } from '../ports';
 import { StoreError, malformedFileError } from './errors';
+import { UnreadableFileError, readFileText } from './file-text';
 import type { FileWriter } from './file-writer';
 import type { History } from './history';
 import { CODING_DIR, codingFilePath, parseCodingFile, parseCodingFilePath, serializeCodingFile } from './format';
@@ -144,10 +145,10 @@ export class CodingRepository {
   }
 
   /** A coding file changed on disk: returns the transcript it belongs to, if it was affected. */
-  reload(path: string, content: string | undefined): string | undefined {
+  reload(path: string, content: string | undefined | UnreadableFileError): string | undefined {
     const where = parseCodingFilePath(path);
     if (!where) return undefined;
-    this.writer.remember(path, content);
+    if (!(content instanceof UnreadableFileError)) this.writer.remember(path, content);
     const entries = this.transcripts.get(where.transcript);
     if (!entries) {
       // Not loaded yet: it will be read when first needed. A new transcript's files are noticed
@@ -222,8 +223,8 @@ export class CodingRepository {
     await Promise.all(
       files.map(async (f) => {
         const path = `${dir}/${f.name}`;
-        const content = await this.fs.readFile(path);
-        this.writer.remember(path, content);
+        const content = await readFileText(this.fs, path);
+        if (!(content instanceof UnreadableFileError)) this.writer.remember(path, content);
         if (content !== undefined) entries.set(f.name.slice(0, -'.jsonl'.length), toEntry(path, content));
       }),
     );
@@ -245,7 +246,9 @@ export class CodingRepository {
   }
 }
 
-function toEntry(path: string, content: string): Entry {
+/** A file that cannot be decoded is malformed like one that does not parse: never rewritten. */
+function toEntry(path: string, content: string | UnreadableFileError): Entry {
+  if (content instanceof UnreadableFileError) return { ok: false, problems: [content.problem] };
   const result = parseCodingFile(path, content);
   return result.ok ? { ok: true, file: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };
 }

@@ -33,6 +33,14 @@ export class FileWriter {
     this.known.set(path, content ?? null);
   }
 
+  /**
+   * Forget what a file held: it could not be read, so whatever it holds next is news (not our
+   * echo), and no write may land on it until it has been read again.
+   */
+  forget(path: string): void {
+    this.known.delete(path);
+  }
+
   /** Schedule a write; a later schedule of the same file before it runs replaces this one. */
   schedule(path: string, produce: Produce): void {
     const existing = this.pending.get(path);

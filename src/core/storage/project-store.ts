@@ -6,9 +6,12 @@ import type { FileSystem, IdSource, Logger } from '../ports';
 import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
 import { StoreError, formatProblem } from './errors';
+import { type ConflictSide, resolveConflictedFile } from './conflict-resolution';
+import { UnreadableFileError, readFileText } from './file-text';
 import { FileWriter } from './file-writer';
+import { ProjectFiles, type FileWriteOutcome } from './project-files';
 import { History } from './history';
-import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseProjectFile } from './format';
+import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
 
@@ -35,6 +38,7 @@ export class ProjectStore {
   readonly onDidChangeProblems: Event<void> = this.problemsChanged.event;
 
   private readonly writer: FileWriter;
+  private readonly files: ProjectFiles;
   private readonly history = new History();
   private readonly historyChanged = new Emitter<void>();
   /** Fires when what undo/redo would do changes. */
@@ -55,13 +59,16 @@ export class ProjectStore {
       options.debounceMs ?? 0,
       (path, error) => {
         const message = error instanceof Error ? error.message : String(error);
+        this.files.noteFailure(path, error);
         this.reportWriteProblem(path, `could not be written: ${message}`);
       },
       (path, onDisk) => {
+        this.files.noteConflict(path);
         this.reportWriteProblem(path, 'changed on disk while Grounded was about to save it: the version on disk was kept and the latest change to this file was not saved; redo it if it is still needed');
         this.reload(path, onDisk);
       },
     );
+    this.files = new ProjectFiles(fs, this.writer);
     const ids = options.ids ?? randomIds;
     this.codes = new CodebookRepository(fs, this.writer, ids, this.history);
     this.coding = new CodingRepository(fs, this.writer, this.history);
@@ -331,13 +338,37 @@ export class ProjectStore {
   }
 
   /**
+   * Write a whole project file other than the codebook and coding (a memo, the attribute types, the
+   * speaker mapping, an imported transcript), guarded like every store write. `basedOn` is what the
+   * caller read and built the content from (undefined: the file must not exist yet); if the disk no
+   * longer holds that, the disk version is kept, the conflict is reported and `kept-on-disk` returned.
+   */
+  writeProjectFile(path: string, content: string, basedOn: string | undefined): Promise<FileWriteOutcome> {
+    return this.files.write(path, content, basedOn);
+  }
+
+  /** Is what the disk holds now our own last write of this file (a watcher event is its echo)? */
+  isOwnEcho(path: string): Promise<boolean> {
+    return this.files.isOwnEcho(path);
+  }
+
+  /**
    * A project file was created, changed or deleted on disk. The echo of our own write is ignored;
    * anything else is reloaded and announced.
    */
   async handleFileChange(path: string): Promise<void> {
+    // Watchers also report folders (`.grounded/coding/interviews/p01.md/` is one) and files of
+    // other tools: reading a folder as a file fails (EISDIR), and only the store's own files matter.
+    if (path !== PROJECT_FILE && parseCodeFilePath(path) === undefined && parseCodingFilePath(path) === undefined) return;
     // Let our own writes of this file land first: what is on disk afterwards is what counts.
     await this.writer.settled(path);
-    const content = await this.fs.readFile(path);
+    const content = await readFileText(this.fs, path);
+    if (content instanceof UnreadableFileError) {
+      this.writer.forget(path);
+      if (path === PROJECT_FILE) this.options.logger?.warn(content.message);
+      else this.reload(path, content);
+      return;
+    }
     if (this.writer.isKnown(path, content)) return;
     if (path === PROJECT_FILE) {
       if (content !== undefined) await this.reloadConfig();
@@ -347,7 +378,28 @@ export class ProjectStore {
     this.reload(path, content);
   }
 
-  private reload(path: string, content: string | undefined): void {
+  /**
+   * Resolve an unresolved git merge conflict in a coding or code file (see conflict-resolution.ts):
+   * writes the merged file and reloads it. Returns what was decided; throws StoreError when the
+   * file cannot be resolved, leaving it untouched.
+   */
+  async resolveMergeConflict(path: string, prefer: ConflictSide = 'ours'): Promise<string[]> {
+    await this.writer.settled(path);
+    const text = await this.fs.readFile(path);
+    if (text === undefined) throw new StoreError(`${path} does not exist.`);
+    const resolution = resolveConflictedFile(path, text, prefer);
+    if (!resolution.ok) throw new StoreError(resolution.message);
+    this.writer.remember(path, text);
+    this.writer.schedule(path, () => resolution.text);
+    await this.writer.settled(path);
+    if ((await this.fs.readFile(path)) !== resolution.text) {
+      throw new StoreError(`${path} changed on disk while its conflict was being resolved; it was left as it is now. Try again.`);
+    }
+    this.reload(path, resolution.text);
+    return resolution.notes;
+  }
+
+  private reload(path: string, content: string | undefined | UnreadableFileError): void {
     if (path.startsWith(`${CODES_DIR}/`)) {
       this.forgetHistory();
       if (this.codes.reload(path, content)) this.codebookChanged.fire();
@@ -388,7 +440,8 @@ export class ProjectStore {
 }
 
 async function readConfig(fs: FileSystem): Promise<ProjectConfig> {
-  const text = await fs.readFile(PROJECT_FILE);
+  const text = await readFileText(fs, PROJECT_FILE);
+  if (text instanceof UnreadableFileError) throw new StoreError(text.message, [text.problem]);
   if (text === undefined) throw new StoreError(`No Grounded project here: ${PROJECT_FILE} is missing.`);
   const parsed = parseProjectFile(PROJECT_FILE, text);
   if (!parsed.ok) throw new StoreError(parsed.problems.map(formatProblem).join('\n'), parsed.problems);

@@ -5,7 +5,10 @@ import type { PlacementStatus } from '../placement';
 import type { FileSource } from '../ports';
 import { loadSnapshot, participantsOverview, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { TranscriptCoding } from '../storage/coding-repository';
+import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
+import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
+import { memoProblems } from './memo-check';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -33,7 +36,10 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   const problems: FileProblem[] = [...snapshot.problems, ...codebookProblems(codebook)];
   const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
   // Coding files are read again only to name the line of a record that has a problem.
-  const linesOf = async (path: string): Promise<string[]> => ((await source.readFile(path)) ?? '').split('\n');
+  const linesOf = async (path: string): Promise<Map<string, number>> => {
+    const text = await readFileText(source, path);
+    return recordLines(typeof text === 'string' ? text : '');
+  };
   const codings: TranscriptCoding[] = [];
   const placements: SegmentPlacement[] = [];
   for (const transcript of snapshot.transcripts) {
@@ -53,11 +59,37 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
         problems.push(...found.map(({ id, problem }) => withLine(problem, lines, id)));
       }
     }
-    const problem = transcriptProblem(transcript.path, transcript.exists, transcript.listed);
+    const unreadable = transcript.exists ? undefined : await readFileText(source, transcript.path);
+    if (unreadable instanceof UnreadableFileError) problems.push(unreadable.problem);
+    const problem = unreadable instanceof UnreadableFileError ? undefined : transcriptProblem(transcript.path, transcript.exists, transcript.listed);
     if (problem) problems.push(problem);
   }
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
-  return { snapshot, codebook, problems, codings, placements };
+  problems.push(...(await unfinishedPseudonymisation(source, codings)));
+  problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
+  return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
+}
+
+/** A file that cannot be read is reported by each reader that tried it: once is enough. */
+function withoutRepeats(problems: FileProblem[]): FileProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.line ?? ''}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Segment id → 1-based line of its record, in one pass (a lookup per segment would be quadratic). */
+function recordLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const id = /"id":"(s-[0-9a-z]+)"/;
+  text.split('\n').forEach((line, i) => {
+    const found = id.exec(line);
+    if (found !== null && !lines.has(found[1])) lines.set(found[1], i + 1);
+  });
+  return lines;
 }
 
 function transcriptProblem(path: string, exists: boolean, listed: boolean): FileProblem | undefined {
@@ -135,9 +167,9 @@ function placementProblems(path: string, placements: readonly SegmentPlacement[]
 }
 
 /** The problem with the line of the record it is about, when that line is found. */
-function withLine(problem: FileProblem, lines: string[], id: string): FileProblem {
-  const i = lines.findIndex((l) => l.includes(`"id":"${id}"`));
-  return i === -1 ? problem : { path: problem.path, line: i + 1, message: problem.message, severity: problem.severity };
+function withLine(problem: FileProblem, lines: Map<string, number>, id: string): FileProblem {
+  const line = lines.get(id);
+  return line === undefined ? problem : { path: problem.path, line, message: problem.message, severity: problem.severity };
 }
 
 function quoteForMessage(text: string): string {

@@ -22,8 +22,8 @@ interface CodeItem extends vscode.QuickPickItem {
 
 export interface PickOptions {
   title: string;
-  /** Codes listed first, numbered 1 to 9 (the quick keys). */
-  quick: readonly CodeId[];
+  /** Codes listed first, numbered 1 to 9 (the quick keys); undefined: an empty key, its number skipped. */
+  quick: readonly (CodeId | undefined)[];
   icons: CodeIcons;
   /** Offer to create a code from what was typed. */
   allowCreate: boolean;
@@ -117,11 +117,11 @@ export function creatableName(codebook: Codebook, typed: string): string | undef
 }
 
 function codeItems(codebook: Codebook, options: PickOptions): CodeItem[] {
-  const quick = options.quick.filter((id) => codebook.get(id));
+  const quick = options.quick.filter((id): id is CodeId => id !== undefined && codebook.get(id) !== undefined);
   const item = (id: CodeId): CodeItem => {
     const code = codebook.get(id)!;
     const parents = codebook.path(id).slice(0, -1).join(' / ');
-    const slot = quick.indexOf(id);
+    const slot = options.quick.indexOf(id);
     return {
       label: code.name,
       description: [slot >= 0 ? `#${slot + 1}` : '', parents].filter(Boolean).join('  ·  ') || undefined,

@@ -63,7 +63,7 @@ async function build(kind: RefiExportKind, project: OpenProject, options: Layout
 /** Both default to the standard; each alternative names the program that needs it. */
 async function askLayout(): Promise<LayoutOptions | undefined> {
   const items = [
-    { label: 'Positions in UTF-16 units', detail: 'For NVivo for Windows and QualCoder. The standard counts code points.', id: 'utf-16' },
+    { label: 'Positions in UTF-16 units', detail: 'For NVivo for Windows. The standard (and QualCoder’s coded text) counts code points.', id: 'utf-16' },
     { label: 'CR LF line breaks in the sources', detail: 'For MAXQDA. The standard is LF.', id: 'crlf' },
   ];
   const picked = await vscode.window.showQuickPick(items, {

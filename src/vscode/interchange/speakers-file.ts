@@ -3,6 +3,7 @@
  * the next one, so a Zoom display name is given the same pseudonym every time.
  */
 import type { FileSystem } from '../../core/ports';
+import type { ProjectStore } from '../../core/storage/project-store';
 import { readSpeakerMapping, speakerMappingProblems, type SpeakerMapping } from '../../core/interchange/transcripts';
 
 export const SPEAKERS_FILE = '.grounded/speakers.json';
@@ -43,16 +44,20 @@ export async function readRememberedSpeakers(fs: FileSystem): Promise<{ mapping:
 
 /**
  * Adds `used` to the remembered mapping (a label mapped again takes its new name). Entries whose
- * name cannot label a turn are never stored. Returns a problem to show when the file was not written.
+ * name cannot label a turn are never stored. The write goes through the store, so a file changed
+ * on disk between reading and writing (a `git pull`) is kept, not overwritten. Returns a problem to
+ * show when the file was not written.
  */
-export async function rememberSpeakers(fs: FileSystem, used: SpeakerMapping): Promise<string | undefined> {
+export async function rememberSpeakers(fs: FileSystem, store: ProjectStore, used: SpeakerMapping): Promise<string | undefined> {
   const labels = Object.keys(used).filter((label) => speakerMappingProblems({ [label]: used[label] }).length === 0);
   if (labels.length === 0) return undefined;
-  const remembered = await readRememberedSpeakers(fs);
-  if ('error' in remembered) return `${remembered.error}; it was left as it is.`;
+  const before = await fs.readFile(SPEAKERS_FILE);
+  const remembered = before === undefined ? { mapping: {} } : parseSpeakersFile(before);
+  if ('error' in remembered) return `${SPEAKERS_FILE} cannot be read: ${remembered.error}; it was left as it is.`;
   const merged: SpeakerMapping = { ...remembered.mapping };
   for (const label of labels) merged[label] = used[label];
   const text = serializeSpeakersFile(merged);
-  if (text !== (await fs.readFile(SPEAKERS_FILE))) await fs.writeFileAtomic(SPEAKERS_FILE, text);
-  return undefined;
+  if (text === before) return undefined;
+  const outcome = await store.writeProjectFile(SPEAKERS_FILE, text, before);
+  return outcome === 'kept-on-disk' ? `${SPEAKERS_FILE} changed on disk while they were being saved; the version on disk was kept.` : undefined;
 }

@@ -35,6 +35,8 @@ export interface TranscriptImportResult {
   written: string[];
   /** What the importers changed or guessed, one line each, prefixed with the file name. */
   notes: string[];
+  /** The notes that are warnings (shown, not only logged): e.g. a dialogue whose speakers were not recognised. */
+  warnings: string[];
 }
 
 interface Choices {
@@ -49,19 +51,25 @@ export async function importTranscripts(project: OpenProject, log: vscode.LogOut
   const written = choices.planned.map((plan, i) => {
     const imported = applySpeakerMapping(plan.source.transcript, choices.mappings[i]);
     const output = writeTranscriptMarkdown(imported, { timestamps: choices.timestamps });
-    const notes = [...imported.notes, ...output.notes].map((n) => `${plan.source.name}${n.line !== undefined ? `:${n.line}` : ''}: ${n.message}`);
-    return { path: plan.path, markdown: output.markdown, notes };
+    const all = [...imported.notes, ...output.notes];
+    const notes = all.map((n) => `${plan.source.name}${n.line !== undefined ? `:${n.line}` : ''}: ${n.message}`);
+    const warnings = all.flatMap((n, j) => (n.warning ? [notes[j]] : []));
+    return { path: plan.path, markdown: output.markdown, notes, warnings };
   });
   // Asking about speakers can take a while: look again just before writing.
   await refuseOverwriting(project.fs, choices.planned);
   for (const file of written) await project.fs.writeFileAtomic(file.path, file.markdown);
   const notes = written.flatMap((f) => f.notes);
   for (const note of notes) log.info(`Import: ${note}`);
-  const problem = await rememberSpeakers(project.fs, mappingUsed(choices));
+  const warnings = written.flatMap((f) => f.warnings);
+  for (const warning of warnings) log.warn(`Import: ${warning}`);
+  // A transcript that came in without speakers should be fixed before anyone codes it: say so, not only in the log.
+  for (const warning of warnings) void vscode.window.showWarningMessage(`Import: ${warning}`);
+  const problem = await rememberSpeakers(project.fs, project.store, mappingUsed(choices));
   if (problem !== undefined) void vscode.window.showWarningMessage(`The speaker names were not remembered: ${problem}`);
   for (const file of written) await vscode.window.showTextDocument(project.fs.uri(file.path), { preview: false });
   announce(written.map((f) => f.path), notes.length, log);
-  return { written: written.map((f) => f.path), notes };
+  return { written: written.map((f) => f.path), notes, warnings };
 }
 
 async function choicesFromArgs(project: OpenProject, args: TranscriptImportArgs): Promise<Choices> {

@@ -61,7 +61,7 @@ export class CodeApplier {
   async applyQuick(slot: number): Promise<string | undefined> {
     const code = this.quick.quick(this.host.require().store.codebook())[slot - 1];
     if (!code) {
-      tell(`Quick key ${slot} has no code yet. Apply codes or pin them ("Grounded: Pin or Unpin Codes…") to fill the quick keys.`);
+      tell(`Quick key ${slot} has no code: none was given to it yet, or its code was deleted or merged (the other keys keep theirs). Apply codes or pin them ("Grounded: Pin or Unpin Codes…") to fill it.`);
       return undefined;
     }
     return this.applyWithoutPicking([code]);

@@ -80,7 +80,7 @@ export class LineByLineMode implements vscode.Disposable {
     }
     this.item.text = `$(list-ordered) Line by line: ${configuredUnit()}`;
     const codebook = this.host.project?.store.codebook();
-    const slots = codebook ? this.quick.quick(codebook).map((id, i) => `${i + 1} ${codebook.get(id)?.name ?? id}`) : [];
+    const slots = codebook ? this.quick.quick(codebook).flatMap((id, i) => (id === undefined ? [] : [`${i + 1} ${codebook.get(id)?.name ?? id}`])) : [];
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`Applying a code moves to the next ${configuredUnit()}. Click to turn line-by-line coding off.`);
     tooltip.appendText(slots.length > 0 ? `\n\nQuick codes: ${slots.join(' · ')}` : '\n\nNo quick codes yet: apply or pin codes.');

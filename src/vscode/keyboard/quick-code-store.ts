@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook';
-import { assignSlots, quickCodes, togglePinned, withPinned, withRecent } from '../../core/keyboard/quick-codes';
+import { assignSlots, quickCodes, togglePinned, withPinned, withRecent, type QuickSlot } from '../../core/keyboard/quick-codes';
 import type { CodeId } from '../../core/model';
 
 const PINNED_KEY = 'grounded.pinnedCodes';
@@ -32,13 +32,13 @@ export class QuickCodeStore implements vscode.Disposable {
     return this.state.get<CodeId[]>(LAST_KEY, []);
   }
 
-  /** Before any slot was given, the recent codes (as earlier versions kept them) fill the keys. */
-  private slots(): CodeId[] {
-    return this.state.get<CodeId[]>(SLOTS_KEY) ?? this.recent();
+  /** Before any slot was given, the recent codes (as earlier versions kept them) fill the keys. null: an empty key. */
+  private slots(): (CodeId | null)[] {
+    return this.state.get<(CodeId | null)[]>(SLOTS_KEY) ?? this.recent();
   }
 
-  /** Slot 1 first; codes deleted from the codebook are skipped. */
-  quick(codebook: Codebook): CodeId[] {
+  /** Slot 1 first; the key of a code deleted or merged away is empty (undefined), the others do not move. */
+  quick(codebook: Codebook): QuickSlot[] {
     return quickCodes(this.pinned(), this.slots(), (id) => codebook.get(id) !== undefined);
   }
 
@@ -50,14 +50,14 @@ export class QuickCodeStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Pin exactly `chosen` (codes still pinned keep their place). */
-  async setPinned(chosen: readonly CodeId[]): Promise<void> {
-    await this.state.update(PINNED_KEY, withPinned(this.pinned(), chosen));
+  /** Pin exactly `chosen` (codes still pinned keep their place; new pins take the keys of pins whose code is gone). */
+  async setPinned(chosen: readonly CodeId[], codebook: Codebook): Promise<void> {
+    await this.state.update(PINNED_KEY, withPinned(this.pinned(), chosen, (id) => codebook.get(id) !== undefined));
     this.changed.fire();
   }
 
-  async togglePinned(ids: readonly CodeId[]): Promise<void> {
-    await this.state.update(PINNED_KEY, togglePinned(this.pinned(), ids));
+  async togglePinned(ids: readonly CodeId[], codebook: Codebook): Promise<void> {
+    await this.state.update(PINNED_KEY, togglePinned(this.pinned(), ids, (id) => codebook.get(id) !== undefined));
     this.changed.fire();
   }
 

@@ -67,7 +67,7 @@ export function registerKeyboardCoding({ host, tracker, painter, context }: Keyb
 async function pinCodes(host: ProjectHost, quick: QuickCodeStore, icons: CodeIcons, args?: PinArgs): Promise<string[]> {
   const codebook = host.require().store.codebook();
   if (args?.codes) {
-    await quick.togglePinned(args.codes.map((c) => findCode(host, c) ?? c).filter((id) => codebook.get(id)));
+    await quick.togglePinned(args.codes.map((c) => findCode(host, c) ?? c).filter((id) => codebook.get(id)), codebook);
     return quick.pinned();
   }
   const picked = await pickCodes(codebook, {
@@ -78,7 +78,7 @@ async function pinCodes(host: ProjectHost, quick: QuickCodeStore, icons: CodeIco
     several: 'ticked',
     ticked: quick.pinned().filter((id) => codebook.get(id)),
   });
-  if (picked) await quick.setPinned(picked.ids);
+  if (picked) await quick.setPinned(picked.ids, codebook);
   return quick.pinned();
 }
 

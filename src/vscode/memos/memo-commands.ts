@@ -47,18 +47,24 @@ export function registerMemoCommands(host: ProjectHost, tracker: TranscriptTrack
   ];
 }
 
+/**
+ * The memo is complete on disk (header and title, through the store's guarded write) before its
+ * editor opens, and the editor opens with the cursor already under the title: a keystroke typed
+ * the moment it appears lands in the memo's text, never above its header.
+ */
 async function createMemo(host: ProjectHost, index: MemoIndex, log: vscode.LogOutputChannel, link: MemoLink, title: string): Promise<string> {
   const { fs, store } = host.require();
   const folder = memosFolder(store.config);
   const existing = (await fs.readDirectory(folder)).map((e) => `${folder}/${e.name}`);
   const path = memoPath(folder, title, existing);
   const { text, cursor } = newMemoText({ title, link, author: store.coder.name, date: isoDate(new Date()) });
-  await fs.writeFileAtomic(path, text);
+  if ((await store.writeProjectFile(path, text, undefined)) === 'kept-on-disk') {
+    throw new Error(`${path} appeared on disk while the memo was being created; it was left as it is. Run the command again for a new memo.`);
+  }
   const document = await vscode.workspace.openTextDocument(fs.uri(path));
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const position = document.positionAt(cursor);
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position));
+  const selection = new vscode.Range(position, position);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, selection });
   log.info(`New memo ${path} (${describeLink(link)}).`);
   await index.reload();
   return path;

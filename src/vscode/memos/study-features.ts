@@ -5,6 +5,7 @@ import { ParticipantsModel } from '../participants/participants-model';
 import { ParticipantsTreeProvider, type ParticipantNode } from '../participants/participants-tree';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
+import { registerFinishInterrupted } from '../pseudonymise/finish-interrupted';
 import { registerPseudonymiseCommand } from '../pseudonymise/pseudonymise-command';
 import { memoExcerptForCode, useMemoIndex } from './index';
 import { registerMemoCommands } from './memo-commands';
@@ -41,6 +42,7 @@ export function registerStudyFeatures(host: ProjectHost, tracker: TranscriptTrac
     ...registerMemoCommands(host, tracker, memoIndex, log),
     ...registerAttributeCommands(host, participantsModel, log),
     registerPseudonymiseCommand(host, log),
+    ...registerFinishInterrupted(host, log),
   );
   return { study: { memos, memoIndex, participants, participantsModel, memoExcerptForCode } };
 }

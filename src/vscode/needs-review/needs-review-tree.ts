@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { excerpt } from '../../core/views/markdown-text';
-import { reviewItems, type ReviewItem } from '../../core/views/review-items';
+import { normaliseText } from '../../core/anchoring';
+import type { PlacementCache } from '../../core/placement';
+import { TranscriptSession } from '../../core/transcript-session';
+import { reviewItems, reviewRow, type ReviewItem, type ReviewRow } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
-import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
  * "Needs Review": segments placed only approximately, and segments that could not be placed,
- * grouped by transcript. Open transcripts are live (from the tracker); closed ones come from the
- * project index, which keeps their placement current.
+ * grouped by transcript. Open transcripts are live (from the tracker); closed ones are scanned from
+ * disk when the project opens, when their coding changes, and on refresh.
  */
 export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsReviewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NeedsReviewNode | undefined>();
@@ -21,15 +22,21 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   constructor(
     private readonly host: ProjectHost,
     private readonly tracker: TranscriptTracker,
-    private readonly index: IndexHost,
+    /** The shared owner of placement: a transcript placed before with the same text and coding costs nothing. */
+    private readonly placements?: PlacementCache,
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
-    this.disposables.push({ dispose: index.onDidChange(() => this.readIndex()).dispose });
+    const attach = (): void => {
+      this.disposables.push({ dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose });
+      void this.scan();
+    };
+    if (host.project) attach();
+    else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
   }
 
   /** Every item to review, open transcripts live, closed ones as last scanned. */
   items(): ReviewItem[] {
-    const live = new Map(this.tracker.all().map((t) => [t.transcript, reviewItems(t.transcript, t.session.placed())]));
+    const live = new Map(this.tracker.all().map((t) => [t.transcript, reviewItems(t.transcript, t.session.placed(), t.session.currentText)]));
     const all = new Map(this.scanned);
     for (const [transcript, items] of live) all.set(transcript, items);
     return [...all.values()].flat();
@@ -39,20 +46,30 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     return this.items().filter((i) => i.transcript === transcript);
   }
 
-  /** Read every coded transcript again now (a researcher's refresh), then list what needs review. */
+  /** Re-anchor every coded transcript from disk (closed ones; open ones are live anyway). */
   async scan(): Promise<void> {
-    const coded = this.index.snapshot()?.transcripts.filter((t) => t.segments.length > 0).map((t) => t.path) ?? [];
-    await this.index.refreshStudyFiles(coded);
-    this.readIndex();
+    const project = this.host.project;
+    if (!project) return;
+    await project.store.loadAllCoding();
+    this.scanned.clear();
+    for (const transcript of project.store.codedTranscripts()) await this.scanOne(transcript, false);
+    this.changed.fire(undefined);
   }
 
-  private readIndex(): void {
-    this.scanned.clear();
-    for (const t of this.index.snapshot()?.transcripts ?? []) {
-      const items = reviewItems(t.path, t.segments);
-      if (items.length > 0) this.scanned.set(t.path, items);
-    }
-    this.changed.fire(undefined);
+  private async scanOne(transcript: string, announce = true): Promise<void> {
+    const project = this.host.project;
+    if (!project) return;
+    const coding = await project.store.getCoding(transcript);
+    const raw = await project.fs.readFile(transcript);
+    const session = new TranscriptSession(transcript, this.placements);
+    // A missing transcript leaves every segment unplaced: all of them are listed.
+    const text = raw === undefined ? '' : normaliseText(raw);
+    session.setText(text);
+    session.setCoding(coding);
+    const items = reviewItems(transcript, session.placed(), text);
+    if (items.length > 0) this.scanned.set(transcript, items);
+    else this.scanned.delete(transcript);
+    if (announce) this.changed.fire(undefined);
   }
 
   getChildren(node?: NeedsReviewNode): NeedsReviewNode[] {
@@ -72,10 +89,12 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
       return item;
     }
     const { item: review } = node;
-    const tree = new vscode.TreeItem(excerpt(review.storedQuote, 70), vscode.TreeItemCollapsibleState.None);
+    const codebook = this.host.project?.store.codebook();
+    const row = reviewRow(review, (id) => codebook?.get(id)?.name);
+    const tree = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     tree.id = `review:${review.transcript}:${review.coderId}:${review.segmentId}`;
-    tree.description = `${review.status === 'fuzzy' ? 'approximate match' : 'not placed'} · ${review.coderName}`;
-    tree.tooltip = new vscode.MarkdownString().appendText(review.storedQuote);
+    tree.description = row.description;
+    tree.tooltip = reviewTooltip(row);
     tree.iconPath = new vscode.ThemeIcon(review.status === 'fuzzy' ? 'question' : 'debug-disconnect');
     tree.contextValue = review.status === 'fuzzy' ? 'reviewFuzzy' : 'reviewOrphan';
     tree.command = { command: 'grounded.needsReview.reveal', title: 'Show', arguments: [node] };
@@ -85,4 +104,17 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** Codes, coder, and the stored text beside what is there now; every untrusted string escaped. */
+function reviewTooltip(row: ReviewRow): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown('**Codes:** ').appendText(row.codes);
+  tooltip.appendMarkdown('  \n**Coder:** ').appendText(row.coder);
+  tooltip.appendMarkdown('  \n**Why listed:** ').appendText(row.status);
+  tooltip.appendMarkdown('\n\n**Coded on:** ').appendText(row.stored);
+  if (row.now !== undefined) tooltip.appendMarkdown('\n\n**Now at this place:** ').appendText(row.now);
+  return tooltip;
 }

@@ -96,7 +96,7 @@ async function askValue(declaration: AttributeDeclaration & { open?: boolean }, 
     const remove = '$(close) Remove the value';
     const other = '$(edit) Another value…';
     const items = [...(declaration.values ?? []).map((v) => ({ label: v, description: v === current ? 'current' : undefined })), { label: remove }, ...(declaration.open ? [{ label: other }] : [])];
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: `One of the values of "${declaration.name}"` });
+    const picked = await pickStartingAt(items, items.find((i) => i.label === current), { title, placeholder: `One of the values of "${declaration.name}"` });
     if (!picked) return undefined;
     if (picked.label === remove) return '';
     if (picked.label !== other) return picked.label;
@@ -114,13 +114,40 @@ async function askValue(declaration: AttributeDeclaration & { open?: boolean }, 
   });
 }
 
-/** Write the types in use to `.grounded/attributes.json` (when it does not exist yet) and open it. */
+/**
+ * A quick pick whose highlight starts on `active` (the current value), so Enter keeps it rather
+ * than silently choosing the first value. `showQuickPick` always starts on the first item.
+ */
+function pickStartingAt<T extends vscode.QuickPickItem>(items: T[], active: T | undefined, options: { title: string; placeholder: string }): Promise<T | undefined> {
+  const picker = vscode.window.createQuickPick<T>();
+  picker.title = options.title;
+  picker.placeholder = options.placeholder;
+  picker.items = items;
+  if (active) picker.activeItems = [active];
+  return new Promise<T | undefined>((resolve) => {
+    let chosen: T | undefined;
+    picker.onDidAccept(() => {
+      chosen = picker.selectedItems[0] ?? picker.activeItems[0];
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      picker.dispose();
+      resolve(chosen);
+    });
+    picker.show();
+  });
+}
+
+/**
+ * Write the types in use to `.grounded/attributes.json` (when it does not exist yet) and open it.
+ * The write goes through the store: should the file appear meanwhile (a `git pull`), it is kept.
+ */
 async function declareAttributes(host: ProjectHost, model: ParticipantsModel, log: vscode.LogOutputChannel): Promise<string> {
-  const { fs } = host.require();
+  const { fs, store } = host.require();
   if ((await fs.readFile(ATTRIBUTES_FILE)) === undefined) {
     const overview = model.overview ?? (await model.reload());
-    await fs.writeFileAtomic(ATTRIBUTES_FILE, serializeAttributesFile({ attributes: overview?.schema.attributes ?? [] }));
-    log.info(`Wrote the attribute types in use to ${ATTRIBUTES_FILE}; edit it to declare types and category values.`);
+    const outcome = await store.writeProjectFile(ATTRIBUTES_FILE, serializeAttributesFile({ attributes: overview?.schema.attributes ?? [] }), undefined);
+    if (outcome === 'saved') log.info(`Wrote the attribute types in use to ${ATTRIBUTES_FILE}; edit it to declare types and category values.`);
     await model.reload();
   }
   await vscode.window.showTextDocument(fs.uri(ATTRIBUTES_FILE), { preview: false });

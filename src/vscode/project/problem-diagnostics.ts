@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from '../../core/model';
+import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
 import type { ProjectHost } from './project-host';
 
 /**
@@ -10,6 +11,8 @@ import type { ProjectHost } from './project-host';
 export class ProblemDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('grounded');
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Conflicted files already announced, so each is announced once while it stays conflicted. */
+  private readonly announced = new Set<string>();
 
   constructor(private readonly host: ProjectHost) {
     const attach = (): void => {
@@ -30,6 +33,20 @@ export class ProblemDiagnostics implements vscode.Disposable {
     for (const [path, problems] of byFile) {
       this.collection.set(project.fs.uri(path), problems.map(toDiagnostic));
     }
+    this.announceConflicts(project.store.problems(), (path) => project.fs.uri(path));
+  }
+
+  /** A merge conflict blocks every edit of its file: say so at once, with the way out. */
+  private announceConflicts(problems: readonly FileProblem[], uri: (path: string) => vscode.Uri): void {
+    const conflicted = new Set(problems.filter((p) => p.kind === 'merge-conflict').map((p) => p.path));
+    for (const path of this.announced) if (!conflicted.has(path)) this.announced.delete(path);
+    for (const path of conflicted) {
+      if (this.announced.has(path)) continue;
+      this.announced.add(path);
+      void vscode.window
+        .showWarningMessage(`${path} has an unresolved git merge conflict; Grounded will not change it until it is resolved.`, 'Resolve Coding Conflict')
+        .then((choice) => (choice ? vscode.commands.executeCommand(RESOLVE_CONFLICT_COMMAND, uri(path)) : undefined));
+    }
   }
 
   dispose(): void {
@@ -45,5 +62,6 @@ function toDiagnostic(problem: FileProblem): vscode.Diagnostic {
     problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
   diagnostic.source = 'Grounded';
+  if (problem.kind === 'merge-conflict') diagnostic.code = MERGE_CONFLICT_CODE;
   return diagnostic;
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { DirectoryEntry, FileSystem } from '../../core/ports';
+import { checkFileSize, decodeFileText } from '../../core/storage/file-text';
 import { NodeFileSystem } from '../../node/node-file-system';
 
-const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /**
@@ -59,13 +59,18 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
     return relativeIn(this.root, uri);
   }
 
+  /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
   async readFile(path: string): Promise<string | undefined> {
+    let bytes: Uint8Array;
     try {
-      return decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
+      const uri = this.uri(path);
+      checkFileSize(path, (await vscode.workspace.fs.stat(uri)).size);
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+    return decodeFileText(path, bytes);
   }
 
   async writeFileAtomic(path: string, content: string): Promise<void> {

@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../../core/line-index';
-import { describeReport, planPseudonymisation, PseudonymError, readStudyFiles, type PseudonymisePlan, type PseudonymiseReport, type StudyFile } from '../../core/pseudonymise';
+import {
+  describeReport,
+  JOURNAL_PATH,
+  planPseudonymisation,
+  PseudonymError,
+  readStudyFiles,
+  startPseudonymisation,
+  type PseudonymisePlan,
+  type PseudonymiseReport,
+  type StudyFile,
+} from '../../core/pseudonymise';
+import { finishInterrupted } from './finish-interrupted';
 import type { OpenProject, ProjectHost } from '../project/project-host';
 
 /** Arguments a keybinding or a test may pass instead of answering the prompts. */
@@ -23,6 +34,8 @@ export function registerPseudonymiseCommand(host: ProjectHost, log: vscode.LogOu
     const request = await askRequest(args);
     if (!request) return undefined;
     const project = host.require();
+    // A run interrupted before is finished first: a plan made on its half-written files would lose what only its journal knows.
+    await finishInterrupted(project, log);
     await project.store.loadAllCoding();
     const broken = project.store.problems().filter((p) => p.severity === 'error');
     if (broken.length > 0) throw new Error(`Nothing was changed: ${broken[0].path} cannot be read (${broken[0].message}). Fix it first.`);
@@ -79,8 +92,15 @@ async function confirm(report: PseudonymiseReport): Promise<boolean> {
   return answer === 'Replace';
 }
 
-/** Texts, then quotes, then save: the coding never refers to text that is not on disk for long. */
+/**
+ * The journal, then texts, then quotes, then save, then the journal deleted: the coding never refers
+ * to text that is not on disk for long, and if anything stops this part-way the journal lets the next
+ * run (or the next opening of the project) finish exactly this plan.
+ */
 async function apply(project: OpenProject, plan: PseudonymisePlan, files: readonly StudyFile[]): Promise<void> {
+  const disk = new Map<string, string>();
+  for (const change of plan.changes) disk.set(change.path, (await project.fs.readFile(change.path)) ?? '');
+  await startPseudonymisation(project.fs, project.store, plan, disk);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const edit = new vscode.WorkspaceEdit();
   for (const change of plan.changes) {
@@ -91,11 +111,21 @@ async function apply(project: OpenProject, plan: PseudonymisePlan, files: readon
     };
     for (const o of change.occurrences) edit.replace(project.fs.uri(change.path), new vscode.Range(position(o.start), position(o.end)), o.replacement);
   }
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('The files could not be edited; nothing was changed.');
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    await project.fs.deleteFile(JOURNAL_PATH);
+    throw new Error('The files could not be edited; nothing was changed.');
+  }
   for (const group of plan.requotes) await project.store.requote(group.transcript, group.coderId, group.updates);
   await project.store.flush();
   const open = openDocuments(project);
-  for (const change of plan.changes) await open.get(change.path)?.save();
+  const unsaved: string[] = [];
+  // A file that was not open may have been saved by the edit itself (files.refactoring.autoSave): save() says false then.
+  for (const change of plan.changes) {
+    const document = open.get(change.path);
+    if (document?.isDirty === true && !(await document.save()) && document.isDirty) unsaved.push(change.path);
+  }
+  if (unsaved.length > 0) throw new Error(`${unsaved.join(', ')} could not be saved, so the real name is still on disk there: run "Finish an Interrupted Pseudonymisation" to write them.`);
+  await project.fs.deleteFile(JOURNAL_PATH);
   // Closed transcripts are checked from disk: check them again now that the new texts are there.
   await vscode.commands.executeCommand('grounded.needsReview.refresh').then(undefined, () => undefined);
 }

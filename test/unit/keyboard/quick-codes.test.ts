@@ -13,12 +13,25 @@ describe('quick codes', () => {
     assert.equal(new Set(slots).size, slots.length);
   });
 
-  it('frees the slot of a code that no longer exists', () => {
-    assert.deepEqual(quickCodes(['c-gone', 'c-a'], ['c-b'], (id) => id !== 'c-gone'), ['c-a', 'c-b']);
+  it('leaves the key of a code that no longer exists empty: the other keys keep their codes', () => {
+    assert.deepEqual(quickCodes(['c-gone', 'c-a'], ['c-b'], (id) => id !== 'c-gone'), [undefined, 'c-a', 'c-b']);
+    // c-b was merged into c-a: Ctrl+Alt+2 must not now apply c-c.
+    assert.deepEqual(quickCodes([], ['c-a', 'c-b', 'c-c'], (id) => id !== 'c-b'), ['c-a', undefined, 'c-c']);
+    assert.deepEqual(quickCodes([], ['c-a', 'c-b', 'c-gone'], (id) => id !== 'c-gone'), ['c-a', 'c-b'], 'no trailing empty keys');
+  });
+
+  it('gives an empty key to the next code new to the keys, and a gone pin’s key to the next pin', () => {
+    const exists = (id: string): boolean => id !== 'c-b';
+    const slots = assignSlots([], ['c-a', 'c-b', 'c-c'], ['c-c', 'c-b', 'c-a'], ['c-a'], exists);
+    assert.deepEqual(slots, ['c-a', null, 'c-c'], 'using a code on a key keeps the empty key empty');
+    assert.deepEqual(assignSlots([], slots, [], ['c-new'], exists), ['c-a', 'c-new', 'c-c']);
+    assert.deepEqual(togglePinned(['c-p1', 'c-b', 'c-p3'], ['c-new'], exists), ['c-p1', 'c-new', 'c-p3']);
+    assert.deepEqual(withPinned(['c-p1', 'c-b', 'c-p3'], ['c-p1', 'c-p3', 'c-new'], exists), ['c-p1', 'c-new', 'c-p3']);
+    assert.deepEqual(quickCodes(['c-p1', 'c-b', 'c-p3'], ['c-x'], exists), ['c-p1', undefined, 'c-p3', 'c-x']);
   });
 
   it('keeps each code on its key while coding; a new code takes a free key, then the least recently used one', () => {
-    let slots: string[] = [];
+    let slots: (string | null)[] = [];
     let recent: string[] = [];
     const use = (...ids: string[]): void => {
       slots = assignSlots([], slots, recent, ids, all);
@@ -46,7 +59,7 @@ describe('quick codes', () => {
     slots = assignSlots(pinned, slots, ['c-a'], ['c-b'], all);
     assert.deepEqual(slots, ['c-b']);
     assert.deepEqual(quickCodes(pinned, slots, all), [...pinned, 'c-b']);
-    assert.deepEqual(assignSlots([], ['c-gone', 'c-a'], [], [], (id) => id !== 'c-gone'), ['c-a'], 'a deleted code frees its key');
+    assert.deepEqual(assignSlots([], ['c-gone', 'c-a'], [], [], (id) => id !== 'c-gone'), [null, 'c-a'], 'a deleted code empties its key, the next keeps its own');
   });
 
   it('remembers the codes just used first, keeping a bounded list', () => {

@@ -24,6 +24,7 @@ import {
   serializeCodingFile,
   serializeProjectFile,
 } from '../../../src/core/storage/format';
+import { resolveConflictedFile } from '../../../src/core/storage/conflict-resolution';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
 const TRANSCRIPT_TEXT = [
@@ -245,8 +246,19 @@ describe('git merges of coding work', function () {
       const read = readCodingFile(repo, DANA);
       assert.equal(read.ok, false, 'a file with conflict markers must not be read as coding');
       if (read.ok) return;
-      const conflictLine = readFileSync(join(repo, path), 'utf8').split('\n').indexOf('<<<<<<< HEAD') + 1;
-      assert.deepEqual(describeProblem(read.problems[0]), `${path}:${conflictLine}: not valid JSON at column 1: expected a value but found '<'`);
+      const conflicted = readFileSync(join(repo, path), 'utf8');
+      const conflictLine = conflicted.split('\n').indexOf('<<<<<<< HEAD') + 1;
+      assert.equal(read.problems.length, 1, 'one problem for the conflict, not one per marker line');
+      assert.equal(read.problems[0].kind, 'merge-conflict');
+      assert.match(describeProblem(read.problems[0]), new RegExp(`^${path.replace(/[.]/g, '\\.')}:${conflictLine}: unresolved git merge conflict between "HEAD" and "laptop"`));
+
+      // Resolving keeps both new segments and every segment from before.
+      const resolution = resolveConflictedFile(path, conflicted);
+      assert.ok(resolution.ok);
+      if (!resolution.ok) return;
+      const resolved = parseCodingFile(path, resolution.text);
+      assert.ok(resolved.ok);
+      if (resolved.ok) assert.deepEqual(resolved.value.segments, [...base, onLaptop, inLab].sort(byId));
     });
 
     it('merges the same-gap case with git\'s union driver, and a segment changed on both branches is refused as a duplicate', () => {

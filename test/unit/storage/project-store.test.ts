@@ -29,6 +29,23 @@ async function open(fs: MemoryFileSystem, coder = dana, debounceMs = 0): Promise
 }
 
 describe('ProjectStore', () => {
+  it('ignores a watcher event for a folder (a coding folder is named like its transcript, .md and all)', async () => {
+    const fs = project();
+    const store = await open(fs);
+    const codeId = store.addCode({ name: 'Trust' });
+    await store.applyCodes('interviews/p01.md', target('A friend from church'), [codeId]);
+    await store.flush();
+    const folders = new Set(['.grounded/coding/interviews/p01.md', '.grounded/coding', '.grounded/codes']);
+    const read = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => {
+      if (folders.has(path)) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
+      return read(path);
+    };
+    for (const folder of folders) await store.handleFileChange(folder);
+    assert.deepEqual(store.problems(), []);
+    assert.equal((await store.getCoding('interviews/p01.md')).coders[0].segments.length, 1);
+  });
+
   it('refuses a folder that is not a project, saying which file is missing', async () => {
     await assert.rejects(ProjectStore.open(new MemoryFileSystem(), { coder: dana }), (e: unknown) => e instanceof StoreError && /\.grounded\/project\.json is missing/.test(e.message));
   });

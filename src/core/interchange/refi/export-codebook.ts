@@ -1,7 +1,7 @@
 /** The codebook as REFI-QDA `Code` elements: hierarchy by nesting, siblings sorted by name. */
 import type { Codebook } from '../../codebook';
 import type { Code } from '../../model';
-import { stableGuid } from './guid';
+import { idGuid, stableGuid } from './guid';
 import { RefiExportError } from './errors';
 import { type XmlNode, writeXml } from './xml-write';
 
@@ -9,7 +9,7 @@ export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
 export function codeGuid(codeId: string): string {
-  return stableGuid('code', codeId);
+  return idGuid('code', codeId) ?? stableGuid('code', codeId);
 }
 
 /**

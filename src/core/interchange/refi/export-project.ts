@@ -21,7 +21,7 @@ export interface ProjectXmlOptions extends SourceOptions {
 
 export interface ProjectXml {
   xml: string;
-  /** `sources/<guid>.txt` entries: name and text. */
+  /** `sources/<guid>.txt` entries (transcripts, then notes): name and text. */
   sources: [string, string][];
   warnings: string[];
   counts: { codes: number; sources: number; selections: number; codings: number; notes: number; cases: number; variables: number; users: number };
@@ -40,7 +40,8 @@ export function projectXml(project: ProjectForExport, options: ProjectXmlOptions
   const names = sourceNames(project.transcripts);
   const variables = variablesOf(project.transcripts);
   const cases = project.transcripts.flatMap((t) => caseElements(t, names.get(t.path)!, variables));
-  const sources = project.transcripts.map((t) => sourceElement(t, names.get(t.path)!, project.codebook, notes.byTranscript.get(t.path) ?? [], options, warnings));
+  const written = new Set<string>();
+  const sources = project.transcripts.map((t) => sourceElement(t, names.get(t.path)!, project.codebook, notes.byTranscript.get(t.path) ?? [], options, warnings, written));
   const children: XmlNode[] = [];
   const group = (name: string, items: XmlNode[]): void => void (items.length > 0 && children.push({ name, children: items }));
   group('Users', [...users.values()].map(userElement));
@@ -48,14 +49,15 @@ export function projectXml(project: ProjectForExport, options: ProjectXmlOptions
   group('Variables', [...variables].map(([name, type]) => ({ name: 'Variable', attributes: [['guid', stableGuid('variable', name)], ['name', name], ['typeOfVariable', type]] })));
   group('Cases', cases);
   group('Sources', sources.map((s) => s.element));
-  group('Notes', project.memos.map((memo) => noteElement(memo, users)));
-  children.push(...notes.project.map(noteRef));
   const stamp = options.now?.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const notesOut = project.memos.map((memo) => noteElement(memo, users, stamp));
+  group('Notes', notesOut.map((n) => n.element));
+  children.push(...notes.project.map(noteRef));
   const attributes: XmlNode['attributes'] = [['xmlns', PROJECT_NAMESPACE], ['name', project.name], ['origin', options.origin], ['creationDateTime', stamp], ['modifiedDateTime', stamp]];
   const sum = (count: (s: SourceExport) => number): number => sources.reduce((n, s) => n + count(s), 0);
   return {
     xml: writeXml({ name: 'Project', attributes, children }),
-    sources: sources.map((s) => [s.fileName, s.text]),
+    sources: [...sources.map((s): [string, string] => [s.fileName, s.text]), ...notesOut.map((n): [string, string] => [n.fileName, options.lineEndings === 'crlf' ? n.text.replace(/\n/g, '\r\n') : n.text])],
     warnings,
     counts: {
       codes: project.codebook.size,
@@ -106,18 +108,30 @@ function noteTargets(project: ProjectForExport, warnings: string[]): NoteTargets
   return targets;
 }
 
-function noteElement(memo: ProjectForExport['memos'][number], users: ReadonlyMap<string, Coder>): XmlNode {
+/**
+ * A memo as a Note. Its text is written twice: inline as PlainTextContent, as the specification
+ * shows notes, and as `sources/<guid>.txt` named by plainTextPath, the only place QualCoder reads a
+ * note's text from (the schema's comment asks for one or the other; both validate, and a reader
+ * finds the text wherever it looks). QualCoder also needs a date on every note: a memo
+ * without a creation date carries the export time as its modification time.
+ */
+function noteElement(memo: ProjectForExport['memos'][number], users: ReadonlyMap<string, Coder>, exportTime: string | undefined): { element: XmlNode; fileName: string; text: string } {
   const authorId = memo.author === undefined ? undefined : coderIdFromName(memo.author);
-  return {
+  const guid = stableGuid('note', memo.path);
+  const fileName = `${guid}.txt`;
+  const element: XmlNode = {
     name: 'Note',
     attributes: [
-      ['guid', stableGuid('note', memo.path)],
+      ['guid', guid],
       ['name', memo.title],
+      ['plainTextPath', `internal://${fileName}`],
       ['creatingUser', authorId !== undefined && users.has(authorId) ? stableGuid('user', authorId) : undefined],
       ['creationDateTime', memo.created],
+      ['modifiedDateTime', memo.created === undefined ? exportTime : undefined],
     ],
     children: [{ name: 'PlainTextContent', text: memo.text }],
   };
+  return { element, fileName, text: memo.text };
 }
 
 /** Source names as other programs show them: the file name without `.md`, or the path when two share it. */

@@ -5,7 +5,7 @@
 import type { Codebook } from '../../codebook';
 import type { BodySegment, TranscriptForExport } from './export-read';
 import { codeGuid } from './export-codebook';
-import { stableGuid } from './guid';
+import { idGuid, stableGuid } from './guid';
 import { codePointCounter, type PositionUnit } from './positions';
 import type { XmlNode } from './xml-write';
 
@@ -34,6 +34,8 @@ export function sourceElement(
   noteGuids: readonly string[],
   options: SourceOptions,
   warnings: string[],
+  /** Selection GUIDs already written (a segment id copied into another coder's file must not repeat one). */
+  written: Set<string> = new Set(),
 ): SourceExport {
   const guid = stableGuid('source', transcript.path);
   const fileName = `${guid}.txt`;
@@ -46,7 +48,7 @@ export function sourceElement(
       warnings.push(`${transcript.path}: segment ${segment.segmentId} uses codes missing from the codebook; those are not exported`);
     }
     if (codes.length === 0) continue;
-    selections.push(selectionElement(transcript, segment, codes, toPosition));
+    selections.push(selectionElement(transcript, segment, codes, toPosition, written));
     codings += codes.length;
   }
   const children: XmlNode[] = [...selections, ...noteGuids.map((g): XmlNode => ({ name: 'NoteRef', attributes: [['targetGUID', g]] }))];
@@ -59,8 +61,12 @@ export function sourceElement(
   return { element, fileName, text, selections: selections.length, codings };
 }
 
-function selectionElement(transcript: TranscriptForExport, segment: BodySegment, codes: readonly string[], toPosition: (offset: number) => number): XmlNode {
+function selectionElement(transcript: TranscriptForExport, segment: BodySegment, codes: readonly string[], toPosition: (offset: number) => number, written: Set<string>): XmlNode {
   const key = `${transcript.path}\n${segment.coder.id}\n${segment.segmentId}`;
+  // The segment's id travels in its GUID, so re-importing the export gives it back (see guid.ts).
+  const carrying = idGuid('segment', segment.segmentId);
+  const guid = carrying !== undefined && !written.has(carrying) ? carrying : stableGuid('selection', key);
+  written.add(guid);
   const user = stableGuid('user', segment.coder.id);
   const children: XmlNode[] = [];
   if (segment.comment !== undefined) children.push({ name: 'Description', text: segment.comment });
@@ -74,7 +80,7 @@ function selectionElement(transcript: TranscriptForExport, segment: BodySegment,
   return {
     name: 'PlainTextSelection',
     attributes: [
-      ['guid', stableGuid('selection', key)],
+      ['guid', guid],
       ['name', selectionName(transcript.body.slice(segment.start, segment.end))],
       ['startPosition', toPosition(segment.start)],
       ['endPosition', toPosition(segment.end)],

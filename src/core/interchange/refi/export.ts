@@ -52,7 +52,8 @@ export function buildQdpx(project: ProjectForExport, options: RefiExportOptions 
   if (options.positions !== 'utf-16' && project.transcripts.some((t) => t.segments.length > 0 && /[\uD800-\uDBFF]/.test(t.body))) {
     warnings.push(
       'Some coded transcripts contain characters such as emoji that count as two UTF-16 units: positions are written in code points, as the ' +
-        'REFI-QDA specification says, but NVivo for Windows and QualCoder count UTF-16 units and would shift those selections; export with UTF-16 positions for them.',
+        'REFI-QDA specification says, but NVivo for Windows counts UTF-16 units and would shift those selections (export with UTF-16 positions for it); ' +
+        'QualCoder takes the coded text by code points but highlights by UTF-16 units, so its highlights after such characters are shifted either way.',
     );
   }
   return { bytes: writeZip(files, options.now ?? FIXED_ZIP_DATE), warnings, counts: result.counts };

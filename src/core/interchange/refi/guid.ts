@@ -1,8 +1,11 @@
 /**
- * GUIDs for REFI-QDA files. Exported GUIDs are name-based UUIDs (RFC 9562 version 5) derived from
- * the project's own ids, so exporting the same project twice gives the same GUIDs and another
- * program can recognise an updated export as the same project. Imported ids are derived from the
- * file's GUIDs the same way, so importing the same file twice gives the same Grounded ids.
+ * GUIDs for REFI-QDA files. Exported GUIDs are derived from the project's own ids, so exporting the
+ * same project twice gives the same GUIDs and another program can recognise an updated export as
+ * the same project. Codes and segments carry their Grounded id in the GUID itself (RFC 9562
+ * version 8, see {@link idGuid}), so importing our own export gives back the same ids and the
+ * result merges with the project it came from; everything else gets a name-based UUID (version 5).
+ * Imported ids of other programs' things are derived from the file's GUIDs, so importing the same
+ * file twice gives the same Grounded ids.
  */
 import { sha1 } from './sha1';
 
@@ -65,6 +68,41 @@ export function base32Id(key: string): string {
     if (id.length === 12) break;
   }
   return id;
+}
+
+/** The first 48 bits of every GUID that carries a Grounded id; fixed forever. */
+const ID_GUID_TAG = '6a7d0c1e5b92';
+/** 12 bits after the version digit: which kind of id the GUID carries. */
+const ID_GUID_KINDS = { code: 'c01', segment: '5e9' } as const;
+const ID_PREFIXES = { code: 'c-', segment: 's-' } as const;
+export type IdKind = keyof typeof ID_GUID_KINDS;
+const ID_PATTERN = /^[cs]-[0-9a-hjkmnp-tv-z]{12}$/;
+
+/**
+ * A GUID carrying a Grounded code or segment id ("c-" or "s-" and 12 Crockford base32 characters,
+ * 60 bits): tag (48 bits), version 8, kind (12 bits), variant, id (60 bits). Undefined for an id of
+ * another shape, which then gets a {@link stableGuid}.
+ */
+export function idGuid(kind: IdKind, id: string): string | undefined {
+  if (!ID_PATTERN.test(id) || !id.startsWith(ID_PREFIXES[kind])) return undefined;
+  let value = 0n;
+  for (const char of id.slice(2)) value = (value << 5n) | BigInt(CROCKFORD.indexOf(char));
+  const payload = value.toString(16).padStart(15, '0');
+  const hex = `${ID_GUID_TAG}8${ID_GUID_KINDS[kind]}8${payload}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The Grounded id a GUID from {@link idGuid} carries, if it is one of that kind. */
+export function idOfGuid(kind: IdKind, guid: string): string | undefined {
+  const hex = normaliseGuid(guid).replace(/-/g, '');
+  if (hex.length !== 32 || !hex.startsWith(`${ID_GUID_TAG}8${ID_GUID_KINDS[kind]}8`)) return undefined;
+  let value = BigInt(`0x${hex.slice(17)}`);
+  let id = '';
+  for (let i = 0; i < 12; i++) {
+    id = CROCKFORD[Number(value & 31n)] + id;
+    value >>= 5n;
+  }
+  return ID_PREFIXES[kind] + id;
 }
 
 function hexToBytes(hex: string): Uint8Array {

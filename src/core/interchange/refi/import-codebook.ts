@@ -2,7 +2,7 @@
 import { nextColor } from '../../codebook';
 import type { Code, Coder } from '../../model';
 import { coderIdFromName } from '../../storage/format';
-import { base32Id } from './guid';
+import { base32Id, idOfGuid } from './guid';
 import type { RefiCode, RefiModel } from './import-model';
 
 export interface ImportedCodebook {
@@ -14,10 +14,19 @@ export interface ImportedCodebook {
 export function importCodes(refiCodes: readonly RefiCode[], warn: (message: string) => void): ImportedCodebook {
   const ids = new Map<string, string>();
   const used = new Set<string>();
-  for (const code of refiCodes) ids.set(code.guid, uniqueId('c-', `code:${code.guid}`, used));
+  // A GUID carrying a Grounded id (our own export) gives that id back, so the import merges with
+  // the project it came from; first come, first served should a file repeat one.
+  for (const code of refiCodes) {
+    const carried = idOfGuid('code', code.guid);
+    if (carried !== undefined && !used.has(carried)) {
+      used.add(carried);
+      ids.set(code.guid, carried);
+    }
+  }
+  for (const code of refiCodes) if (!ids.has(code.guid)) ids.set(code.guid, uniqueId('c-', `code:${code.guid}`, used));
   const codes: Code[] = [];
   for (const refi of refiCodes) {
-    const color = normaliseColor(refi.color) ?? nextColor(codes);
+    const color = normaliseColor(refi.color) ?? nextColor(codes, refi.parent === null ? null : ids.get(refi.parent)!);
     codes.push({
       id: ids.get(refi.guid)!,
       name: refi.name === '' ? 'Unnamed code' : refi.name,

@@ -17,6 +17,8 @@ export interface ImportedSegment {
   /** Code GUIDs. */
   codes: Set<string>;
   comments: string[];
+  /** GUIDs of the selections it was read from (our own exports carry the segment id in them). */
+  selections: string[];
 }
 
 export interface SourceReading {
@@ -71,19 +73,29 @@ function addSelection(segments: Map<string, ImportedSegment>, selection: RefiSel
     if (comments.length > 0) context.warn(`${at.label}: selection ${describe(selection)} has a memo but no code; Grounded keeps comments on coded segments only, so it is not imported`);
     return;
   }
-  addCodings(segments, selection.codings, at.start, at.end, [selection.user], comments, context);
+  addCodings(segments, selection.codings, at.start, at.end, [selection.user], comments, context, selection.guid);
 }
 
 /** Coder attribution lives on each Coding (NVivo), falling back to the selection, source, project. */
-function addCodings(segments: Map<string, ImportedSegment>, codings: readonly RefiCoding[], start: number, end: number, fallbackUsers: (string | undefined)[], comments: string[], context: SourceContext): void {
+function addCodings(
+  segments: Map<string, ImportedSegment>,
+  codings: readonly RefiCoding[],
+  start: number,
+  end: number,
+  fallbackUsers: (string | undefined)[],
+  comments: string[],
+  context: SourceContext,
+  selection?: string,
+): void {
   for (const coding of codings) {
     const coder = context.coderOf(coding.user, ...fallbackUsers);
     const key = `${coder.id}\n${start}\n${end}`;
     let segment = segments.get(key);
     if (!segment) {
-      segment = { coder, start, end, codes: new Set(), comments: [] };
+      segment = { coder, start, end, codes: new Set(), comments: [], selections: [] };
       segments.set(key, segment);
     }
+    if (selection !== undefined && !segment.selections.includes(selection)) segment.selections.push(selection);
     segment.codes.add(coding.code);
     for (const comment of [...comments, ...context.noteTexts(coding.noteRefs)]) {
       if (!segment.comments.includes(comment)) segment.comments.push(comment);

@@ -3,6 +3,7 @@ import { makeQuote } from '../../anchoring';
 import type { Coder, Segment } from '../../model';
 import { codingFilePath, serializeCodingFile } from '../../storage/format';
 import { parseValue } from './attributes';
+import { idOfGuid } from './guid';
 import { uniqueId } from './import-codebook';
 import type { RefiModel, RefiTextSource } from './import-model';
 import type { ImportedSegment } from './import-sources';
@@ -19,7 +20,7 @@ export function codingFiles(transcript: string, text: string, bodyStart: number,
   for (const imported of segments) {
     const range = { start: bodyStart + imported.start, end: bodyStart + imported.end };
     const segment: Segment = {
-      id: uniqueId('s-', `segment:${transcript}\n${imported.coder.id}\n${range.start}\n${range.end}`, used),
+      id: carriedId(imported, used) ?? uniqueId('s-', `segment:${transcript}\n${imported.coder.id}\n${range.start}\n${range.end}`, used),
       codes: [...imported.codes].map((guid) => codeIds.get(guid)!).sort(),
       quote: makeQuote(text, range),
       position: range,
@@ -33,6 +34,18 @@ export function codingFiles(transcript: string, text: string, bodyStart: number,
     path: codingFilePath(transcript, coder.id),
     content: serializeCodingFile({ transcript, coder, segments: list }),
   }));
+}
+
+/** The segment id our own export wrote into a selection's GUID, unless already taken. */
+function carriedId(imported: ImportedSegment, used: Set<string>): string | undefined {
+  for (const guid of imported.selections) {
+    const id = idOfGuid('segment', guid);
+    if (id !== undefined && !used.has(id)) {
+      used.add(id);
+      return id;
+    }
+  }
+  return undefined;
 }
 
 /**

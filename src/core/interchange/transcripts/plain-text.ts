@@ -12,6 +12,8 @@ interface LineLabel {
   textStart: number;
   /** A bold label is deliberate and counts on its own; a plain one needs a second use. */
   deliberate: boolean;
+  /** A lower-case label or one with a space before its colon: it counts only when its name labels two lines or more. */
+  loose: boolean;
 }
 
 /** `Name (00:01:02): text` and `Name [00:01:02]: text`, as some transcription services write. */
@@ -46,9 +48,7 @@ export function importPlainText(text: string, source: string, format: 'text' | '
     turns.addLine(line.trimStart().slice(label.textStart));
   });
   const imported = turns.finish();
-  if (!imported.some((t) => t.speaker !== undefined)) {
-    notes.push({ message: 'no speaker labels ("Name: …" at the start of a line, one name on at least two lines) were found; the text was imported as paragraphs.' });
-  }
+  if (!imported.some((t) => t.speaker !== undefined)) notes.push(noSpeakerNote(lines));
   return { source, format, turns: imported, attributes: {}, notes };
 }
 
@@ -65,20 +65,22 @@ function acceptLabels(found: (LineLabel | undefined)[]): (LineLabel & { once: bo
   return found.map((label) => {
     if (label === undefined) return undefined;
     const repeated = (uses.get(label.speaker) ?? 0) >= 2;
-    if (!(label.deliberate || repeated || labelled)) return undefined;
+    if (!(label.deliberate || repeated || (labelled && !label.loose))) return undefined;
     labelled ||= repeated || label.deliberate;
     return { ...label, once: !label.deliberate && !repeated };
   });
 }
 
 function findLabel(line: string): LineLabel | undefined {
-  const match = matchLabelAt(line, 0);
+  const match = matchLabelAt(line, 0, true);
   if (match !== undefined) {
     return {
-      speaker: match.speaker,
+      // `interviewer:` and `Interviewer:` are one speaker, written `**Interviewer:**`.
+      speaker: match.loose ? capitalised(match.speaker) : match.speaker,
       ...(match.timestamp !== undefined ? { timestamp: match.timestamp } : {}),
       textStart: match.textStart,
       deliberate: match.form === 'emphasised',
+      loose: match.loose === true,
     };
   }
   const timed = NAME_THEN_TIME.exec(line);
@@ -86,7 +88,38 @@ function findLabel(line: string): LineLabel | undefined {
   // Let the parser's rules decide whether the words before the time are a name.
   const probe = matchLabelAt(`${timed[1]}: `, 0);
   if (probe?.speaker !== timed[1]) return undefined;
-  return { speaker: timed[1], timestamp: timed[2], textStart: timed[0].length, deliberate: false };
+  return { speaker: timed[1], timestamp: timed[2], textStart: timed[0].length, deliberate: false, loose: false };
+}
+
+function capitalised(name: string): string {
+  return name.replace(/(^|\s)(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toLocaleUpperCase());
+}
+
+/** `Name: …`, `Name : …`, `[00:01] Name: …`: a line opening with a few words and a colon. */
+const LABEL_LIKE = /^[ \t]*(?:[[(][\d:.,]+[\])][ \t]*)?([^\s:][^:\n]{0,40}?)[ \t\u00a0\u202f]?:(?:[ \t]|$)/u;
+/** Before the colon: a time (`10:30`), a URL scheme (`https:`) or a number is not a label. */
+const NOT_LABEL_LIKE = /^(?:\d[\d.,]*|[a-z][a-z0-9+.-]*)$/;
+const SHOWN_LINES = 3;
+
+/**
+ * Why the text came in without speakers. When at least two lines open like labels, the file looks
+ * like a dialogue whose labels were not recognised: a warning that shows those lines, so the
+ * researcher can fix them instead of coding a transcript with no speakers.
+ */
+function noSpeakerNote(lines: readonly string[]): ImportNote {
+  const labelLike = lines.flatMap((line, i) => {
+    const m = LABEL_LIKE.exec(line);
+    return m !== null && !NOT_LABEL_LIKE.test(m[1].trim()) && !/^(?:https?|ftp|mailto)$/i.test(m[1]) ? [{ line: i + 1, text: line.trim() }] : [];
+  });
+  if (labelLike.length < 2) {
+    return { message: 'no speaker labels ("Name: …" at the start of a line, one name on at least two lines) were found; the text was imported as paragraphs.' };
+  }
+  const shown = labelLike.slice(0, SHOWN_LINES).map((l) => `line ${l.line}: ${JSON.stringify(l.text.length > 60 ? `${l.text.slice(0, 57)}…` : l.text)}`);
+  return {
+    line: labelLike[0].line,
+    warning: true,
+    message: `no speaker was recognised, although ${labelLike.length} lines look like labels (${shown.join('; ')}); the text was imported as paragraphs without speakers. A label is a name of up to four words followed by a colon, used on at least two lines (see docs/transcripts.md).`,
+  };
 }
 
 /**

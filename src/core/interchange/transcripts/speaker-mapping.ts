@@ -64,7 +64,8 @@ export function speakerMappingProblems(mapping: SpeakerMapping): string[] {
  * wrong with it. Each value is `{ "name": …, "role": … }`; a bare string is taken as the name
  * with the role `other`.
  */
-export function readSpeakerMapping(value: unknown): { mapping: SpeakerMapping } | { error: string } {
+/** On error, `label` is the entry at fault (so a reader of a file can name its line). */
+export function readSpeakerMapping(value: unknown): { mapping: SpeakerMapping } | { error: string; label?: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: 'a speaker mapping must be a JSON object of "label": { "name": "…", "role": "interviewer|participant|other" }.' };
   }
@@ -77,7 +78,7 @@ export function readSpeakerMapping(value: unknown): { mapping: SpeakerMapping } 
     const name: unknown = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).name : undefined;
     const role: unknown = typeof entry === 'object' && entry !== null ? ((entry as Record<string, unknown>).role ?? 'other') : undefined;
     if (typeof name !== 'string' || typeof role !== 'string' || !(SPEAKER_ROLES as readonly string[]).includes(role)) {
-      return { error: `"${label}" must map to { "name": "…", "role": "${SPEAKER_ROLES.join('|')}" }.` };
+      return { error: `"${label}" must map to { "name": "…", "role": "${SPEAKER_ROLES.join('|')}" }.`, label };
     }
     mapping[label] = { name, role: role as SpeakerRole };
   }

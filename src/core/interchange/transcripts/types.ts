@@ -20,6 +20,8 @@ export interface ImportNote {
   /** 1-based line in the source, when the note is about one line. */
   line?: number;
   message: string;
+  /** Something probably went wrong (the researcher should look before coding), not just a remark. */
+  warning?: boolean;
 }
 
 export interface ImportedTranscript {

@@ -5,7 +5,8 @@
  */
 import type { CodingFile, FileProblem, Segment } from '../../model';
 import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
-import { type JsonObject, OrderedObject, compareCodeUnits, unknownFields, withUnknownFields } from './json-text';
+import { type JsonObject, OrderedObject, compareCodeUnits, normaliseText, unknownFields, withUnknownFields } from './json-text';
+import { conflictProblems } from './merge-conflict';
 import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
@@ -25,6 +26,8 @@ export function parseCodingFile(path: string, text: string): ParseResult<CodingF
     const message = `a coding file must be named ${CODING_DIR}/<transcript path>/<coder id>.jsonl`;
     return failure([fileError(path, undefined, message)]);
   }
+  const conflicts = conflictProblems(path, normaliseText(text), true);
+  if (conflicts !== undefined) return failure(conflicts);
   const { lines, problems } = readJsonLines(path, text);
   const [headerLine, ...segmentLines] = lines;
   if (headerLine === undefined) {
@@ -98,6 +101,11 @@ function checkPosition(path: string, line: number, record: JsonObject): FileProb
   const start = record.start as number;
   const end = record.end as number;
   const exact = record.exact as string;
+  for (const [name, value] of [['start', start], ['end', end]] as const) {
+    if (!Number.isSafeInteger(value)) {
+      return [fileError(path, line, `"${name}" (${value}) is too large to be a position in a transcript`)];
+    }
+  }
   if (end < start) return [fileError(path, line, `"end" (${end}) is before "start" (${start})`)];
   if (exact.length !== end - start) {
     const message =

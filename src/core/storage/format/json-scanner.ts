@@ -11,11 +11,23 @@ export interface JsonSyntaxError {
   reason: string;
 }
 
+/**
+ * Deeper nesting is refused. Grounded's own files nest four levels at most; without a bound, a
+ * line of ten thousand `[` overflows the stack of every recursive reader (this scanner, the schema
+ * validator, the canonical writer).
+ */
+export const MAX_JSON_DEPTH = 100;
+
 interface Cursor {
   readonly text: string;
   pos: number;
-  /** JSON pointer → offset where that member's key (or array item) starts. */
-  readonly starts: Map<string, number>;
+  depth: number;
+  /** 1-based line of `pos`: only whitespace holds line breaks in JSON, so it is counted there. */
+  line: number;
+  /** JSON pointer → line on which that member's key (or array item) starts. */
+  readonly lines: Map<string, number>;
+  /** Pointers worth recording (every prefix of a wanted pointer); undefined: all of them. */
+  readonly tracked: ReadonlySet<string> | undefined;
 }
 
 class ScanError extends Error {
@@ -39,34 +51,86 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 }
 
 /**
- * 1-based line on which each member of a valid JSON text starts, by JSON pointer (`''` for the
- * whole value, `/coder/id`, `/codes/0`).
+ * The offset of the first bracket nested deeper than `MAX_JSON_DEPTH`, or undefined. One pass,
+ * skipping quoted text; JSON.parse is only trusted with text that passes.
  */
-export function memberLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  let cursor: Cursor;
+export function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i++;
+        else if (c === 0x22 || c === 0x0a) break;
+      }
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * 1-based line on which members of a valid JSON text start, by JSON pointer (`''` for the whole
+ * value, `/coder/id`, `/codes/0`). With `wanted`, only those pointers and their ancestors are
+ * recorded: a large file then costs one pass and no map of every member.
+ */
+export function memberLines(text: string, wanted?: Iterable<string>): Map<string, number> {
   try {
-    cursor = scanDocument(text);
+    return scanDocument(text, wanted === undefined ? undefined : withAncestors(wanted)).lines;
   } catch {
-    return lines;
+    return new Map();
   }
-  for (const [pointer, offset] of cursor.starts) lines.set(pointer, lineAt(text, offset).line);
-  return lines;
 }
 
-/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+/** Line of a member, or of the nearest enclosing member found (a missing field: where its object starts). */
+export function lineOfMember(lines: ReadonlyMap<string, number>, pointer: string): number {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const line = lines.get(p);
+    if (line !== undefined) return line;
+    if (p === '') return 1;
+  }
+}
+
+function withAncestors(pointers: Iterable<string>): Set<string> {
+  const all = new Set<string>(['']);
+  for (const pointer of pointers) {
+    for (let p = pointer; p !== '' && !all.has(p); p = p.slice(0, p.lastIndexOf('/'))) all.add(p);
+  }
+  return all;
+}
+
+/** Line starts of a text, found once; each lookup is a binary search. */
+export class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+  lineAt(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+/** 1-based line and column of one offset (for many, make one LineStarts). */
 export function lineAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineStarts(text).lineAt(offset);
 }
 
-function scanDocument(text: string): Cursor {
-  const cursor: Cursor = { text, pos: 0, starts: new Map() };
+function scanDocument(text: string, tracked?: ReadonlySet<string>): Cursor {
+  const cursor: Cursor = { text, pos: 0, depth: 0, line: 1, lines: new Map(), tracked };
   skipWhitespace(cursor);
   scanValue(cursor, '');
   skipWhitespace(cursor);
@@ -74,26 +138,38 @@ function scanDocument(text: string): Cursor {
   return cursor;
 }
 
-function scanValue(c: Cursor, pointer: string): void {
-  c.starts.set(pointer, c.pos);
+/** `pointer` is undefined below members nobody asked about: no pointer strings are built there. */
+function scanValue(c: Cursor, pointer: string | undefined): void {
+  if (pointer !== undefined) c.lines.set(pointer, c.line);
   const ch = c.text[c.pos];
-  if (ch === '{') return scanObject(c, pointer);
-  if (ch === '[') return scanArray(c, pointer);
+  if (ch === '{' || ch === '[') {
+    if (++c.depth > MAX_JSON_DEPTH) fail(c, `nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (ch === '{') scanObject(c, pointer);
+    else scanArray(c, pointer);
+    c.depth--;
+    return;
+  }
   if (ch === '"') {
     scanString(c);
     return;
   }
   if (ch === '-' || isDigit(ch)) return scanNumber(c);
-  for (const word of ['true', 'false', 'null']) {
-    if (c.text.startsWith(word, c.pos)) {
-      c.pos += word.length;
-      return;
-    }
+  const word = ch === 't' ? 'true' : ch === 'f' ? 'false' : ch === 'n' ? 'null' : undefined;
+  if (word !== undefined && c.text.startsWith(word, c.pos)) {
+    c.pos += word.length;
+    return;
   }
   fail(c, `expected a value but found ${found(c)}`);
 }
 
-function scanObject(c: Cursor, pointer: string): void {
+function childPointer(c: Cursor, parent: string | undefined, key: string): string | undefined {
+  if (parent === undefined) return undefined;
+  const escaped = key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+  const pointer = `${parent}/${escaped}`;
+  return c.tracked === undefined || c.tracked.has(pointer) ? pointer : undefined;
+}
+
+function scanObject(c: Cursor, pointer: string | undefined): void {
   c.pos++; // {
   skipWhitespace(c);
   if (c.text[c.pos] === '}') {
@@ -101,15 +177,15 @@ function scanObject(c: Cursor, pointer: string): void {
     return;
   }
   for (;;) {
-    const keyStart = c.pos;
+    const [keyStart, keyLine] = [c.pos, c.line];
     if (c.text[c.pos] !== '"') fail(c, `expected a property name in double quotes but found ${found(c)}`);
-    const key = JSON.parse(c.text.slice(keyStart, scanString(c))) as string;
+    const keyEnd = scanString(c);
+    const memberPointer = pointer === undefined ? undefined : childPointer(c, pointer, keyText(c.text, keyStart, keyEnd));
     skipWhitespace(c);
     expect(c, ':', `expected ':' after the property name but found ${found(c)}`);
     skipWhitespace(c);
-    const memberPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     scanValue(c, memberPointer);
-    c.starts.set(memberPointer, keyStart);
+    if (memberPointer !== undefined) c.lines.set(memberPointer, keyLine);
     skipWhitespace(c);
     if (c.text[c.pos] === '}') {
       c.pos++;
@@ -122,7 +198,12 @@ function scanObject(c: Cursor, pointer: string): void {
   }
 }
 
-function scanArray(c: Cursor, pointer: string): void {
+function keyText(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
+
+function scanArray(c: Cursor, pointer: string | undefined): void {
   c.pos++; // [
   skipWhitespace(c);
   if (c.text[c.pos] === ']') {
@@ -130,7 +211,7 @@ function scanArray(c: Cursor, pointer: string): void {
     return;
   }
   for (let index = 0; ; index++) {
-    scanValue(c, `${pointer}/${index}`);
+    scanValue(c, childPointer(c, pointer, String(index)));
     skipWhitespace(c);
     if (c.text[c.pos] === ']') {
       c.pos++;
@@ -182,7 +263,10 @@ function scanNumber(c: Cursor): void {
 }
 
 function skipWhitespace(c: Cursor): void {
-  while (c.pos < c.text.length && ' \t\n\r'.includes(c.text[c.pos])) c.pos++;
+  for (let code = c.text.charCodeAt(c.pos); code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d; code = c.text.charCodeAt(c.pos)) {
+    if (code === 0x0a) c.line++;
+    c.pos++;
+  }
 }
 
 function expect(c: Cursor, token: string, reason: string): void {

@@ -3,7 +3,7 @@
  * always gives the same bytes, whatever order its keys or records arrived in, so files only change
  * when their content does.
  */
-import { findJsonSyntaxError, lineAt } from './json-scanner';
+import { MAX_JSON_DEPTH, findExcessiveNesting, findJsonSyntaxError, lineAt } from './json-scanner';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -33,6 +33,11 @@ export type JsonParseOutcome = { ok: true; value: unknown } | { ok: false; line:
  * the same words on every JavaScript engine.
  */
 export function parseJson(text: string): JsonParseOutcome {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAt(text, tooDeep);
+    return { ok: false, line, message: `not readable at column ${column}: nested more than ${MAX_JSON_DEPTH} levels deep` };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

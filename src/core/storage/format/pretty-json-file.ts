@@ -3,10 +3,11 @@
  * format and version, migration, schema — each problem placed on the line it concerns.
  */
 import type { FileProblem } from '../../model';
-import { memberLines } from './json-scanner';
+import { lineOfMember, memberLines } from './json-scanner';
 import { type JsonObject, normaliseText, parseJson } from './json-text';
 import { type FileKind, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
-import { fileError } from './problems';
+import { conflictProblems } from './merge-conflict';
+import { fileError, firstProblems, withSummary } from './problems';
 import { type SchemaName, checkSchema } from './schema-validation';
 
 export type PrettyRead =
@@ -15,9 +16,11 @@ export type PrettyRead =
 
 export function readPrettyJsonFile(path: string, text: string, kind: FileKind, schema: SchemaName): PrettyRead {
   const normalised = normaliseText(text);
+  const conflicts = conflictProblems(path, normalised, kind === 'code');
+  if (conflicts !== undefined) return { ok: false, problems: conflicts };
   const parsed = parseJson(normalised);
   if (!parsed.ok) return { ok: false, problems: [fileError(path, parsed.line, parsed.message)] };
-  const lineOf = lineFinder(normalised);
+  const lineOf = (pointer: string): number => lineOfMember(memberLines(normalised, [pointer]), pointer);
 
   const version = checkFormatAndVersion(kind, parsed.value);
   if (!version.ok) return { ok: false, problems: [fileError(path, lineOf(version.pointer), version.message)] };
@@ -28,23 +31,11 @@ export function readPrettyJsonFile(path: string, text: string, kind: FileKind, s
   const record = migrated.document.header;
   const issues = checkSchema(schema, record);
   if (issues.length > 0) {
-    return { ok: false, problems: issues.map((issue) => fileError(path, lineOf(issue.pointer), issue.message)) };
+    const { kept, more } = firstProblems(issues);
+    const lines = memberLines(normalised, kept.map((i) => i.pointer));
+    const problems = kept.map((issue) => fileError(path, lineOfMember(lines, issue.pointer), issue.message));
+    return { ok: false, problems: withSummary(path, problems, more) };
   }
   return { ok: true, record, lineOf };
 }
 
-/**
- * Line of a member, or of the nearest enclosing member that exists in the text (a missing field is
- * reported where its object starts). Scanned once, on first need: files without problems never pay.
- */
-function lineFinder(text: string): (pointer: string) => number {
-  let lines: Map<string, number> | undefined;
-  return (pointer) => {
-    lines ??= memberLines(text);
-    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-      const line = lines.get(p);
-      if (line !== undefined) return line;
-      if (p === '') return 1;
-    }
-  };
-}

@@ -22,17 +22,50 @@ export function hasErrors(problems: readonly FileProblem[]): boolean {
 
 /** Errors make the result a failure (carrying every problem found); otherwise warnings ride along. */
 export function resultOf<T>(problems: FileProblem[], makeValue: () => T): ParseResult<T> {
-  if (hasErrors(problems)) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, value: makeValue(), warnings: sortProblems(problems) };
+  if (hasErrors(problems)) return failure(problems);
+  return { ok: true, value: makeValue(), warnings: capWarnings(problems) };
 }
 
 export function failure<T>(problems: FileProblem[]): ParseResult<T> {
-  return { ok: false, problems: sortProblems(problems) };
+  return { ok: false, problems: capProblems(problems[0]?.path ?? '', problems) };
+}
+
+function capWarnings(problems: FileProblem[]): FileProblem[] {
+  const capped = capProblems(problems[0]?.path ?? '', problems);
+  const last = capped[capped.length - 1];
+  // Warnings alone never make a file unusable: the summary line is a warning too.
+  if (capped.length < problems.length && last !== undefined) capped[capped.length - 1] = { ...last, severity: 'warning' };
+  return capped;
 }
 
 /** Problems in file order, so a researcher can work down the file. */
 function sortProblems(problems: FileProblem[]): FileProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * More problems than this in one file are summed up in one more line: a file broken ten
+ * thousand times over is fixed from the top, and listing (and placing) every problem would cost
+ * time and memory for nothing.
+ */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** The first MAX_PROBLEMS_PER_FILE items, and how many were left out. */
+export function firstProblems<T>(items: readonly T[]): { kept: T[]; more: number } {
+  return { kept: items.slice(0, MAX_PROBLEMS_PER_FILE), more: Math.max(0, items.length - MAX_PROBLEMS_PER_FILE) };
+}
+
+/** Problems in file order, cut to MAX_PROBLEMS_PER_FILE with a closing line saying how many more. */
+export function capProblems(path: string, problems: FileProblem[]): FileProblem[] {
+  const { kept, more } = firstProblems(sortProblems(problems));
+  return withSummary(path, kept, more);
+}
+
+/** Problems in file order, then (when `more` were left out) a line saying so. */
+export function withSummary(path: string, kept: FileProblem[], more: number): FileProblem[] {
+  const sorted = sortProblems(kept);
+  if (more === 0) return sorted;
+  return [...sorted, fileError(path, undefined, `…and ${more} more problem(s) in this file; fix the ones above first`)];
 }
 
 /** `path:line: message`, the form editors and terminals turn into a link. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { RefiExportError, exportCodebook, exportProject } from '../../../../src/core/interchange/refi';
+import { idOfGuid } from '../../../../src/core/interchange/refi/guid';
 import { type XmlElement, childrenNamed, firstChild, parseXml } from '../../../../src/core/interchange/refi/xml-read';
 import { PROJECT_FILE, serializeProjectFile } from '../../../../src/core/storage/format';
 import { MemoryFileSystem } from '../../../../src/core/storage/memory-file-system';
@@ -7,6 +8,7 @@ import { ProjectStore } from '../../../../src/core/storage/project-store';
 import { DANA, SAM, buildTestProject, schemaErrors, unzipText } from './refi-test-project';
 
 const GUID_V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const GUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function qde(entries: Map<string, string>): XmlElement {
   return parseXml(entries.get('project.qde')!, 'project.qde');
@@ -60,10 +62,13 @@ describe('REFI-QDA export', () => {
   it('packs project.qde and one sources/<guid>.txt per transcript: UTF-8 without BOM, LF, front matter left out', async () => {
     const { fs } = await buildTestProject();
     const entries = unzipText((await exportProject(fs)).bytes);
-    const sources = [...entries.keys()].filter((name) => name !== 'project.qde');
-    assert.equal(sources.length, 3);
-    for (const name of sources) assert.match(name, /^sources\/[0-9a-f-]{36}\.txt$/);
     const project = qde(entries);
+    const sources = [...entries.keys()].filter((name) => name !== 'project.qde');
+    for (const name of sources) assert.match(name, /^sources\/[0-9a-f-]{36}\.txt$/);
+    const textSources = childrenNamed(firstChild(project, 'Sources')!, 'TextSource');
+    const notes = childrenNamed(firstChild(project, 'Notes')!, 'Note');
+    assert.equal(textSources.length, 3);
+    assert.deepEqual(sources.sort(), [...textSources, ...notes].map((e) => `sources/${e.attributes.get('plainTextPath')!.slice('internal://'.length)}`).sort());
     const li = sourceText(entries, sourceNamed(project, 'p02-li'));
     assert.equal(li, '**Li:** The forms. Always the same questions, again and again.\n\n**Li:** My sister came with me the second time.\n');
     assert.ok(!entries.get('project.qde')!.startsWith('\uFEFF'));
@@ -149,16 +154,22 @@ describe('REFI-QDA export', () => {
     assert.deepEqual(positions(crlf), positions(lf));
     const li = sourceText(crlf, sourceNamed(qde(crlf), 'p02-li'));
     assert.equal(li, '**Li:** The forms. Always the same questions, again and again.\r\n\r\n**Li:** My sister came with me the second time.\r\n');
+    const notes = childrenNamed(firstChild(qde(crlf), 'Notes')!, 'Note');
+    for (const note of notes) assert.equal(sourceText(crlf, note), firstChild(note, 'PlainTextContent')!.text!.replace(/\n/g, '\r\n'));
   });
 
-  it('derives lowercase version-5 GUIDs from the project’s ids: the same on every export, unchanged by renaming', async () => {
+  it('derives lowercase GUIDs from the project’s ids: the same on every export, unchanged by renaming; codes and selections carry their ids', async () => {
     const { fs, codes } = await buildTestProject();
     const first = await exportProject(fs);
     const again = await exportProject(new MemoryFileSystem(Object.fromEntries(fs.files)));
     assert.deepEqual(again.bytes, first.bytes);
     const guids = (entries: Map<string, string>): string[] => [...entries.get('project.qde')!.matchAll(/(?:guid|GUID|creatingUser)="([^"]*)"/g)].map((m) => m[1]);
     const before = guids(unzipText(first.bytes));
-    for (const guid of before) assert.match(guid, GUID_V5);
+    const project = qde(unzipText(first.bytes));
+    const carrying = new Set([...all(project, 'Code'), ...all(project, 'PlainTextSelection')].map((e) => e.attributes.get('guid')!));
+    assert.equal(carrying.size, all(project, 'Code').length + all(project, 'PlainTextSelection').length);
+    for (const guid of before) assert.match(guid, carrying.has(guid) ? GUID_V8 : GUID_V5);
+    assert.equal(idOfGuid('code', all(project, 'Code').find((c) => c.attributes.get('name') === 'Peer support')!.attributes.get('guid')!), codes.peer);
     const store = await ProjectStore.open(fs, { coder: DANA });
     store.updateCode(codes.peer, { name: 'Peers' });
     await store.flush();
@@ -179,6 +190,24 @@ describe('REFI-QDA export', () => {
     assert.equal(firstChild(codeMemo, 'PlainTextContent')?.text, '# Peers come first\n\nEvery first contact went through someone who had been through it.\n');
     assert.equal(noteOf(sourceNamed(project, 'p02-li'))[0].attributes.get('name'), 'Li: forms as a barrier');
     assert.equal(firstChild(noteOf(project)[0], 'PlainTextContent')?.text, 'Questions for the next round of interviews.\n');
+  });
+
+  it('writes each memo’s text both inline and as a plainTextPath file (QualCoder reads only the file), with a date on every note', async () => {
+    const { fs } = await buildTestProject();
+    fs.files.set('memos/undated.md', '# Undated thought\n\nNo date on this one 😀.\n');
+    const now = new Date('2025-02-03T04:05:06.789Z');
+    const entries = unzipText((await exportProject(fs, { now })).bytes);
+    const notes = childrenNamed(firstChild(qde(entries), 'Notes')!, 'Note');
+    assert.equal(notes.length, 4);
+    for (const note of notes) {
+      assert.equal(sourceText(entries, note), firstChild(note, 'PlainTextContent')?.text);
+      assert.ok(note.attributes.get('creationDateTime') ?? note.attributes.get('modifiedDateTime'), note.attributes.get('name'));
+    }
+    const undated = notes.find((n) => n.attributes.get('name') === 'Undated thought')!;
+    assert.equal(undated.attributes.get('creationDateTime'), undefined);
+    assert.equal(undated.attributes.get('modifiedDateTime'), '2025-02-03T04:05:06Z');
+    assert.match(sourceText(entries, undated), /No date on this one 😀/);
+    assert.deepEqual(await schemaErrors(entries.get('project.qde')!, 'Project.xsd'), []);
   });
 
   it('turns participant attributes into cases holding typed variable values', async () => {

@@ -72,6 +72,22 @@ describe('REFI-QDA round trip', () => {
     });
   }
 
+  it('keeps code and segment ids, so the import merges with the project it came from', async () => {
+    const { fs } = await buildTestProject();
+    const ids = async (project: FileSystem): Promise<{ codes: string[]; segments: string[] }> => {
+      const store = await ProjectStore.open(project, { coder: { id: 'reader', name: 'Reader' } });
+      await store.loadAllCoding();
+      const segments = store.loadedCoding().flatMap(({ transcript, coders }) => coders.flatMap(({ coder, segments: list }) => list.map((s) => `${transcript} ${coder.id} ${s.id} ${[...s.codes].sort().join(',')}`)));
+      return { codes: store.codebook().all().map((c) => `${c.id} ${c.parent ?? ''}`).sort(), segments: segments.sort() };
+    };
+    for (const options of [{}, { positions: 'utf-16', lineEndings: 'crlf' }] as RefiExportOptions[]) {
+      const { fs: copy } = await openImported(importRefi((await exportProject(fs, options)).bytes).files);
+      const [before, after] = [await ids(fs), await ids(copy)];
+      assert.equal(before.segments.length, 6);
+      assert.deepEqual(after, before);
+    }
+  });
+
   it('gives back the demo study', async () => {
     const demo = new NodeFileSystem(fileURLToPath(new URL('../../../../demo/', import.meta.url)));
     const { before, after } = await roundTrip(demo, {});

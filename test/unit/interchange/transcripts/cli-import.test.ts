@@ -63,6 +63,19 @@ describe('grounded import', () => {
     assert.match(read('call.md'), /\n\[00:00:01\] \*\*Dana Reyes:\*\* How did it start\?\n\n\[00:00:04\] \*\*Amara Osei:\*\*/);
   });
 
+  it('imports lower-case and French-spaced labels as speakers the transcript reads back, and warns about a dialogue it cannot read', async () => {
+    write('lower.txt', 'interviewer: How did it start?\ninterviewee: With a job offer.\ninterviewer: And then?\ninterviewee: I went.\n');
+    write('fr.txt', 'Intervieweuse1 : Bonjour.\nInterviewé : Bonjour.\nIntervieweuse1 : Alors ?\nInterviewé : Oui.\n');
+    write('odd.txt', 'Researcher (Dana): hi\nParticipant (P1): hello\nResearcher (Dana): fine\n');
+    const run = await runImport(['lower.txt', 'fr.txt', 'odd.txt'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.deepEqual(parseTranscript(read('lower.md')).turns.map((t) => t.speaker), ['Interviewer', 'Interviewee', 'Interviewer', 'Interviewee']);
+    assert.deepEqual(parseTranscript(read('fr.md')).turns.map((t) => t.speaker), ['Intervieweuse1', 'Interviewé', 'Intervieweuse1', 'Interviewé']);
+    assert.match(run.out, /^wrote lower\.md \(4 turn\(s\), 2 speaker\(s\)\)$/m);
+    assert.match(run.err, /^odd\.txt:1: warning: no speaker was recognised, although 3 lines look like labels \(line 1: "Researcher \(Dana\): hi"/m);
+    assert.doesNotMatch(run.err, /lower\.txt|fr\.txt/);
+  });
+
   it('applies --map and --speakers-file, --map winning', async () => {
     write('call.vtt', ZOOM);
     write('speakers.json', JSON.stringify({ 'Dana Reyes': { name: 'Dana', role: 'interviewer' }, 'Amara Osei': { name: 'Ama', role: 'participant' } }));
@@ -136,7 +149,6 @@ describe('grounded import', () => {
       [['a.vtt', '--map', 'no equals sign'], /expected "Label=Name:role"/],
       [['a.vtt', '--map', 'Dana Reyes=Dana:boss'], /the role must be one of interviewer, participant, other, not "boss"/],
       [['a.vtt', '--map', 'Dana Reyes=dana:interviewer'], /"dana" cannot be a speaker label: it must start with a capital letter/],
-      [['a.vtt', '--speakers-file', 'bad.json'], /--speakers-file bad\.json: not valid JSON/],
       [['a.vtt', '--speakers-file', 'none.json'], /--speakers-file none\.json: cannot be read/],
       [['a.vtt', 'a.srt'], /a\.vtt and a\.srt would both be written to a\.md/],
     ];
@@ -146,6 +158,15 @@ describe('grounded import', () => {
       assert.match(run.err, message);
     }
     assert.deepEqual(files(), ['a.srt', 'a.vtt', 'bad.json']);
+  });
+
+  it('exits 1 on a speakers file that is not valid, naming its line, writing nothing', async () => {
+    write('a.vtt', ZOOM);
+    write('bad.json', '{ nope');
+    const run = await runImport(['a.vtt', '--speakers-file', 'bad.json'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /--speakers-file bad\.json:1: not valid JSON at column 3/);
+    assert.deepEqual(files(), ['a.vtt', 'bad.json']);
   });
 
   it('leaves no temporary files behind', async () => {

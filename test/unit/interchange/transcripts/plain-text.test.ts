@@ -37,6 +37,32 @@ describe('plain-text import', () => {
     assert.deepEqual(speakers('**Support worker:** hello\nNote: paused\nNote: resumed\nthe manager: no\nthe manager: no\n'), ['Support worker']);
   });
 
+  it('reads the labels people type: lower case, a space before the colon, numbered speakers, Q and A', () => {
+    assert.deepEqual(speakers('interviewer: How did it start?\ninterviewee: With a job offer.\nInterviewer: And then?\ninterviewee: I went.\n'), ['Interviewer', 'Interviewee', 'Interviewer', 'Interviewee']);
+    assert.deepEqual(speakers('Intervieweuse1 : Bonjour.\nInterviewé\u00a0: Bonjour.\nIntervieweuse1\u202f: Alors ?\nInterviewé : Oui.\n'), ['Intervieweuse1', 'Interviewé', 'Intervieweuse1', 'Interviewé']);
+    assert.deepEqual(speakers('speaker 1: hi\nspeaker 2: hello\nspeaker 1: ok\nspeaker 2: fine\n'), ['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 2']);
+    assert.deepEqual(speakers('Q: Ready?\nA: Yes.\nQ: Sure?\nA: Yes.\nP1: me\nP1 : me again\n'), ['Q', 'A', 'Q', 'A', 'P1', 'P1']);
+    const imported = importPlainText('interviewer: hi\ninterviewee: hello\ninterviewer: ok\ninterviewee: fine\n', 'a.txt');
+    assert.deepEqual(imported.notes, []);
+  });
+
+  it('takes no sentence, time or address for a loose label, and needs a loose one twice even mid-dialogue', () => {
+    assert.deepEqual(speakers('Amara: We met at 10:30: it was fine.\nBen: See https://example.org: good.\nAmara: ok\nBen: the manager: no\n'), ['Amara', 'Ben', 'Amara', 'Ben']);
+    assert.deepEqual(speakers('Amara: hi\nBen: hello\nAmara: so\nbasically: that was it\nBen: ok\n'), ['Amara', 'Ben', 'Amara', 'Ben']);
+    assert.deepEqual(speakers('Meeting at 10:30\n10:45: start\n11:00: end\nhttps://example.org\n'), [undefined]);
+  });
+
+  it('warns, showing the first lines, when a text that looks like a dialogue has no speaker it can read', () => {
+    const imported = importPlainText('Researcher (Dana): hi\nParticipant (P1): hello\nResearcher (Dana): fine\nParticipant (P1): yes\n', 'a.txt');
+    assert.deepEqual(imported.turns.map((t) => t.speaker), [undefined]);
+    assert.equal(imported.notes.length, 1);
+    assert.equal(imported.notes[0].warning, true);
+    assert.equal(imported.notes[0].line, 1);
+    assert.match(imported.notes[0].message, /^no speaker was recognised, although 4 lines look like labels \(line 1: "Researcher \(Dana\): hi"; line 2: "Participant \(P1\): hello"; line 3: "Researcher \(Dana\): fine"\)/);
+    const prose = importPlainText('We met at 10:30.\nThe plan: go.\nSee https://example.org/a:b for more.\n', 'a.txt');
+    assert.equal(prose.notes[0].warning, undefined, 'prose with a colon is not a dialogue');
+  });
+
   it('imports text without labels as paragraphs, with a note saying so', () => {
     const imported = importPlainText('Just some\ntext.\n\nMore.\n', 'a.txt');
     assert.deepEqual(imported.turns, [{ paragraphs: ['Just some text.', 'More.'] }]);

@@ -35,10 +35,21 @@ const BEYOND_SCHEMA = new Set([
   'coding-coder-does-not-match-file-name',
   'coding-duplicate-segment-ids',
   'coding-end-before-start',
+  'coding-huge-start',
   'coding-wrong-file-name',
 ]);
 /** Not JSON at all, so no schema applies. */
-const NOT_JSON = new Set(['code-trailing-comma', 'code-unterminated-string', 'coding-empty-file', 'coding-invalid-json']);
+const NOT_JSON = new Set([
+  'code-merge-conflict',
+  'code-trailing-comma',
+  'code-unterminated-string',
+  'coding-deep-nesting',
+  'coding-empty-file',
+  'coding-invalid-json',
+  'coding-merge-conflict',
+  'project-deep-nesting',
+  'project-merge-conflict',
+]);
 
 /** Whether every record in the file that is JSON satisfies its schema. */
 function schemasAccept(kind: KindOfPath, text: string): boolean {
