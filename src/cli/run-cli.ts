@@ -4,6 +4,7 @@ import { StoreError } from '../core/storage/errors';
 import { UnreadableFileError } from '../core/storage/file-text';
 import type { CliCommand, CliIo } from './cli-command';
 import { agreementCommand } from './commands/agreement';
+import { diffCommand } from './commands/diff';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { matrixCommand } from './commands/matrix';
@@ -15,7 +16,7 @@ import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
 /** Every subcommand, in the order the help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
+const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, diffCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
 
 function usage(): string {
   return [
