@@ -1,9 +1,10 @@
 // End to end: the Analysis panel in a real VS Code in Chromium, on a dark and a light theme. Each tab
 // is opened from the command palette, its content waited for inside the webview, and photographed.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { pickQuickInput, runCommand, screenshot, useWorkbench } from './workbench';
+import { runCommand, screenshot, useWorkbench } from './workbench';
 
 /** The webview frame showing the panel, once it shows `text`. */
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
@@ -33,18 +34,23 @@ describe('the Analysis panel', function () {
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
-  for (const theme of ['Dark Modern', 'Light Modern']) {
-    it(`shows segments, a matrix, frequencies and saturation on ${theme}`, async () => {
+  for (const theme of [
+    { name: 'Dark Modern', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
+    { name: 'Light Modern', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs' },
+  ]) {
+    it(`shows segments, a matrix, frequencies and saturation on ${theme.name}`, async () => {
       const page = workbench();
-      await runCommand(page, 'Preferences: Color Theme');
-      await pickQuickInput(page, theme, theme);
+      // The workspace's settings are read again when they change: the theme switches without a picker.
+      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
+      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
       for (const tab of TABS) {
         await runCommand(page, tab.command);
         const frame = await panelShowing(page, tab.shows);
         // Charts draw on the next frame; wait for the canvas where there is one.
         if (tab.file === 'frequencies' || tab.file === 'saturation') await frame.locator('canvas').first().waitFor();
         await page.waitForTimeout(300);
-        await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.split(' ')[0].toLowerCase()}.png`));
+        await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.name.split(' ')[0].toLowerCase()}.png`));
       }
     });
   }

@@ -40,7 +40,9 @@ export async function finishInterrupted(project: OpenProject, log: vscode.LogOut
   const journal = await readJournal(project.fs);
   if (!journal) return undefined;
   await project.store.loadAllCoding();
-  const broken = project.store.problems().filter((p) => p.severity === 'error');
+  // Only the files the plan reads through the store (coding, codes) matter: a memo kept after a
+  // write conflict is no reason to stop.
+  const broken = project.store.problems().filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/'));
   if (broken.length > 0) throw new Error(`The interrupted pseudonymisation was not finished: ${broken[0].path} cannot be read (${broken[0].message}). Fix it first.`);
   const report = await finishPseudonymisation(project.fs, project.store, journal);
   const lines = describeFinish(report);
