@@ -40,9 +40,9 @@ export async function finishInterrupted(project: OpenProject, log: vscode.LogOut
   const journal = await readJournal(project.fs);
   if (!journal) return undefined;
   await project.store.loadAllCoding();
-  // Only the files the plan reads through the store (coding, codes) matter: a memo kept after a
-  // write conflict is no reason to stop.
-  const broken = project.store.problems().filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/'));
+  // Only the coding and code files the plan reads through the store matter: a memo or the
+  // attribute types kept after a write conflict are no reason to stop.
+  const broken = project.store.problems().filter((p) => p.severity === 'error' && (p.path.startsWith('.grounded/coding/') || p.path.startsWith('.grounded/codes/')));
   if (broken.length > 0) throw new Error(`The interrupted pseudonymisation was not finished: ${broken[0].path} cannot be read (${broken[0].message}). Fix it first.`);
   const report = await finishPseudonymisation(project.fs, project.store, journal);
   const lines = describeFinish(report);

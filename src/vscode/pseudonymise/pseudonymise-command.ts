@@ -39,8 +39,9 @@ export function registerPseudonymiseCommand(host: ProjectHost, log: vscode.LogOu
     // A run interrupted before is finished first: a plan made on its half-written files would lose what only its journal knows.
     await finishInterrupted(project, log);
     await project.store.loadAllCoding();
-    // Only files the plan reads and rewrites through the store matter here: a memo kept after a write conflict does not.
-    const broken = project.store.problems().filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/'));
+    // Only the coding and code files the plan reads through the store matter here: a memo or the
+    // attribute types kept after a write conflict do not.
+    const broken = project.store.problems().filter((p) => p.severity === 'error' && (p.path.startsWith('.grounded/coding/') || p.path.startsWith('.grounded/codes/')));
     if (broken.length > 0) throw new Error(`Nothing was changed: ${broken[0].path} cannot be read (${broken[0].message}). Fix it first.`);
     const open = openDocuments(project);
     const files = (await readStudyFiles(project.fs, project.store.config, (path) => open.get(path)?.getText())).map((f) => f.file);
