@@ -31,8 +31,9 @@ export interface CodeTranscriptMatrix {
 }
 
 export function codeRows(context: AnalysisContext, options: MatrixOptions): MatrixRow[] {
-  const ids = options.codes ? options.codes.map((c) => context.lookup.resolve(c)) : context.project.codes.map((c) => c.id);
-  return ids.map((id) => ({ code: id, path: context.lookup.path(id) }));
+  if (options.codes) return options.codes.map((c) => context.lookup.resolve(c)).map((id) => ({ code: id, path: context.lookup.path(id) }));
+  // Every code: in the Codebook's order, parents before their children.
+  return context.project.codes.map((c) => ({ code: c.id, path: context.lookup.path(c.id) })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The segments a row counts; `keep` is the options' filter, made once per table. */
