@@ -54,7 +54,11 @@ describe('participants and attributes', function () {
     const kwame = await attributes(study, TRANSCRIPT);
     assert.deepEqual(
       Object.fromEntries([...kwame].map(([k, v]) => [k, v.value])),
-      { participant: 'Kwame', age: '38', gender: 'man', role: 'peer mentor', sector: 'car wash', interview_date: '2024-04-09', interviewer: 'Sam Okafor', duration_minutes: '61' },
+      {
+        participant: 'Kwame', age: '38', gender: 'man', race_ethnicity: 'Black African', sexuality: 'not asked', role: 'peer mentor',
+        sector: 'support services', lens: 'collectivist', lived_experience: 'labour exploitation (car wash)',
+        interview_date: '2024-04-09', interviewer: 'Sam Okafor', duration_minutes: '61', interview_mode: 'in person',
+      },
     );
     assert.equal(kwame.get('age')?.icon, 'symbol-number');
     assert.equal(kwame.get('interview_date')?.icon, 'calendar');
