@@ -149,7 +149,7 @@ describe('participants and attributes', function () {
     try {
       const declared = JSON.parse(readWorkspaceFile(ATTRIBUTES)) as { format: string; attributes: { name: string; type: string; values?: string[] }[] };
       assert.equal(declared.format, 'grounded-attributes');
-      assert.deepEqual(declared.attributes.find((a) => a.name === 'gender'), { name: 'gender', type: 'category', values: ['man', 'woman'] });
+      assert.deepEqual(declared.attributes.find((a) => a.name === 'gender'), { name: 'gender', type: 'category', values: ['man', 'nonbinary', 'woman'] });
       const overview = await grounded.study.participantsModel.reload();
       assert.equal(overview?.declared, true);
       // Declared categories are closed: a value outside them is refused.
