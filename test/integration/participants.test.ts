@@ -133,7 +133,7 @@ describe('participants and attributes', function () {
       const editing = vscode.commands.executeCommand('grounded.participants.editAttribute', { kind: 'attribute', transcript: lucia, attribute: 'gender' });
       const picker = await picked;
       assert.ok(picker, 'the values are offered in a pick that can start on the current one');
-      assert.deepEqual(picker.items.slice(0, 2).map((i) => i.label), ['man', 'woman']);
+      assert.deepEqual(picker.items.slice(0, 3).map((i) => i.label), ['man', 'nonbinary', 'woman']);
       assert.deepEqual(picker.activeItems.map((i) => i.label), ['woman'], 'the current value is highlighted, so Enter keeps it');
       picker.hide();
       assert.equal(await editing, false);
