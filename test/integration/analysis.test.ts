@@ -54,7 +54,7 @@ describe('analysis panel', function () {
     const table = await shownAfter(() => analysis.show({ tab: 'matrix', expression: '', matrix: { kind: 'attribute', attribute: 'gender' } }), 'matrix');
     assert.ok(table.result.tab === 'matrix' && table.result.columns === 'attribute');
     if (table.result.tab !== 'matrix' || table.result.columns !== 'attribute') return;
-    assert.deepEqual(table.result.table.columns.map((c) => c.value), ['man', 'woman']);
+    assert.deepEqual(table.result.table.columns.map((c) => c.value), ['man', 'nonbinary', 'woman']);
     const row = table.result.table.rows.find((r) => r.path === 'Barriers/Fear of authorities')!;
 
     // The webview's drill-down: the cell's code in the group's transcripts.
@@ -63,7 +63,7 @@ describe('analysis panel', function () {
       'segments',
     );
     const hits = cell.result.tab === 'segments' ? cell.result.hits : [];
-    assert.equal(new Set(hits.map((h) => h.participant)).size, row.participants[1]);
+    assert.equal(new Set(hits.map((h) => h.participant)).size, row.participants[2]);
 
     const first = hits[0];
     await analysis.receive({ type: 'reveal', transcript: first.transcript, start: first.start, end: first.end });

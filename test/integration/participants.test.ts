@@ -56,7 +56,11 @@ describe('participants and attributes', function () {
     assert.deepEqual(
       // Attributes only other transcripts record (an earlier suite may import some) show as "—": not Kwame's.
       Object.fromEntries([...kwame].filter(([, v]) => v.value !== '—').map(([k, v]) => [k, v.value])),
-      { participant: 'Kwame', age: '38', gender: 'man', role: 'peer mentor', sector: 'car wash', interview_date: '2024-04-09', interviewer: 'Sam Okafor', duration_minutes: '61' },
+      {
+        participant: 'Kwame', age: '38', gender: 'man', race_ethnicity: 'Black African', sexuality: 'not asked', role: 'peer mentor',
+        sector: 'support services', lens: 'collectivist', lived_experience: 'labour exploitation (car wash)',
+        interview_date: '2024-04-09', interviewer: 'Sam Okafor', duration_minutes: '61', interview_mode: 'in person',
+      },
     );
     assert.equal(kwame.get('age')?.icon, 'symbol-number');
     assert.equal(kwame.get('interview_date')?.icon, 'calendar');
@@ -133,7 +137,7 @@ describe('participants and attributes', function () {
       const editing = vscode.commands.executeCommand('grounded.participants.editAttribute', { kind: 'attribute', transcript: lucia, attribute: 'gender' });
       const picker = await picked;
       assert.ok(picker, 'the values are offered in a pick that can start on the current one');
-      assert.deepEqual(picker.items.slice(0, 2).map((i) => i.label), ['man', 'woman']);
+      assert.deepEqual(picker.items.slice(0, 3).map((i) => i.label), ['man', 'nonbinary', 'woman']);
       assert.deepEqual(picker.activeItems.map((i) => i.label), ['woman'], 'the current value is highlighted, so Enter keeps it');
       picker.hide();
       assert.equal(await editing, false);
@@ -149,7 +153,7 @@ describe('participants and attributes', function () {
     try {
       const declared = JSON.parse(readWorkspaceFile(ATTRIBUTES)) as { format: string; attributes: { name: string; type: string; values?: string[] }[] };
       assert.equal(declared.format, 'grounded-attributes');
-      assert.deepEqual(declared.attributes.find((a) => a.name === 'gender'), { name: 'gender', type: 'category', values: ['man', 'woman'] });
+      assert.deepEqual(declared.attributes.find((a) => a.name === 'gender'), { name: 'gender', type: 'category', values: ['man', 'nonbinary', 'woman'] });
       const overview = await grounded.study.participantsModel.reload();
       assert.equal(overview?.declared, true);
       // Declared categories are closed: a value outside them is refused.

@@ -14,6 +14,14 @@ describe('memos', () => {
       [
         { path: 'memos/fear-of-authorities.md', title: 'Fear of authorities: not irrational, but informed', links: [{ kind: 'code', code: 'c-eev1kyas3c52' }], author: 'Dana Reyes', date: '2024-05-06' },
         { path: 'memos/p03-lucia.md', title: 'Lucía: the caravan as the first support service', links: [{ kind: 'transcript', transcript: 'interviews/p03-lucia.md' }], author: 'Sam Okafor', date: '2024-05-08' },
+        { path: 'memos/reflexive-coding-across-two-studies.md', title: 'Reflexive note: one project, two studies, two coders', links: [], author: 'Sam Okafor', date: '2025-03-04' },
+        {
+          path: 'memos/validation-cycle.md',
+          title: 'The validation cycle: invited in, then talked over',
+          links: ['c-8dnm630c8w6r', 'c-5szwn2bywrx1', 'c-4264hm3s3a1e', 'c-70zeg6q0rwxh'].map((code) => ({ kind: 'code', code })),
+          author: 'Dana Reyes',
+          date: '2025-02-18',
+        },
       ],
     );
     assert.match(memos[0].excerpt, /^Across all five interviews, fear of police and immigration comes before any contact/);

@@ -87,14 +87,23 @@ describe('attribute inference', () => {
       participant: 'text',
       age: 'number',
       gender: 'category',
+      race_ethnicity: 'category',
+      sexuality: 'category',
       role: 'category',
-      sector: 'text',
+      sector: 'category',
+      lens: 'category',
+      lived_experience: 'category',
       interview_date: 'date',
       interviewer: 'category',
       duration_minutes: 'number',
+      interview_mode: 'category',
     });
-    assert.deepEqual(overview.schema.attributes.find((a) => a.name === 'gender')?.values, ['man', 'woman']);
-    assert.deepEqual(overview.participants.map((p) => p.name), ['Amara', 'Tomasz', 'Lucía', 'Kwame', 'Mei']);
+    assert.deepEqual(overview.schema.attributes.find((a) => a.name === 'gender')?.values, ['man', 'nonbinary', 'woman']);
+    assert.deepEqual(overview.schema.attributes.find((a) => a.name === 'sector')?.values, ['anti-trafficking', 'decriminalisation advocacy', 'support services', 'youth housing']);
+    assert.deepEqual(overview.participants.map((p) => p.name), [
+      'Amara', 'Tomasz', 'Lucía', 'Kwame', 'Mei', 'Renée', 'Marcus', 'Dee', 'Priya',
+      'Tyrone', 'Celeste', 'Hannah', 'Kai', 'Marisol', 'Grace', 'Jolene', 'André',
+    ]);
     assert.deepEqual(overview.participants.flatMap((p) => p.issues), [], 'inferred types fit every value');
     assert.deepEqual(attributeFileProblems(overview), []);
   });
