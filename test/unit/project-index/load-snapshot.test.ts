@@ -9,7 +9,7 @@ const summary = (s: ProjectSnapshot): unknown =>
 describe('loadSnapshot', () => {
   it('reads the demo study: codes, both coders, every transcript with its segments placed exactly', async () => {
     const s = await loadSnapshot(demoFileSystem());
-    assert.equal(s.codes.length, 16);
+    assert.equal(s.codes.length, 31);
     assert.deepEqual(s.coders.map((c) => c.id), ['dana-reyes', 'sam-okafor']);
     // Segment counts are the record lines of the demo's coding files, coder by coder.
     assert.deepEqual(
@@ -20,12 +20,24 @@ describe('loadSnapshot', () => {
         ['interviews/p03-lucia.md', 15, 16],
         ['interviews/p04-kwame.md', 14, 19],
         ['interviews/p05-mei.md', 16, 0],
+        ['interviews/p06-renee.md', 25, 23],
+        ['interviews/p07-marcus.md', 25, 25],
+        ['interviews/p08-dee.md', 25, 25],
+        ['interviews/p09-priya.md', 25, 25],
+        ['interviews/p10-tyrone.md', 25, 24],
+        ['interviews/p11-celeste.md', 25, 25],
+        ['interviews/p12-hannah.md', 25, 25],
+        ['interviews/p13-kai.md', 25, 26],
+        ['interviews/p14-marisol.md', 25, 26],
+        ['interviews/p15-grace.md', 25, 26],
+        ['interviews/p16-jolene.md', 25, 25],
+        ['interviews/p17-andre.md', 25, 26],
       ],
     );
     assert.ok(s.transcripts.every((t) => t.segments.every((p) => p.status === 'exact' && t.text.slice(p.range!.start, p.range!.end) === p.segment.quote.exact)));
-    assert.deepEqual(s.transcripts.map((t) => t.participant.name), ['Amara', 'Tomasz', 'Lucía', 'Kwame', 'Mei']);
+    assert.deepEqual(s.transcripts.map((t) => t.participant.name), ['Amara', 'Tomasz', 'Lucía', 'Kwame', 'Mei', 'Renée', 'Marcus', 'Dee', 'Priya', 'Tyrone', 'Celeste', 'Hannah', 'Kai', 'Marisol', 'Grace', 'Jolene', 'André']);
     assert.deepEqual(s.transcripts[4].speakers, ['Interviewer', 'Interpreter', 'Mei']);
-    assert.deepEqual(s.memos.map((m) => m.path), ['memos/fear-of-authorities.md', 'memos/p03-lucia.md']);
+    assert.deepEqual(s.memos.map((m) => m.path), ['memos/fear-of-authorities.md', 'memos/p03-lucia.md', 'memos/reflexive-coding-across-two-studies.md', 'memos/validation-cycle.md']);
     assert.equal(s.attributes.declared, false);
     assert.deepEqual(s.problems, []);
   });

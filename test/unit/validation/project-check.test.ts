@@ -10,7 +10,7 @@ describe('checkProject over the read model', () => {
     const check = await checkProject(demoFileSystem());
     assert.deepEqual(check.problems, []);
     const stats = projectStats(check);
-    assert.deepEqual(stats.totals, { codes: 16, transcripts: 5, segments: 153, coders: 2 });
+    assert.deepEqual(stats.totals, { codes: 31, transcripts: 17, segments: 754, coders: 2 });
     assert.deepEqual(stats.needsReview, []);
   });
 
