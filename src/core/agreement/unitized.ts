@@ -1,4 +1,5 @@
 import type { TextRange } from '../model';
+import { countBelow } from '../sorted-numbers';
 
 /**
  * Krippendorff's unitizing α (uα) for one category on a continuum of characters: Krippendorff
@@ -77,7 +78,7 @@ export class UnitizedAlpha {
     let numerator = 0;
     let unitPairs = 0;
     for (const l of this.unitLengths) {
-      const first = lowerBound(gaps, l);
+      const first = countBelow(gaps, l);
       const count = gaps.length - first;
       const fits = suffix[first] - count * (l - 1);
       numerator += ((N - 1) / 3) * (2 * l * l * l - 3 * l * l + l) + l * l * fits;
@@ -118,13 +119,3 @@ function unmatched(a: readonly TextRange[], b: readonly TextRange[]): number {
   return total;
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

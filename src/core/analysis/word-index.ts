@@ -3,6 +3,8 @@
  * O(log n). A word is a run of letters, digits, apostrophes or hyphens (so "don't" and "co-worker"
  * are one word each); speaker labels and timestamps count like any other text.
  */
+import { countBelow } from '../sorted-numbers';
+
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/gu;
 
 export class WordIndex {
@@ -18,17 +20,6 @@ export class WordIndex {
 
   /** Words that start within [start, end). */
   wordsIn(start: number, end: number): number {
-    return end <= start ? 0 : lowerBound(this.starts, end) - lowerBound(this.starts, start);
+    return end <= start ? 0 : countBelow(this.starts, end) - countBelow(this.starts, start);
   }
-}
-
-function lowerBound(values: number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,6 +3,7 @@
  * documents in an editor may use CRLF (or a lone CR) and start with a BOM; this module normalises
  * them and converts offsets between the two forms.
  */
+import { countBelow } from '../sorted-numbers';
 
 const BOM = 0xfeff;
 const LF = 0x0a;
@@ -64,17 +65,6 @@ export function toRawOffset(raw: string, normalisedOffset: number): number {
   return createOffsetMap(raw).toRaw(normalisedOffset);
 }
 
-/** How many values in the ascending array are strictly below `value`. */
-function countBelow(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function clamp(offset: number, length: number): number {
   return Math.min(Math.max(0, offset), length);
