@@ -4,6 +4,7 @@
  * differently), and on which line each property of a pretty-printed file starts (so a schema
  * problem can name its line). It checks the JSON grammar and builds no values.
  */
+import { LineIndex } from '../../line-index';
 
 export interface JsonSyntaxError {
   /** UTF-16 offset into the scanned text. */
@@ -103,30 +104,10 @@ function withAncestors(pointers: Iterable<string>): Set<string> {
   return all;
 }
 
-/** Line starts of a text, found once; each lookup is a binary search. */
-export class LineStarts {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  /** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
-  lineAt(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
-
-/** 1-based line and column of one offset (for many, make one LineStarts). */
+/** 1-based line and column (in UTF-16 units, as editors count) of one offset; for many, use one LineIndex. */
 export function lineAt(text: string, offset: number): { line: number; column: number } {
-  return new LineStarts(text).lineAt(offset);
+  const { line, character } = new LineIndex(text).position(offset);
+  return { line: line + 1, column: character + 1 };
 }
 
 function scanDocument(text: string, tracked?: ReadonlySet<string>): Cursor {
