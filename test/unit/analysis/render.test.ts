@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { AnalysisContext, retrieveSegments } from '../../../src/core/analysis';
-import { codeSection, reportAsHtml, reportAsMarkdown } from '../../../src/core/analysis/render/report';
+import { createHash } from 'node:crypto';
+import { codeSection, REPORT_STYLE, REPORT_STYLE_HASH, reportAsHtml, reportAsMarkdown } from '../../../src/core/analysis/render/report';
 import { hitsAsMarkdown } from '../../../src/core/analysis/render/render-results';
 import { csvTable, markdownTable } from '../../../src/core/analysis/render/table-text';
 import { tidyCsv } from '../../../src/core/analysis/render/tidy-csv';
@@ -56,6 +57,9 @@ describe('analysis output', () => {
     const html = reportAsHtml('<Study>', [codeSection(hostile, 'inv')]);
     assert.doesNotMatch(html, /<script>|<img|<b>Ana/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'"/);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+    // The policy allows the report's own style sheet and nothing else.
+    assert.equal(REPORT_STYLE_HASH, `sha256-${createHash('sha256').update(REPORT_STYLE, 'utf8').digest('base64')}`);
   });
 });

@@ -72,18 +72,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
+export const REPORT_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
 h1,h2,h3{font-family:system-ui,sans-serif}h2{border-bottom:1px solid #ccc;margin-top:2em}
 blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #8a8;background:#f6f8f6}
 .where{font-size:.85em;color:#555}.definition{font-style:italic}.memo{background:#fdf8e8;padding:.5em 1em}`;
+
+/**
+ * The SHA-256 of {@link REPORT_STYLE}, so the report's Content Security Policy allows exactly that
+ * style sheet and no other inline style (a unit test recomputes it: change both together).
+ */
+export const REPORT_STYLE_HASH = 'sha256-rNyjaVtL1G7zD0knBH4O6Hy9pwSmBSrKoEFcyKGp970=';
 
 export function reportAsHtml(projectName: string, sections: ReportSection[]): string {
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     // Nothing in the report may load or run anything: it holds interview text.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeHtml(projectName)}</title><style>${STYLE}</style></head><body>`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
+    `<title>${escapeHtml(projectName)}</title><style>${REPORT_STYLE}</style></head><body>`,
     `<h1>${escapeHtml(projectName)}</h1>`,
   ];
   for (const section of sections) {
