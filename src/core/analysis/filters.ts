@@ -5,6 +5,7 @@
  */
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
+import { userPattern } from './user-pattern';
 
 export type AttributeFilter =
   /** A category or text attribute equal to one of these values (compared without regard to case). */
@@ -79,12 +80,7 @@ function isEmptyFilter(filter: SegmentFilter): boolean {
 function textMatcher(filter: SegmentFilter): ((text: string) => boolean) | undefined {
   if (!filter.text) return undefined;
   if (filter.regex) {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(filter.text, 'iu');
-    } catch (error) {
-      throw new FilterError(`The text pattern is not a valid regular expression: ${(error as Error).message}`);
-    }
+    const pattern = userPattern(filter.text, 'iu', (message) => new FilterError(`The text pattern: ${message}`));
     return (text) => pattern.test(text);
   }
   const wanted = fold(filter.text);

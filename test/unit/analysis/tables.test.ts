@@ -33,7 +33,9 @@ describe('analysis tables', () => {
     assert.equal(hit.before, 'Ana: I felt unheard at work. The pay was low. ');
     assert.equal(hit.after, '');
     assert.deepEqual(hit.segments, [{ id: 's3', coder: 'sam', codes: ['fam'] }]);
-    assert.throws(() => retrieveSegments(context(), { filter: { text: '(', regex: true } }), /not a valid regular expression/);
+    assert.throws(() => retrieveSegments(context(), { filter: { text: '(', regex: true } }), /The text pattern: Not a valid regular expression/);
+    // A saved query can come from a pull request: a runaway pattern is refused, not run.
+    assert.throws(() => retrieveSegments(context(), { filter: { text: '(a+)+$', regex: true } }), /Nested repetition/);
   });
 
   it('builds the code × transcript matrix', () => {
