@@ -26,6 +26,7 @@ import { registerNeedsReviewCommands } from './needs-review/needs-review-command
 import { NeedsReviewStatus } from './needs-review/needs-review-status';
 import { NeedsReviewTreeProvider, type NeedsReviewNode } from './needs-review/needs-review-tree';
 import { registerStudyFeatures } from './memos/study-features';
+import { onDidShowCodePicker, type CodePickerShown } from './coding/code-picker';
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 
@@ -47,6 +48,8 @@ export interface GroundedApi extends AnalysisApi {
   ready: Promise<void>;
   /** The latest notifications shown, newest last (VS Code's API cannot list them). */
   notifications(): readonly ShownNotification[];
+  /** Fires when a code picker is on screen (and when it switches to ticking several codes). */
+  onDidShowCodePicker: vscode.Event<CodePickerShown>;
   /** How long `activate()` took, in milliseconds. */
   activationMs: number;
   /** How long opening the project took after activation (config, coder, codebook), once ready. */
@@ -131,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     statusText: () => status.text,
     ready,
     notifications: shownNotifications,
+    onDidShowCodePicker,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { e2eEnvironment } from './e2e-env';
 import { readAllSegments, readCodes } from './stored-files';
-import { eventually, goToLine, pickQuickInput, publishScreenshot, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
+import { cursorStatus, eventually, goToLine, pickQuickInput, publishScreenshot, quickOpen, runCommand, screenshot, selectCurrentLine, useWorkbench } from './workbench';
 
 
 /** First line of the body (after front matter) that is plain prose and short enough not to wrap. */
@@ -56,7 +56,7 @@ describe('applying a code in VS Code', function () {
 
     // Collapse the selection so the picture shows the new segment's highlight.
     await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(500);
+    await cursorStatus(page, /^Ln \d+, Col \d+$/);
     const shot = join(env.resultsDir, 'apply-code.png');
     await screenshot(page, shot);
     publishScreenshot(shot, env.updateDocsImages);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
 import { readCodes, readSegments } from './stored-files';
-import { eventually, publishScreenshot, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
+import { cursorStatus, eventually, publishScreenshot, quickOpen, runCommand, screenshot, useWorkbench } from './workbench';
 
 const TRANSCRIPT = 'p04-kwame.md';
 const SPEAKER_LABEL = '**Kwame**: ';
@@ -139,8 +139,9 @@ describe('coding by keyboard in line-by-line mode', function () {
     await focusedRow(page, 'Apply several codes');
     await page.keyboard.press('Enter');
     await page.locator(QUICK_INPUT, { hasText: '0 Selected' }).waitFor({ state: 'visible', timeout: 60_000 });
-    // The switch to ticking redraws the list; a key pressed meanwhile would be lost.
-    await page.waitForTimeout(1000);
+    // The switch to ticking redraws the list (rows become checkboxes); a key pressed meanwhile
+    // would be lost.
+    await page.locator(`${ROW}[role="checkbox"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
     for (let i = 1; i <= 2; i++) {
       await page.keyboard.press('ArrowDown');
       await page.locator(`${ROW}.focused`).first().waitFor({ timeout: 60_000 });
@@ -158,7 +159,8 @@ describe('coding by keyboard in line-by-line mode', function () {
     await page.keyboard.press('Control+G');
     await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill(':36');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
+    await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 60_000 });
+    await cursorStatus(page, /^Ln 36,/);
     const shot = join(env.resultsDir, 'keyboard-coding.png');
     await screenshot(page, shot);
     publishScreenshot(shot, env.updateDocsImages);

@@ -43,6 +43,18 @@ async function acceptRow(page: Page, typed: string, rowText: string, timeoutMs =
 }
 
 /** Ctrl+P, type a file name, open the matching file; resolves when its editor tab is active. */
+/**
+ * Waits until the editor's cursor position in the status bar reads `pattern` (e.g. /^Ln 36,/ or
+ * no "selected"): the editor has taken the keys pressed before it.
+ */
+export async function cursorStatus(page: Page, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    ([source, flags]) => new RegExp(source, flags).test((document.getElementById('status.editor.selection')?.textContent ?? '').trim()),
+    [pattern.source, pattern.flags] as const,
+    { timeout: timeoutMs },
+  );
+}
+
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await acceptRow(page, fileName, fileName);

@@ -56,8 +56,19 @@ function cursorAt(ed: vscode.TextEditor, phrase: string, delta = 0): void {
 
 const selectedText = (ed: vscode.TextEditor): string => ed.document.getText(ed.selection);
 
-/** Lets the quick pick a command opened render before it is driven with quick input commands. */
-const pause = (ms = 400): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * Resolves once the next code picker is on screen (ticking several codes when `several`): quick
+ * input commands sent after that reach it, as keys pressed after it appears do.
+ */
+function pickerShown(grounded: GroundedApi, several = false): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const listening = grounded.onDidShowCodePicker((shown) => {
+      if (shown.several !== several) return;
+      listening.dispose();
+      resolve();
+    });
+  });
+}
 
 describe('keyboard coding', function () {
   this.timeout(TEST_MS);
@@ -79,19 +90,22 @@ describe('keyboard coding', function () {
     const grounded = await api();
     const ed = await editor();
     select(ed, 'It looked so real.');
+    let shown = pickerShown(grounded);
     const single = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pause();
+    await shown;
     await vscode.commands.executeCommand('quickInput.accept');
     const first = await segment(await single);
     assert.equal(first.exact, 'It looked so real.');
     assert.equal(first.codes.length, 1);
 
     select(ed, 'It\'s a trap with a job inside.');
+    shown = pickerShown(grounded);
     const several = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
-    await pause();
+    await shown;
     await vscode.commands.executeCommand('quickInput.previous'); // wraps to the last entry
+    const ticking = pickerShown(grounded, true);
     await vscode.commands.executeCommand('quickInput.accept');
-    await pause();
+    await ticking;
     for (let i = 0; i < 2; i++) {
       await vscode.commands.executeCommand('quickInput.next');
       await vscode.commands.executeCommand('quickInput.toggleCheckbox');

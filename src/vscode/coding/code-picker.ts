@@ -37,6 +37,20 @@ export interface PickOptions {
   ticked?: readonly CodeId[];
 }
 
+/** What a shown code picker looks like: one code, or several to tick. */
+export interface CodePickerShown {
+  several: boolean;
+}
+
+const shown = new vscode.EventEmitter<CodePickerShown>();
+/**
+ * Fires once a code picker's list is on screen, and again when it switches to ticking several
+ * codes: keys sent after this reach the list as the researcher sees it. The list is on screen when
+ * VS Code reports the item it highlighted in it (the picker's own updates reach the window later
+ * than `show()` returns).
+ */
+export const onDidShowCodePicker = shown.event;
+
 const SEVERAL_PLACEHOLDER = 'Tick codes: ↓ to the list, Space ticks, type to search; Enter applies every ticked code';
 
 /** Ends the list in `offer` mode: choosing it turns the pick into ticking several codes. */
@@ -72,6 +86,11 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
   if (options.ticked) picker.selectedItems = base.filter((i) => i.codeId && options.ticked!.includes(i.codeId));
   return new Promise((resolve) => {
     let result: PickedCodes | undefined;
+    let announce: CodePickerShown | undefined = { several: picker.canSelectMany };
+    picker.onDidChangeActive(() => {
+      if (announce) shown.fire(announce);
+      announce = undefined;
+    });
     picker.onDidChangeValue((value) => {
       const create = options.allowCreate ? creatableName(codebook, value) : undefined;
       if (create === offered) return;
@@ -82,6 +101,7 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
       if (!picker.canSelectMany && picker.activeItems[0]?.several) {
         picker.canSelectMany = true;
         picker.placeholder = SEVERAL_PLACEHOLDER;
+        announce = { several: true };
         render();
         return;
       }

@@ -1,7 +1,7 @@
 /** TextSources of a REFI-QDA project as plain data: selections, codings, memos, variables. */
 import { RefiImportError } from './errors';
 import { attr, descriptionOf, guidOf, noteRefsOf, requiredGuid, variableValueOf } from './xml-access';
-import { type XmlElement, childrenNamed, firstChild } from './xml-read';
+import { type XmlElement, childrenNamed, firstChild, lineOf } from './xml-read';
 
 export interface RefiCoding {
   code: string;
@@ -80,7 +80,7 @@ function readSelection(element: XmlElement): RefiSelection {
 
 function readCoding(element: XmlElement): RefiCoding {
   const ref = firstChild(element, 'CodeRef');
-  if (!ref) throw new RefiImportError('A <Coding> has no <CodeRef>; the file is damaged.');
+  if (!ref) throw new RefiImportError(`The <Coding> at ${lineOf(element)} has no <CodeRef>; the file is damaged.`);
   const coding: RefiCoding = { code: requiredGuid(ref, 'targetGUID'), noteRefs: noteRefsOf(element) };
   const user = guidOf(element, 'creatingUser');
   if (user !== undefined) coding.user = user;
@@ -90,7 +90,7 @@ function readCoding(element: XmlElement): RefiCoding {
 function position(element: XmlElement, name: string): number {
   const value = Number(attr(element, name)?.trim());
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RefiImportError(`A <${element.name}> has no valid ${name} (${JSON.stringify(attr(element, name) ?? '')}); the file is damaged.`);
+    throw new RefiImportError(`The <${element.name}> at ${lineOf(element)} has no valid ${name} (${JSON.stringify(attr(element, name) ?? '')}); the file is damaged.`);
   }
   return value;
 }

@@ -4,9 +4,10 @@
  * name something in the file, or the file is refused as broken.
  */
 import { RefiImportError } from './errors';
-import { type XmlElement, childrenNamed, firstChild } from './xml-read';
+import { type XmlElement, childrenNamed, firstChild, lineOf } from './xml-read';
 import { readSources, type RefiTextSource } from './import-model-sources';
 import { attr, descriptionOf, guidOf, noteRefsOf, requiredGuid, variableValueOf } from './xml-access';
+import { normaliseGuid } from './guid';
 
 export interface RefiCode {
   guid: string;
@@ -166,10 +167,17 @@ function definedGuids(element: XmlElement, into = new Set<string>()): Set<string
 
 function checkReferences(root: XmlElement, model: RefiModel): void {
   const codes = new Set(model.codes.map((c) => c.guid));
-  if (codes.size < model.codes.length) throw new RefiImportError('Two codes in the file share one GUID; the file is damaged.');
+  if (codes.size < model.codes.length) {
+    const second = secondCodeWithSameGuid(root);
+    const at = second ? ` (the second at ${lineOf(second)})` : '';
+    throw new RefiImportError(`Two codes in the file share one GUID${at}; the file is damaged.`);
+  }
   const defined = definedGuids(root);
-  const missing = (kind: string, guid: string): RefiImportError =>
-    new RefiImportError(`The file refers to ${kind} ${guid}, which it does not contain (a dangling GUID reference); the file is damaged or incomplete.`);
+  const missing = (kind: string, guid: string): RefiImportError => {
+    const referring = elementReferringTo(root, guid);
+    const at = referring ? `The <${referring.name}> at ${lineOf(referring)}` : 'The file';
+    return new RefiImportError(`${at} refers to ${kind} ${guid}, which the file does not contain (a dangling GUID reference); the file is damaged or incomplete.`);
+  };
   for (const source of model.sources) {
     for (const coding of [...source.codings, ...source.selections.flatMap((s) => s.codings)]) {
       if (!codes.has(coding.code)) throw missing('the code', coding.code);
@@ -181,6 +189,36 @@ function checkReferences(root: XmlElement, model: RefiModel): void {
   }
   const values = [...model.cases.flatMap((c) => c.values), ...model.sources.flatMap((s) => s.values)];
   for (const [variable] of values) if (!model.variables.has(variable)) throw missing('the variable', variable);
+}
+
+/** The first element with a reference attribute (not its own `guid`) naming `guid`. */
+function elementReferringTo(element: XmlElement, guid: string): XmlElement | undefined {
+  for (const [name, value] of element.attributes) {
+    if (name !== 'guid' && normaliseGuid(value) === guid) return element;
+  }
+  for (const child of element.children) {
+    const found = elementReferringTo(child, guid);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first <Code> whose GUID an earlier <Code> already has, in document order. */
+function secondCodeWithSameGuid(root: XmlElement): XmlElement | undefined {
+  const seen = new Set<string>();
+  const visit = (element: XmlElement): XmlElement | undefined => {
+    if (element.name === 'Code') {
+      const guid = guidOf(element);
+      if (guid !== undefined && seen.has(guid)) return element;
+      if (guid !== undefined) seen.add(guid);
+    }
+    for (const child of element.children) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(root);
 }
 
 function allNoteRefs(element: XmlElement, into: string[] = []): string[] {

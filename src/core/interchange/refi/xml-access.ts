@@ -1,7 +1,7 @@
 /** Reading attributes and common children of REFI-QDA elements. */
 import { RefiImportError } from './errors';
 import { normaliseGuid } from './guid';
-import { type XmlElement, childrenNamed, firstChild } from './xml-read';
+import { type XmlElement, childrenNamed, firstChild, lineOf } from './xml-read';
 
 /** An attribute's value, or undefined when absent or blank. */
 export function attr(element: XmlElement, name: string): string | undefined {
@@ -16,7 +16,7 @@ export function guidOf(element: XmlElement, name = 'guid'): string | undefined {
 
 export function requiredGuid(element: XmlElement, name = 'guid'): string {
   const guid = guidOf(element, name);
-  if (guid === undefined) throw new RefiImportError(`A <${element.name}> element has no ${name} attribute.`);
+  if (guid === undefined) throw new RefiImportError(`The <${element.name}> element at ${lineOf(element)} has no ${name} attribute.`);
   return guid;
 }
 
@@ -32,7 +32,7 @@ export function descriptionOf(element: XmlElement): string | undefined {
 /** The value of a VariableValue: its VariableRef and its one value element. */
 export function variableValueOf(element: XmlElement): [string, string, string] {
   const ref = firstChild(element, 'VariableRef');
-  if (!ref) throw new RefiImportError('A <VariableValue> has no <VariableRef>.');
+  if (!ref) throw new RefiImportError(`The <VariableValue> at ${lineOf(element)} has no <VariableRef>.`);
   const value = element.children.find((c) => c.name.endsWith('Value'));
   return [requiredGuid(ref, 'targetGUID'), value?.name ?? 'TextValue', value?.text ?? ''];
 }

@@ -5,6 +5,7 @@
  * predefined entities and character references are then decoded here: they can never expand.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LineIndex } from '../../line-index';
 import { RefiImportError } from './errors';
 
 /** An element with its attributes (names without namespace prefix), child elements and text. */
@@ -14,9 +15,17 @@ export interface XmlElement {
   children: XmlElement[];
   /** The element's own character data (text and CDATA), entities decoded. */
   text: string;
+  /** Where the element starts: its 1-based line, and the file as messages name it. */
+  line: number;
+  file: string;
 }
 
-type OrderedNode = { [key: string]: OrderedNode[] | string | Record<string, string> | undefined };
+/** "line 12 of project.qde": where an element is, for a message a researcher can act on. */
+export function lineOf(element: XmlElement): string {
+  return `line ${element.line} of ${element.file}`;
+}
+
+type OrderedNode = { [key: string]: OrderedNode[] | string | Record<string, string> | { startIndex?: number } | undefined };
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
@@ -34,7 +43,16 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  captureMetaData: true,
 });
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+/** What one parse shares while elements are built: the file's name and its lines. */
+interface Source {
+  what: string;
+  file: string;
+  lines: LineIndex;
+}
 
 /** The root element of an XML document; throws RefiImportError naming `what` when unreadable. */
 export function parseXml(source: string, what: string): XmlElement {
@@ -50,7 +68,8 @@ export function parseXml(source: string, what: string): XmlElement {
   } catch (error) {
     throw new RefiImportError(`${what} could not be read as XML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const roots = nodes.map((node) => toElement(node, what)).filter((e): e is XmlElement => e !== undefined);
+  const origin: Source = { what, file: what === 'The file' ? 'the file' : what, lines: new LineIndex(text) };
+  const roots = nodes.map((node) => toElement(node, origin)).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw new RefiImportError(`${what} must have exactly one root element.`);
   return roots[0];
 }
@@ -67,7 +86,8 @@ function prepare(source: string, what: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-function toElement(node: OrderedNode, what: string): XmlElement | undefined {
+function toElement(node: OrderedNode, source: Source): XmlElement | undefined {
+  const { what } = source;
   const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata');
   if (name === undefined) return undefined;
   const attributes = new Map<string, string>();
@@ -82,11 +102,12 @@ function toElement(node: OrderedNode, what: string): XmlElement | undefined {
     if (typeof child['#text'] === 'string') text += decodeReferences(child['#text'], what);
     else if (Array.isArray(child['#cdata'])) text += child['#cdata'].map((c) => String(c['#text'] ?? '')).join('');
     else {
-      const element = toElement(child, what);
+      const element = toElement(child, source);
       if (element) children.push(element);
     }
   }
-  return { name, attributes, children, text };
+  const start = (node[META] as { startIndex?: number } | undefined)?.startIndex ?? 0;
+  return { name, attributes, children, text, line: source.lines.lineOf(start) + 1, file: source.file };
 }
 
 function decodeReferences(raw: string, what: string): string {

@@ -74,7 +74,7 @@ describe('REFI-QDA import of hostile or broken files', () => {
 
   it('refuses dangling references: a code, a note, a source or a variable the file does not contain', () => {
     const archive = (xml: string): Uint8Array => zipEntries({ 'project.qde': xml, 'sources/a.txt': 'ab' });
-    refused(archive(PROJECT(CODED('99999999-9999-4999-8999-999999999999'))), /the code 99999999-9999-4999-8999-999999999999, which it does not contain/);
+    refused(archive(PROJECT(CODED('99999999-9999-4999-8999-999999999999'))), /the code 99999999-9999-4999-8999-999999999999, which the file does not contain/);
     refused(archive(PROJECT(SOURCE('<NoteRef targetGUID="88888888-8888-4888-8888-888888888888"/>'))), /the note 88888888-8888-4888-8888-888888888888/);
     refused(archive(PROJECT(SOURCE(''), '<Notes/>').replace('<Sources>', '<Cases><Case guid="77777777-7777-4777-8777-777777777777"><SourceRef targetGUID="12345678-1234-4234-8234-123456789abc"/></Case></Cases><Sources>')), /the source 12345678-1234-4234-8234-123456789abc/);
     const value = '<VariableValue><VariableRef targetGUID="abababab-abab-4bab-8bab-abababababab"/><TextValue>x</TextValue></VariableValue>';
@@ -89,5 +89,15 @@ describe('REFI-QDA import of hostile or broken files', () => {
   it('refuses an archive without a project file, or with several', () => {
     refused(zipEntries({ 'sources/a.txt': 'ab' }), /holds no \.qde file/);
     refused(zipEntries({ 'one.qde': PROJECT(), 'two.qde': PROJECT() }), /several project files/);
+  });
+
+  // PROJECT puts <Sources> on line 4, so a source and everything in it starts on that line.
+  it('names the line of project.qde where damaged content is', () => {
+    const qdpx = (sources: string, extra = ''): Uint8Array => zipEntries({ 'project.qde': PROJECT(sources, extra), 'sources/a.txt': 'ab' });
+    refused(qdpx(CODED('99999999-9999-4999-8999-999999999999')), /The <CodeRef> at line 4 of project\.qde refers to the code 99999999-.*dangling/);
+    refused(qdpx(SOURCE('<PlainTextSelection guid="55555555-5555-4555-8555-555555555555" startPosition="0" endPosition="2"><Coding guid="6"/></PlainTextSelection>')), /The <Coding> at line 4 of project\.qde has no <CodeRef>/);
+    refused(qdpx(SOURCE('<PlainTextSelection guid="55555555-5555-4555-8555-555555555555" startPosition="x" endPosition="2"/>')), /The <PlainTextSelection> at line 4 of project\.qde has no valid startPosition \("x"\)/);
+    const duplicate = PROJECT('', '').replace('</Codes>', '\n<Code guid="22222222-2222-4222-8222-222222222222" name="Again" isCodable="true"/></Codes>');
+    refused(zipEntries({ 'project.qde': duplicate, 'sources/a.txt': 'ab' }), /share one GUID \(the second at line 4 of project\.qde\)/);
   });
 });
