@@ -14,6 +14,8 @@ const FEAR = 'c-eev1kyas3c52';
 const PHONE = 's-15v1f7k0dxp2';
 const PHONE_TEXT = 'A phone, a proper phone with my own number';
 const MEMO = 'memos/references-under-test.md';
+/** Each test writes its own memo: rewriting one that is open would race the editor's reload. */
+const written: string[] = [];
 
 async function api(): Promise<Grounded> {
   const grounded = await vscode.extensions.getExtension<Grounded>('grounded-qda.grounded')!.activate();
@@ -21,11 +23,12 @@ async function api(): Promise<Grounded> {
   return grounded;
 }
 
-async function openMemo(text: string): Promise<vscode.TextEditor> {
-  writeWorkspaceFile(MEMO, text);
+async function openMemo(text: string, path = MEMO.replace('.md', `-${written.length + 1}.md`)): Promise<vscode.TextEditor> {
+  written.push(path);
+  writeWorkspaceFile(path, text);
   const { study } = await api();
   await study.memoIndex.reload();
-  const document = await vscode.workspace.openTextDocument(workspaceFileUri(MEMO));
+  const document = await vscode.workspace.openTextDocument(workspaceFileUri(path));
   return vscode.window.showTextDocument(document);
 }
 
@@ -42,7 +45,7 @@ describe('memo references, kinds and exports', function () {
   });
 
   after(() => {
-    rmSync(workspacePath(MEMO), { force: true });
+    for (const path of written) rmSync(workspacePath(path), { force: true });
     for (const path of outputs) rmSync(path, { force: true });
   });
 
@@ -60,7 +63,7 @@ describe('memo references, kinds and exports', function () {
     assert.ok(segments.items.length > 0);
     const hashed = await openMemo('# Refs\n\n[[Practical help#\n');
     const offered = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', hashed.document.uri, new vscode.Position(2, '[[Practical help#'.length), '#');
-    assert.ok(offered.items.some((i) => i.insertText === `[[${PHONE}|${PHONE_TEXT}]]`), offered.items.map((i) => String(i.insertText)).join('\n'));
+    assert.ok(offered.items.some((i) => i.insertText === `[[${PHONE}|A phone, a proper phone with my own…]]`), offered.items.map((i) => String(i.insertText)).join('\n'));
   });
 
   it('links references to codes and segments through the registered command, and reveals them', async () => {
@@ -84,12 +87,13 @@ describe('memo references, kinds and exports', function () {
 
   it('groups the Memos view by kind and by date', async () => {
     const { study } = await api();
-    await openMemo('---\nkind: reflexive\ndate: 2031-02-03\n---\n\n# Mine\n');
+    const mine = await openMemo('---\nkind: reflexive\ndate: 2031-02-03\n---\n\n# Mine\n');
+    const path = vscode.workspace.asRelativePath(mine.document.uri);
     assert.equal(await vscode.commands.executeCommand('grounded.memos.groupBy', 'kind'), 'kind');
     const kinds = await Promise.all(study.memos.getChildren().map(async (n) => String((await study.memos.getTreeItem(n)).label)));
     assert.ok(kinds.includes('Reflexive memos'), kinds.join(', '));
     const reflexive = study.memos.getChildren().find((n) => n.kind === 'group' && n.about === 'kind' && n.memoKind === 'reflexive')!;
-    assert.ok(study.memos.getChildren(reflexive).some((n) => n.kind === 'memo' && n.path === MEMO));
+    assert.ok(study.memos.getChildren(reflexive).some((n) => n.kind === 'memo' && n.path === path));
     await vscode.commands.executeCommand('grounded.memos.groupBy', 'timeline');
     const [newest] = study.memos.getChildren();
     assert.equal(String((await study.memos.getTreeItem(newest)).label), '2031-02');
