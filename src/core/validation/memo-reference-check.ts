@@ -16,7 +16,7 @@ export function memoReferenceProblems(
   codebook: Codebook,
   codings: readonly TranscriptCoding[],
 ): FileProblem[] {
-  const segmentIds = new Set(codings.flatMap((t) => t.coders.flatMap((c) => c.segments.map((s) => s.id))));
+  const segmentIds = segmentIdsOf(codings);
   const headerLines = text.slice(0, header.end).split('\n');
   const lineOf = (key: string): number | undefined => {
     const i = headerLines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
@@ -42,4 +42,12 @@ export function memoReferenceProblems(
     warn(line, `the reference ${body.slice(reference.start, reference.end)} at column ${column} leads nowhere: ${resolved.reason}`);
   }
   return problems;
+}
+
+/** Every segment id of the project, gathered once per check rather than once per memo. */
+const gathered = new WeakMap<readonly TranscriptCoding[], Set<string>>();
+function segmentIdsOf(codings: readonly TranscriptCoding[]): Set<string> {
+  let ids = gathered.get(codings);
+  if (!ids) gathered.set(codings, (ids = new Set(codings.flatMap((t) => t.coders.flatMap((c) => c.segments.map((s) => s.id))))));
+  return ids;
 }
