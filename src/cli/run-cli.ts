@@ -14,9 +14,12 @@ import { pseudonymiseCommand } from './commands/pseudonymise';
 import { resolveCommand } from './commands/resolve';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
+import { codebookCommand } from './commands/codebook';
+import { memosCommand } from './commands/memos';
 
 /** Every subcommand, in the order the help lists them. */
 const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, diffCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
+COMMANDS.push(codebookCommand, memosCommand);
 
 function usage(): string {
   return [

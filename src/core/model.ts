@@ -19,7 +19,18 @@ export interface Code {
   /** Lowercase `#rrggbb`. */
   color: string;
   description: string;
+  // The codebook as a deliverable: when to apply the code, when not, and a quote that shows it.
+  // Optional: files without them are read and written as before.
+  inclusion?: string;
+  exclusion?: string;
+  example?: CodeExample;
   extra?: UnknownFields;
+}
+
+/** A code's example quote: one of its segments, by id, with the text it covered when picked. */
+export interface CodeExample {
+  segment: SegmentId;
+  text: string;
 }
 
 /** The text a segment covers, with some context either side: the authority on where it belongs. */

@@ -29,6 +29,7 @@ import { registerStudyFeatures } from './memos/study-features';
 import { onDidShowCodePicker, type CodePickerShown } from './coding/code-picker';
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
+import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi extends AnalysisApi {
@@ -107,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ...registerInterchangeCommands(host, log),
     followTranscriptRenames(host, log),
     new ProblemDiagnostics(host),
+    ...registerMemoCodebookFeatures(host, index, view),
   );
 
   // Opening the project reads files; activation does not wait for it, so VS Code's startup never

@@ -6,6 +6,7 @@ import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import type { MemoNode } from '../../src/vscode/memos/memos-tree';
 import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspacePath } from './harness';
+import { answeringQuickPicks } from './harness/answer-quick-picks';
 
 type Grounded = GroundedApi & { study: StudyApi };
 
@@ -58,14 +59,16 @@ describe('memos', function () {
     assert.equal(item.command?.command, 'vscode.open');
   });
 
-  it('creates a memo about a code from the Codebook, beside the transcript, cursor under the title', async () => {
+  it('creates a memo of the kind chosen about a code from the Codebook, beside the transcript, cursor under the title', async () => {
     const grounded = await api();
     const store = grounded.store()!;
     const transcript = await openTranscript(TRANSCRIPT);
     const code = store.codebook().all().find((c) => c.parent !== null)!;
-    const path = await vscode.commands.executeCommand<string>('grounded.memos.newForCode', { kind: 'code', id: code.id });
+    const { result: path, shown } = await answeringQuickPicks(['Theoretical memo'], () => vscode.commands.executeCommand<string>('grounded.memos.newForCode', { kind: 'code', id: code.id }));
     created.push(path);
+    assert.deepEqual(shown, [['Code memo', 'Theoretical memo', 'Methodological memo', 'Reflexive memo', 'No particular kind']]);
     const memo = memoOnDisk(path);
+    assert.equal(memo.kind, 'theoretical');
     assert.deepEqual(memo.links, [{ kind: 'code', code: code.id }]);
     assert.equal(memo.title, code.name);
     assert.equal(memo.author, store.coder.name);
@@ -90,7 +93,7 @@ describe('memos', function () {
     const text = editor.document.getText().replace(/\r\n/g, '\n');
     const at = editor.document.positionAt(text.indexOf(segment.quote.exact) + Math.floor(segment.quote.exact.length / 2));
     editor.selection = new vscode.Selection(at, at);
-    const path = await vscode.commands.executeCommand<string>('grounded.memos.newAtCursor');
+    const { result: path } = await answeringQuickPicks(['Code memo'], () => vscode.commands.executeCommand<string>('grounded.memos.newAtCursor'));
     created.push(path);
     const [link] = memoOnDisk(path).links as Extract<MemoLink, { kind: 'segment' }>[];
     assert.equal(link.kind, 'segment');
@@ -138,9 +141,10 @@ describe('memos', function () {
   it('creates a memo about the whole transcript when the cursor is in no segment, bound to Ctrl+Alt+M', async () => {
     const editor = await openTranscript(TRANSCRIPT);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const path = await vscode.commands.executeCommand<string>('grounded.memos.newAtCursor');
+    const { result: path } = await answeringQuickPicks(['No particular kind'], () => vscode.commands.executeCommand<string>('grounded.memos.newAtCursor'));
     created.push(path);
     const memo = memoOnDisk(path);
+    assert.equal(memo.kind, undefined);
     assert.deepEqual(memo.links, [{ kind: 'transcript', transcript: TRANSCRIPT }]);
     assert.equal(memo.title, 'Interview P03 — Lucía');
     const keybindings = (vscode.extensions.getExtension('grounded-qda.grounded')!.packageJSON as { contributes: { keybindings: { command: string; key: string }[] } }).contributes.keybindings;

@@ -2,11 +2,14 @@
  * Memos: Markdown files in the project's memos folder. Front matter says what a memo is about —
  * a code (`code: c-…`), a transcript (`transcript: interviews/p01.md`) or one coded segment
  * (`segment: s-…` with its `transcript:` and `coder:`) — and who wrote it when (`author`, `date`).
- * The first heading is the title.
+ * The first heading is the title. Optional: `kind:` (code, theoretical, methodological, reflexive)
+ * and `segments:`, a list of segment ids the memo is about besides the ones above.
  */
 import type { CodeId, SegmentId } from '../model';
 import { parseTranscript } from '../markdown';
 import { excerpt as shorten } from '../views/markdown-text';
+import { memoKindOf, type MemoKind } from './memo-kinds';
+import { isSegmentId } from './memo-references';
 
 export type MemoLink =
   | { kind: 'code'; code: CodeId }
@@ -25,6 +28,14 @@ export interface MemoSummary {
   excerpt: string;
   /** Why the front matter could not be read; the memo is still listed. */
   problem?: string;
+  /** The `kind:` of the front matter, when it names one of {@link MEMO_KINDS}. */
+  kind?: MemoKind;
+  /**
+   * Segments the memo is about, by id (`segments:`, a list): ids are unique in a project, so they
+   * need no transcript or coder beside them. Entries that are not segment ids are left out here
+   * and reported by the project check.
+   */
+  segmentIds?: SegmentId[];
 }
 
 /** Characters of text kept for a memo's excerpt. */
@@ -47,6 +58,10 @@ export function parseMemo(path: string, text: string): MemoSummary {
   if (author !== undefined) memo.author = author;
   if (date !== undefined) memo.date = date;
   if (parsed.frontMatter?.error !== undefined) memo.problem = parsed.frontMatter.error;
+  const kind = memoKindOf(data.kind);
+  if (kind !== undefined) memo.kind = kind;
+  const segmentIds = segmentIdsOf(data);
+  if (segmentIds.length > 0) memo.segmentIds = segmentIds;
   return memo;
 }
 
@@ -66,6 +81,11 @@ export function linksOf(data: Record<string, unknown>): MemoLink[] {
   }
   for (const transcript of transcripts) links.push({ kind: 'transcript', transcript });
   return links;
+}
+
+/** The ids of the `segments:` list (one id is read as a list of one), without repeats. */
+export function segmentIdsOf(data: Record<string, unknown>): SegmentId[] {
+  return [...new Set(textsOf(data.segments).filter(isSegmentId))];
 }
 
 function excerptOf(text: string, paragraphs: readonly { start: number; end: number }[]): string {

@@ -1,6 +1,7 @@
 import { Document, Scalar } from 'yaml';
 import type { MemoLink } from './memo-file';
 import { excerpt } from '../views/markdown-text';
+import type { MemoKind } from './memo-kinds';
 
 export interface NewMemo {
   title: string;
@@ -10,6 +11,9 @@ export interface NewMemo {
   author?: string;
   /** The day it was written, `YYYY-MM-DD`. */
   date: string;
+  kind?: MemoKind;
+  /** More codes it is about (after `link`'s), when it was made from several. */
+  moreCodes?: string[];
 }
 
 /** Longest file name (without `.md`) made from a title. */
@@ -18,20 +22,27 @@ const MAX_NAME_LENGTH = 60;
 const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
 /**
- * A new memo's file: front matter (the link, author and date, recorded once, at creation), a blank
+ * A new memo's file: front matter (its kind, the link, author and date, recorded once, at creation), a blank
  * line, the title as a heading and an empty line; `cursor` is where writing starts.
  */
 export function newMemoText(memo: NewMemo): { text: string; cursor: number } {
-  const entries: [string, string][] = [];
+  const lines: string[] = [];
+  const scalar = (key: string, value: string): void => void lines.push(`${key}: ${yamlScalar(value)}`);
   const link = memo.link;
-  if (link?.kind === 'code') entries.push(['code', link.code]);
-  if (link?.kind === 'segment') entries.push(['segment', link.segment], ['transcript', link.transcript], ['coder', link.coder]);
-  if (link?.kind === 'transcript') entries.push(['transcript', link.transcript]);
-  if (memo.author !== undefined && memo.author.trim() !== '') entries.push(['author', memo.author.trim()]);
-  entries.push(['date', memo.date]);
-  const frontMatter = entries.map(([key, value]) => `${key}: ${yamlScalar(value)}\n`).join('');
+  if (memo.kind !== undefined) scalar('kind', memo.kind);
+  const codes = [...new Set([...(link?.kind === 'code' ? [link.code] : []), ...(memo.moreCodes ?? [])])];
+  if (codes.length > 1) lines.push(`code: [${codes.map(yamlScalar).join(', ')}]`);
+  else if (codes.length === 1) scalar('code', codes[0]);
+  if (link?.kind === 'segment') {
+    scalar('segment', link.segment);
+    scalar('transcript', link.transcript);
+    scalar('coder', link.coder);
+  }
+  if (link?.kind === 'transcript') scalar('transcript', link.transcript);
+  if (memo.author !== undefined && memo.author.trim() !== '') scalar('author', memo.author.trim());
+  scalar('date', memo.date);
   const title = memo.title.replace(/\s+/g, ' ').trim() || 'Memo';
-  const text = `---\n${frontMatter}---\n\n# ${title}\n\n`;
+  const text = `---\n${lines.map((l) => `${l}\n`).join('')}---\n\n# ${title}\n\n`;
   return { text, cursor: text.length };
 }
 

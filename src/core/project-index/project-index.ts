@@ -99,7 +99,13 @@ export class ProjectIndex implements Disposable {
     await index.build(store.loadedCoding());
     index.subscriptions.push(
       store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
-      store.onDidChangeCodebook(() => index.enqueue(async () => void (index.codes = inputs.codes()))),
+      // The snapshot already built holds the old codes: it must be built again, not served.
+      store.onDidChangeCodebook(() =>
+        index.enqueue(async () => {
+          index.codes = inputs.codes();
+          index.invalidate({});
+        }),
+      ),
       store.onDidChangeProblems(() => index.enqueue(async () => void (index.problems = undefined))),
     );
     return index;

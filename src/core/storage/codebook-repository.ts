@@ -14,7 +14,10 @@ export interface NewCode {
   description?: string;
 }
 
-export type CodePatch = Partial<Pick<Code, 'name' | 'parent' | 'color' | 'description'>>;
+export type CodePatch = Partial<Pick<Code, 'name' | 'parent' | 'color' | 'description'>> & DefinitionPatch;
+
+/** The codebook's definition fields; `undefined` or empty text removes one. */
+export type DefinitionPatch = Partial<Pick<Code, 'inclusion' | 'exclusion' | 'example'>>;
 
 /** The codes, one file each under `.grounded/codes/`. Writes go through the shared FileWriter. */
 export class CodebookRepository {
@@ -65,6 +68,7 @@ export class CodebookRepository {
     const code = this.require(id);
     const next: Code = { ...code, ...patch };
     if (patch.name !== undefined) next.name = validName(patch.name);
+    withoutEmptyDefinitions(next);
     if (patch.color !== undefined && !isHexColor(patch.color)) {
       throw new StoreError(`"${patch.color}" is not a colour of the form #rrggbb.`);
     }
@@ -154,4 +158,10 @@ function validName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (trimmed === '') throw new StoreError('A code needs a name.');
   return trimmed;
+}
+
+/** A definition field set to nothing is removed, so its key leaves the file. */
+function withoutEmptyDefinitions(code: Code): void {
+  for (const key of ['inclusion', 'exclusion'] as const) if (code[key] === undefined || code[key].trim() === '') delete code[key];
+  if (code.example === undefined || code.example.text === '') delete code.example;
 }

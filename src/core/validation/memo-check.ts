@@ -7,9 +7,10 @@ import type { FileProblem, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { TranscriptCoding } from '../storage/coding-repository';
+import { memoReferenceProblems } from './memo-reference-check';
 
 /** The keys a memo's header uses; a line starting with one of them belongs to a header. */
-const HEADER_KEY = /^(code|transcript|segment|coder|author|date)\s*:/;
+const HEADER_KEY = /^(code|transcript|segment|segments|coder|author|date|kind)\s*:/;
 
 /**
  * Memos whose header (front matter) no longer says what they are about: a header that does not
@@ -32,11 +33,13 @@ export async function memoProblems(fs: FileSource, config: ProjectConfig, codebo
     if (frontMatter === undefined) {
       const line = misplacedHeaderLine(text);
       if (line !== undefined) problems.push({ path, line, message: MISPLACED, severity: 'error' });
+      problems.push(...memoReferenceProblems(path, text, { data: {}, end: 0 }, codebook, codings));
     } else if (frontMatter.error !== undefined) {
       problems.push({ path, line: lineIn(frontMatter.error) ?? 1, message: `the memo's header cannot be read, so what the memo is about is lost: ${frontMatter.error}`, severity: 'error' });
     } else {
       const lines = text.slice(0, frontMatter.range.end).split('\n');
       problems.push(...linkProblems(path, lines, frontMatter.data, codebook, codings, await existing(fs, frontMatter.data)));
+      problems.push(...memoReferenceProblems(path, text, { data: frontMatter.data, end: frontMatter.range.end }, codebook, codings));
     }
   }
   return problems;

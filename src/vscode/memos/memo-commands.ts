@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { normaliseText } from '../../core/anchoring';
 import { parseTranscript } from '../../core/markdown';
-import { defaultMemoTitle, isoDate, memoPath, memosFolder, newMemoText, type MemoLink } from '../../core/memos';
+import { defaultMemoTitle, isoDate, MEMO_KIND_LABELS, MEMO_KINDS, memoPath, memosFolder, newMemoText, type MemoKind, type MemoLink } from '../../core/memos';
 import type { CodeId } from '../../core/model';
 import type { PlacedSegment } from '../../core/transcript-session';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
@@ -16,6 +16,19 @@ type CodeArg = { kind: 'code'; id: CodeId } | { kind: 'segment'; code: CodeId } 
 export interface NewMemoOptions {
   /** The memo's title; a title from what it is about otherwise. */
   title?: string;
+  /**
+   * Its kind (null: none). Asked for when the command runs with no options at all (from a menu or
+   * the palette); a keybinding or test that passes options is not interrupted by a question.
+   */
+  kind?: MemoKind | null;
+}
+
+/** What a new memo is made of besides its title. */
+interface MemoSpec {
+  link: MemoLink;
+  title: string;
+  kind: MemoKind | undefined;
+  moreCodes?: string[];
 }
 
 /**
@@ -24,25 +37,35 @@ export interface NewMemoOptions {
  * cursor is in no segment). The memo opens beside the transcript with the cursor under its title.
  */
 export function registerMemoCommands(host: ProjectHost, tracker: TranscriptTracker, index: MemoIndex, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const create = (link: MemoLink, title: string): Promise<string> => createMemo(host, index, log, link, title);
+  const create = async (spec: Omit<MemoSpec, 'kind'>, options: NewMemoOptions | undefined): Promise<string | undefined> => {
+    const kind = options === undefined ? await pickKind() : (options.kind ?? undefined);
+    if (kind === null) return undefined;
+    return createMemo(host, index, log, { ...spec, kind });
+  };
   return [
-    vscode.commands.registerCommand('grounded.memos.newForCode', async (arg?: CodeArg, options?: NewMemoOptions) => {
+    // From the Codebook's context menu with several codes selected, the memo is about all of them.
+    vscode.commands.registerCommand('grounded.memos.newForCode', async (arg?: CodeArg, second?: NewMemoOptions | readonly CodeArg[]) => {
+      const options = Array.isArray(second) ? undefined : (second as NewMemoOptions | undefined);
       const code = codeOf(arg) ?? (await pickCode(host));
       if (!code) return undefined;
-      const name = host.require().store.codebook().get(code)?.name;
+      const codebook = host.require().store.codebook();
+      const name = codebook.get(code)?.name;
       if (!name) throw new Error(`The code ${code} is not in the codebook.`);
-      return create({ kind: 'code', code }, options?.title ?? defaultMemoTitle({ kind: 'code', code }, { code: name }));
+      const selected = Array.isArray(second) ? (second as readonly CodeArg[]).map(codeOf).filter((c): c is CodeId => c !== undefined && codebook.get(c) !== undefined) : [];
+      const moreCodes = selected.filter((c) => c !== code);
+      const title = options?.title ?? defaultMemoTitle({ kind: 'code', code }, { code: [name, ...moreCodes.map((c) => codebook.get(c)!.name)].join(', ') });
+      return create({ link: { kind: 'code', code }, title, moreCodes }, options);
     }),
     vscode.commands.registerCommand('grounded.memos.newForTranscript', async (arg?: vscode.Uri, options?: NewMemoOptions) => {
       const { transcript, text } = await transcriptOf(tracker, arg);
       const link: MemoLink = { kind: 'transcript', transcript };
-      return create(link, options?.title ?? defaultMemoTitle(link, { transcript: transcriptTitle(transcript, text) }));
+      return create({ link, title: options?.title ?? defaultMemoTitle(link, { transcript: transcriptTitle(transcript, text) }) }, options);
     }),
     vscode.commands.registerCommand('grounded.memos.newAtCursor', async (options?: NewMemoOptions) => {
       const { transcript, text, segment } = await cursorTarget(host, tracker);
       const link: MemoLink = segment ? { kind: 'segment', segment: segment.segment.id, transcript, coder: segment.coder.id } : { kind: 'transcript', transcript };
       const names = { transcript: transcriptTitle(transcript, text), quote: segment?.segment.quote.exact };
-      return create(link, options?.title ?? defaultMemoTitle(link, names));
+      return create({ link, title: options?.title ?? defaultMemoTitle(link, names) }, options);
     }),
     vscode.commands.registerCommand('grounded.memos.refresh', () => index.reload()),
   ];
@@ -53,12 +76,12 @@ export function registerMemoCommands(host: ProjectHost, tracker: TranscriptTrack
  * editor opens, and the editor opens with the cursor already under the title: a keystroke typed
  * the moment it appears lands in the memo's text, never above its header.
  */
-async function createMemo(host: ProjectHost, index: MemoIndex, log: vscode.LogOutputChannel, link: MemoLink, title: string): Promise<string> {
+async function createMemo(host: ProjectHost, index: MemoIndex, log: vscode.LogOutputChannel, { link, title, kind, moreCodes }: MemoSpec): Promise<string> {
   const { fs, store } = host.require();
   const folder = memosFolder(store.config);
   const existing = (await fs.readDirectory(folder)).map((e) => `${folder}/${e.name}`);
   const path = memoPath(folder, title, existing);
-  const { text, cursor } = newMemoText({ title, link, author: store.coder.name, date: isoDate(new Date()) });
+  const { text, cursor } = newMemoText({ title, link, kind, moreCodes, author: store.coder.name, date: isoDate(new Date()) });
   if ((await store.writeProjectFile(path, text, undefined)) === 'kept-on-disk') {
     throw new Error(`${path} appeared on disk while the memo was being created; it was left as it is. Run the command again for a new memo.`);
   }
@@ -69,6 +92,13 @@ async function createMemo(host: ProjectHost, index: MemoIndex, log: vscode.LogOu
   log.info(`New memo ${path} (${describeLink(link)}).`);
   await index.reload();
   return path;
+}
+
+/** The memo's kind; undefined for none, null when the researcher cancelled. */
+async function pickKind(): Promise<MemoKind | undefined | null> {
+  const items = [...MEMO_KINDS.map((kind) => ({ label: MEMO_KIND_LABELS[kind].label, detail: MEMO_KIND_LABELS[kind].detail, memoKind: kind })), { label: 'No particular kind', detail: 'decide later (add "kind:" to the memo\'s header)', memoKind: undefined }];
+  const picked = await vscode.window.showQuickPick(items, { title: 'What kind of memo?' });
+  return picked ? picked.memoKind : null;
 }
 
 function codeOf(arg: CodeArg): CodeId | undefined {

@@ -1,10 +1,18 @@
 import * as vscode from 'vscode';
-import type { MemoLink, MemoSummary } from '../../core/memos';
+import { isoDate, memoDay, MEMO_KIND_LABELS, memoKindHeading, memosByKind, memosByMonth, type FileDates, type MemoKind, type MemoLink, type MemoSummary } from '../../core/memos';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import type { ProjectHost } from '../project/project-host';
 import type { MemoIndex } from './memo-index';
 
-export type MemoGroup = { kind: 'group'; about: 'code'; code: string } | { kind: 'group'; about: 'transcript'; transcript: string } | { kind: 'group'; about: 'none' };
+export type MemoGroup =
+  | { kind: 'group'; about: 'code'; code: string }
+  | { kind: 'group'; about: 'transcript'; transcript: string }
+  | { kind: 'group'; about: 'none' }
+  | { kind: 'group'; about: 'kind'; memoKind: MemoKind | undefined }
+  | { kind: 'group'; about: 'month'; month: string | undefined };
+
+/** How the view groups memos: by what they are about, by kind, or by month written (a timeline). */
+export type MemoGrouping = 'about' | 'kind' | 'timeline';
 export type MemoNode = MemoGroup | { kind: 'memo'; path: string; link: MemoLink | undefined };
 
 /**
@@ -16,6 +24,9 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
   private readonly changed = new vscode.EventEmitter<MemoNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private grouping: MemoGrouping = 'about';
+  /** The files' modification days of memos whose front matter has no date, read in the background. */
+  private fileDates: Record<string, string> = {};
 
   constructor(
     private readonly host: ProjectHost,
@@ -23,6 +34,7 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
   ) {
     const refresh = (): void => this.changed.fire(undefined);
     this.disposables.push({ dispose: index.onDidChange(refresh).dispose });
+    this.disposables.push({ dispose: index.onDidChange(() => void this.readFileDates()).dispose });
     const attach = (): void => {
       this.disposables.push({ dispose: host.require().store.onDidChangeCodebook(refresh).dispose });
     };
@@ -30,10 +42,37 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
     else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
   }
 
+  get groupedBy(): MemoGrouping {
+    return this.grouping;
+  }
+
+  groupBy(grouping: MemoGrouping): void {
+    this.grouping = grouping;
+    void vscode.commands.executeCommand('setContext', 'grounded.memosGrouping', grouping);
+    if (grouping === 'timeline') void this.readFileDates();
+    this.changed.fire(undefined);
+  }
+
+  /** Days from the memo files themselves (never git), for memos whose front matter has none. */
+  async readFileDates(): Promise<void> {
+    const fs = this.host.project?.fs;
+    if (!fs || this.grouping !== 'timeline') return;
+    const undated = this.index.all().filter((m) => memoDay(m) === undefined && this.fileDates[m.path] === undefined);
+    if (undated.length === 0) return;
+    await Promise.all(
+      undated.map(async (memo) => {
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(fs.uri(memo.path))).catch(() => undefined);
+        if (stat) this.fileDates[memo.path] = isoDate(new Date(stat.mtime));
+      }),
+    );
+    this.changed.fire(undefined);
+  }
+
   getChildren(node?: MemoNode): MemoNode[] {
     const memos = this.index.all();
-    if (!node) return this.groups(memos);
+    if (!node) return this.grouping === 'about' ? this.groups(memos) : this.otherGroups(memos);
     if (node.kind !== 'group') return [];
+    if (node.about === 'kind' || node.about === 'month') return this.inGroup(memos, node);
     return memos.flatMap((memo): MemoNode[] => {
       if (node.about === 'none') return memo.links.length === 0 ? [{ kind: 'memo', path: memo.path, link: undefined }] : [];
       const link = memo.links.find((l) => belongsTo(l, node));
@@ -68,7 +107,29 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
     ];
   }
 
+  private otherGroups(memos: readonly MemoSummary[]): MemoGroup[] {
+    if (this.grouping === 'kind') return memosByKind(memos).map(({ kind }) => ({ kind: 'group', about: 'kind', memoKind: kind }));
+    return memosByMonth(memos, this.fileDates).map(({ month }) => ({ kind: 'group', about: 'month', month }));
+  }
+
+  private inGroup(memos: readonly MemoSummary[], group: Extract<MemoGroup, { about: 'kind' | 'month' }>): MemoNode[] {
+    const dates: FileDates = this.fileDates;
+    const list = group.about === 'kind' ? memosByKind(memos, dates).find((g) => g.kind === group.memoKind)?.memos : memosByMonth(memos, dates).find((g) => g.month === group.month)?.memos;
+    return (list ?? []).map((memo) => ({ kind: 'memo', path: memo.path, link: memo.links[0] }));
+  }
+
+  private sortedGroupItem(group: Extract<MemoGroup, { about: 'kind' | 'month' }>): vscode.TreeItem {
+    const label = group.about === 'kind' ? memoKindHeading(group.memoKind) : (group.month ?? 'Undated');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `memos:${group.about}:${group.about === 'kind' ? (group.memoKind ?? '') : (group.month ?? '')}`;
+    item.contextValue = `memoGroup-${group.about}`;
+    item.iconPath = new vscode.ThemeIcon(group.about === 'kind' ? 'symbol-class' : 'calendar');
+    if (group.about === 'kind' && group.memoKind) item.tooltip = MEMO_KIND_LABELS[group.memoKind].detail;
+    return item;
+  }
+
   private groupItem(group: MemoGroup): vscode.TreeItem {
+    if (group.about === 'kind' || group.about === 'month') return this.sortedGroupItem(group);
     const label = group.about === 'code' ? this.codeName(group.code) : group.about === 'transcript' ? group.transcript : 'Other memos';
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `memos:${group.about}:${group.about === 'code' ? group.code : group.about === 'transcript' ? group.transcript : ''}`;
@@ -89,7 +150,9 @@ export class MemosTreeProvider implements vscode.TreeDataProvider<MemoNode>, vsc
     item.id = `memo:${node.link ? linkKey(node.link) : 'none'}:${node.path}`;
     item.contextValue = 'memo';
     item.iconPath = new vscode.ThemeIcon(memo?.problem ? 'warning' : 'note');
-    item.description = [node.link?.kind === 'segment' ? 'on a segment' : '', memo?.author ?? '', memo?.date ?? ''].filter(Boolean).join(' · ');
+    const kind = this.grouping !== 'kind' && memo?.kind ? MEMO_KIND_LABELS[memo.kind].label.replace(/ memo$/, '') : '';
+    const day = memo ? (memoDay(memo, this.fileDates) ?? memo.date) : undefined;
+    item.description = [kind, node.link?.kind === 'segment' ? 'on a segment' : '', memo?.author ?? '', day ?? ''].filter(Boolean).join(' · ');
     const tooltip = untrustedMarkdown(`**${escapeMarkdown(memo?.title ?? node.path)}**`);
     if (memo?.excerpt) tooltip.appendMarkdown(`\n\n${escapeMarkdown(memo.excerpt)}`);
     if (memo?.problem) tooltip.appendMarkdown(`\n\n⚠ ${escapeMarkdown(memo.problem)}`);

@@ -11,6 +11,7 @@ import { memoExcerptForCode, useMemoIndex } from './index';
 import { registerMemoCommands } from './memo-commands';
 import { MemoIndex } from './memo-index';
 import { MemosTreeProvider, type MemoNode } from './memos-tree';
+import { registerMemoGrouping } from './memo-grouping';
 
 /** What the study features add to the extension's API (integration tests read the views). */
 export interface StudyApi {
@@ -40,6 +41,7 @@ export function registerStudyFeatures(host: ProjectHost, tracker: TranscriptTrac
     participants,
     vscode.window.createTreeView<ParticipantNode>('grounded.participants', { treeDataProvider: participants, showCollapseAll: true }),
     ...registerMemoCommands(host, tracker, memoIndex, log),
+    registerMemoGrouping(memos),
     ...registerAttributeCommands(host, participantsModel, log),
     registerPseudonymiseCommand(host, log),
     ...registerFinishInterrupted(host, log),

@@ -10,6 +10,8 @@ import { type ParseResult, fileError, resultOf } from './problems';
 import { readPrettyJsonFile } from './pretty-json-file';
 
 const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description'] as const;
+/** The codebook's definition fields, optional (see {@link definitionOf}). */
+const DEFINITION_KEYS = ['inclusion', 'exclusion', 'example'] as const;
 
 export function parseCodeFile(path: string, text: string): ParseResult<Code> {
   const idFromPath = parseCodeFilePath(path);
@@ -39,7 +41,8 @@ function codeFromRecord(record: Record<string, unknown>): Code {
     color: (record.color as string).toLowerCase(),
     description: record.description as string,
   };
-  const extra = unknownFields(record, KNOWN_KEYS);
+  Object.assign(code, definitionOf(record));
+  const extra = unknownFields(record, [...KNOWN_KEYS, ...DEFINITION_KEYS]);
   if (extra !== undefined) code.extra = extra;
   return code;
 }
@@ -54,8 +57,28 @@ export function serializeCodeFile(code: Code): string {
       ['parent', code.parent],
       ['color', code.color.toLowerCase()],
       ['description', code.description],
+      ...definitionEntries(code),
     ],
     code.extra,
   );
   return `${writePrettyJson(record)}\n`;
+}
+
+/** The definition fields present in a record (the schema has checked their types). */
+function definitionOf(record: Record<string, unknown>): Pick<Code, 'inclusion' | 'exclusion' | 'example'> {
+  const out: Pick<Code, 'inclusion' | 'exclusion' | 'example'> = {};
+  if (typeof record.inclusion === 'string') out.inclusion = record.inclusion;
+  if (typeof record.exclusion === 'string') out.exclusion = record.exclusion;
+  const example = record.example as { segment: string; text: string } | undefined;
+  if (example !== undefined) out.example = { segment: example.segment, text: example.text };
+  return out;
+}
+
+/** Written only when set, so a code without them keeps its file byte for byte. */
+function definitionEntries(code: Code): [string, unknown][] {
+  const entries: [string, unknown][] = [];
+  if (code.inclusion !== undefined) entries.push(['inclusion', code.inclusion]);
+  if (code.exclusion !== undefined) entries.push(['exclusion', code.exclusion]);
+  if (code.example !== undefined) entries.push(['example', { segment: code.example.segment, text: code.example.text }]);
+  return entries;
 }

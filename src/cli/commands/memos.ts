@@ -1,0 +1,57 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { normaliseText } from '../../core/anchoring';
+import { isoDate, memoDay } from '../../core/memos';
+import { buildMemoReport } from '../../core/memos/memo-report';
+import { memoReportAsHtml, memoReportAsMarkdown } from '../../core/memos/memo-report-render';
+import { loadSnapshot } from '../../core/project-index';
+import { NodeFileSystem } from '../../node/node-file-system';
+import { formatOption } from '../analysis-input';
+import type { CliCommand } from '../cli-command';
+import { findProjectRoot } from '../project-root';
+
+export const memosCommand: CliCommand = {
+  name: 'memos',
+  usage: 'memos [dir] [--format md|html] [--out FILE]   The memo report: memos by kind and date, cited segments quoted in place',
+  help: [
+    'Writes every memo, grouped by kind (code, theoretical, methodological, reflexive, then memos of',
+    'no kind) and in the order they were written (the "date:" of the memo, else the file\'s date),',
+    'with the segments each one cites — in its header or as [[s-…]] in its text — quoted where it',
+    'cites them: the draft of a findings section. HTML is one file with no script.',
+    '',
+    'Options:',
+    '  --format md|html     (default md)',
+    '  --out FILE           write to FILE instead of the terminal',
+  ].join('\n'),
+  options: { format: { type: 'string' }, out: { type: 'string', short: 'o' } },
+  async run([dir], values, io) {
+    const format = formatOption(values.format, ['md', 'html'], 'md');
+    if (!format) {
+      io.err('grounded memos: --format is md or html\n');
+      return 2;
+    }
+    const start = resolve(io.cwd, dir ?? '.');
+    const root = findProjectRoot(start);
+    if (!root) {
+      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
+      return 2;
+    }
+    const fs = new NodeFileSystem(root);
+    const snapshot = await loadSnapshot(fs);
+    const texts: Record<string, string> = {};
+    const fileDates: Record<string, string> = {};
+    for (const memo of snapshot.memos) {
+      const text = await fs.readFile(memo.path);
+      if (text !== undefined) texts[memo.path] = normaliseText(text);
+      if (memoDay(memo) === undefined) fileDates[memo.path] = isoDate((await stat(join(root, memo.path))).mtime);
+    }
+    const report = buildMemoReport(snapshot, texts, fileDates);
+    const content = format === 'html' ? memoReportAsHtml(report) : memoReportAsMarkdown(report);
+    if (typeof values.out === 'string') {
+      const out = resolve(io.cwd, values.out);
+      await writeFile(out, content);
+      io.out(`written to ${out}\n`);
+    } else io.out(content);
+    return 0;
+  },
+};

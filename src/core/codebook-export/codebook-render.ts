@@ -1,0 +1,62 @@
+/** The codebook as Markdown and as one HTML file that loads and runs nothing (every value escaped). */
+import { escapeHtml, REPORT_STYLE, REPORT_STYLE_HASH } from '../analysis/render/report';
+import { escapeMarkdown } from '../analysis/render/table-text';
+import { usageText, type CodebookDocument, type CodebookEntry } from './codebook-document';
+
+/** The labelled parts of one code, in the order every format writes them. */
+export function codebookFields(entry: CodebookEntry): { label: string; text: string }[] {
+  const fields = [
+    { label: 'Definition', text: entry.definition },
+    { label: 'Include when', text: entry.inclusion ?? '' },
+    { label: 'Exclude when', text: entry.exclusion ?? '' },
+  ];
+  return fields.filter((f) => f.text.trim() !== '');
+}
+
+export function codebookAsMarkdown(document: CodebookDocument): string {
+  const out: string[] = [`# ${escapeMarkdown(document.project)}: codebook\n`];
+  for (const entry of document.entries) {
+    out.push(`${'#'.repeat(Math.min(entry.depth + 2, 6))} ${escapeMarkdown(entry.path.join(' / '))}\n`);
+    out.push(`*${escapeMarkdown(usageText(entry))}*\n`);
+    for (const field of codebookFields(entry)) out.push(`**${field.label}:** ${oneBlock(field.text)}\n`);
+    if (entry.example) {
+      const quote = entry.example.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`).join('\n');
+      out.push(`**Example:**\n\n${quote}${entry.example.where ? `\n>\n> — ${escapeMarkdown(entry.example.where)}` : ''}\n`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Multi-line text as one Markdown block: line breaks kept as hard breaks. */
+function oneBlock(text: string): string {
+  return text.trim().split('\n').map(escapeMarkdown).join('  \n');
+}
+
+export function codebookAsHtml(document: CodebookDocument): string {
+  const title = `${document.project}: codebook`;
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // Nothing in the codebook may load or run anything: examples are interview text.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+  ];
+  for (const entry of document.entries) {
+    const level = Math.min(entry.depth + 2, 6);
+    out.push(`<section><h${level}>${escapeHtml(entry.path.join(' / '))}</h${level}>`);
+    out.push(`<p class="where">${escapeHtml(usageText(entry))}</p>`);
+    for (const field of codebookFields(entry)) out.push(`<p><strong>${field.label}:</strong> ${htmlLines(field.text.trim())}</p>`);
+    if (entry.example) {
+      const where = entry.example.where ? `<p class="where">— ${escapeHtml(entry.example.where)}</p>` : '';
+      out.push(`<p><strong>Example:</strong></p><blockquote><p>${htmlLines(entry.example.text)}</p>${where}</blockquote>`);
+    }
+    out.push('</section>');
+  }
+  out.push('</body></html>\n');
+  return out.join('\n');
+}
+
+function htmlLines(text: string): string {
+  return escapeHtml(text).replace(/\n/g, '<br>');
+}

@@ -1,0 +1,63 @@
+/** The memo report as Markdown and as a self-contained HTML file (no script, a strict CSP). */
+import { escapeHtml, REPORT_STYLE, REPORT_STYLE_HASH } from '../analysis/render/report';
+import { escapeMarkdown } from '../analysis/render/table-text';
+import type { MemoBlock, MemoReport, MemoReportEntry } from './memo-report';
+
+export function memoReportAsMarkdown(report: MemoReport): string {
+  const out: string[] = [`# ${escapeMarkdown(report.project)}: memos\n`];
+  for (const group of report.groups) {
+    out.push(`## ${escapeMarkdown(group.heading)}\n`);
+    for (const memo of group.memos) {
+      out.push(`### ${escapeMarkdown(memo.title)}\n`);
+      const meta = metaLine(memo);
+      if (meta) out.push(`*${escapeMarkdown(meta)}*\n`);
+      for (const block of memo.blocks) out.push(markdownBlock(block));
+    }
+  }
+  return out.join('\n');
+}
+
+function markdownBlock(block: MemoBlock): string {
+  if (block.kind === 'text') return `${lines(block.text).map(escapeMarkdown).join('\n')}\n`;
+  if (block.kind === 'missing') return `*(${escapeMarkdown(block.text)})*\n`;
+  return `${lines(block.text).map((l) => `> ${escapeMarkdown(l)}`).join('\n')}\n>\n> — ${escapeMarkdown(block.where)}\n`;
+}
+
+export function memoReportAsHtml(report: MemoReport): string {
+  const title = `${report.project}: memos`;
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    // Nothing in the report may load or run anything: it holds interview text.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+  ];
+  for (const group of report.groups) {
+    out.push(`<section><h2>${escapeHtml(group.heading)}</h2>`);
+    for (const memo of group.memos) {
+      out.push(`<article><h3>${escapeHtml(memo.title)}</h3>`);
+      const meta = metaLine(memo);
+      if (meta) out.push(`<p class="where">${escapeHtml(meta)}</p>`);
+      for (const block of memo.blocks) out.push(htmlBlock(block));
+      out.push('</article>');
+    }
+    out.push('</section>');
+  }
+  out.push('</body></html>\n');
+  return out.join('\n');
+}
+
+function htmlBlock(block: MemoBlock): string {
+  if (block.kind === 'text') return `<p>${escapeHtml(block.text).replace(/\n/g, '<br>')}</p>`;
+  if (block.kind === 'missing') return `<p class="where">(${escapeHtml(block.text)})</p>`;
+  return `<blockquote><p>${escapeHtml(block.text).replace(/\n/g, '<br>')}</p><p class="where">— ${escapeHtml(block.where)}</p></blockquote>`;
+}
+
+function metaLine(memo: MemoReportEntry): string {
+  return [memo.day, memo.author, memo.about.length > 0 ? `about ${memo.about.join(', ')}` : '', memo.path].filter(Boolean).join(' · ');
+}
+
+function lines(text: string): string[] {
+  return text.split('\n');
+}

@@ -1,0 +1,112 @@
+/**
+ * The memo report: every memo, by kind and in the order it was written, with the segments it cites
+ * quoted where it cites them — the draft of a findings section. Built as plain data, then written
+ * as Markdown or as one HTML file that loads and runs nothing (every value escaped).
+ */
+import { findFrontMatter } from '../markdown';
+import type { Code } from '../model';
+import type { ProjectSnapshot } from '../project-index/snapshot';
+import { memoKindHeading, type MemoKind } from './memo-kinds';
+import type { MemoSummary } from './memo-file';
+import { parseReferences, resolveReference } from './memo-references';
+import { memoDay, memosByKind, type FileDates } from './memo-timeline';
+import { segmentsById, type FoundSegment } from './segment-lookup';
+
+export type MemoBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'quote'; text: string; where: string }
+  | { kind: 'missing'; text: string };
+
+export interface MemoReportEntry {
+  path: string;
+  title: string;
+  day?: string;
+  author?: string;
+  /** What the front matter says the memo is about, in words. */
+  about: string[];
+  blocks: MemoBlock[];
+}
+
+export interface MemoReport {
+  project: string;
+  groups: { kind: MemoKind | undefined; heading: string; memos: MemoReportEntry[] }[];
+}
+
+/** `texts`: each memo's whole text (LF, no BOM) by path; a memo without one shows its excerpt. */
+export function buildMemoReport(snapshot: ProjectSnapshot, texts: Readonly<Record<string, string>>, fileDates: FileDates = {}): MemoReport {
+  const segments = segmentsById(snapshot);
+  const context: Context = { codes: snapshot.codes, segments, participants: participantsOf(snapshot) };
+  return {
+    project: snapshot.config.name,
+    groups: memosByKind(snapshot.memos, fileDates).map(({ kind, memos }) => ({
+      kind,
+      heading: memoKindHeading(kind),
+      memos: memos.map((memo) => entryOf(memo, texts[memo.path], memoDay(memo, fileDates), context)),
+    })),
+  };
+}
+
+interface Context {
+  codes: readonly Code[];
+  segments: Map<string, FoundSegment>;
+  participants: Map<string, string>;
+}
+
+function participantsOf(snapshot: ProjectSnapshot): Map<string, string> {
+  return new Map(snapshot.transcripts.map((t) => [t.path, t.participant.name]));
+}
+
+function entryOf(memo: MemoSummary, text: string | undefined, day: string | undefined, context: Context): MemoReportEntry {
+  const entry: MemoReportEntry = { path: memo.path, title: memo.title, about: aboutOf(memo, context), blocks: [] };
+  if (day !== undefined) entry.day = day;
+  if (memo.author !== undefined) entry.author = memo.author;
+  const linked = [...memo.links.flatMap((l) => (l.kind === 'segment' ? [l.segment] : [])), ...(memo.segmentIds ?? [])];
+  for (const id of new Set(linked)) entry.blocks.push(quoteOf(id, context));
+  const body = text === undefined ? memo.excerpt : bodyOf(text);
+  for (const paragraph of body.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p !== '')) entry.blocks.push(...paragraphBlocks(paragraph, context));
+  return entry;
+}
+
+function aboutOf(memo: MemoSummary, context: Context): string[] {
+  return memo.links.flatMap((link) => {
+    if (link.kind === 'code') return [`code ${context.codes.find((c) => c.id === link.code)?.name ?? `${link.code} (not in the codebook)`}`];
+    if (link.kind === 'transcript') return [link.transcript];
+    return [];
+  });
+}
+
+/** The memo's text without its front matter and its title heading. */
+function bodyOf(text: string): string {
+  const start = findFrontMatter(text)?.range.end ?? 0;
+  return text.slice(start).replace(/^\s*#[^\n]*\n/, '').trim();
+}
+
+/** A paragraph with its references named, followed by the segments it cites, quoted in full. */
+function paragraphBlocks(paragraph: string, context: Context): MemoBlock[] {
+  const quotes: MemoBlock[] = [];
+  let text = '';
+  let at = 0;
+  for (const reference of parseReferences(paragraph)) {
+    text += paragraph.slice(at, reference.start);
+    at = reference.end;
+    const resolved = resolveReference(reference.target, context.codes, (id) => context.segments.has(id));
+    if (resolved.kind === 'code') text += context.codes.find((c) => c.id === resolved.code)?.name ?? reference.target;
+    else if (resolved.kind === 'segment') {
+      const quote = quoteOf(resolved.segment, context);
+      quotes.push(quote);
+      text += reference.label ?? `(quoted below)`;
+    } else {
+      text += reference.label ?? reference.target;
+      quotes.push({ kind: 'missing', text: `${reference.target}: ${resolved.reason}` });
+    }
+  }
+  text += paragraph.slice(at);
+  return [{ kind: 'text', text }, ...quotes];
+}
+
+function quoteOf(id: string, context: Context): MemoBlock {
+  const found = context.segments.get(id);
+  if (!found) return { kind: 'missing', text: `segment ${id} no longer exists` };
+  const who = context.participants.get(found.transcript);
+  return { kind: 'quote', text: found.text, where: [who, found.transcript].filter(Boolean).join(', ') };
+}
