@@ -9,6 +9,7 @@ import type { TextChange } from '../anchoring';
 import { LineIndex } from '../line-index';
 import { findFrontMatter, findFrontMatterDocument } from '../markdown';
 import type { AttributeValue } from './attribute-types';
+import { readSimpleFrontMatter } from './simple-front-matter';
 
 const OPENING_FENCE = '---\n';
 const CLOSING_FENCE = '---';
@@ -33,6 +34,11 @@ export class AttributeEditError extends Error {
 
 /** The front matter of a transcript (LF text) with the line of each key. */
 export function readFrontMatterAttributes(text: string): FrontMatterAttributes {
+  return readSimpleFrontMatter(text) ?? readFrontMatterAttributesAsYaml(text);
+}
+
+/** {@link readFrontMatterAttributes} by the YAML parser, whatever the front matter's shape. */
+export function readFrontMatterAttributesAsYaml(text: string): FrontMatterAttributes {
   const found = findFrontMatterDocument(text);
   if (!found) return { data: {}, lines: new Map(), present: false };
   const { block, document, yamlStart } = found;
