@@ -21,6 +21,8 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   /** Per transcript, the latest scan started: an older scan finishing later must not win. */
   private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Resolves when the first scan after the project opened is done. */
+  readonly firstScan: Promise<void>;
 
   constructor(
     private readonly host: ProjectHost,
@@ -29,12 +31,14 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     private readonly placements?: PlacementCache,
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
+    let scanned: () => void = () => undefined;
+    this.firstScan = new Promise((resolve) => (scanned = resolve));
     const attach = (): void => {
       this.disposables.push(
         { dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose },
         { dispose: host.onDidChangeTranscriptFile((transcript) => void this.scanOne(transcript)).dispose },
       );
-      void this.scan();
+      void this.scan().finally(scanned);
     };
     if (host.project) attach();
     else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
