@@ -33,43 +33,18 @@ export type JsonParseOutcome = { ok: true; value: unknown } | { ok: false; line:
  * the same words on every JavaScript engine.
  */
 export function parseJson(text: string): JsonParseOutcome {
-  let value: unknown;
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAt(text, tooDeep);
+    return { ok: false, line, message: `not readable at column ${column}: nested more than ${MAX_JSON_DEPTH} levels deep` };
+  }
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    // Some engines' parsers recurse and give up on deep nesting: say that, not "syntax error".
-    return tooDeep(text) ?? syntaxError(text);
+    const error = findJsonSyntaxError(text) ?? { offset: 0, reason: 'the text could not be read as JSON' };
+    const { line, column } = lineAt(text, error.offset);
+    return { ok: false, line, message: `not valid JSON at column ${column}: ${error.reason}` };
   }
-  // Scanning every text for its nesting cost more than parsing it: only values nested nearly as
-  // deep as the limit are scanned, for the offset of the first bracket past it.
-  if (nestedAtLeast(value, MAX_JSON_DEPTH)) {
-    const refused = tooDeep(text);
-    if (refused) return refused;
-  }
-  return { ok: true, value };
-}
-
-function tooDeep(text: string): JsonParseOutcome | undefined {
-  const offset = findExcessiveNesting(text);
-  if (offset === undefined) return undefined;
-  const { line, column } = lineAt(text, offset);
-  return { ok: false, line, message: `not readable at column ${column}: nested more than ${MAX_JSON_DEPTH} levels deep` };
-}
-
-function syntaxError(text: string): JsonParseOutcome {
-  const error = findJsonSyntaxError(text) ?? { offset: 0, reason: 'the text could not be read as JSON' };
-  const { line, column } = lineAt(text, error.offset);
-  return { ok: false, line, message: `not valid JSON at column ${column}: ${error.reason}` };
-}
-
-/** Whether arrays and objects nest at least `depth` levels in a parsed value (looks no deeper). */
-function nestedAtLeast(value: unknown, depth: number): boolean {
-  if (depth <= 0) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  for (const key in value) {
-    if (Object.hasOwn(value, key) && nestedAtLeast((value as Record<string, unknown>)[key], depth - 1)) return true;
-  }
-  return depth === 1;
 }
 
 /** Unknown keys of a record, excluding the known ones, with own-property semantics kept. */
