@@ -7,6 +7,9 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 import { untrustedMarkdown } from '../ui/untrusted';
 
+/** Transcripts read at the same time by a full scan. */
+const SCANS_AT_ONCE = 8;
+
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
@@ -62,7 +65,12 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     if (!project) return;
     await project.store.loadAllCoding();
     this.scanned.clear();
-    for (const transcript of project.store.codedTranscripts()) await this.scanOne(transcript, false);
+    // A few at a time: one by one, a thousand transcripts wait a thousand times for the disk.
+    const queue = project.store.codedTranscripts();
+    const scanner = async (): Promise<void> => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await this.scanOne(next, false);
+    };
+    await Promise.all(Array.from({ length: SCANS_AT_ONCE }, scanner));
     this.changed.fire(undefined);
   }
 
