@@ -43,7 +43,6 @@ describe('host benchmarks on a generated study', function () {
       await vscode.commands.executeCommand('grounded.analysis.openSegments');
       const ms = await waitFor(() => firstPaint, 5 * 60_000, 'the analysis panel drew its first result');
       console.log(`bench panel.first_paint_ms ${ms.toFixed(0)} ms`);
-      (globalThis as any).hpStop?.('panel'); // HACK-REMOVE
     } finally {
       listening.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
