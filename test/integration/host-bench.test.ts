@@ -32,6 +32,7 @@ describe('host benchmarks on a generated study', function () {
     console.log(`# views ready (ms after activation): ${JSON.stringify(Object.fromEntries(Object.entries(report.views).map(([k, v]) => [k, Math.round(v)])))}`);
     console.log(`bench host.load_ms_${transcripts} ${report.totalMs.toFixed(0)} ms`);
     console.log(`bench host.longest_block_ms_${transcripts} ${report.longestBlockMs.toFixed(0)} ms`);
+    if (report.longestBlockCpuMs !== undefined) console.log(`bench host.longest_block_cpu_ms_${transcripts} ${report.longestBlockCpuMs.toFixed(0)} ms`);
   });
 
   it('opens the analysis panel and reports when it first drew a result', async function () {
