@@ -29,4 +29,7 @@ for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).s
 }
 console.log('# activation in the real extension host');
 if ((await run(process.execPath, ['scripts/run-integration.mjs', '--grep', 'reports how long both took'], { onlyBenchLines: true })) !== 0) failed++;
+console.log('# loading a generated study of 1,000 transcripts in the real extension host');
+const hostBench = ['scripts/run-integration.mjs', '--no-build', '--bench-project', '1000', '--grep', 'host benchmarks'];
+if ((await run(process.execPath, hostBench, { onlyBenchLines: true })) !== 0) failed++;
 process.exitCode = failed > 0 ? 1 : 0;

@@ -5,7 +5,9 @@
 // The extension host's console is relayed here; the exit code is the tests' exit code.
 //
 //   npm run test:integration [-- --grep <pattern>] [-- --verbose]
-import { existsSync } from 'node:fs';
+//   [-- --bench-project <transcripts>]  open a generated study of that size instead of demo/
+//                                       (the host benchmarks in test/integration/host-bench.test.ts)
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { ensureRuntime } from './vscode-runtime.mjs';
@@ -26,6 +28,7 @@ function parseArgs(argv) {
     grep: grepAt >= 0 ? argv[grepAt + 1] : undefined,
     verbose: argv.includes('--verbose'),
     skipBuild: argv.includes('--no-build'),
+    benchProject: argv.includes('--bench-project') ? Number(argv[argv.indexOf('--bench-project') + 1]) : undefined,
   };
 }
 
@@ -82,14 +85,24 @@ function timeout(ms) {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
+/** A generated study of `transcripts` transcripts (bench/lib/write-workspace.ts) at `target`. */
+async function writeBenchWorkspace(target, transcripts) {
+  rmSync(target, { recursive: true, force: true });
+  await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'lib', 'write-workspace.ts'), target, String(transcripts)], { cwd: repoRoot });
+  return target;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!options.skipBuild) await run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot });
   if (!existsSync(integrationEntry)) throw new Error(`${integrationEntry} was not built`);
   const runtime = await ensureRuntime();
   const profile = prepareRunProfile('integration');
-  const workspace = copyDemoWorkspace(join(profile.root, 'workspace'));
+  const workspace = options.benchProject
+    ? await writeBenchWorkspace(join(profile.root, 'workspace'), options.benchProject)
+    : copyDemoWorkspace(join(profile.root, 'workspace'));
   const testEnv = { GROUNDED_TEST_WORKSPACE: workspace };
+  if (options.benchProject) testEnv.GROUNDED_BENCH_TRANSCRIPTS = String(options.benchProject);
   if (process.env[COUNTS_ENV]) testEnv[COUNTS_ENV] = process.env[COUNTS_ENV];
   if (options.grep) testEnv.GROUNDED_TEST_GREP = options.grep;
 

@@ -57,7 +57,9 @@ export type WebviewToHost =
   | { type: 'request'; state: AnalysisViewState }
   | { type: 'reveal'; transcript: string; start: number; end: number }
   | { type: 'saveQuery'; title: string; state: AnalysisViewState }
-  | { type: 'exportCsv'; state: AnalysisViewState };
+  | { type: 'exportCsv'; state: AnalysisViewState }
+  /** The panel has drawn its first result (for the first-paint benchmark). */
+  | { type: 'rendered' };
 
 /** Passages sent at most, so a panel over 100,000 segments stays responsive; the rest are counted. */
 export const MAX_HITS = 2000;
@@ -65,5 +67,5 @@ export const MAX_HITS = 2000;
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'request' || type === 'reveal' || type === 'saveQuery' || type === 'exportCsv';
+  return type === 'ready' || type === 'request' || type === 'reveal' || type === 'saveQuery' || type === 'exportCsv' || type === 'rendered';
 }

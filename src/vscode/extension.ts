@@ -30,6 +30,7 @@ import { onDidShowCodePicker, type CodePickerShown } from './coding/code-picker'
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
+import { LOADED_VIEWS, LoadProbe, watchLoad, type LoadReport } from './project/load-probe';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi extends AnalysisApi {
@@ -55,6 +56,8 @@ export interface GroundedApi extends AnalysisApi {
   activationMs: number;
   /** How long opening the project took after activation (config, coder, codebook), once ready. */
   projectOpenMs(): number | undefined;
+  /** Resolves once every view has its data after the project opened: how long that took. */
+  loadReport(): Promise<LoadReport>;
 }
 
 /** Set while active, so deactivation can wait for the last coding writes. */
@@ -63,6 +66,7 @@ let activeHost: ProjectHost | undefined;
 /** Composition only: build the parts, wire them together, hand every disposable to VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<GroundedApi> {
   const started = performance.now();
+  const probe = new LoadProbe(LOADED_VIEWS);
   const log = vscode.window.createOutputChannel('Grounded', { log: true });
   const host = new ProjectHost(log);
   activeHost = host;
@@ -125,6 +129,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
       void showError(notice`Grounded could not open the project: ${message}`);
     },
   );
+  const study = registerStudyFeatures(host, tracker, index, context, log);
+  // What each view waits for before it shows its first items, for the host benchmarks.
+  const topLevel = (tree: vscode.TreeDataProvider<unknown>) => async () => {
+    for (const node of (await tree.getChildren()) ?? []) await tree.getTreeItem(node);
+  };
+  context.subscriptions.push(probe);
+  void ready.then(() =>
+    watchLoad(probe, host, {
+      index: () => index.settled(),
+      codebook: topLevel(tree),
+      needsReview: async () => review.firstScan.then(topLevel(review)),
+      memos: async () => index.settled().then(topLevel(study.study.memos)),
+      participants: async () => index.settled().then(topLevel(study.study.participants)),
+    }),
+  );
   return {
     store: () => host.project?.store,
     fileSystem: () => host.project?.fs,
@@ -139,7 +158,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     onDidShowCodePicker,
     activationMs: performance.now() - started,
     projectOpenMs: () => projectOpenMs,
-    ...registerStudyFeatures(host, tracker, index, context, log),
+    loadReport: () => probe.report,
+    ...study,
     ...registerAnalysis(context, host, index),
   };
 }

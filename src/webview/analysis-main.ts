@@ -82,6 +82,7 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   return parts;
 }
 
+let painted = false;
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   if (message.type === 'noProject') {
@@ -89,6 +90,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     root.append(el('p', { class: 'note' }, 'Open a folder with a Grounded project to analyse it.'));
   } else if (message.type === 'show' || message.type === 'problem') {
     render(message);
+    if (message.type === 'show' && !painted) {
+      painted = true;
+      // After the browser has laid the result out, not merely after the DOM was built.
+      requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
+    }
   }
 });
 

@@ -5,7 +5,7 @@
  */
 import type { AnalysisProject, AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import { CodeLookup } from './code-lookup';
-import { normalise, type Regions } from './regions';
+import type { IntervalSet, Regions } from './regions';
 import { interviewOrder } from './saturation';
 import { WordIndex } from './word-index';
 
@@ -50,6 +50,11 @@ export class AnalysisContext {
     return this.segmentsByTranscript.get(path) ?? [];
   }
 
+  /** Every transcript's segments (transcripts without any are absent), each group in project order. */
+  segmentGroups(): Iterable<readonly AnalysisSegment[]> {
+    return this.segmentsByTranscript.values();
+  }
+
   orderOf(path: string): number {
     return this.order.get(path) ?? this.order.size;
   }
@@ -73,7 +78,9 @@ export class AnalysisContext {
     const key = `${codeId}\u0000${subcodes}`;
     let regions = this.codeRegions.get(key);
     if (!regions) {
-      regions = this.regionsOf(this.segmentsOf(this.lookup.withDescendants(codeId, subcodes)));
+      // A segment with two of these codes comes twice: covering the same text twice changes nothing.
+      const lists = this.lookup.withDescendants(codeId, subcodes).map((id) => this.segmentsByCode.get(id) ?? []);
+      regions = this.regionsOf(lists.length === 1 ? lists[0] : lists.flat());
       this.codeRegions.set(key, regions);
     }
     return regions;
@@ -90,14 +97,26 @@ export class AnalysisContext {
 
   /** The text covered by these segments, per transcript. */
   regionsOf(segments: Iterable<AnalysisSegment>): Regions {
-    const grouped = new Map<string, { start: number; end: number }[]>();
+    const grouped = new Map<string, AnalysisSegment[]>();
     for (const s of segments) {
-      const list = grouped.get(s.transcript) ?? [];
-      list.push({ start: s.start, end: s.end });
-      grouped.set(s.transcript, list);
+      if (s.end <= s.start) continue;
+      const list = grouped.get(s.transcript);
+      if (list) list.push(s);
+      else grouped.set(s.transcript, [s]);
     }
     const regions: Regions = new Map();
-    for (const [path, list] of grouped) regions.set(path, normalise(list));
+    for (const [path, list] of grouped) regions.set(path, mergeSorted(list.sort((a, b) => a.start - b.start || a.end - b.end)));
     return regions;
   }
+}
+
+/** Sorted non-empty intervals merged where they overlap or touch (what `normalise` gives), as new objects. */
+function mergeSorted(sorted: readonly { start: number; end: number }[]): IntervalSet {
+  const merged: IntervalSet = [];
+  let last: { start: number; end: number } | undefined;
+  for (const { start, end } of sorted) {
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else merged.push((last = { start, end }));
+  }
+  return merged;
 }

@@ -30,7 +30,9 @@ function compute(context: AnalysisContext, state: AnalysisViewState): AnalysisRe
   const filter = state.filter;
   switch (state.tab) {
     case 'segments': {
-      const hits = state.expression.trim() ? runExpression(context, parseCodeExpression(state.expression), filter) : retrieveSegments(context, { filter });
+      // One more than shown, to know whether there were more.
+      const limit = MAX_HITS + 1;
+      const hits = state.expression.trim() ? runExpression(context, parseCodeExpression(state.expression), filter, limit) : retrieveSegments(context, { filter, limit });
       return { tab: 'segments', hits: hits.slice(0, MAX_HITS), truncated: hits.length > MAX_HITS };
     }
     case 'matrix':

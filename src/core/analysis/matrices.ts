@@ -7,7 +7,8 @@ import type { AnalysisContext } from './analysis-context';
 import type { AnalysisSegment } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
 import { KEEP_ALL, segmentPredicate, type SegmentFilter, type SegmentPredicate } from './filters';
-import { overlap, totalLength, type Regions } from './regions';
+import type { Regions } from './regions';
+import { sweepCoOccurrence } from './co-occurrence-sweep';
 
 export interface MatrixOptions {
   filter?: SegmentFilter;
@@ -73,44 +74,25 @@ export interface CoOccurrence {
 
 export function coOccurrence(context: AnalysisContext, options: MatrixOptions = {}): CoOccurrence {
   const rows = codeRows(context, options);
-  const keep = segmentPredicate(context, options.filter);
-  const regions: Regions[] = rows.map((row) => rowRegions(context, row, options, keep));
-  const lengths = regions.map(sumLength);
-  const counts = rows.map(() => rows.map(() => 0));
-  const jaccard = rows.map(() => rows.map(() => 0));
-  for (let a = 0; a < rows.length; a++) {
-    counts[a][a] = countIntervals(regions[a]);
-    jaccard[a][a] = lengths[a] === 0 ? 0 : 1;
-    for (let b = a + 1; b < rows.length; b++) {
-      // Shared text needs no union: |A ∪ B| = |A| + |B| − |A ∩ B|.
-      let count = 0;
-      let shared = 0;
-      const [small, large] = regions[a].size <= regions[b].size ? [regions[a], regions[b]] : [regions[b], regions[a]];
-      for (const [path, set] of small) {
-        const other = large.get(path);
-        if (!other) continue;
-        const both = overlap(set, other);
-        count += both.count;
-        shared += both.length;
-      }
-      const either = lengths[a] + lengths[b] - shared;
-      counts[a][b] = counts[b][a] = count;
-      jaccard[a][b] = jaccard[b][a] = either === 0 ? 0 : shared / either;
+  const rowsOfCode = new Map<string, number[]>();
+  rows.forEach((row, r) => {
+    for (const code of context.lookup.withDescendants(row.code, !options.ownOnly)) {
+      const list = rowsOfCode.get(code) ?? [];
+      list.push(r);
+      rowsOfCode.set(code, list);
     }
-  }
+  });
+  const keep = segmentPredicate(context, options.filter);
+  const { stretches: counts, shared } = sweepCoOccurrence(context.segmentGroups(), rows.length, (code) => rowsOfCode.get(code), keep);
+  // Shared text needs no union: |A ∪ B| = |A| + |B| − |A ∩ B|.
+  const jaccard = rows.map((_, a) =>
+    rows.map((__, b) => {
+      if (a === b) return shared[a][a] === 0 ? 0 : 1;
+      const either = shared[a][a] + shared[b][b] - shared[a][b];
+      return either === 0 ? 0 : shared[a][b] / either;
+    }),
+  );
   return { rows, counts, jaccard };
-}
-
-function countIntervals(regions: Regions): number {
-  let n = 0;
-  for (const set of regions.values()) n += set.length;
-  return n;
-}
-
-function sumLength(regions: Regions): number {
-  let n = 0;
-  for (const set of regions.values()) n += totalLength(set);
-  return n;
 }
 
 export type { ChiSquareResult };

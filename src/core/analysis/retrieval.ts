@@ -30,29 +30,36 @@ export interface Hit {
 
 const CONTEXT_CHARS = 80;
 
-/** Every segment the filter keeps, optionally only those of a code (and its sub-codes), one hit each. */
-export function retrieveSegments(context: AnalysisContext, options: { code?: string; subcodes?: boolean; filter?: SegmentFilter } = {}): Hit[] {
+/**
+ * Every segment the filter keeps, optionally only those of a code (and its sub-codes), one hit each.
+ * With `limit`, only the first that many hits are made (a panel shows a page of 100,000).
+ */
+export function retrieveSegments(context: AnalysisContext, options: { code?: string; subcodes?: boolean; filter?: SegmentFilter; limit?: number } = {}): Hit[] {
   const keep = segmentPredicate(context, options.filter);
   const pool = options.code === undefined
     ? context.project.segments
     : context.segmentsOf(context.lookup.withDescendants(context.lookup.resolve(options.code), options.subcodes === true));
-  const hits = pool.filter(keep).map((segment) => hitFor(context, segment.transcript, segment.start, segment.end, [segment]));
-  return sortHits(context, hits);
+  const kept = sortPassages(context, pool.filter(keep)).slice(0, options.limit);
+  return kept.map((segment) => hitFor(context, segment.transcript, segment.start, segment.end, [segment]));
 }
 
-/** The passages a code expression selects among the segments the filter keeps. */
-export function runExpression(context: AnalysisContext, expression: CodeExpression, filter: SegmentFilter = {}): Hit[] {
+/** The passages a code expression selects among the segments the filter keeps (with `limit`, the first so many). */
+export function runExpression(context: AnalysisContext, expression: CodeExpression, filter: SegmentFilter = {}, limit?: number): Hit[] {
   const keep = segmentPredicate(context, filter);
-  return hitsOfRegions(context, evaluateExpression(context, expression, keep), keep);
+  return hitsOfRegions(context, evaluateExpression(context, expression, keep), keep, limit);
 }
 
-export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: (s: AnalysisSegment) => boolean): Hit[] {
-  const hits: Hit[] = [];
-  for (const [path, intervals] of regions) {
-    const segments = context.segmentsIn(path).filter(keep);
-    for (const { start, end } of intervals) hits.push(hitFor(context, path, start, end, segments.filter((s) => s.start < end && s.end > start)));
-  }
-  return sortHits(context, hits);
+export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: (s: AnalysisSegment) => boolean, limit?: number): Hit[] {
+  const passages: { transcript: string; start: number; end: number }[] = [];
+  for (const [transcript, intervals] of regions) for (const { start, end } of intervals) passages.push({ transcript, start, end });
+  const kept = new Map<string, AnalysisSegment[]>();
+  return sortPassages(context, passages)
+    .slice(0, limit)
+    .map(({ transcript, start, end }) => {
+      let segments = kept.get(transcript);
+      if (!segments) kept.set(transcript, (segments = context.segmentsIn(transcript).filter(keep)));
+      return hitFor(context, transcript, start, end, segments.filter((s) => s.start < end && s.end > start));
+    });
 }
 
 function hitFor(context: AnalysisContext, path: string, start: number, end: number, segments: AnalysisSegment[]): Hit {
@@ -93,7 +100,7 @@ function contextAfter(text: string, end: number): string {
   return cut >= 0 ? slice.slice(0, cut) : slice;
 }
 
-/** Interview order, then position in the transcript. */
-function sortHits(context: AnalysisContext, hits: Hit[]): Hit[] {
-  return hits.sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end);
+/** Interview order, then position in the transcript (a stable sort: ties keep their order). */
+function sortPassages<T extends { transcript: string; start: number; end: number }>(context: AnalysisContext, passages: T[]): T[] {
+  return passages.sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end);
 }

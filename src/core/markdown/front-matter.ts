@@ -1,4 +1,4 @@
-import { parseDocument, type YAMLError } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import type { TextRange } from '../model';
 import type { FrontMatter } from './types';
 
@@ -9,9 +9,8 @@ const OPENING_FENCE = '---\n';
  * it; `yamlText` is what lies between the fences. Never throws: a researcher's typo in the
  * attributes must not stop the transcript from opening, so problems become `error`.
  */
-export function readFrontMatter(text: string, range: TextRange, yamlText: string): FrontMatter {
+export function readFrontMatter(text: string, range: TextRange, yamlText: string, doc: Document = parseDocument(yamlText)): FrontMatter {
   const yamlStart = range.start + OPENING_FENCE.length;
-  const doc = parseDocument(yamlText);
   if (doc.errors.length > 0) {
     return { range, data: {}, error: describeYamlError(text, yamlStart, doc.errors[0]) };
   }
@@ -79,19 +78,33 @@ const FENCE = /^---[ \t]*$/;
  * tabs may follow either fence), so both agree on every transcript (test/unit/markdown).
  */
 export function findFrontMatter(text: string): FrontMatter | undefined {
+  return findFrontMatterDocument(text)?.block;
+}
+
+/**
+ * The front matter and, when it has a closing fence, the YAML document it was read from (offsets
+ * in it count from `yamlStart`): for readers that also want where each key is, without parsing
+ * the YAML a second time.
+ */
+export function findFrontMatterDocument(text: string): { block: FrontMatter; document?: Document; yamlStart: number } | undefined {
   const firstEnd = lineEnd(text, 0);
-  if (!FENCE.test(text.slice(0, firstEnd)) || firstEnd === text.length) return detectUnclosedFrontMatter(text);
+  const unclosed = (): { block: FrontMatter; yamlStart: number } | undefined => {
+    const block = detectUnclosedFrontMatter(text);
+    return block && { block, yamlStart: OPENING_FENCE.length };
+  };
+  if (!FENCE.test(text.slice(0, firstEnd)) || firstEnd === text.length) return unclosed();
   const yamlStart = firstEnd + 1;
   for (let start = yamlStart; start <= text.length; ) {
     const end = lineEnd(text, start);
     if (text.startsWith('---', start) && FENCE.test(text.slice(start, end))) {
       const yaml = start === yamlStart ? '' : text.slice(yamlStart, start - 1);
-      return readFrontMatter(text, { start: 0, end }, yaml);
+      const document = parseDocument(yaml);
+      return { block: readFrontMatter(text, { start: 0, end }, yaml, document), document, yamlStart };
     }
     if (end === text.length) break;
     start = end + 1;
   }
-  return detectUnclosedFrontMatter(text);
+  return unclosed();
 }
 
 function lineEnd(text: string, from: number): number {

@@ -7,8 +7,9 @@
 import { Document, isMap, isScalar, parseDocument, Scalar, type Pair } from 'yaml';
 import type { TextChange } from '../anchoring';
 import { LineIndex } from '../line-index';
-import { findFrontMatter } from '../markdown';
+import { findFrontMatter, findFrontMatterDocument } from '../markdown';
 import type { AttributeValue } from './attribute-types';
+import { readSimpleFrontMatter } from './simple-front-matter';
 
 const OPENING_FENCE = '---\n';
 const CLOSING_FENCE = '---';
@@ -33,13 +34,19 @@ export class AttributeEditError extends Error {
 
 /** The front matter of a transcript (LF text) with the line of each key. */
 export function readFrontMatterAttributes(text: string): FrontMatterAttributes {
-  const block = findFrontMatter(text);
-  if (!block) return { data: {}, lines: new Map(), present: false };
+  return readSimpleFrontMatter(text) ?? readFrontMatterAttributesAsYaml(text);
+}
+
+/** {@link readFrontMatterAttributes} by the YAML parser, whatever the front matter's shape. */
+export function readFrontMatterAttributesAsYaml(text: string): FrontMatterAttributes {
+  const found = findFrontMatterDocument(text);
+  if (!found) return { data: {}, lines: new Map(), present: false };
+  const { block, document, yamlStart } = found;
   const lines = new Map<string, number>();
-  if (block.error === undefined) {
-    const yamlStart = block.range.start + OPENING_FENCE.length;
-    const index = new LineIndex(text);
-    for (const pair of topLevelPairs(parseDocument(text.slice(yamlStart, block.range.end - CLOSING_FENCE.length)))) {
+  if (block.error === undefined && document) {
+    // Keys lie inside the block: its lines are all that needs counting.
+    const index = new LineIndex(text.slice(0, block.range.end));
+    for (const pair of topLevelPairs(document)) {
       if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), index.lineOf(yamlStart + pair.key.range[0]) + 1);
     }
   }

@@ -17,6 +17,7 @@ import { PROJECT_FILE } from '../storage/format';
 import type { ParseResult } from '../storage/format/problems';
 import type { ProjectStore } from '../storage/project-store';
 import { isTranscriptPath } from '../transcript-paths';
+import { NO_SLICES, type Slices } from '../time-slices';
 import { describeAttributes, type AttributesView } from './attributes';
 import { compare, readAllCoding, readCodes, readCoding, readConfig } from './read-files';
 import type { ProjectSnapshot, TranscriptSnapshot } from './snapshot';
@@ -29,6 +30,8 @@ export interface IndexOptions {
   placements?: PlacementCache;
   /** Quiet time after a change before onDidChange fires; default 100 ms. */
   debounceMs?: number;
+  /** Building the index takes turns with other work (the editor's host); default: never pauses. */
+  slices?: Slices;
 }
 
 /** Where config, codes and coding come from: the files themselves, or a store that owns them. */
@@ -180,8 +183,12 @@ export class ProjectIndex implements Disposable {
       listMemos(this.source, config),
       this.readAttributesFile(),
     ]);
+    const states: TranscriptState[] = [];
+    for (const [i, path] of paths.entries()) {
+      states.push(await (this.options.slices ?? NO_SLICES).run(() => transcriptState(path, listed.has(path), texts[i], coding.get(path), this.placements)));
+    }
     this.states.clear();
-    paths.forEach((path, i) => this.setState(transcriptState(path, listed.has(path), texts[i], coding.get(path), this.placements)));
+    for (const state of states) this.setState(state);
     this.memos = new Map(memos.map((m) => [m.path, m]));
     this.attributesFile = attributes;
     this.codes = this.inputs.codes();

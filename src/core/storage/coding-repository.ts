@@ -1,9 +1,10 @@
 import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
-import type { FileSystem } from '../ports';
+import type { DirectoryEntry, FileSystem } from '../ports';
 import { StoreError, malformedFileError } from './errors';
 import { UnreadableFileError, readFileText } from './file-text';
 import type { FileWriter } from './file-writer';
 import type { History } from './history';
+import { NO_SLICES, type Slices } from '../time-slices';
 import { CODING_DIR, codingFilePath, parseCodingFile, parseCodingFilePath, serializeCodingFile } from './format';
 
 type Entry = { ok: true; file: CodingFile; warnings: FileProblem[] } | { ok: false; problems: FileProblem[] };
@@ -30,14 +31,15 @@ export class CodingRepository {
     private readonly fs: FileSystem,
     private readonly writer: FileWriter,
     private readonly history: History,
+    private readonly slices: Slices = NO_SLICES,
   ) {}
 
   /** Load one transcript's coding files unless already loaded. */
-  ensureLoaded(transcript: string): Promise<void> {
+  ensureLoaded(transcript: string, files?: readonly string[]): Promise<void> {
     if (this.transcripts.has(transcript)) return Promise.resolve();
     let pending = this.loading.get(transcript);
     if (!pending) {
-      const loading: Promise<void> = this.loadTranscript(transcript).finally(() => {
+      const loading: Promise<void> = this.loadTranscript(transcript, files).finally(() => {
         if (this.loading.get(transcript) === loading) this.loading.delete(transcript);
       });
       this.loading.set(transcript, loading);
@@ -50,7 +52,7 @@ export class CodingRepository {
   async ensureAllLoaded(): Promise<void> {
     if (this.allLoaded) return;
     const transcripts = await this.discoverTranscripts(CODING_DIR, '');
-    await Promise.all(transcripts.map((t) => this.ensureLoaded(t)));
+    await Promise.all(transcripts.map((t) => this.ensureLoaded(t.transcript, t.files)));
     this.allLoaded = true;
   }
 
@@ -245,16 +247,17 @@ export class CodingRepository {
     });
   }
 
-  private async loadTranscript(transcript: string): Promise<void> {
+  /** `files`: the transcript's coding file names, when the caller has just listed them. */
+  private async loadTranscript(transcript: string, files?: readonly string[]): Promise<void> {
     const dir = `${CODING_DIR}/${transcript}`;
-    const files = (await this.fs.readDirectory(dir)).filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl'));
+    const names = files ?? codingFileNames(await this.fs.readDirectory(dir));
     const entries = new Map<string, Entry>();
     await Promise.all(
-      files.map(async (f) => {
-        const path = `${dir}/${f.name}`;
+      names.map(async (name) => {
+        const path = `${dir}/${name}`;
         const content = await readFileText(this.fs, path);
         if (!(content instanceof UnreadableFileError)) this.writer.remember(path, content);
-        if (content !== undefined) entries.set(f.name.slice(0, -'.jsonl'.length), toEntry(path, content));
+        if (content !== undefined) entries.set(name.slice(0, -'.jsonl'.length), await this.slices.run(() => toEntry(path, content)));
       }),
     );
     // A mutation may have created entries while we were reading; keep them.
@@ -263,16 +266,20 @@ export class CodingRepository {
     this.transcripts.set(transcript, entries);
   }
 
-  /** Transcript paths are the folders under `.grounded/coding/` that hold `.jsonl` files. */
-  private async discoverTranscripts(dir: string, rel: string): Promise<string[]> {
+  /** Transcript paths are the folders under `.grounded/coding/` that hold `.jsonl` files (listed at once, not one by one). */
+  private async discoverTranscripts(dir: string, rel: string): Promise<{ transcript: string; files: string[] }[]> {
     const entries = await this.fs.readDirectory(dir);
-    const found: string[] = [];
-    if (rel !== '' && entries.some((e) => e.kind === 'file' && e.name.endsWith('.jsonl'))) found.push(rel);
-    for (const e of entries.filter((x) => x.kind === 'directory')) {
-      found.push(...(await this.discoverTranscripts(`${dir}/${e.name}`, rel === '' ? e.name : `${rel}/${e.name}`)));
-    }
-    return found;
+    const files = codingFileNames(entries);
+    const found = rel !== '' && files.length > 0 ? [{ transcript: rel, files }] : [];
+    const nested = await Promise.all(
+      entries.filter((x) => x.kind === 'directory').map((e) => this.discoverTranscripts(`${dir}/${e.name}`, rel === '' ? e.name : `${rel}/${e.name}`)),
+    );
+    return found.concat(...nested);
   }
+}
+
+function codingFileNames(entries: readonly DirectoryEntry[]): string[] {
+  return entries.filter((e) => e.kind === 'file' && e.name.endsWith('.jsonl')).map((e) => e.name);
 }
 
 /** A file that cannot be decoded is malformed like one that does not parse: never rewritten. */

@@ -1,3 +1,4 @@
+import type { Slices } from '../time-slices';
 import type { Codebook } from '../codebook';
 import { Emitter, type Event } from '../event';
 import { randomIds } from '../ids';
@@ -22,6 +23,8 @@ export interface StoreOptions {
   /** Coalesce bursts of edits to one file into one write; 0 writes at once. */
   debounceMs?: number;
   logger?: Logger;
+  /** Loading every coding file takes turns with other work (the editor's host); default: never pauses. */
+  slices?: Slices;
 }
 
 /**
@@ -72,7 +75,7 @@ export class ProjectStore {
     this.files = new ProjectFiles(fs, this.writer);
     const ids = options.ids ?? randomIds;
     this.codes = new CodebookRepository(fs, this.writer, ids, this.history);
-    this.coding = new CodingRepository(fs, this.writer, this.history);
+    this.coding = new CodingRepository(fs, this.writer, this.history, options.slices);
     this.newSegmentId = () => ids.next('s-');
   }
 

@@ -32,6 +32,11 @@ export class AnalysisPanels implements vscode.Disposable {
   readonly posted: HostToWebview[] = [];
   private readonly shown = new vscode.EventEmitter<HostToWebview>();
   readonly onDidPost = this.shown.event;
+  /** When the latest panel was asked for, until it reports its first result drawn. */
+  private paintFrom: number | undefined;
+  private readonly painted = new vscode.EventEmitter<number>();
+  /** A new panel drew its first result: milliseconds since it was asked for (the benchmarks read it). */
+  readonly onDidFirstPaint = this.painted.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,6 +46,7 @@ export class AnalysisPanels implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.shown,
+      this.painted,
       index.onDidChange(() => {
         this.prepared = undefined;
         if (this.panel) void this.refresh();
@@ -59,6 +65,7 @@ export class AnalysisPanels implements vscode.Disposable {
       void this.refresh();
       return;
     }
+    this.paintFrom = performance.now();
     const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Grounded Analysis', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     this.adopt(panel, this.state);
   }
@@ -104,6 +111,10 @@ export class AnalysisPanels implements vscode.Disposable {
         return isViewState(message.state) ? this.handlers.saveQuery(message.title, message.state) : undefined;
       case 'exportCsv':
         return isViewState(message.state) ? this.handlers.exportCsv(message.state) : undefined;
+      case 'rendered':
+        if (this.paintFrom !== undefined) this.painted.fire(performance.now() - this.paintFrom);
+        this.paintFrom = undefined;
+        return;
     }
   }
 

@@ -7,6 +7,9 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
 import { untrustedMarkdown } from '../ui/untrusted';
 
+/** Transcripts read at the same time by a full scan. */
+const SCANS_AT_ONCE = 8;
+
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
@@ -21,6 +24,8 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   /** Per transcript, the latest scan started: an older scan finishing later must not win. */
   private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Resolves when the first scan after the project opened is done. */
+  readonly firstScan: Promise<void>;
 
   constructor(
     private readonly host: ProjectHost,
@@ -29,12 +34,14 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     private readonly placements?: PlacementCache,
   ) {
     this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
+    let scanned: () => void = () => undefined;
+    this.firstScan = new Promise((resolve) => (scanned = resolve));
     const attach = (): void => {
       this.disposables.push(
         { dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose },
         { dispose: host.onDidChangeTranscriptFile((transcript) => void this.scanOne(transcript)).dispose },
       );
-      void this.scan();
+      void this.scan().finally(scanned);
     };
     if (host.project) attach();
     else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
@@ -58,7 +65,12 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
     if (!project) return;
     await project.store.loadAllCoding();
     this.scanned.clear();
-    for (const transcript of project.store.codedTranscripts()) await this.scanOne(transcript, false);
+    // A few at a time: one by one, a thousand transcripts wait a thousand times for the disk.
+    const queue = project.store.codedTranscripts();
+    const scanner = async (): Promise<void> => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await this.scanOne(next, false);
+    };
+    await Promise.all(Array.from({ length: SCANS_AT_ONCE }, scanner));
     this.changed.fire(undefined);
   }
 

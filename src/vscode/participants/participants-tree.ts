@@ -21,6 +21,7 @@ export class ParticipantsTreeProvider implements vscode.TreeDataProvider<Partici
   private readonly changed = new vscode.EventEmitter<ParticipantNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private byTranscript: { overview: object; participants: Map<string, Participant> } | undefined;
 
   constructor(
     private readonly host: ProjectHost,
@@ -62,7 +63,11 @@ export class ParticipantsTreeProvider implements vscode.TreeDataProvider<Partici
   }
 
   private participant(transcript: string): Participant | undefined {
-    return this.model.overview?.participants.find((p) => p.transcript === transcript);
+    const overview = this.model.overview;
+    if (!overview) return undefined;
+    // One lookup per item shown: a list, not a scan of a thousand participants each time.
+    if (this.byTranscript?.overview !== overview) this.byTranscript = { overview, participants: new Map(overview.participants.map((p) => [p.transcript, p])) };
+    return this.byTranscript.participants.get(transcript);
   }
 
   private participantItem(participant: Participant): vscode.TreeItem {

@@ -69,7 +69,7 @@ export class IndexHost implements vscode.Disposable {
     const open: OpenDocuments = {
       textOf: (path) => vscode.workspace.textDocuments.find((d) => !d.isClosed && fs.relative(d.uri) === path)?.getText(),
     };
-    this.building = ProjectIndex.attach(store, fs, { open, placements: this.placements, debounceMs: CHANGE_DELAY_MS }).then(
+    this.building = ProjectIndex.attach(store, fs, { open, placements: this.placements, debounceMs: CHANGE_DELAY_MS, slices: this.host.slices }).then(
       (index) => {
         this.current = index;
         this.disposables.push(index.onDidChange(() => this.changed.fire()));

@@ -6,6 +6,7 @@ import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
 import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
 import { TEMPORARY_FOLDER } from '../../core/storage/temporary-files';
+import { TimeSlices } from '../../core/time-slices';
 
 export const PROJECT_OPEN_CONTEXT = 'grounded.projectOpen';
 
@@ -28,6 +29,8 @@ export class ProjectHost implements vscode.Disposable {
   /** A transcript file was created, changed or deleted on disk (by anyone, the editor's saves too). */
   readonly onDidChangeTranscriptFile = this.transcriptChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Reading the whole project takes turns with everything else the extension host does. */
+  readonly slices = new TimeSlices();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -57,7 +60,7 @@ export class ProjectHost implements vscode.Disposable {
 
   async openAt(fs: ProjectFileSystem): Promise<OpenProject> {
     const coder = await resolveCoder(fs.root);
-    const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50 });
+    const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50, slices: this.slices });
     this.current = { store, fs };
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.watchTranscripts(fs), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);

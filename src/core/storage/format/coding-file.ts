@@ -101,10 +101,9 @@ function checkPosition(path: string, line: number, record: JsonObject): FileProb
   const start = record.start as number;
   const end = record.end as number;
   const exact = record.exact as string;
-  for (const [name, value] of [['start', start], ['end', end]] as const) {
-    if (!Number.isSafeInteger(value)) {
-      return [fileError(path, line, `"${name}" (${value}) is too large to be a position in a transcript`)];
-    }
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) {
+    const [name, value] = Number.isSafeInteger(start) ? ['end', end] : ['start', start];
+    return [fileError(path, line, `"${name}" (${value}) is too large to be a position in a transcript`)];
   }
   if (end < start) return [fileError(path, line, `"end" (${end}) is before "start" (${start})`)];
   if (exact.length !== end - start) {

@@ -1,0 +1,52 @@
+// Host benchmarks, run by `npm run bench` (scripts/run-integration.mjs --bench-project 1000): the
+// real extension host opens a generated study, and the extension reports how the load went. On the
+// demo workspace of the ordinary integration run there is nothing to measure: skipped.
+import assert from 'node:assert/strict';
+import { renameSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { GroundedApi } from '../../src/vscode/extension';
+import type { StudyApi } from '../../src/vscode/memos/study-features';
+import { groundedApi, waitFor, workspacePath } from './harness';
+
+const transcripts = Number(process.env.GROUNDED_BENCH_TRANSCRIPTS ?? 0);
+
+describe('host benchmarks on a generated study', function () {
+  before(function () {
+    if (!transcripts) this.skip();
+  });
+
+  it('opens the study: every view has its data, and the host never blocks long', async function () {
+    this.timeout(10 * 60_000);
+    const extension = vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!;
+    // Started before the study was there, the load could not be timed from its start.
+    assert.equal(extension.isActive, false, 'the extension started before the benchmark put the project file in place');
+    renameSync(workspacePath('.grounded/project.json.bench'), workspacePath('.grounded/project.json'));
+    const api = (await extension.activate()) as GroundedApi & { study: StudyApi };
+    await api.ready;
+    const report = await api.loadReport();
+    // The views really have the study, not an empty answer given early.
+    assert.equal(api.index()?.snapshot().transcripts.length, transcripts);
+    assert.equal(api.study.participantsModel.overview?.participants.length, transcripts);
+    assert.equal(api.study.memoIndex.all().length, Math.ceil(transcripts / 10));
+    assert.ok(((await api.codebookTree.getChildren()) ?? []).length > 0);
+    console.log(`# views ready (ms after activation): ${JSON.stringify(Object.fromEntries(Object.entries(report.views).map(([k, v]) => [k, Math.round(v)])))}`);
+    console.log(`bench host.load_ms_${transcripts} ${report.totalMs.toFixed(0)} ms`);
+    console.log(`bench host.longest_block_ms_${transcripts} ${report.longestBlockMs.toFixed(0)} ms`);
+    if (report.longestBlockCpuMs !== undefined) console.log(`bench host.longest_block_cpu_ms_${transcripts} ${report.longestBlockCpuMs.toFixed(0)} ms`);
+  });
+
+  it('opens the analysis panel and reports when it first drew a result', async function () {
+    this.timeout(5 * 60_000);
+    const { analysis } = await groundedApi();
+    let firstPaint: number | undefined;
+    const listening = analysis.onDidFirstPaint((ms) => (firstPaint = ms));
+    try {
+      await vscode.commands.executeCommand('grounded.analysis.openSegments');
+      const ms = await waitFor(() => firstPaint, 5 * 60_000, 'the analysis panel drew its first result');
+      console.log(`bench panel.first_paint_ms ${ms.toFixed(0)} ms`);
+    } finally {
+      listening.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+});
