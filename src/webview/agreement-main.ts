@@ -69,17 +69,17 @@ function focusKey(element: HTMLElement): string | undefined {
   const row = element.closest('tr')?.getAttribute('data-code');
   if (element.classList.contains('code-toggle') && row) return `code:${row}`;
   const header = element.closest('th[aria-sort]');
-  if (header) return `sort:${[...header.parentElement!.children].indexOf(header)}`;
+  if (header) return `sort:${Array.prototype.indexOf.call(header.parentElement!.children, header)}`;
   return undefined;
 }
 
 function restoreFocus(key: string | undefined): void {
   if (!key) return;
   const [kind, value] = key.split(/:(.*)/s);
-  const target =
+  const target: HTMLElement | null | undefined =
     kind === 'code'
-      ? [...root.querySelectorAll<HTMLElement>('tr[data-code]')].find((tr) => tr.getAttribute('data-code') === value)?.querySelector<HTMLElement>('.code-toggle')
-      : root.querySelectorAll<HTMLElement>('thead th')[Number(value)]?.querySelector<HTMLElement>('button');
+      ? Array.from(root.querySelectorAll('tr[data-code]')).find((tr) => tr.getAttribute('data-code') === value)?.querySelector('.code-toggle')
+      : root.querySelectorAll('thead th')[Number(value)]?.querySelector('button');
   target?.focus();
 }
 

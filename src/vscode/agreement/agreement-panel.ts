@@ -40,6 +40,8 @@ export class AgreementPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, for tests: the last one shows what the panel shows. */
   readonly posted: AgreementHostMessage[] = [];
+  /** What the webview sent, by type, for tests: a 'ready' shows its script ran under the CSP. */
+  readonly received: AgreementWebviewMessage['type'][] = [];
   private readonly shown = new vscode.EventEmitter<AgreementHostMessage>();
   readonly onDidPost = this.shown.event;
 
@@ -106,7 +108,9 @@ export class AgreementPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'agreement-main', 'Grounded Agreement');
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isAgreementWebviewMessage(message)) void this.receive(message);
+        if (!isAgreementWebviewMessage(message)) return;
+        this.received.push(message.type);
+        void this.receive(message);
       }),
       panel.onDidDispose(() => {
         this.panel = undefined;
