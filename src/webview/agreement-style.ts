@@ -17,6 +17,8 @@ table.agreement th, table.agreement td { border: 1px solid var(--vscode-editorWi
 table.agreement thead th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; }
 table.agreement th button { all: unset; cursor: pointer; font-weight: 600; }
 table.agreement th button:focus-visible, .code-toggle:focus-visible, .passage:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+table.agreement tbody th, table.agreement tfoot th { text-align: left; font-weight: normal; }
+table.agreement tbody th { min-width: 14em; }
 table.agreement td.number { text-align: right; font-variant-numeric: tabular-nums; }
 table.agreement tfoot th, table.agreement tfoot td { font-weight: 600; border-top: 2px solid var(--vscode-editorWidget-border, #8888); }
 .code-toggle { all: unset; cursor: pointer; display: inline-flex; gap: 6px; align-items: baseline; }

@@ -96,7 +96,7 @@ export class AgreementPanel implements vscode.Disposable {
         // Only a transcript of the project: the path comes from the webview.
         const snapshot = (await this.index.settled())?.snapshot();
         if (!snapshot?.transcripts.some((t) => t.exists && t.path === message.transcript)) return;
-        return revealPassage(this.host, message.transcript, message.start, message.end);
+        return revealPassage(this.host, message.transcript, message.start, message.end, this.panel?.viewColumn);
       }
     }
   }
