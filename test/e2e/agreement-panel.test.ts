@@ -40,15 +40,15 @@ describe('the Agreement panel', function () {
       await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
       await runCommand(page, 'Grounded: Show Agreement');
       const frame = await agreementFrame(page, 'All codes (pooled)');
-      await page.waitForTimeout(300);
-      await screenshot(page, join(env.resultsDir, `agreement-table-${suffix}.png`));
-
       // A reloaded panel may come back with a code open (its state is restored): start from the table.
       const open = frame.locator('.code-toggle[aria-expanded="true"]');
       if ((await open.count()) > 0) {
         await open.first().click();
         await frame.locator('button.passage').first().waitFor({ state: 'detached', timeout: 60_000 });
       }
+      await page.waitForTimeout(300);
+      await screenshot(page, join(env.resultsDir, `agreement-table-${suffix}.png`));
+
       // Keyboard: focus the worst code's toggle and press Enter.
       const toggle = frame.locator('.code-toggle').first();
       await toggle.focus();
