@@ -15,7 +15,7 @@ body { padding: 0 12px 24px; color: var(--vscode-foreground); font-family: var(-
 table.agreement { border-collapse: collapse; margin-top: 8px; }
 table.agreement th, table.agreement td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 3px 8px; vertical-align: top; }
 table.agreement thead th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; }
-table.agreement th button { all: unset; cursor: pointer; font-weight: 600; }
+table.agreement thead th button { all: unset; cursor: pointer; font-weight: 600; }
 table.agreement th button:focus-visible, .code-toggle:focus-visible, .passage:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 table.agreement tbody th, table.agreement tfoot th { text-align: left; font-weight: normal; }
 table.agreement tbody th { min-width: 14em; }
