@@ -41,7 +41,7 @@ export function cohenKappa(table: readonly (readonly number[])[]): Coefficient &
   const observed = diagonal / n;
   let expected = 0;
   for (let a = 0; a < k; a++) expected += (rows[a] / n) * (columns[a] / n);
-  return { ...chanceCorrected(observed, expected, 'both coders put every item in the same single category (no variation): κ is 0/0'), n };
+  return withField(chanceCorrected(observed, expected, 'both coders put every item in the same single category (no variation): κ is 0/0'), 'n', n);
 }
 
 /**
@@ -132,23 +132,33 @@ export function twoCoderBinary(both: number, a: number, b: number, neither: numb
   alpha: Coefficient & { pairable: number };
 } {
   const n = both + a + b + neither;
+  const { fleiss, alpha } = twoCoderChance(both, a, b, neither);
+  if (n === 0) return { cohen: { value: undefined, observed: undefined, expected: undefined, n, undefinedBecause: 'no items rated by both coders' }, fleiss, alpha };
+  const first = (both + a) / n;
+  const second = (both + b) / n;
+  const cohen = withField(chanceCorrected((both + neither) / n, first * second + (1 - first) * (1 - second), 'both coders put every item in the same single category (no variation): κ is 0/0'), 'n', n);
+  return { cohen, fleiss, alpha };
+}
+
+/**
+ * Fleiss' κ and α of twoCoderBinary without Cohen's κ (which the caller has from the table).
+ * Objects are built field by field, not spread: this runs once per transcript and code.
+ */
+export function twoCoderChance(both: number, a: number, b: number, neither: number): {
+  fleiss: Coefficient & { subjects: number; raters: number };
+  alpha: Coefficient & { pairable: number };
+} {
+  const n = both + a + b + neither;
   if (n === 0) {
     return {
-      cohen: { value: undefined, observed: undefined, expected: undefined, n, undefinedBecause: 'no items rated by both coders' },
       fleiss: { value: undefined, observed: undefined, expected: undefined, subjects: 0, raters: 0, undefinedBecause: 'no items rated by every coder' },
       alpha: { value: undefined, observed: undefined, expected: undefined, pairable: 0, undefinedBecause: 'fewer than two pairable values' },
     };
   }
-  const first = (both + a) / n;
-  const second = (both + b) / n;
-  const cohen = {
-    ...chanceCorrected((both + neither) / n, first * second + (1 - first) * (1 - second), 'both coders put every item in the same single category (no variation): κ is 0/0'),
-    n,
-  };
   const yes = 2 * both + a + b;
   const no = 2 * neither + a + b;
   const p = yes / (2 * n);
-  const fleiss = chanceCorrected((both + neither) / n, p * p + (1 - p) * (1 - p), 'every rating is in the same single category (no variation): κ is 0/0');
+  const fleiss = withField(withField(chanceCorrected((both + neither) / n, p * p + (1 - p) * (1 - p), 'every rating is in the same single category (no variation): κ is 0/0'), 'subjects', n), 'raters', 2);
   const values = 2 * n;
   const observed = (2 * (a + b)) / values;
   const expected = (2 * no * yes) / (values * (values - 1));
@@ -156,7 +166,13 @@ export function twoCoderBinary(both: number, a: number, b: number, neither: numb
     expected === 0
       ? { value: undefined, observed, expected, pairable: values, undefinedBecause: 'every value is in the same single category (no variation): α is 0/0' }
       : { value: 1 - observed / expected, observed, expected, pairable: values };
-  return { cohen, fleiss: { ...fleiss, subjects: n, raters: 2 }, alpha };
+  return { fleiss, alpha };
+}
+
+/** Adds a field to a fresh object (no copy, as a spread would make). */
+function withField<T extends object, K extends string>(target: T, key: K, value: number): T & Record<K, number> {
+  (target as Record<string, unknown>)[key] = value;
+  return target as T & Record<K, number>;
 }
 
 function chanceCorrected(observed: number, expected: number, whyUndefined: string): Coefficient {

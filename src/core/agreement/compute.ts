@@ -2,7 +2,7 @@ import type { TextRange } from '../model';
 import { figuresOf, pooledFigures, type CodeTotals } from './figures';
 import { continuumPositions, tallyCharacters, tallyUnits, unitsOnContinuum } from './sweep';
 import { BinaryTally, MAX_CODERS, popcount } from './tally';
-import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, CodeAgreement } from './types';
+import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, AgreementUnit, CodeAgreement } from './types';
 import { UnitizedAlpha } from './unitized';
 
 /**
@@ -15,14 +15,17 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   if (m > MAX_CODERS) throw new RangeError(`agreement compares at most ${MAX_CODERS} coders at once (${m} given)`);
   const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
   const warnings: string[] = [];
-  const compared = prepareTranscripts(input, coderIndex, warnings);
+  // A code listed twice reads the same coding: every code id has one slot, its first place.
+  const codeSlot = new Map<string, number>();
+  input.codes.forEach((c, i) => codeSlot.has(c.id) || codeSlot.set(c.id, i));
+  const compared = prepareTranscripts(input, options.unit, coderIndex, codeSlot, warnings);
   const totals = new Map<string, CodeTotals>(input.codes.map((c) => [c.id, newTotals(m)]));
   const perTranscript = new Map<string, ({ transcript: string } & AgreementFigures)[]>(input.codes.map((c) => [c.id, []]));
   for (const t of compared) {
-    for (const code of input.codes) {
-      const own = addTranscript(t, code.id, options, totals.get(code.id)!, m);
+    input.codes.forEach((code) => {
+      const own = addTranscript(t, codeSlot.get(code.id)!, options, totals.get(code.id)!, m);
       if (own && options.perTranscript !== false) perTranscript.get(code.id)!.push(Object.assign({ transcript: t.name }, figuresOf(own, input.coders, options.unit)));
-    }
+    });
   }
   const codes: CodeAgreement[] = input.codes.map((code) => {
     const overall = figuresOf(totals.get(code.id)!, input.coders, options.unit);
@@ -49,27 +52,26 @@ interface PreparedTranscript {
   units: TextRange[];
   /** No units for any coder (for codes nobody used here). */
   noUnits: TextRange[][];
-  /** code id → coder index → that coder's units of the code. */
-  byCode: Map<string, TextRange[][]>;
-  /** code id → coder index → that coder's segments of the code (before joining overlaps). */
-  segmentCounts: Map<string, number[]>;
+  /** Code index (in input.codes) → coder index → that coder's units of the code; undefined when nobody used it here. */
+  byCode: (TextRange[][] | undefined)[];
+  /** Code index → coder index → that coder's segments of the code (before joining overlaps). */
+  segmentCounts: (number[] | undefined)[];
 }
 
-function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
+function prepareTranscripts(input: AgreementInput, unit: AgreementUnit, coderIndex: Map<string, number>, codeIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
   const m = input.coders.length;
-  const wanted = new Set(input.codes.map((c) => c.id));
   const out: PreparedTranscript[] = [];
   for (const t of [...input.transcripts].sort((a, b) => compareText(a.name, b.name))) {
     let present = 0;
-    const byCode = new Map<string, TextRange[][]>();
+    const byCode: (TextRange[][] | undefined)[] = new Array<TextRange[][] | undefined>(input.codes.length).fill(undefined);
     for (const entry of t.coding) {
       const i = coderIndex.get(entry.coderId);
       if (i === undefined) continue;
       present |= 1 << i;
       for (const s of entry.segments) {
-        if (!wanted.has(s.codeId) || s.end <= s.start) continue;
-        let lists = byCode.get(s.codeId);
-        if (!lists) byCode.set(s.codeId, (lists = Array.from({ length: m }, () => [])));
+        const c = codeIndex.get(s.codeId);
+        if (c === undefined || s.end <= s.start) continue;
+        const lists = (byCode[c] ??= emptyLists(m));
         lists[i].push(s);
       }
     }
@@ -85,18 +87,25 @@ function prepareTranscripts(input: AgreementInput, coderIndex: Map<string, numbe
     }
     // The whole text is its own continuum: positions need no mapping.
     const before = t.continuum === undefined ? (offset: number) => Math.min(Math.max(offset, 0), t.length) : continuumPositions(continuumOf(t));
-    const units = (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
-    const onContinuum = new Map([...byCode].map(([code, lists]) => [code, lists.map((segments) => unitsOnContinuum(segments, before))]));
-    const segmentCounts = new Map([...byCode].map(([code, lists]) => [code, lists.map((l) => l.length)]));
-    out.push({ name: t.name, present, length: before(t.length), units, noUnits: input.coders.map(() => []), byCode: onContinuum, segmentCounts });
+    // Characters need no units: mapping a transcript's turns for them would only make garbage.
+    const units = unit === 'char' ? [] : (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
+    const segmentCounts = byCode.map((lists) => lists?.map((l) => l.length));
+    const onContinuum = byCode.map((lists) => lists?.map((segments) => unitsOnContinuum(segments, before)));
+    out.push({ name: t.name, present, length: before(t.length), units, noUnits: emptyLists(m), byCode: onContinuum, segmentCounts });
   }
   return out;
 }
 
+function emptyLists(m: number): TextRange[][] {
+  const lists: TextRange[][] = [];
+  for (let i = 0; i < m; i++) lists.push([]);
+  return lists;
+}
+
 /** Adds one transcript's items for one code to the code's totals; returns the transcript's own when the code is used there. */
-function addTranscript(t: PreparedTranscript, codeId: string, options: AgreementOptions, totals: CodeTotals, m: number): CodeTotals | undefined {
+function addTranscript(t: PreparedTranscript, code: number, options: AgreementOptions, totals: CodeTotals, m: number): CodeTotals | undefined {
   const complete = popcount(t.present) === m;
-  const lists = t.byCode.get(codeId);
+  const lists = t.byCode[code];
   if (!lists) {
     // Nobody used the code here: every item agrees on "not coded"; every coder's continuum is one gap.
     totals.tally.add(t.present, 0, options.unit === 'char' ? t.length : t.units.length);
@@ -104,7 +113,7 @@ function addTranscript(t: PreparedTranscript, codeId: string, options: Agreement
     return undefined;
   }
   const own = newTotals(m);
-  t.segmentCounts.get(codeId)!.forEach((n, i) => (own.segments[i] += n));
+  t.segmentCounts[code]!.forEach((n, i) => (own.segments[i] += n));
   if (options.unit === 'char') tallyCharacters(own.tally, t.present, 0, t.length, lists);
   else tallyUnits(own.tally, t.present, t.units, lists);
   // uα needs every coder to have unitized the whole continuum.

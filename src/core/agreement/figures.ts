@@ -1,5 +1,5 @@
 import { BinaryTally, tallyFigures, type TallyFigures } from './tally';
-import type { AgreementFigures, AgreementUnit, PairFigures } from './types';
+import type { AgreementCounts, AgreementFigures, AgreementUnit, PairFigures } from './types';
 import { UnitizedAlpha } from './unitized';
 
 /** Below this many units (or coded passages) a figure is reported with a warning. */
@@ -19,9 +19,8 @@ type Coders = readonly { id: string }[];
 export function figuresOf(totals: CodeTotals, coders: Coders, unit: AgreementUnit): AgreementFigures {
   const u = totals.unitized.result();
   const passages = totals.segments.reduce((a, b) => a + b, 0);
-  const figures = itemFigures(totals.tally, totals.segments, coders, unit, passages);
-  figures.unitized_alpha = u.value ?? null;
-  figures.counts.unitized = { continuum_length: u.length, units: u.units, observed_disagreement: u.observed ?? null, expected_disagreement: u.expected ?? null };
+  const unitized = { continuum_length: u.length, units: u.units, observed_disagreement: u.observed ?? null, expected_disagreement: u.expected ?? null };
+  const figures = itemFigures(totals.tally, totals.segments, coders, unit, passages, u.value ?? null, unitized);
   if (u.value === undefined) figures.warnings.push(`uα undefined: ${u.length === 0 ? 'no transcript was coded by every coder' : u.undefinedBecause}`);
   return figures;
 }
@@ -47,14 +46,21 @@ export function pooledFigures(all: readonly CodeTotals[], coders: Coders, unit: 
     length = Math.max(length, u.length);
     units += u.units;
   }
-  const figures = itemFigures(tally, segments, coders, unit, segments.reduce((a, b) => a + b, 0));
-  figures.unitized_alpha = expected > 0 ? 1 - observed / expected : null;
-  figures.counts.unitized = { continuum_length: length, units, observed_disagreement: observed, expected_disagreement: expected };
+  const unitized = { continuum_length: length, units, observed_disagreement: observed, expected_disagreement: expected };
+  const figures = itemFigures(tally, segments, coders, unit, segments.reduce((a, b) => a + b, 0), expected > 0 ? 1 - observed / expected : null, unitized);
   if (expected === 0) figures.warnings.push('uα undefined: no code was used on a transcript coded by every coder');
   return figures;
 }
 
-function itemFigures(tally: BinaryTally, segments: readonly number[], coders: Coders, unit: AgreementUnit, passages: number): AgreementFigures {
+function itemFigures(
+  tally: BinaryTally,
+  segments: readonly number[],
+  coders: Coders,
+  unit: AgreementUnit,
+  passages: number,
+  unitizedAlpha: number | null,
+  unitized: AgreementCounts['unitized'],
+): AgreementFigures {
   const f = tallyFigures(tally);
   const warnings: string[] = [];
   const noun = unit === 'char' ? 'characters' : `${unit}s`;
@@ -72,7 +78,7 @@ function itemFigures(tally: BinaryTally, segments: readonly number[], coders: Co
     cohen_kappa: two?.kappa.value ?? null,
     fleiss_kappa: f.fleiss.value ?? null,
     krippendorff_alpha: f.alpha.value ?? null,
-    unitized_alpha: null,
+    unitized_alpha: unitizedAlpha,
     counts: {
       unit,
       items: f.items,
@@ -82,7 +88,7 @@ function itemFigures(tally: BinaryTally, segments: readonly number[], coders: Co
       ...(two ? { table: two.table, cohen: { observed: two.kappa.observed ?? null, expected: two.kappa.expected ?? null } } : {}),
       fleiss: { subjects: f.fleiss.subjects, raters: f.fleiss.raters, observed: f.fleiss.observed ?? null, expected: f.fleiss.expected ?? null },
       alpha: { pairable_values: f.alpha.pairable, observed_disagreement: f.alpha.observed ?? null, expected_disagreement: f.alpha.expected ?? null },
-      unitized: { continuum_length: 0, units: 0, observed_disagreement: null, expected_disagreement: null },
+      unitized,
     },
     ...(coders.length > 2 ? { pairs: f.pairs.map((p) => pairOf(p, coders)) } : {}),
     warnings,

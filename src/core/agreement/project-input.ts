@@ -120,7 +120,7 @@ function unitsOf(parsed: Transcript, text: string, unit: AgreementUnit): TextRan
 }
 
 /** Every line with something on it other than white space, without its newline. */
-function linesOf(text: string): TextRange[] {
+export function linesOf(text: string): TextRange[] {
   const lines: TextRange[] = [];
   let start = 0;
   while (start <= text.length) {

@@ -1,4 +1,5 @@
 import type { TextRange } from '../model';
+import { sortRanges } from './small-sort';
 import type { BinaryTally } from './tally';
 
 /**
@@ -34,7 +35,7 @@ export function unitsOnContinuum(segments: readonly TextRange[], before: (offset
     // Most segments keep their offsets: share them rather than copy (never written to below).
     if (end > start) mapped.push(start === s.start && end === s.end ? s : { start, end });
   }
-  mapped.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortRanges(mapped);
   let n = 0;
   for (const r of mapped) {
     const last = n > 0 ? mapped[n - 1] : undefined;
@@ -51,28 +52,34 @@ export function unitsOnContinuum(segments: readonly TextRange[], before: (offset
  * `units[i]` are coder i's units in the stretch (sorted, not overlapping).
  */
 export function tallyCharacters(tally: BinaryTally, present: number, start: number, end: number, units: readonly (readonly TextRange[])[]): void {
-  let count = 0;
-  for (const own of units) count += own.length * 2;
-  if (count === 0) {
-    tally.add(present, 0, end - start);
-    return;
-  }
-  // One number per boundary: position × 32 + coder, so a numeric sort orders them by position.
-  const events: number[] = [];
-  units.forEach((own, coder) => {
-    for (const u of own) events.push(u.start * 32 + coder, u.end * 32 + coder);
-  });
-  events.sort(byValue);
+  // Each coder's units are sorted and disjoint, so their boundaries come in order: merge the coders'
+  // boundary lists (next[i] counts the boundaries of coder i passed) instead of sorting them all.
+  const m = units.length;
+  const next: number[] = new Array<number>(m).fill(0);
+  let remaining = 0;
+  for (const own of units) remaining += own.length * 2;
   let mask = 0;
   let at = start;
-  for (let i = 0; i < events.length; i++) {
-    const position = Math.floor(events[i] / 32);
+  for (; remaining > 0; remaining--) {
+    let coder = -1;
+    let position = Infinity;
+    for (let i = 0; i < m; i++) {
+      const k = next[i];
+      if (k === units[i].length * 2) continue;
+      const u = units[i][k >> 1];
+      const p = (k & 1) === 0 ? u.start : u.end;
+      if (p < position) {
+        position = p;
+        coder = i;
+      }
+    }
     if (position > at) {
       tally.add(present, mask, position - at);
       at = position;
     }
     // A coder's units never overlap, so each boundary flips that coder in or out.
-    mask ^= 1 << (events[i] - position * 32);
+    mask ^= 1 << coder;
+    next[coder]++;
   }
   if (end > at) tally.add(present, mask, end - at);
 }
@@ -91,10 +98,6 @@ export function tallyUnits(tally: BinaryTally, present: number, units: readonly 
   const counts = new Map<number, number>();
   for (const mask of masks) counts.set(mask, (counts.get(mask) ?? 0) + 1);
   for (const [mask, n] of counts) tally.add(present, mask, n);
-}
-
-function byValue(a: number, b: number): number {
-  return a - b;
 }
 
 /** Index of the first range whose end is after `offset` (ranges sorted and disjoint). */

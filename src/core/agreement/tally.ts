@@ -1,8 +1,11 @@
-import { cohenKappa, fleissKappa, krippendorffAlpha, twoCoderBinary, type CountRow } from './coefficients';
+import { cohenKappa, fleissKappa, krippendorffAlpha, twoCoderChance, type CountRow } from './coefficients';
 import type { TwoByTwo } from './types';
 
 /** Coders are bits of a 32-bit mask. */
 export const MAX_CODERS = 31;
+
+/** Cells searched one by one before a tally builds an index (two coders have at most four). */
+const LINEAR_CELLS = 32;
 
 /**
  * How many items (characters or units) had each pattern of "coded with X" across the coders: for
@@ -11,26 +14,81 @@ export const MAX_CODERS = 31;
  * coefficient is computed from this small table.
  */
 export class BinaryTally {
-  private readonly cells = new Map<number, Map<number, number>>();
+  // One flat array of (present, coded, weight) cells, in the order first added. A tally holds a
+  // handful of patterns, so a linear search beats a Map — and the thousands of small tallies (one
+  // per transcript and code) allocate one array each instead of a Map of Maps.
+  private readonly cells: number[] = [];
+  /** present → coded → index of the cell, once there are too many cells to search (many coders). */
+  private index: Map<number, Map<number, number>> | undefined;
 
   constructor(readonly coders: number) {}
 
   add(present: number, coded: number, weight: number): void {
     if (weight === 0) return;
-    let row = this.cells.get(present);
-    if (!row) this.cells.set(present, (row = new Map()));
-    row.set(coded, (row.get(coded) ?? 0) + weight);
+    const at = this.find(present, coded);
+    if (at !== -1) {
+      this.cells[at + 2] += weight;
+      return;
+    }
+    this.cells.push(present, coded, weight);
+    if (this.index) this.indexCell(this.cells.length - 3);
+    else if (this.cells.length > 3 * LINEAR_CELLS) {
+      this.index = new Map();
+      for (let i = 0; i < this.cells.length; i += 3) this.indexCell(i);
+    }
   }
 
   addAll(other: BinaryTally): void {
-    for (const [present, row] of other.cells) for (const [coded, w] of row) this.add(present, coded, w);
+    const cells = other.cells;
+    for (let i = 0; i < cells.length; i += 3) this.add(cells[i], cells[i + 1], cells[i + 2]);
   }
 
-  /** Every (present, coded, weight) cell, in the order first added (the same input, the same order). */
+  get size(): number {
+    return this.cells.length / 3;
+  }
+
+  /** Cell i is (present(i), coded(i), weight(i)); cells are in the order first added. */
+  present(i: number): number {
+    return this.cells[3 * i];
+  }
+
+  coded(i: number): number {
+    return this.cells[3 * i + 1];
+  }
+
+  weight(i: number): number {
+    return this.cells[3 * i + 2];
+  }
+
+  /**
+   * Every (present, coded, weight) cell, grouped by `present` in the order each was first added and
+   * within it in the order first added: the same input gives the same order, so sums of fractions
+   * come out the same to the last bit.
+   */
   entries(): [number, number, number][] {
     const out: [number, number, number][] = [];
-    for (const [present, row] of this.cells) for (const [coded, weight] of row) out.push([present, coded, weight]);
+    const seen = new Set<number>();
+    for (let i = 0; i < this.size; i++) {
+      const present = this.present(i);
+      if (seen.has(present)) continue;
+      seen.add(present);
+      for (let j = i; j < this.size; j++) if (this.present(j) === present) out.push([present, this.coded(j), this.weight(j)]);
+    }
     return out;
+  }
+
+  private find(present: number, coded: number): number {
+    if (this.index) return this.index.get(present)?.get(coded) ?? -1;
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i += 3) if (cells[i + 1] === coded && cells[i] === present) return i;
+    return -1;
+  }
+
+  private indexCell(at: number): void {
+    const present = this.cells[at];
+    let row = this.index!.get(present);
+    if (!row) this.index!.set(present, (row = new Map()));
+    row.set(this.cells[at + 1], at);
   }
 }
 
@@ -81,7 +139,7 @@ export function tallyFigures(tally: BinaryTally): TallyFigures {
 function twoCoderFigures(tally: BinaryTally): TallyFigures {
   const pair = pairFigures(tally, 0, 1);
   const { both, first_only, second_only, neither } = pair.table;
-  const { fleiss, alpha } = twoCoderBinary(both, first_only, second_only, neither);
+  const { fleiss, alpha } = twoCoderChance(both, first_only, second_only, neither);
   const items = both + first_only + second_only + neither;
   return {
     items,
@@ -98,8 +156,11 @@ function pairFigures(tally: BinaryTally, a: number, b: number): TallyFigures['pa
   const table: TwoByTwo = { both: 0, first_only: 0, second_only: 0, neither: 0 };
   const bitA = 1 << a;
   const bitB = 1 << b;
-  for (const [present, coded, weight] of tally.entries()) {
+  for (let i = 0; i < tally.size; i++) {
+    const present = tally.present(i);
     if (!(present & bitA) || !(present & bitB)) continue;
+    const coded = tally.coded(i);
+    const weight = tally.weight(i);
     const inA = (coded & bitA) !== 0;
     const inB = (coded & bitB) !== 0;
     if (inA && inB) table.both += weight;

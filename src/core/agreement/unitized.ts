@@ -1,5 +1,17 @@
 import type { TextRange } from '../model';
 import { countBelow } from '../sorted-numbers';
+import { sortNumbers } from './small-sort';
+
+export interface UnitizedResult {
+  value: number | undefined;
+  observed: number | undefined;
+  expected: number | undefined;
+  /** L: characters of continuum. */
+  length: number;
+  /** N: units of all coders. */
+  units: number;
+  undefinedBecause?: string;
+}
 
 /**
  * Krippendorff's unitizing α (uα) for one category on a continuum of characters: Krippendorff
@@ -49,15 +61,15 @@ export class UnitizedAlpha {
     for (const l of other.gapLengths) this.gapLengths.push(l);
   }
 
-  result(): { value: number | undefined; observed: number | undefined; expected: number | undefined; length: number; units: number; undefinedBecause?: string } {
+  result(): UnitizedResult {
     const m = this.coders;
     const L = this.length;
-    const base = { length: L, units: this.unitLengths.length };
-    if (m < 2 || L === 0) return { ...base, value: undefined, observed: undefined, expected: undefined, undefinedBecause: m < 2 ? 'fewer than two coders' : 'an empty continuum' };
+    const units = this.unitLengths.length;
+    if (m < 2 || L === 0) return { length: L, units, value: undefined, observed: undefined, expected: undefined, undefinedBecause: m < 2 ? 'fewer than two coders' : 'an empty continuum' };
     const observed = this.observedSum / (m * (m - 1) * L * L);
     const expected = this.expectedDisagreement();
-    if (expected === 0) return { ...base, value: undefined, observed, expected, undefinedBecause: 'no coder used the code on this continuum (no variation): uα is 0/0' };
-    return { ...base, value: 1 - observed / expected, observed, expected };
+    if (expected === 0) return { length: L, units, value: undefined, observed, expected, undefinedBecause: 'no coder used the code on this continuum (no variation): uα is 0/0' };
+    return { length: L, units, value: 1 - observed / expected, observed, expected };
   }
 
   /**
@@ -70,7 +82,7 @@ export class UnitizedAlpha {
     const L = this.length;
     const N = this.unitLengths.length;
     if (N === 0) return 0;
-    const gaps = this.gapLengths.sort((x, y) => x - y);
+    const gaps = sortNumbers(this.gapLengths);
     // suffix[i] = sum of gaps[i..]
     const suffix = new Array<number>(gaps.length + 1);
     suffix[gaps.length] = 0;
