@@ -101,13 +101,13 @@ describe('disagreements on a project read from files', () => {
       texts: { 'interviews/p01.md': crlf },
       coding: {
         'interviews/p01.md': {
-          [DANA.id]: [seg(lf, 's-1', 'I did not trust anyone.\nThen', [TRUST])],
-          [SAM.id]: [seg(lf, 's-2', 'did not trust anyone', [TRUST]), seg(lf, 's-3', 'the centre helped', [WORK])],
+          [DANA.id]: [seg(lf, 's-000000000001', 'I did not trust anyone.\nThen', [TRUST])],
+          [SAM.id]: [seg(lf, 's-000000000002', 'did not trust anyone', [TRUST]), seg(lf, 's-000000000003', 'the centre helped', [WORK])],
         },
       },
     });
     const t = snap.transcripts.find((x) => x.path === 'interviews/p01.md')!;
-    assert.equal(t.text, lf);
+    assert.deepEqual([t.text, snap.problems], [lf, []]);
     const found = computeDisagreements(t.path, t.segments, [DANA.id, SAM.id]);
     assert.deepEqual(found.map((d) => [d.kind, t.text.slice(d.range.start, d.range.end)]), [
       ['boundaries', 'I did not trust anyone.\nThen'],
