@@ -30,6 +30,7 @@ import { onDidShowCodePicker, type CodePickerShown } from './coding/code-picker'
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
+import { registerCodingReview, type CodingReviewApi } from './coding-review/register-coding-review';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi extends AnalysisApi {
@@ -55,6 +56,8 @@ export interface GroundedApi extends AnalysisApi {
   activationMs: number;
   /** How long opening the project took after activation (config, coder, codebook), once ready. */
   projectOpenMs(): number | undefined;
+  /** Compare Coding with a revision, Compare Coders, Disagreements and reconciling. */
+  codingReview: CodingReviewApi;
 }
 
 /** Set while active, so deactivation can wait for the last coding writes. */
@@ -141,6 +144,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),
     ...registerAnalysis(context, host, index),
+    codingReview: registerCodingReview(context, host, index),
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { baseCandidates, codingChanges, diffSnapshots, pullRequestBase, type RefSummary } from '../../../src/core/coding-review';
-import { DANA, P01, SAM, TRUST, WORK, baseSpec, seg, snapshot } from './projects';
+import { DANA, P01, SAM, WORK, baseSpec, seg, snapshot } from './projects';
 
 describe('coding changes by transcript and code', () => {
   it('counts codes applied and taken away per transcript and code, with removed segments placed on the current text', async () => {
