@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { makeQuote } from '../../core/anchoring';
-import { CONSENSUS_CODER, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
+import { CONSENSUS_CODER, atCursor, neighbour, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
@@ -63,19 +63,6 @@ async function reconcile(host: ProjectHost, comparison: CoderComparison, d: Disa
   const targets = plan.map((t) => ({ range: t.range, quote: makeQuote(text, t.range), codes: t.codes }));
   const written = await host.require().store.applyAsCoder(d.transcript, CONSENSUS_CODER, targets, 'Reconcile disagreement');
   return written;
-}
-
-/** The next (or previous) disagreement after the cursor, across transcripts, wrapping around. */
-export function neighbour(all: readonly Disagreement[], at: { transcript: string; offset: number } | undefined, direction: 1 | -1): Disagreement {
-  if (!at) return direction === 1 ? all[0] : all[all.length - 1];
-  const after = (d: Disagreement): boolean => d.transcript > at.transcript || (d.transcript === at.transcript && d.range.start > at.offset);
-  const before = (d: Disagreement): boolean => d.transcript < at.transcript || (d.transcript === at.transcript && d.range.start < at.offset);
-  if (direction === 1) return all.find(after) ?? all[0];
-  return [...all].reverse().find(before) ?? all[all.length - 1];
-}
-
-function atCursor(all: readonly Disagreement[], at: { transcript: string; offset: number } | undefined): Disagreement | undefined {
-  return at && all.find((d) => d.transcript === at.transcript && d.range.start <= at.offset && at.offset <= d.range.end);
 }
 
 async function pickCoders(comparison: CoderComparison): Promise<string[] | undefined> {

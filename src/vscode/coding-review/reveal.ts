@@ -13,10 +13,10 @@ export async function revealPassage(host: ProjectHost, transcript: string, range
   return editor;
 }
 
-/** Where the cursor is: the transcript and the offset on its LF text. */
+/** Where the cursor is: the transcript and the start of the selection on its LF text (a revealed passage is selected, so the next step starts from it). */
 export function cursorPlace(host: ProjectHost): { transcript: string; offset: number } | undefined {
   const editor = vscode.window.activeTextEditor;
   const transcript = editor && host.transcriptPath(editor.document.uri);
   if (!editor || transcript === undefined) return undefined;
-  return { transcript, offset: new DocumentText(editor.document).offsetAt(editor.selection.active) };
+  return { transcript, offset: new DocumentText(editor.document).offsetAt(editor.selection.start) };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONSENSUS_CODER, computeDisagreements, openDisagreements, planReconcile, type ConsensusTarget } from '../../../src/core/disagreements';
+import { CONSENSUS_CODER, atCursor, computeDisagreements, neighbour, openDisagreements, planReconcile, type ConsensusTarget } from '../../../src/core/disagreements';
 import type { PlacedSegment } from '../../../src/core/placement';
 
 let serial = 0;
@@ -50,5 +50,32 @@ describe('reconcile planning', () => {
     assert.deepEqual(openDisagreements(all, consensus).map((d) => d.codes[0]), ['work'], 'another code on the same text settles nothing');
     assert.deepEqual(openDisagreements(all, consensus, new Set([all[1].id])), []);
     assert.deepEqual(openDisagreements(all, [at('ana', 30, 40, ['work'])]).length, 2, 'only the consensus coder settles');
+  });
+});
+
+describe('moving between disagreements', () => {
+  const all = [
+    ...computeDisagreements('a.md', [at('ana', 10, 20, ['x']), at('ana', 40, 50, ['y'])], ['ana', 'ben']),
+    ...computeDisagreements('b.md', [at('ben', 5, 8, ['x'])], ['ana', 'ben']),
+  ];
+  const where = (d: { transcript: string; range: { start: number } }): string => `${d.transcript}@${d.range.start}`;
+
+  it('goes to the next one after the cursor, on to the next transcript, and wraps around', () => {
+    assert.equal(where(neighbour(all, { transcript: 'a.md', offset: 0 }, 1)), 'a.md@10');
+    assert.equal(where(neighbour(all, { transcript: 'a.md', offset: 10 }, 1)), 'a.md@40', 'from a revealed (selected) disagreement, on to the next');
+    assert.equal(where(neighbour(all, { transcript: 'a.md', offset: 45 }, 1)), 'b.md@5');
+    assert.equal(where(neighbour(all, { transcript: 'b.md', offset: 6 }, 1)), 'a.md@10');
+    assert.equal(where(neighbour(all, undefined, 1)), 'a.md@10');
+  });
+
+  it('goes back to the one before the selection start, not to the one selected', () => {
+    assert.equal(where(neighbour(all, { transcript: 'a.md', offset: 40 }, -1)), 'a.md@10');
+    assert.equal(where(neighbour(all, { transcript: 'b.md', offset: 5 }, -1)), 'a.md@40');
+    assert.equal(where(neighbour(all, { transcript: 'a.md', offset: 10 }, -1)), 'b.md@5', 'wraps to the last');
+  });
+
+  it('finds the disagreement the cursor is in', () => {
+    assert.equal(atCursor(all, { transcript: 'a.md', offset: 15 })?.range.start, 10);
+    assert.equal(atCursor(all, { transcript: 'a.md', offset: 30 }), undefined);
   });
 });
