@@ -74,6 +74,9 @@ describe('coding review in the editor', function () {
       await vscode.commands.executeCommand('grounded.review.stopComparing');
       assert.deepEqual(tree.getChildren(), []);
       await waitFor(() => !grounded.codingReview.reviewPainter.paintedRanges(editor.document).added?.length, undefined, 'marks cleared');
+      // Leave the demo's coding as it was for the suites that follow.
+      assert.deepEqual([store.undo(), store.undo()], ['Delete segment', 'Apply code']);
+      await store.flush();
     });
   });
 
