@@ -32,6 +32,7 @@ import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands
 import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
 import { LOADED_VIEWS, LoadProbe, watchLoad, type LoadReport } from './project/load-probe';
 import { registerAgreement, type AgreementApi } from './agreement/register-agreement';
+import { registerCodingReview, type CodingReviewApi } from './coding-review/register-coding-review';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi extends AnalysisApi, AgreementApi {
@@ -59,6 +60,8 @@ export interface GroundedApi extends AnalysisApi, AgreementApi {
   projectOpenMs(): number | undefined;
   /** Resolves once every view has its data after the project opened: how long that took. */
   loadReport(): Promise<LoadReport>;
+  /** Compare Coding with a revision, Compare Coders, Disagreements and reconciling. */
+  codingReview: CodingReviewApi;
 }
 
 /** Set while active, so deactivation can wait for the last coding writes. */
@@ -163,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     ...study,
     ...registerAnalysis(context, host, index),
     ...registerAgreement(context, host, index),
+    codingReview: registerCodingReview(context, host, index),
   };
 }
 

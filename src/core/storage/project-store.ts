@@ -197,6 +197,29 @@ export class ProjectStore {
     });
   }
 
+  /**
+   * Apply codes to several ranges as another coder than the current one (reconciling writes the
+   * consensus coder's file), all as one undoable action. A segment of that coder on exactly a
+   * target's range gains the codes, as `applyCodes` does. Returns how many targets were applied.
+   */
+  async applyAsCoder(transcript: string, coder: Coder, targets: readonly { range: TextRange; quote: QuoteSelector; codes: CodeId[] }[], label: string): Promise<number> {
+    return this.action(label, async () => {
+      for (const t of targets) {
+        for (const id of t.codes) this.codes.require(id);
+        if (t.range.end <= t.range.start || t.codes.length === 0) throw new StoreError('Each reconciled segment needs some text and at least one code.');
+      }
+      if (targets.length === 0) return 0;
+      await this.coding.ensureLoaded(transcript);
+      this.coding.edit(transcript, coder, label, (segments) => {
+        let out = [...segments];
+        for (const t of targets) out = edits.applyCodes(out, new Map(), { range: t.range, quote: t.quote }, t.codes, this.newSegmentId).segments;
+        return out;
+      });
+      this.codingChanged.fire({ transcript });
+      return targets.length;
+    });
+  }
+
   /** Delete segments of any coder (e.g. from the review list); returns how many were deleted. */
   async deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
     return this.action('Delete segment', async () => {

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { makeQuote } from '../../core/anchoring';
+import { CONSENSUS_CODER, atCursor, neighbour, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
+import type { ProjectHost } from '../project/project-host';
+import { notice, showInformation, showWarning } from '../ui/notifications';
+import { quickPickText } from '../ui/untrusted';
+import type { CoderComparison } from './coder-comparison';
+import type { DisagreementNode, DisagreementsTree } from './disagreements-tree';
+import { cursorPlace, revealPassage } from './reveal';
+
+/** Compare coders, move between disagreements, reconcile one into the consensus coder. */
+export function registerCoderCommands(host: ProjectHost, comparison: CoderComparison, tree: DisagreementsTree, view: vscode.TreeView<DisagreementNode>): vscode.Disposable[] {
+  const reveal = async (d: Disagreement): Promise<void> => {
+    await revealPassage(host, d.transcript, d.range);
+    if (view.visible) await Promise.resolve(view.reveal({ kind: 'disagreement', disagreement: d }, { select: true, focus: false })).catch(() => undefined);
+  };
+  const step = async (direction: 1 | -1): Promise<Disagreement | undefined> => {
+    const all = comparison.disagreements();
+    if (!comparison.coders) return void showInformation(notice`Run "Compare Coders" first to choose whose coding to compare.`);
+    if (all.length === 0) return void showInformation(notice`No disagreements left between the compared coders.`);
+    const d = neighbour(all, cursorPlace(host), direction);
+    await reveal(d);
+    return d;
+  };
+  return [
+    vscode.commands.registerCommand('grounded.review.compareCoders', async (coders?: string[]) => {
+      const chosen = coders ?? (await pickCoders(comparison));
+      if (!chosen) return false;
+      if (chosen.length < 2) {
+        void showWarning(notice`Choose at least two coders to compare.`);
+        return false;
+      }
+      await comparison.start(chosen);
+      await vscode.commands.executeCommand('grounded.disagreements.focus');
+      return true;
+    }),
+    vscode.commands.registerCommand('grounded.review.stopComparingCoders', () => comparison.stop()),
+    vscode.commands.registerCommand('grounded.review.nextDisagreement', () => step(1)),
+    vscode.commands.registerCommand('grounded.review.previousDisagreement', () => step(-1)),
+    vscode.commands.registerCommand('grounded.review.revealDisagreement', async (node?: DisagreementNode) => {
+      if (node?.kind === 'disagreement') await reveal(node.disagreement);
+    }),
+    vscode.commands.registerCommand('grounded.review.reconcile', async (node?: DisagreementNode, choice?: ReconcileChoice) => {
+      const d = node?.kind === 'disagreement' ? node.disagreement : atCursor(comparison.disagreements(), cursorPlace(host));
+      if (!d) {
+        void showInformation(notice`Put the cursor in a disagreement (or pick one in the Disagreements view), then reconcile it.`);
+        return 0;
+      }
+      const how = choice ?? (await pickChoice(d, tree, comparison));
+      if (!how) return 0;
+      return reconcile(host, comparison, d, how);
+    }),
+  ];
+}
+
+async function reconcile(host: ProjectHost, comparison: CoderComparison, d: Disagreement, choice: ReconcileChoice): Promise<number> {
+  const plan = planReconcile(d, choice);
+  if (plan.length === 0) {
+    comparison.dismiss(d);
+    return 0;
+  }
+  const text = comparison.project?.transcripts.find((t) => t.path === d.transcript)?.text ?? '';
+  const targets = plan.map((t) => ({ range: t.range, quote: makeQuote(text, t.range), codes: t.codes }));
+  const written = await host.require().store.applyAsCoder(d.transcript, CONSENSUS_CODER, targets, 'Reconcile disagreement');
+  return written;
+}
+
+async function pickCoders(comparison: CoderComparison): Promise<string[] | undefined> {
+  const coders = comparison.project?.coders ?? [];
+  if (coders.length < 2) {
+    void showInformation(notice`Comparing needs coding by at least two coders; this project has ${coders.length}.`);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    coders.map((c) => ({ label: quickPickText(c.name), description: quickPickText(c.id), id: c.id, picked: c.id !== CONSENSUS_CODER.id })),
+    { canPickMany: true, title: 'Compare coders', placeHolder: 'Whose coding to compare (two or more)' },
+  );
+  return picked?.map((p) => p.id);
+}
+
+async function pickChoice(d: Disagreement, tree: DisagreementsTree, comparison: CoderComparison): Promise<ReconcileChoice | undefined> {
+  const row = tree.row(d);
+  const coders = comparison.coders ?? [];
+  const items: (vscode.QuickPickItem & { choice: ReconcileChoice })[] = coders.map((coder, i) => ({
+    label: quickPickText(`Accept ${row.versions[i].coder}'s version`),
+    detail: quickPickText(row.versions[i].text),
+    choice: { kind: 'coder', coder },
+  }));
+  if (d.kind !== 'only') {
+    items.push({ label: d.kind === 'codes' ? 'Keep both codes (union of boundaries)' : 'Union of boundaries', detail: 'Everything any coder coded with each code', choice: { kind: 'union' } });
+    items.push({ label: 'Intersection of boundaries', detail: 'Only the text the coders of each code agree on', choice: { kind: 'intersection' } });
+  }
+  const chosen = await vscode.window.showQuickPick(items, { title: quickPickText(`Reconcile: ${row.label}`), placeHolder: 'What the consensus coder keeps here' });
+  return chosen?.choice;
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { makeQuote } from '../../src/core/anchoring';
+import type { Disagreement } from '../../src/core/disagreements';
+import type { GitExtension } from '../../src/vscode/coding-review/git-api';
+import type { CodingChangeNode } from '../../src/vscode/coding-review/coding-changes-tree';
+import { DocumentText } from '../../src/vscode/coding/document-text';
+import { groundedApi, openTranscript, TEST_MS, waitFor, workspaceFileExists, workspacePath, workspaceRoot, workspaceUri } from './harness';
+
+const P01 = 'interviews/p01-amara.md';
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+const git = (...args: string[]): string => execFileSync('git', args, { cwd: workspaceRoot(), env: GIT_ENV, encoding: 'utf8' });
+
+describe('coding review in the editor', function () {
+  this.timeout(TEST_MS);
+
+  describe('Compare Coding with a git revision', () => {
+    after(() => rmSync(workspacePath('.git'), { recursive: true, force: true }));
+
+    it('says plainly that the folder is not a git repository', async () => {
+      const grounded = await groundedApi();
+      const started = await vscode.commands.executeCommand<boolean>('grounded.review.compareWith', 'HEAD');
+      assert.equal(started, false);
+      assert.match(grounded.notifications().at(-1)!.message, /not in a git repository that VS Code's Git has open/);
+    });
+
+    it('counts codes applied and taken away since a commit in the Coding Changes view, and marks them in the transcript', async () => {
+      const grounded = await groundedApi();
+      const store = grounded.store()!;
+      await store.flush();
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'coding so far');
+      const exports = await vscode.extensions.getExtension<GitExtension>('vscode.git')!.activate();
+      const gitApi = exports.getAPI(1);
+      await gitApi.openRepository!(workspaceUri());
+      await waitFor(() => gitApi.getRepository(workspaceUri()), undefined, 'the Git extension to open the new repository');
+
+      // Since the commit: one passage coded (added), one of Sam's segments deleted (removed).
+      const editor = await openTranscript(P01);
+      const text = new DocumentText(editor.document).text;
+      const phrase = 'Practical things first.';
+      const start = text.indexOf(phrase);
+      const code = store.codebook().all()[0];
+      await store.applyCodes(P01, { range: { start, end: start + phrase.length }, quote: makeQuote(text, { start, end: start + phrase.length }) }, [code.id]);
+      const sam = (await store.getCoding(P01)).coders.find((c) => c.coder.id === 'sam-okafor')!;
+      const gone = sam.segments[0];
+      await store.deleteSegments(P01, 'sam-okafor', [gone.id]);
+      await store.flush();
+
+      const started = await vscode.commands.executeCommand<boolean>('grounded.review.compareWith', 'HEAD');
+      assert.equal(started, true, JSON.stringify(grounded.notifications().at(-1)));
+      const tree = grounded.codingReview.codingChanges;
+      const p01 = await waitFor(() => tree.getChildren().find((n): n is Extract<CodingChangeNode, { kind: 'transcript' }> => n.kind === 'transcript' && n.transcript.path === P01 && n.transcript.added > 0 && n.transcript.removed > 0), undefined, 'p01 in Coding Changes');
+      assert.deepEqual(tree.getChildren().map((n) => (n.kind === 'transcript' ? n.transcript.path : '')), [P01], 'nothing else changed');
+      assert.equal(tree.getTreeItem(p01).description, `+1 −${gone.codes.length}`);
+      const rows = tree.getChildren(p01).flatMap((c) => tree.getChildren(c));
+      assert.ok(rows.some((r) => r.kind === 'row' && r.row.sign === '+' && r.row.quote === phrase));
+      assert.ok(rows.some((r) => r.kind === 'row' && r.row.sign === '-' && r.row.quote === gone.quote.exact));
+
+      const painted = await waitFor(() => {
+        const p = grounded.codingReview.reviewPainter.paintedRanges(editor.document);
+        return p.added?.length && p.removed?.length ? p : undefined;
+      }, undefined, 'added and removed marks in the transcript');
+      assert.deepEqual(painted.added!.map((r) => editor.document.getText(r)), [phrase]);
+      assert.ok(painted.removed!.some((r) => editor.document.getText(r) === gone.quote.exact), 'the removed segment is marked where its words still are');
+
+      const row = rows.find((r) => r.kind === 'row' && r.row.sign === '-')!;
+      await vscode.commands.executeCommand('grounded.review.revealChange', row);
+      assert.equal(vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection), gone.quote.exact);
+
+      await vscode.commands.executeCommand('grounded.review.stopComparing');
+      assert.deepEqual(tree.getChildren(), []);
+      await waitFor(() => !grounded.codingReview.reviewPainter.paintedRanges(editor.document).added?.length, undefined, 'marks cleared');
+      // Leave the demo's coding as it was for the suites that follow.
+      assert.deepEqual([store.undo(), store.undo()], ['Delete segment', 'Apply code']);
+      await store.flush();
+    });
+  });
+
+  describe('Compare Coders', () => {
+    it('lists disagreements, moves the cursor to the next one, reconciles into the consensus coder, and one undo removes it', async () => {
+      const grounded = await groundedApi();
+      const review = grounded.codingReview;
+      assert.equal(await vscode.commands.executeCommand('grounded.review.compareCoders', ['dana-reyes', 'sam-okafor']), true);
+      await waitFor(() => review.coderComparison.disagreements().some((d) => d.transcript === P01), undefined, 'disagreements in p01');
+
+      await openTranscript(P01);
+      // Opening an editor again restores its last selection a moment later: set the cursor until it stays.
+      await waitFor(async () => {
+        const active = vscode.window.activeTextEditor!;
+        if (active.selection.active.line === 0 && active.selection.active.character === 0 && active.selection.isEmpty) return true;
+        active.selection = new vscode.Selection(0, 0, 0, 0);
+        return false;
+      }, undefined, 'the cursor at the start of p01');
+      const next = await vscode.commands.executeCommand<Disagreement>('grounded.review.nextDisagreement');
+      const first = review.coderComparison.disagreements().filter((d) => d.transcript === P01)[0];
+      assert.equal(next.id, first.id);
+      const active = vscode.window.activeTextEditor!;
+      const doc = new DocumentText(active.document);
+      assert.deepEqual(doc.textRange(active.selection), first.range, 'the cursor moved to the first disagreement');
+      const second = await vscode.commands.executeCommand<Disagreement>('grounded.review.nextDisagreement');
+      assert.notEqual(second.id, first.id);
+      const back = await vscode.commands.executeCommand<Disagreement>('grounded.review.previousDisagreement');
+      assert.equal(back.id, first.id);
+
+      const rowItem = review.disagreements.getTreeItem({ kind: 'disagreement', disagreement: first });
+      assert.ok(typeof rowItem.label === 'string' && rowItem.label.includes(' — '));
+
+      const consensusFile = `.grounded/coding/${P01}/consensus.jsonl`;
+      assert.equal(workspaceFileExists(consensusFile), false);
+      const coder = first.applications[0].coder;
+      const written = await vscode.commands.executeCommand<number>('grounded.review.reconcile', { kind: 'disagreement', disagreement: first }, { kind: 'coder', coder });
+      assert.ok(written > 0);
+      await grounded.store()!.flush();
+      assert.equal(workspaceFileExists(consensusFile), true);
+      await waitFor(() => !review.coderComparison.disagreements().some((d) => d.id === first.id), undefined, 'the reconciled disagreement to leave the list');
+
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Reconcile disagreement');
+      await grounded.store()!.flush();
+      assert.equal(workspaceFileExists(consensusFile), false, 'one undo removes what the reconcile wrote');
+      await waitFor(() => review.coderComparison.disagreements().some((d) => d.id === first.id), undefined, 'the disagreement to come back');
+      await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
+      assert.deepEqual(review.disagreements.getChildren(), []);
+    });
+  });
+});

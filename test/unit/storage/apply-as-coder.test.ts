@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { sequentialIds } from '../../../src/core/ids';
+import { makeQuote } from '../../../src/core/anchoring';
+import { CONSENSUS_CODER } from '../../../src/core/disagreements';
+import { StoreError } from '../../../src/core/storage/errors';
+import { PROJECT_FILE, codingFilePath, parseCodingFile, serializeProjectFile } from '../../../src/core/storage/format';
+import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
+import { ProjectStore } from '../../../src/core/storage/project-store';
+
+const TEXT = 'Amara: A friend from church took me to the centre. I did not trust anyone then.\n';
+const T = 'interviews/p01.md';
+const at = (phrase: string) => {
+  const start = TEXT.indexOf(phrase);
+  const range = { start, end: start + phrase.length };
+  return { range, quote: makeQuote(TEXT, range) };
+};
+
+describe('ProjectStore.applyAsCoder (reconciling into a consensus coder)', () => {
+  it('writes several segments to the consensus coder\'s own file as one action, and one undo deletes the file', async () => {
+    const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
+    const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    const trust = store.addCode({ name: 'Trust' });
+    const help = store.addCode({ name: 'help' });
+    const n = await store.applyAsCoder(T, CONSENSUS_CODER, [{ ...at('A friend from church'), codes: [help] }, { ...at('did not trust anyone'), codes: [trust] }, { ...at('A friend from church'), codes: [trust] }], 'Reconcile');
+    await store.flush();
+    assert.equal(n, 3);
+    const path = codingFilePath(T, CONSENSUS_CODER.id);
+    const parsed = parseCodingFile(path, fs.files.get(path)!);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.value.coder, { id: 'consensus', name: 'Consensus' });
+    const byQuote = parsed.value.segments.map((s) => [s.quote.exact, s.codes] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    assert.deepEqual(byQuote, [['A friend from church', [help, trust].sort()], ['did not trust anyone', [trust]]], 'the same range twice is one segment with both codes');
+    assert.equal(fs.files.has(codingFilePath(T, 'dana-reyes')), false, 'the current coder\'s file is untouched');
+    assert.equal(store.undo(), 'Reconcile');
+    await store.flush();
+    assert.equal(fs.files.has(path), false, 'one undo removes everything the reconcile wrote');
+  });
+
+  it('refuses an unknown code or an empty range and writes nothing', async () => {
+    const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
+    const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    const trust = store.addCode({ name: 'Trust' });
+    await assert.rejects(store.applyAsCoder(T, CONSENSUS_CODER, [{ ...at('A friend'), codes: ['c-nothere'] }], 'Reconcile'));
+    await assert.rejects(store.applyAsCoder(T, CONSENSUS_CODER, [{ range: { start: 3, end: 3 }, quote: at('A').quote, codes: [trust] }], 'Reconcile'), StoreError);
+    await store.flush();
+    assert.equal(fs.files.has(codingFilePath(T, CONSENSUS_CODER.id)), false);
+  });
+});
