@@ -47,6 +47,8 @@ const builds = [
     external: ['vscode'],
     // A web worker has neither `process` nor Node's globals; `global` is its `globalThis`.
     define: { global: 'globalThis' },
+    // Nor a DOM: packages that publish a `worker` build (before their `browser` one) get it.
+    conditions: ['worker'],
   },
   {
     ...common,
@@ -117,6 +119,7 @@ if (withTests && existsSync('test/web/index.ts')) {
     format: 'cjs',
     external: ['vscode'],
     define: { global: 'globalThis' },
+    conditions: ['worker'],
   });
 }
 
