@@ -71,6 +71,20 @@ describe('Grounded in the web-worker extension host', function () {
     assert((await api()).fileSystem()?.root.toString() === root().toString(), 'the project opened at the workspace folder');
   });
 
+  it('says, when grounded.coder is not set, that a browser cannot know the coder and how to fix it', async () => {
+    const grounded = await api();
+    const settings = vscode.workspace.getConfiguration('grounded');
+    await settings.update('coder', '', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => grounded.store()?.coder.id !== CODER_ID, SETTLE_MS, 'the coder to fall back');
+      const shown = await waitFor(() => grounded.notifications().find((n) => n.message.includes('grounded.coder')), SETTLE_MS, 'a notice about the coder name');
+      assert(shown.message.includes(`"${grounded.store()!.coder.name}"`), `it names the fallback: ${shown.message}`);
+    } finally {
+      await settings.update('coder', 'Web Coder', vscode.ConfigurationTarget.Global);
+      await waitFor(() => grounded.store()?.coder.id === CODER_ID, SETTLE_MS, 'the configured coder again');
+    }
+  });
+
   it('lists in Needs Review a coded passage whose words changed on disk, and drops it when they return', async () => {
     const grounded = await api();
     const path = 'interviews/p90-web-review.md';

@@ -6,6 +6,7 @@ import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
 import type { ProjectFileSystem } from './workspace-file-system';
 import type { Platform } from '../platform/platform';
+import { explainUnnamedCoder } from '../platform/platform-notices';
 import { TEMPORARY_FOLDER } from '../../core/storage/temporary-files';
 import { TimeSlices } from '../../core/time-slices';
 
@@ -70,6 +71,7 @@ export class ProjectHost implements vscode.Disposable {
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.watchTranscripts(fs), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
     this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
+    explainUnnamedCoder(this.platform, coder);
     if (!vscode.workspace.isTrusted) this.log.info('Restricted Mode: git is not run in this folder, so the coder comes from the grounded.coder user setting or the account name.');
     this.opened.fire(this.current);
     return this.current;
@@ -114,6 +116,7 @@ export class ProjectHost implements vscode.Disposable {
       const coder = await resolveCoder(fs.root, this.platform);
       if (coder.id === store.coder.id && coder.name === store.coder.name) return;
       store.setCoder(coder);
+      explainUnnamedCoder(this.platform, coder);
       this.log.info(`Coding as ${coder.name} (${coder.id}) ${why}.`);
     };
     return vscode.Disposable.from(
