@@ -18,6 +18,14 @@ export const coreRestrictedImports = {
   ],
 };
 
+export const webAdapterRestrictedImports = {
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'src/vscode runs in a browser too: reach Node only through the platform (src/vscode/platform/).',
+  })),
+  patterns: [{ group: ['**/node/**'], message: 'src/vscode runs in a browser too: reach src/node only through the platform (src/vscode/platform/node-platform.ts).' }],
+};
+
 /**
  * Where untrusted text (code names, quotes, memos, imported files) could become a live link, a
  * command or an icon. Notifications turn `[label](command:…)` into a link that runs on one click;
@@ -67,6 +75,14 @@ export default tseslint.config(
     // The hover's colour swatch is HTML; its text is escaped by core/views/hover-text.ts.
     files: ['src/vscode/coding/hover.ts'],
     rules: { 'no-restricted-syntax': ['error', untrustedSinks[0]] },
+  },
+  {
+    // The adapter runs in a browser too (extension-web.ts): only the desktop platform reaches Node.
+    // Word import (platform/docx.ts) uses a converter under src/node that needs no Node built-in;
+    // the web bundle's build fails on any that slips in.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/platform/node-platform.ts', 'src/vscode/platform/docx.ts', 'src/vscode/extension-node.ts'],
+    rules: { 'no-restricted-imports': ['error', webAdapterRestrictedImports] },
   },
   {
     files: ['src/webview/**/*.ts'],

@@ -1,11 +1,20 @@
 // Bundles every layer with esbuild. Outputs:
 //   dist/extension.cjs            the extension (Node extension host; `vscode` is external)
+//   dist/web/extension.cjs        the same extension for a browser's web-worker extension host
+//                                 (vscode.dev, github.dev): CommonJS, which that host loads; `.cjs`
+//                                 because this package is `"type": "module"` and it loads no ESM
 //   dist/cli.js                   the `grounded` command-line tool
 //   dist/webview/<name>.js        browser code for webviews (one bundle per panel)
 //   dist/test/integration.cjs     the mocha entry the real extension host loads (`run()`)
+//   dist/test/web.cjs             the entry of the tests run in the web-worker extension host
+// Before bundling, the schema validators are generated (scripts/lib/schema-validators.mjs), and
+// every bundle goes through the no-eval plugin (scripts/lib/no-eval-plugin.mjs).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkBundles } from './lib/bundle-check.mjs';
+import { noEvalPlugin } from './lib/no-eval-plugin.mjs';
+import { writeSchemaValidators } from './lib/schema-validators.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,16 +26,29 @@ const common = {
   minify: production,
   logLevel: 'warning',
   target: 'es2022',
+  plugins: [noEvalPlugin],
 };
 
 const builds = [
   {
     ...common,
-    entryPoints: ['src/vscode/extension.ts'],
+    entryPoints: ['src/vscode/extension-node.ts'],
     outfile: 'dist/extension.cjs',
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension-web.ts'],
+    outfile: 'dist/web/extension.cjs',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    // A web worker has neither `process` nor Node's globals; `global` is its `globalThis`.
+    define: { global: 'globalThis' },
+    // Nor a DOM: packages that publish a `worker` build (before their `browser` one) get it.
+    conditions: ['worker'],
   },
   {
     ...common,
@@ -84,9 +106,24 @@ if (withTests && existsSync('test/integration/index.ts')) {
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha'],
-    plugins: [integrationTestList],
+    plugins: [noEvalPlugin, integrationTestList],
   });
 }
+
+if (withTests && existsSync('test/web/index.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['test/web/index.ts'],
+    outfile: 'dist/test/web.cjs',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    define: { global: 'globalThis' },
+    conditions: ['worker'],
+  });
+}
+
+writeSchemaValidators();
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
 
@@ -96,4 +133,9 @@ if (watch) {
   console.log('watching…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  const findings = checkBundles('dist');
+  if (findings.length > 0) {
+    console.error(`A bundle builds code from text (new Function / eval), which no bundle may do:\n${findings.join('\n')}`);
+    process.exit(1);
+  }
 }

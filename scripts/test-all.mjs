@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order — typecheck, lint, unit, integration (real extension host),
-// end to end (packaged extension in code-server). Output is streamed; every level runs even when
-// an earlier one failed, so one run shows everything that is wrong. The last line is the whole
+// end to end (packaged extension in code-server), web (the browser's web-worker extension host).
+// Output is streamed; every level runs even when an earlier one failed, so one run shows
+// everything that is wrong. The last line is the whole
 // run's count, `N passed, N failed` (plus `, N skipped`); the exit code is non-zero if anything
 // failed or a level crashed.
 //
@@ -28,6 +29,8 @@ const LEVELS = [
   },
   { name: 'integration', command: node, args: [join(repoRoot, 'scripts', 'run-integration.mjs')], counted: true },
   { name: 'e2e', command: node, args: [join(repoRoot, 'scripts', 'run-e2e.mjs')], counted: true },
+  // The extension in a browser's web-worker extension host (vscode.dev, github.dev).
+  { name: 'web', command: node, args: [join(repoRoot, 'scripts', 'run-web-tests.mjs')], counted: true },
 ];
 
 function skippedLevels(argv) {

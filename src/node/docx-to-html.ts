@@ -39,8 +39,12 @@ export async function docxToHtml(bytes: Uint8Array, source: string): Promise<str
   }
   checkDocumentXml(bytes, source);
   try {
+    // mammoth reads `buffer` in Node and `arrayBuffer` through its browser entry; its unzip takes
+    // either, so one copy serves both hosts and this file needs no Node built-in.
+    const arrayBuffer = bytes.slice().buffer;
+    const input = { arrayBuffer, buffer: arrayBuffer };
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      input,
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
     );
     return result.value;

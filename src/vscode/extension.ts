@@ -33,6 +33,7 @@ import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
 import { LOADED_VIEWS, LoadProbe, watchLoad, type LoadReport } from './project/load-probe';
 import { registerAgreement, type AgreementApi } from './agreement/register-agreement';
 import { registerCodingReview, type CodingReviewApi } from './coding-review/register-coding-review';
+import type { Platform } from './platform/platform';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
 export interface GroundedApi extends AnalysisApi, AgreementApi {
@@ -67,12 +68,15 @@ export interface GroundedApi extends AnalysisApi, AgreementApi {
 /** Set while active, so deactivation can wait for the last coding writes. */
 let activeHost: ProjectHost | undefined;
 
-/** Composition only: build the parts, wire them together, hand every disposable to VS Code. */
-export async function activate(context: vscode.ExtensionContext): Promise<GroundedApi> {
+/**
+ * Composition only: build the parts, wire them together, hand every disposable to VS Code. The
+ * same on the desktop and in a browser: extension-node.ts and extension-web.ts pass their platform.
+ */
+export async function activate(context: vscode.ExtensionContext, platform: Platform): Promise<GroundedApi> {
   const started = performance.now();
   const probe = new LoadProbe(LOADED_VIEWS);
   const log = vscode.window.createOutputChannel('Grounded', { log: true });
-  const host = new ProjectHost(log);
+  const host = new ProjectHost(log, platform);
   activeHost = host;
   const placements = new PlacementCache();
   const tracker = new TranscriptTracker(host, placements);

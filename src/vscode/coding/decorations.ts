@@ -274,7 +274,8 @@ export function stripesIcon(colors: readonly string[]): vscode.Uri {
     .map((c, i) => `<rect x="${1 + i * 4}" y="0" width="3" height="16" fill="${c}"/>`)
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">${bars}</svg>`;
-  return vscode.Uri.parse(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+  // `btoa`, not Node's Buffer: the web-worker host has none. The markup is ASCII by construction.
+  return vscode.Uri.parse(`data:image/svg+xml;base64,${btoa(svg)}`);
 }
 
 function sameNames(a: readonly { range: vscode.Range; text: string }[], b: readonly { range: vscode.Range; text: string }[]): boolean {

@@ -22,10 +22,10 @@ export function registerInterchangeCommands(host: ProjectHost, log: vscode.LogOu
       reportingFailures(log, () => exportRefi('qdpx', project(), log, withString<RefiExportArgs>(args, 'out'))),
     ),
     vscode.commands.registerCommand('grounded.interchange.importTranscripts', (args?: unknown) =>
-      reportingFailures(log, () => importTranscripts(project(), log, transcriptArgs(args))),
+      reportingFailures(log, () => importTranscripts(project(), log, transcriptArgs(args), host.platform)),
     ),
     vscode.commands.registerCommand('grounded.interchange.importRefi', (args?: unknown) =>
-      reportingFailures(log, () => importRefiProject(withString<RefiImportArgs>(args, 'file', 'target'))),
+      reportingFailures(log, () => importRefiProject(withString<RefiImportArgs>(args, 'file', 'target'), host.platform)),
     ),
   ];
 }

@@ -8,7 +8,7 @@ import { exportCodebook, exportProject, RefiExportError, type PositionUnit, type
 import { StoreError } from '../../core/storage/errors';
 import type { OpenProject } from '../project/project-host';
 import { InterchangeError } from './interchange-error';
-import { nameOf } from './uri-names';
+import { nameOf, uriOfArgument } from './uri-names';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 
 export type RefiExportKind = 'qdc' | 'qdpx';
@@ -38,7 +38,7 @@ const FILTERS: Record<RefiExportKind, Record<string, string[]>> = {
 export async function exportRefi(kind: RefiExportKind, project: OpenProject, log: vscode.LogOutputChannel, args?: RefiExportArgs): Promise<RefiExportResult | undefined> {
   const options = args !== undefined ? { positions: args.positions, lineEndings: args.lineEndings } : kind === 'qdpx' ? await askLayout() : {};
   if (options === undefined) return undefined;
-  const out = args !== undefined ? vscode.Uri.file(args.out) : await askDestination(kind, project);
+  const out = args !== undefined ? uriOfArgument(args.out, vscode.Uri) : await askDestination(kind, project);
   if (out === undefined) return undefined;
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notice`Exporting to ${nameOf(out)}…` }, async () => {
     // What is still waiting to be saved belongs in the export.

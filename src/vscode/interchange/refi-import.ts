@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { importRefi, RefiImportError, writeImportedProject, type RefiImport, type RefiImportReport } from '../../core/interchange/refi';
 import { slugify } from '../../core/interchange/refi/project-files';
-import { projectFileSystem } from '../project/workspace-file-system';
+import type { Platform } from '../platform/platform';
 import { InterchangeError } from './interchange-error';
-import { nameOf, stemOf } from './uri-names';
+import { nameOf, stemOf, uriOfArgument } from './uri-names';
 import { importReportMarkdown } from './refi-import-report';
 import { notice, showInformation } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
@@ -29,14 +29,14 @@ export interface RefiImportResult {
   report: RefiImportReport;
 }
 
-export async function importRefiProject(args?: RefiImportArgs): Promise<RefiImportResult | undefined> {
-  const file = args !== undefined ? vscode.Uri.file(args.file) : await askFile();
+export async function importRefiProject(args: RefiImportArgs | undefined, platform: Platform): Promise<RefiImportResult | undefined> {
+  const file = args !== undefined ? uriOfArgument(args.file, vscode.Uri) : await askFile();
   if (file === undefined) return undefined;
   const imported = await readRefiFile(file);
-  const target = args !== undefined ? vscode.Uri.file(args.target) : await askTarget(imported.report.projectName);
+  const target = args !== undefined ? uriOfArgument(args.target, vscode.Uri) : await askTarget(imported.report.projectName);
   if (target === undefined) return undefined;
   await refuseNonEmpty(target);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notice`Writing the project into ${nameOf(target)}…` }, () => write(imported, target));
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notice`Writing the project into ${nameOf(target)}…` }, () => write(imported, target, platform));
   const content = importReportMarkdown(imported.report, shown(file), shown(target));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), { preview: false });
   if (args === undefined) offerToOpen(target, imported.report.projectName);
@@ -69,9 +69,9 @@ async function readRefiFile(file: vscode.Uri): Promise<RefiImport> {
   }
 }
 
-async function write(imported: RefiImport, target: vscode.Uri): Promise<void> {
+async function write(imported: RefiImport, target: vscode.Uri, platform: Platform): Promise<void> {
   try {
-    await writeImportedProject(projectFileSystem(target), imported);
+    await writeImportedProject(platform.projectFileSystem(target), imported);
   } catch (error) {
     if (error instanceof RefiImportError) throw new InterchangeError(`${shown(target)}: ${error.message}`);
     throw error;

@@ -16,6 +16,8 @@ import type { OpenProject } from '../project/project-host';
 import { InterchangeError } from './interchange-error';
 import { askSpeakerMapping, proposeMapping } from './speaker-mapping-flow';
 import { readRememberedSpeakers, rememberSpeakers } from './speakers-file';
+import type { Platform } from '../platform/platform';
+import { uriOfArgument } from './uri-names';
 import { anyTimestamps, readTranscriptSources, TRANSCRIPT_EXTENSIONS, type TranscriptSource } from './transcript-sources';
 import { defaultTranscriptFolder, planTranscripts, refuseOverwriting, type PlannedTranscript } from './transcript-targets';
 import { notice, showInformation, showWarning } from '../ui/notifications';
@@ -46,8 +48,8 @@ interface Choices {
   timestamps: boolean;
 }
 
-export async function importTranscripts(project: OpenProject, log: vscode.LogOutputChannel, args?: TranscriptImportArgs): Promise<TranscriptImportResult | undefined> {
-  const choices = args !== undefined ? await choicesFromArgs(project, args) : await askChoices(project);
+export async function importTranscripts(project: OpenProject, log: vscode.LogOutputChannel, args: TranscriptImportArgs | undefined, platform: Platform): Promise<TranscriptImportResult | undefined> {
+  const choices = args !== undefined ? await choicesFromArgs(project, args, platform) : await askChoices(project, platform);
   if (choices === undefined) return undefined;
   const written = choices.planned.map((plan, i) => {
     const imported = applySpeakerMapping(plan.source.transcript, choices.mappings[i]);
@@ -73,17 +75,17 @@ export async function importTranscripts(project: OpenProject, log: vscode.LogOut
   return { written: written.map((f) => f.path), notes, warnings };
 }
 
-async function choicesFromArgs(project: OpenProject, args: TranscriptImportArgs): Promise<Choices> {
+async function choicesFromArgs(project: OpenProject, args: TranscriptImportArgs, platform: Platform): Promise<Choices> {
   const mapping = args.mapping ?? {};
   const problems = speakerMappingProblems(mapping);
   if (problems.length > 0) throw new InterchangeError(`The speaker mapping cannot be used: ${problems.join(' ')} Nothing was written.`);
-  const sources = await readTranscriptSources(args.files.map((file) => vscode.Uri.file(file)));
+  const sources = await readTranscriptSources(args.files.map((file) => uriOfArgument(file, vscode.Uri)), platform.docxToHtml);
   const planned = planTranscripts(sources, args.folder ?? defaultTranscriptFolder(project.store.config));
   await refuseOverwriting(project.fs, planned);
   return { planned, mappings: sources.map(() => mapping), timestamps: args.timestamps === true };
 }
 
-async function askChoices(project: OpenProject): Promise<Choices | undefined> {
+async function askChoices(project: OpenProject, platform: Platform): Promise<Choices | undefined> {
   const uris = await vscode.window.showOpenDialog({
     title: 'Import transcripts',
     canSelectMany: true,
@@ -92,7 +94,7 @@ async function askChoices(project: OpenProject): Promise<Choices | undefined> {
     filters: { 'Transcripts (WebVTT, SubRip, text, Word)': TRANSCRIPT_EXTENSIONS },
   });
   if (uris === undefined || uris.length === 0) return undefined;
-  const sources = await readTranscriptSources(uris);
+  const sources = await readTranscriptSources(uris, platform.docxToHtml);
   const folder = await askFolder(project);
   if (folder === undefined) return undefined;
   const planned = planTranscripts(sources, folder);

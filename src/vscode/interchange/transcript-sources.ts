@@ -7,6 +7,7 @@ import {
   TranscriptImportError,
   type ImportedTranscript,
 } from '../../core/interchange/transcripts';
+import type { Platform } from '../platform/platform';
 import { InterchangeError } from './interchange-error';
 import { nameOf } from './uri-names';
 
@@ -24,8 +25,8 @@ export const TRANSCRIPT_EXTENSIONS = ['vtt', 'srt', 'txt', 'docx'];
  * Reads and converts every file; when any cannot be imported, throws one InterchangeError that
  * names each such file and why, so the researcher can fix them all at once.
  */
-export async function readTranscriptSources(uris: readonly vscode.Uri[]): Promise<TranscriptSource[]> {
-  const results = await Promise.all(uris.map(readOne));
+export async function readTranscriptSources(uris: readonly vscode.Uri[], docxToHtml: Platform['docxToHtml']): Promise<TranscriptSource[]> {
+  const results = await Promise.all(uris.map((uri) => readOne(uri, docxToHtml)));
   const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
   if (problems.length > 0) {
     const count = problems.length === 1 ? 'A file' : `${problems.length} of ${uris.length} files`;
@@ -34,7 +35,7 @@ export async function readTranscriptSources(uris: readonly vscode.Uri[]): Promis
   return results.flatMap((r) => ('problem' in r ? [] : [r]));
 }
 
-async function readOne(uri: vscode.Uri): Promise<TranscriptSource | { problem: string }> {
+async function readOne(uri: vscode.Uri, docxToHtml: Platform['docxToHtml']): Promise<TranscriptSource | { problem: string }> {
   const name = nameOf(uri);
   const format = importFormatOf(name);
   if (format === undefined) return { problem: `${name}: cannot import this kind of file (expected .vtt, .srt, .txt or .docx).` };
@@ -46,17 +47,11 @@ async function readOne(uri: vscode.Uri): Promise<TranscriptSource | { problem: s
     return { problem: `${name}: ${reason}.` };
   }
   try {
-    return { uri, name, transcript: format === 'docx' ? await readWordDocument(bytes, name) : importTranscriptBytes(bytes, name) };
+    return { uri, name, transcript: format === 'docx' ? importDocxHtml(await docxToHtml(bytes, name), name) : importTranscriptBytes(bytes, name) };
   } catch (error) {
     if (error instanceof TranscriptImportError) return { problem: error.message };
     throw error;
   }
-}
-
-/** Word documents need mammoth, loaded only when one is imported so activation stays quick. */
-async function readWordDocument(bytes: Uint8Array, name: string): Promise<ImportedTranscript> {
-  const { docxToHtml } = await import('../../node/docx-to-html');
-  return importDocxHtml(await docxToHtml(bytes, name), name);
 }
 
 /** Whether any turn of any source has a time, so asking about timestamps makes sense. */

@@ -7,7 +7,6 @@ import type { ProjectHost } from './project-host';
 
 /** Where imported transcripts go when the folder has no Markdown yet. */
 const DEFAULT_TRANSCRIPTS = 'interviews/**/*.md';
-import { projectFileSystem } from './workspace-file-system';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 
 export function registerProjectCommands(host: ProjectHost, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -41,7 +40,7 @@ async function initialiseProject(host: ProjectHost, args: InitArgs = {}): Promis
     void showWarning(notice`Open the folder that holds your transcripts first (File → Open Folder).`);
     return undefined;
   }
-  const fs = projectFileSystem(folder.uri);
+  const fs = host.platform.projectFileSystem(folder.uri);
   const transcripts = args.transcripts ?? (await askTranscripts(fs));
   if (!transcripts) return undefined;
   const config: ProjectConfig = { name: folder.name, transcripts, memos: 'memos' };

@@ -4,7 +4,9 @@ import { ProjectStore } from '../../core/storage/project-store';
 import { PROJECT_FILE } from '../../core/storage/format';
 import { isTranscriptPath } from '../../core/transcript-paths';
 import { resolveCoder } from './coder';
-import { projectFileSystem, type ProjectFileSystem } from './workspace-file-system';
+import type { ProjectFileSystem } from './workspace-file-system';
+import type { Platform } from '../platform/platform';
+import { explainUnnamedCoder } from '../platform/platform-notices';
 import { TEMPORARY_FOLDER } from '../../core/storage/temporary-files';
 import { TimeSlices } from '../../core/time-slices';
 
@@ -32,7 +34,11 @@ export class ProjectHost implements vscode.Disposable {
   /** Reading the whole project takes turns with everything else the extension host does. */
   readonly slices = new TimeSlices();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** What this host can do (desktop or browser); features ask it instead of importing Node. */
+    readonly platform: Platform,
+  ) {}
 
   get project(): OpenProject | undefined {
     return this.current;
@@ -49,7 +55,7 @@ export class ProjectHost implements vscode.Disposable {
   /** Open the first workspace folder that holds `.grounded/project.json`. */
   async start(): Promise<void> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const fs = projectFileSystem(folder.uri);
+      const fs = this.platform.projectFileSystem(folder.uri);
       if ((await fs.readFile(PROJECT_FILE)) !== undefined) {
         await this.openAt(fs);
         return;
@@ -59,12 +65,13 @@ export class ProjectHost implements vscode.Disposable {
   }
 
   async openAt(fs: ProjectFileSystem): Promise<OpenProject> {
-    const coder = await resolveCoder(fs.root);
+    const coder = await resolveCoder(fs.root, this.platform);
     const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50, slices: this.slices });
     this.current = { store, fs };
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.watchTranscripts(fs), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);
     this.log.info(`Opened project "${store.config.name}" at ${fs.root.toString()} as coder ${coder.name} (${coder.id}).`);
+    explainUnnamedCoder(this.platform, coder);
     if (!vscode.workspace.isTrusted) this.log.info('Restricted Mode: git is not run in this folder, so the coder comes from the grounded.coder user setting or the account name.');
     this.opened.fire(this.current);
     return this.current;
@@ -106,9 +113,10 @@ export class ProjectHost implements vscode.Disposable {
   /** The coder follows the setting, and git's `user.name` once the workspace is trusted. */
   private followCoderSetting(fs: ProjectFileSystem, store: ProjectStore): vscode.Disposable {
     const again = async (why: string): Promise<void> => {
-      const coder = await resolveCoder(fs.root);
+      const coder = await resolveCoder(fs.root, this.platform);
       if (coder.id === store.coder.id && coder.name === store.coder.name) return;
       store.setCoder(coder);
+      explainUnnamedCoder(this.platform, coder);
       this.log.info(`Coding as ${coder.name} (${coder.id}) ${why}.`);
     };
     return vscode.Disposable.from(

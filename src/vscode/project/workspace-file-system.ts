@@ -2,19 +2,8 @@ import * as vscode from 'vscode';
 import type { DirectoryEntry, FileSystem } from '../../core/ports';
 import { UnreadableFileError, checkFileSize, decodeFileText } from '../../core/storage/file-text';
 import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../../core/storage/temporary-files';
-import { NodeFileSystem } from '../../node/node-file-system';
 
 const encoder = new TextEncoder();
-
-/**
- * The core's FileSystem for a project folder. Local folders (`file:`) are read with Node's fs in
- * the extension host: measured at activation, `workspace.fs` took ~0.9 s to read a 16-code
- * codebook while the workbench was starting, Node's fs a few milliseconds. Any other scheme
- * (remote, virtual) goes through `workspace.fs`.
- */
-export function projectFileSystem(root: vscode.Uri): ProjectFileSystem {
-  return root.scheme === 'file' ? new LocalProjectFileSystem(root) : new WorkspaceFileSystem(root);
-}
 
 /** A FileSystem that also maps between project paths and URIs. */
 export interface ProjectFileSystem extends FileSystem {
@@ -23,25 +12,11 @@ export interface ProjectFileSystem extends FileSystem {
   relative(uri: vscode.Uri): string | undefined;
 }
 
-class LocalProjectFileSystem extends NodeFileSystem implements ProjectFileSystem {
-  constructor(readonly root: vscode.Uri) {
-    super(root.fsPath);
-  }
-
-  uri(path: string): vscode.Uri {
-    return uriIn(this.root, path);
-  }
-
-  relative(uri: vscode.Uri): string | undefined {
-    return relativeIn(this.root, uri);
-  }
-}
-
-function uriIn(root: vscode.Uri, path: string): vscode.Uri {
+export function uriIn(root: vscode.Uri, path: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...path.split('/'));
 }
 
-function relativeIn(root: vscode.Uri, uri: vscode.Uri): string | undefined {
+export function relativeIn(root: vscode.Uri, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
   const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;

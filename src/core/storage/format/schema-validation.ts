@@ -3,26 +3,16 @@
  * violation for a researcher. The schemas are the contract other tools can rely on; checks the
  * schema language cannot express live in the file readers.
  *
- * Ajv compiles a schema into JavaScript with `new Function`. That is fine in the extension host and
- * the CLI; a context with a strict Content Security Policy would need validators generated ahead of
- * time (Ajv's standalone mode) instead.
+ * The validators are Ajv's, compiled ahead of time by the build (scripts/lib/schema-validators.mjs)
+ * into plain code: compiling at run time would build functions with `new Function`, which a browser
+ * host's Content Security Policy may refuse, and it was far slower than validating anyway.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import projectSchema from '../../../../schemas/project.schema.json';
-import codeSchema from '../../../../schemas/code.schema.json';
-import codingHeaderSchema from '../../../../schemas/coding-header.schema.json';
-import codingSegmentSchema from '../../../../schemas/coding-segment.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validators } from './generated/schema-validators';
 import { CODE_ID_PATTERN, CODER_ID_PATTERN, COLOR_PATTERN, SEGMENT_ID_PATTERN } from './paths';
 import { quoteValue } from './problems';
 
 export type SchemaName = 'project' | 'code' | 'coding-header' | 'coding-segment';
-
-const SCHEMAS: Record<SchemaName, object> = {
-  project: projectSchema,
-  code: codeSchema,
-  'coding-header': codingHeaderSchema,
-  'coding-segment': codingSegmentSchema,
-};
 
 /** A schema violation: where it is (a JSON pointer into the record) and what is wrong. */
 export interface SchemaIssue {
@@ -30,17 +20,9 @@ export interface SchemaIssue {
   message: string;
 }
 
-let ajv: Ajv | undefined;
-const validators = new Map<SchemaName, ValidateFunction>();
-
-/** Compiled on first use and kept: compiling is far slower than validating. */
 function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (validate === undefined) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    validate = ajv.compile(SCHEMAS[name]);
-    validators.set(name, validate);
-  }
+  const validate = validators[name];
+  if (validate === undefined) throw new Error(`no precompiled validator for schemas/${name}.schema.json: run the build`);
   return validate;
 }
 
