@@ -12,6 +12,8 @@ export interface AnalysisCode {
   name: string;
   parent: string | null;
   description?: string;
+  /** The coding round the code was created in; absent when not recorded. */
+  round?: string;
 }
 
 export interface AnalysisMemo {
@@ -56,6 +58,8 @@ export interface AnalysisSegment {
   end: number;
   /** True when the quote was found only approximately. */
   approximate?: boolean;
+  /** The coding round the segment was created in; absent when not recorded. */
+  round?: string;
 }
 
 export interface AnalysisProject {
