@@ -5,6 +5,7 @@
  * revision) owns placement. Everything here is plain objects and arrays, so the same result goes to
  * the CLI, the tests and a webview unchanged.
  */
+import type { GatherRecord } from '../model';
 import type { AttributeValue } from '../participants/attribute-types';
 
 export interface AnalysisCode {
@@ -14,6 +15,8 @@ export interface AnalysisCode {
   description?: string;
   /** The coding round the code was created in; absent when not recorded. */
   round?: string;
+  /** What gathering into this code brought together (see docs/grounded-theory.md). */
+  gathered?: GatherRecord[];
 }
 
 export interface AnalysisMemo {
