@@ -31,9 +31,10 @@ import { notice, showError, shownNotifications, type ShownNotification } from '.
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
 import { LOADED_VIEWS, LoadProbe, watchLoad, type LoadReport } from './project/load-probe';
+import { registerRounds, type RoundsApi } from './rounds/register-rounds';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi extends AnalysisApi {
+export interface GroundedApi extends AnalysisApi, RoundsApi {
   store(): ProjectStore | undefined;
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
@@ -161,6 +162,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     loadReport: () => probe.report,
     ...study,
     ...registerAnalysis(context, host, index),
+    ...registerRounds(context, host, tree, view),
   };
 }
 
