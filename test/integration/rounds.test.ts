@@ -31,7 +31,7 @@ describe('coding rounds and focused codes', function () {
   this.timeout(TEST_MS);
 
   after(async () => {
-    const grounded = await groundedApi();
+    await groundedApi();
     await vscode.commands.executeCommand('grounded.rounds.switch', 'initial');
     await vscode.commands.executeCommand('grounded.codebook.ungroupByRound');
   });
