@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CodeId, QuoteSelector, TextRange } from '../../src/core/model';
 import type { GatherResult, UngatherResult } from '../../src/core/storage/code-gathering';
 import type { CodebookNode } from '../../src/vscode/codebook/codebook-tree';
-import { groundedApi, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
+import { groundedApi, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
 
 const T1 = 'interviews/p03-lucia.md';
 const T2 = 'interviews/p05-mei.md';
@@ -49,6 +49,24 @@ describe('coding rounds and focused codes', function () {
     // A round the project does not declare is refused; the current one stays.
     assert.equal(await vscode.commands.executeCommand('grounded.rounds.switch', 'axial'), undefined);
     assert.equal(grounded.roundStatusText(), '$(milestone) Focused coding');
+  });
+
+  it('follows a round renamed in project.json on disk (a git pull): the status bar shows the new name', async () => {
+    const grounded = await groundedApi();
+    await vscode.commands.executeCommand('grounded.rounds.switch', 'initial');
+    const original = readWorkspaceFile('.grounded/project.json');
+    const config = JSON.parse(original) as Record<string, unknown>;
+    const rounds = [
+      { id: 'initial', name: 'Line-by-line $(zap) coding' },
+      { id: 'focused', name: 'Focused coding' },
+    ];
+    try {
+      writeWorkspaceFile('.grounded/project.json', `${JSON.stringify({ ...config, rounds }, null, 2)}\n`);
+      await waitFor(() => grounded.roundStatusText() === '$(milestone) Line-by-line \\$(zap) coding', SETTLE_MS, 'the renamed round in the status bar, its icon syntax shown literally');
+    } finally {
+      writeWorkspaceFile('.grounded/project.json', original);
+    }
+    await waitFor(() => grounded.roundStatusText() === '$(milestone) Initial coding', SETTLE_MS, 'the default rounds again');
   });
 
   it('gathers a multi-selection of codes into a focused code as one undo step, and un-gathers it exactly', async () => {
