@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { sequentialIds } from '../../../src/core/ids';
 import type { QuoteSelector, Segment, TextRange } from '../../../src/core/model';
 import { describeGather, gatherSegments, ungatherSegments } from '../../../src/core/rounds';
-import { PROJECT_FILE, codeFilePath, parseCodeFile, serializeProjectFile } from '../../../src/core/storage/format';
+import { resolveConflictedFile } from '../../../src/core/storage/conflict-resolution';
+import { PROJECT_FILE, codeFilePath, parseCodeFile, serializeCodeFile, serializeProjectFile } from '../../../src/core/storage/format';
 import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
 import { ProjectStore } from '../../../src/core/storage/project-store';
 
@@ -193,5 +194,28 @@ describe('the round new work is recorded in', () => {
     assert.equal(store.round.id, 'initial', 'a round the project does not declare falls back to its first');
     await store.flush();
     assert.match(fs.files.get('.grounded/coding/interviews/p01.md/dana-reyes.jsonl')!, /"round":"initial"}\n$/);
+  });
+});
+
+describe('a code file conflict over a gathering', () => {
+  it('keeps the preferred side\'s record and lists "gathered" among the fields the sides differ in', () => {
+    const category = {
+      id: 'c-0f3k8m2q9x1a',
+      name: 'Silencing',
+      parent: null,
+      color: '#3a7bd5',
+      description: '',
+      round: 'focused',
+      gathered: [{ codes: [{ id: 'c-2b7d4h6j8k0m', name: 'Feeling unheard' }], segments: 3, by: dana, at: '2026-12-03T22:00:00.000Z' }],
+    };
+    const path = codeFilePath(category.id);
+    // One branch renamed the focused code, the other un-gathered it (its record cleared).
+    const { gathered: _gathered, ...ungathered } = category;
+    const [ours, theirs] = [serializeCodeFile({ ...category, name: 'Being silenced' }), serializeCodeFile(ungathered)];
+    const resolution = resolveConflictedFile(path, `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> sam/coding\n`, 'ours');
+    assert.ok(resolution.ok);
+    if (!resolution.ok) return;
+    assert.equal(resolution.text, ours);
+    assert.deepEqual(resolution.contested, ['name', 'gathered']);
   });
 });
