@@ -24,6 +24,13 @@ export interface Code {
   inclusion?: string;
   exclusion?: string;
   example?: CodeExample;
+  // Coding rounds and gathering (docs/grounded-theory.md): absent on codes made before rounds were recorded.
+  /** The round the code was created in. */
+  round?: RoundId;
+  /** What gathering into this code brought together, oldest first; absent when nothing was. */
+  gathered?: GatherRecord[];
+  /** Set on a code whose segments were gathered into another: that code's id. */
+  gatheredInto?: CodeId;
   extra?: UnknownFields;
 }
 
@@ -56,6 +63,14 @@ export interface Segment {
   position: TextRange;
   /** A short note a coder attached to this segment. */
   comment?: string;
+  // Coding rounds and gathering (docs/grounded-theory.md).
+  /** The round the segment was created in; absent when not recorded. */
+  round?: RoundId;
+  /**
+   * Per focused code this segment was gathered into: the segment's codes that gathering replaced
+   * with it, sorted. Un-gathering puts exactly these back.
+   */
+  gathered?: Record<CodeId, CodeId[]>;
   extra?: UnknownFields;
 }
 
@@ -82,6 +97,8 @@ export interface ProjectConfig {
   transcripts: string[];
   /** Project-relative folder for memos. */
   memos: string;
+  /** The coding rounds the project declares, in order; absent: the default three (see core/rounds). */
+  rounds?: CodingRound[];
   extra?: UnknownFields;
 }
 
@@ -98,4 +115,26 @@ export interface FileProblem {
   severity: 'error' | 'warning';
   /** Set for an unresolved git merge conflict, which the editor offers to resolve. */
   kind?: 'merge-conflict';
+}
+
+// --- Coding rounds and gathering (docs/grounded-theory.md) ----------------------------------------
+
+/** A round's stable id (lowercase letters and digits joined by hyphens): what codes and segments record. */
+export type RoundId = string;
+
+export interface CodingRound {
+  id: RoundId;
+  /** What researchers see; renaming a round rewrites only project.json. */
+  name: string;
+}
+
+/** One act of gathering codes into a focused code: which codes, how many segments, by whom, when. */
+export interface GatherRecord {
+  /** The gathered codes with their names at the time. */
+  codes: { id: CodeId; name: string }[];
+  /** Segments (all coders) recoded by this gathering. */
+  segments: number;
+  by: Coder;
+  /** ISO 8601 time, UTC. */
+  at: string;
 }

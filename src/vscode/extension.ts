@@ -34,9 +34,10 @@ import { LOADED_VIEWS, LoadProbe, watchLoad, type LoadReport } from './project/l
 import { registerAgreement, type AgreementApi } from './agreement/register-agreement';
 import { registerCodingReview, type CodingReviewApi } from './coding-review/register-coding-review';
 import type { Platform } from './platform/platform';
+import { registerRounds, type RoundsApi } from './rounds/register-rounds';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi extends AnalysisApi, AgreementApi {
+export interface GroundedApi extends AnalysisApi, AgreementApi, RoundsApi {
   store(): ProjectStore | undefined;
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
@@ -171,6 +172,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Platf
     ...registerAnalysis(context, host, index),
     ...registerAgreement(context, host, index),
     codingReview: registerCodingReview(context, host, index),
+    ...registerRounds(context, host, tree, view),
   };
 }
 

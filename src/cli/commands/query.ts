@@ -6,6 +6,7 @@ import { hitsAsCsv, hitsAsMarkdown } from '../../core/analysis/render/render-res
 import { describeProblem } from '../../core/storage/format/problems';
 import { formatOption, loadAnalysisInput, warnUnplaced, type AnalysisInput } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
+import { projectRounds } from '../../core/rounds';
 
 export const queryCommand: CliCommand = {
   name: 'query',
@@ -20,11 +21,12 @@ export const queryCommand: CliCommand = {
     'Options:',
     '  --codes EXPR         the expression to run instead of a saved query',
     '  --coder ID           only this coder\'s segments (repeatable)',
+    '  --round ROUND        only segments created in this coding round, by id or name (repeatable)',
     '  --format md|csv|json output format (default md)',
     '  --group-by code|transcript|participant   how Markdown output is grouped (default: the query\'s, else transcript)',
     '  --list               list the saved queries',
   ].join('\n'),
-  options: { codes: { type: 'string' }, format: { type: 'string' }, 'group-by': { type: 'string' }, coder: { type: 'string', multiple: true }, list: { type: 'boolean' } },
+  options: { codes: { type: 'string' }, format: { type: 'string' }, 'group-by': { type: 'string' }, coder: { type: 'string', multiple: true }, round: { type: 'string', multiple: true }, list: { type: 'boolean' } },
   async run(positionals, values, io) {
     const { dir, name } = splitPositionals(positionals, io, values.codes !== undefined || values.list === true);
     const format = formatOption(values.format, ['md', 'csv', 'json'], 'md');
@@ -49,7 +51,10 @@ export const queryCommand: CliCommand = {
       ({ query, expression } = loaded);
     }
     const coders = Array.isArray(values.coder) ? values.coder.map(String) : [];
-    const filter = coders.length > 0 ? { ...query.filter, coders } : query.filter;
+    const rounds = resolveRounds(input, Array.isArray(values.round) ? values.round.map(String) : []);
+    if (typeof rounds === 'string') return usageError(io, rounds);
+    const withCoders = coders.length > 0 ? { ...query.filter, coders } : query.filter;
+    const filter = rounds.length > 0 ? { ...withCoders, rounds } : withCoders;
     let hits: Hit[];
     try {
       hits = expression ? runExpression(input.context, expression, filter) : retrieveSegments(input.context, { filter });
@@ -110,6 +115,19 @@ async function listQueries(input: AnalysisInput, io: CliIo): Promise<number> {
     io.out(parsed.ok ? `${name}\t${parsed.query.title ?? ''}\t${parsed.query.codes ?? '(all segments)'}\n` : `${name}\t(unreadable: ${parsed.problems[0].message})\n`);
   }
   return 0;
+}
+
+/** Round ids for `--round` values given as ids or names; a message when one is not the project's. */
+function resolveRounds(input: AnalysisInput, given: string[]): string[] | string {
+  const rounds = projectRounds(input.snapshot.config);
+  const ids: string[] = [];
+  for (const value of given) {
+    const wanted = value.trim().toLowerCase();
+    const round = rounds.find((r) => r.id === wanted || r.name.toLowerCase() === wanted);
+    if (!round) return `--round: the project has no round "${value}" (its rounds: ${rounds.map((r) => `${r.id} "${r.name}"`).join(', ')})`;
+    ids.push(round.id);
+  }
+  return ids;
 }
 
 function usageError(io: CliIo, message: string): number {

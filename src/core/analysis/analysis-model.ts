@@ -5,6 +5,7 @@
  * revision) owns placement. Everything here is plain objects and arrays, so the same result goes to
  * the CLI, the tests and a webview unchanged.
  */
+import type { GatherRecord } from '../model';
 import type { AttributeValue } from '../participants/attribute-types';
 
 export interface AnalysisCode {
@@ -12,6 +13,10 @@ export interface AnalysisCode {
   name: string;
   parent: string | null;
   description?: string;
+  /** The coding round the code was created in; absent when not recorded. */
+  round?: string;
+  /** What gathering into this code brought together (see docs/grounded-theory.md). */
+  gathered?: GatherRecord[];
 }
 
 export interface AnalysisMemo {
@@ -56,6 +61,8 @@ export interface AnalysisSegment {
   end: number;
   /** True when the quote was found only approximately. */
   approximate?: boolean;
+  /** The coding round the segment was created in; absent when not recorded. */
+  round?: string;
 }
 
 export interface AnalysisProject {

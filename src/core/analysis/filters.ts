@@ -26,6 +26,11 @@ export interface SegmentFilter {
   /** Words the coded text contains (without regard to case), or a regular expression with `regex`. */
   text?: string;
   regex?: boolean;
+  /**
+   * Segments created in one of these coding rounds (ids). A segment keeps the round it was created
+   * in when it is gathered into a focused code later; one with no round recorded is left out.
+   */
+  rounds?: string[];
 }
 
 export class FilterError extends Error {}
@@ -59,8 +64,10 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
   }
   const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(fold)) : undefined;
   const text = textMatcher(filter);
+  const rounds = filter.rounds && filter.rounds.length > 0 ? new Set(filter.rounds) : undefined;
   return (segment) => {
     if (coders && !coders.has(segment.coder)) return false;
+    if (rounds && (segment.round === undefined || !rounds.has(segment.round))) return false;
     if (!allowed.has(segment.transcript)) return false;
     const transcript = context.transcripts.get(segment.transcript)!;
     if (speakers && !transcript.turns.some((t) => speakers.has(fold(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
@@ -74,7 +81,7 @@ export type SegmentPredicate = (segment: AnalysisSegment) => boolean;
 export const KEEP_ALL: SegmentPredicate = () => true;
 
 function isEmptyFilter(filter: SegmentFilter): boolean {
-  return !filter.coders?.length && !filter.transcripts?.length && !filter.attributes?.length && !filter.speakers?.length && !filter.text;
+  return !filter.coders?.length && !filter.transcripts?.length && !filter.attributes?.length && !filter.speakers?.length && !filter.text && !filter.rounds?.length;
 }
 
 function textMatcher(filter: SegmentFilter): ((text: string) => boolean) | undefined {

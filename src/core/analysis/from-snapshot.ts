@@ -34,6 +34,7 @@ export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBod
         start: placed.range.start,
         end: placed.range.end,
         ...(placed.status === 'fuzzy' ? { approximate: true } : {}),
+        ...(placed.segment.round !== undefined ? { round: placed.segment.round } : {}),
       });
     }
   }
@@ -46,7 +47,7 @@ export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBod
   }));
   return {
     project: {
-      codes: snapshot.codes.map((c) => ({ id: c.id, name: c.name, parent: c.parent, ...(c.description ? { description: c.description } : {}) })),
+      codes: snapshot.codes.map((c) => ({ id: c.id, name: c.name, parent: c.parent, ...(c.description ? { description: c.description } : {}), ...(c.round !== undefined ? { round: c.round } : {}), ...(c.gathered ? { gathered: c.gathered } : {}) })),
       transcripts: transcripts.map((t) => {
         let turns: AnalysisTurn[] | undefined;
         return {

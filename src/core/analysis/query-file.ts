@@ -90,7 +90,7 @@ function readFilter(raw: unknown, report: (message: string) => void): SegmentFil
   }
   const filter: SegmentFilter = {};
   for (const [key, v] of Object.entries(raw)) {
-    if (key === 'coders' || key === 'transcripts' || key === 'speakers') {
+    if (key === 'coders' || key === 'transcripts' || key === 'speakers' || key === 'rounds') {
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) filter[key] = v as string[];
       else report(`"filter.${key}" must be a list of text`);
     } else if (key === 'text') {
@@ -102,7 +102,7 @@ function readFilter(raw: unknown, report: (message: string) => void): SegmentFil
     } else if (key === 'attributes') {
       filter.attributes = readAttributeFilters(v, report);
     } else {
-      report(`"filter.${key}" is not a filter Grounded knows (coders, transcripts, speakers, text, regex, attributes)`);
+      report(`"filter.${key}" is not a filter Grounded knows (coders, transcripts, speakers, text, regex, attributes, rounds)`);
     }
   }
   return filter;

@@ -4,6 +4,7 @@
  * reappear under one other code was merged into it; under several, split among them.
  */
 import type { Code } from '../model';
+import { gatherChanges } from './gathering';
 import type { CodebookChange } from './types';
 
 /** Segments that lost code `from` and gained code `to`, counted per pair. */
@@ -23,9 +24,11 @@ export function diffCodebook(input: CodebookInput): CodebookChange[] {
   const head = new Map(input.head.map((c) => [c.id, c]));
   const name = (id: string | null): string | null => (id === null ? null : (head.get(id)?.name ?? base.get(id)?.name ?? id));
   const count = (id: string): number => input.headCounts.get(id) ?? 0;
-  const changes: CodebookChange[] = [];
+  const gathering = gatherChanges(base, head);
+  const changes: CodebookChange[] = [...gathering.changes];
   for (const code of input.head) {
     const was = base.get(code.id);
+    if (!was && gathering.added.has(code.id)) continue;
     if (!was) {
       changes.push({ kind: 'added', code: code.id, name: code.name, parent: code.parent, segments: count(code.id) });
       continue;
@@ -37,11 +40,11 @@ export function diffCodebook(input: CodebookInput): CodebookChange[] {
     }
     if (was.description !== code.description) changes.push({ kind: 'described', code: code.id, name: code.name, segments: count(code.id) });
     // Kept, with segments moved into codes that are new: the codebook's "split".
-    const into = targets(input.moves, code.id).filter((t) => !base.has(t.code));
+    const into = targets(input.moves, code.id).filter((t) => !base.has(t.code) && !gathering.moves.has(`${code.id}\u0000${t.code}`));
     if (into.length > 0) changes.push({ kind: 'split', code: code.id, name: code.name, kept: true, into: into.map((t) => ({ ...t, name: name(t.code)! })) });
   }
   for (const was of input.base) {
-    if (head.has(was.id)) continue;
+    if (head.has(was.id) || gathering.removed.has(was.id)) continue;
     const into = targets(input.moves, was.id).filter((t) => head.has(t.code));
     if (into.length === 1) changes.push({ kind: 'merged', code: was.id, name: was.name, into: into[0].code, intoName: name(into[0].code)!, segments: into[0].segments });
     else if (into.length > 1) changes.push({ kind: 'split', code: was.id, name: was.name, kept: false, into: into.map((t) => ({ ...t, name: name(t.code)! })) });
@@ -50,7 +53,7 @@ export function diffCodebook(input: CodebookInput): CodebookChange[] {
   return changes.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a.code, b.code) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
 }
 
-const KINDS: readonly CodebookChange['kind'][] = ['added', 'renamed', 'recoloured', 'moved', 'described', 'merged', 'split', 'deleted'];
+const KINDS: readonly CodebookChange['kind'][] = ['added', 'renamed', 'recoloured', 'moved', 'described', 'merged', 'split', 'deleted', 'gathered', 'ungathered'];
 
 function targets(moves: CodeMoves, from: string): { code: string; segments: number }[] {
   return [...(moves.get(from) ?? new Map<string, number>())].map(([code, segments]) => ({ code, segments })).sort((a, b) => b.segments - a.segments || compareText(a.code, b.code));

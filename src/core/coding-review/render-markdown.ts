@@ -183,6 +183,12 @@ function codebookLine(c: CodebookChange): string {
       return `merged _${inline(c.name)}_ into _${inline(c.intoName)}_ (${n(c.segments)} moved)`;
     case 'split':
       return `split _${inline(c.name)}_${c.kept ? '' : ' (deleted)'} into ${c.into.map((t) => `_${inline(t.name)}_ (${n(t.segments)})`).join(', ')}`;
+    case 'gathered':
+    case 'ungathered': {
+      const names = c.codes.map((g) => `_${inline(g.name)}_`).join(', ');
+      const what = c.kind === 'gathered' ? `gathered ${names} (${n(c.segments)}) into _${inline(c.name)}_` : `un-gathered ${names} (${n(c.segments)}) from _${inline(c.name)}_`;
+      return `${what} — by ${inline(c.by)}`;
+    }
   }
 }
 

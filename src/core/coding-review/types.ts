@@ -90,7 +90,9 @@ export type CodebookChange =
   | { kind: 'moved'; code: string; name: string; from: string | null; to: string | null; fromName: string | null; toName: string | null; segments: number }
   | { kind: 'described'; code: string; name: string; segments: number }
   | { kind: 'merged'; code: string; name: string; into: string; intoName: string; segments: number }
-  | { kind: 'split'; code: string; name: string; kept: boolean; into: { code: string; name: string; segments: number }[] };
+  | { kind: 'split'; code: string; name: string; kept: boolean; into: { code: string; name: string; segments: number }[] }
+  /** Codes gathered into a focused code (`code`), or un-gathered from it, as its record says. */
+  | { kind: 'gathered' | 'ungathered'; code: string; name: string; codes: { code: string; name: string }[]; segments: number; by: string };
 
 export interface MemoChange {
   kind: 'added' | 'removed' | 'edited';

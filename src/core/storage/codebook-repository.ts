@@ -12,6 +12,8 @@ export interface NewCode {
   parent?: CodeId | null;
   color?: string;
   description?: string;
+  /** The coding round the code is created in. */
+  round?: string;
 }
 
 export type CodePatch = Partial<Pick<Code, 'name' | 'parent' | 'color' | 'description'>> & DefinitionPatch;
@@ -60,6 +62,7 @@ export class CodebookRepository {
     const color = input.color ?? nextColor(this.codes.values(), parent);
     if (!isHexColor(color)) throw new StoreError(`"${color}" is not a colour of the form #rrggbb.`);
     const code: Code = { id: this.ids.next('c-'), name, parent, color, description: input.description ?? '' };
+    if (input.round !== undefined) code.round = input.round;
     this.put(code);
     return code;
   }
@@ -80,6 +83,15 @@ export class CodebookRepository {
     }
     this.put(next);
     return next;
+  }
+
+  /**
+   * Put a whole code record in place (gathering sets and clears fields `update` does not know).
+   * Only an existing code, unless `create`: un-gathering re-creates a gathered code with its id.
+   */
+  replace(code: Code, create = false): void {
+    if (!create) this.require(code.id);
+    this.put({ ...code, name: validName(code.name) });
   }
 
   /** Delete one code; its children move up to its parent, so no sub-code disappears with it. */

@@ -8,6 +8,7 @@
  * The preferred side is `ours` (the branch merged into, `<<<<<<<`) unless the caller says otherwise,
  * and every choice made is listed in `notes`.
  */
+import { ROUND_KEYS_OF_CODE } from './format/round-fields';
 import type { Code, CodingFile, Segment } from '../model';
 import {
   parseCodeFile,
@@ -102,7 +103,9 @@ function resolveCode(path: string, chunks: readonly ConflictChunk[], labels: Lab
   if (!sides.ok) return sides;
   const preferred = sides[prefer];
   const other = sides[prefer === 'ours' ? 'theirs' : 'ours'];
-  const differing = CODE_FIELDS.filter((field) => preferred[field] !== other[field]);
+  const differing: string[] = CODE_FIELDS.filter((field) => preferred[field] !== other[field]);
+  // Rounds and gathering records are lists and objects: compared by value, and listed like the rest.
+  differing.push(...ROUND_KEYS_OF_CODE.filter((field) => JSON.stringify(preferred[field]) !== JSON.stringify(other[field])));
   const merged: Code = { ...preferred };
   const extra = { ...(other.extra ?? {}), ...(preferred.extra ?? {}) };
   if (Object.keys(extra).length > 0) merged.extra = extra;

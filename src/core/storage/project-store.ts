@@ -16,6 +16,9 @@ import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFile
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
 import { sweepTemporaryFiles } from './temporary-files';
+import { type GatherResult, type UngatherResult, gatherCodes, ungatherCode } from './code-gathering';
+import { effectiveRound, projectRounds } from '../rounds/rounds';
+import type { CodingRound, RoundId } from '../model';
 
 export interface StoreOptions {
   coder: Coder;
@@ -103,6 +106,18 @@ export class ProjectStore {
     this.currentCoder = coder;
   }
 
+  private chosenRound: RoundId | undefined;
+
+  /** The round new codes and segments are recorded in: the chosen one, else the project's first. */
+  get round(): CodingRound {
+    return effectiveRound(projectRounds(this.projectConfig), this.chosenRound);
+  }
+
+  /** Choose the round to record new work in (kept by the caller: see docs/grounded-theory.md). */
+  setRound(id: RoundId | undefined): void {
+    this.chosenRound = id;
+  }
+
   codebook(): Codebook {
     return this.codes.codebook();
   }
@@ -156,7 +171,7 @@ export class ProjectStore {
       await this.coding.ensureLoaded(transcript);
       let result: Segment | undefined;
       this.coding.edit(transcript, this.currentCoder, 'Apply code', (segments) => {
-        const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId);
+        const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId, this.round.id);
         result = applied.segment;
         return applied.segments;
       });
@@ -285,7 +300,7 @@ export class ProjectStore {
 
   addCode(input: NewCode): CodeId {
     return this.actionSync('Add code', () => {
-      const code = this.codes.add(input);
+      const code = this.codes.add({ round: this.round.id, ...input });
       this.codebookChanged.fire();
       return code.id;
     });
@@ -323,6 +338,18 @@ export class ProjectStore {
   /** Split a code: move its application on the chosen segments (any coder) to another code. */
   splitCode(source: CodeId, segments: reorganise.SegmentRef[], target: CodeId): Promise<number> {
     return this.action('Split code', () => reorganise.splitCode(this.internals(), source, segments, target));
+  }
+
+  /** Gather codes into a new focused code, in the current round, as the current coder: one undoable step. */
+  gatherCodes(codes: CodeId[], name: string, parent: CodeId | null = null): Promise<GatherResult> {
+    return this.action('Gather codes', () =>
+      gatherCodes(this.internals(), { codes, name, parent, round: this.round.id, by: this.currentCoder, at: new Date().toISOString() }),
+    );
+  }
+
+  /** Put back what gathering into this code replaced (see code-gathering.ts): one undoable step. */
+  ungatherCode(id: CodeId): Promise<UngatherResult> {
+    return this.action('Un-gather codes', () => ungatherCode(this.internals(), id));
   }
 
   private internals(): reorganise.StoreInternals {

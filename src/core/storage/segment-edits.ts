@@ -23,6 +23,7 @@ export function applyCodes(
   target: { range: TextRange; quote: QuoteSelector },
   codes: readonly CodeId[],
   newId: () => SegmentId,
+  round?: string,
 ): { segments: Segment[]; segment: Segment } {
   const same = segments.find((s) => {
     const at = placed.get(s.id) ?? s.position;
@@ -38,6 +39,8 @@ export function applyCodes(
     quote: target.quote,
     position: { ...target.range },
   };
+  // The round the segment is created in; a segment gaining codes later keeps its first round.
+  if (round !== undefined) segment.round = round;
   return { segments: [...segments, segment].sort(byId), segment };
 }
 

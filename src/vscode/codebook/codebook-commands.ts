@@ -3,7 +3,7 @@ import { CODE_PALETTE, isHexColor } from '../../core/codebook';
 import type { CodeId, SegmentId } from '../../core/model';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
-import type { CodebookNode } from './codebook-tree';
+import { type CodebookNode, codeOfNode } from './codebook-tree';
 import { notice, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
 
@@ -23,10 +23,10 @@ export function registerCodebookCommands(
 ): vscode.Disposable[] {
   const codeOf = async (arg: CodeArg): Promise<CodeId | undefined> => {
     if (typeof arg === 'string') return arg;
-    if (arg && 'kind' in arg) return arg.kind === 'code' ? arg.id : arg.code;
+    if (arg && 'kind' in arg) return codeOfNode(arg);
     if (arg && 'id' in arg) return arg.id;
     const selected = view.selection[0];
-    if (selected) return selected.kind === 'code' ? selected.id : selected.code;
+    if (selected && codeOfNode(selected)) return codeOfNode(selected);
     return pickExisting(host, 'Which code?');
   };
   const store = () => host.require().store;
@@ -36,7 +36,7 @@ export function registerCodebookCommands(
     command('grounded.codebook.addCode', async (arg?: CodeArg | null, name?: string) => {
       // From the palette: inside the code selected in the view, if any; `null` means top level.
       const selected = view.selection[0];
-      const fallback = selected ? (selected.kind === 'code' ? selected.id : selected.code) : null;
+      const fallback = selected ? (codeOfNode(selected) ?? null) : null;
       const parent = arg === null ? null : arg === undefined ? fallback : ((await codeOf(arg)) ?? null);
       const label = parent ? `New code inside "${quickPickText(store().codebook().get(parent)?.name ?? '')}"` : 'New top-level code';
       const value = name ?? (await vscode.window.showInputBox({ title: label, prompt: 'Code name', validateInput: nonEmpty }));

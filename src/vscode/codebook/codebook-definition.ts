@@ -11,7 +11,7 @@ import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
-import type { CodebookNode } from './codebook-tree';
+import { type CodebookNode, codeOfNode } from './codebook-tree';
 
 type CodeArg = CodebookNode | CodeId | { id: CodeId } | undefined;
 type Format = 'md' | 'html' | 'docx';
@@ -24,7 +24,7 @@ type Format = 'md' | 'html' | 'docx';
 export function registerCodebookDefinition(host: ProjectHost, index: IndexHost, view: vscode.TreeView<CodebookNode>): vscode.Disposable[] {
   const codeOf = (arg: CodeArg): Code | undefined => {
     const selected = view.selection[0];
-    const id = typeof arg === 'string' ? arg : arg && 'kind' in arg ? (arg.kind === 'code' ? arg.id : arg.code) : (arg?.id ?? (selected && (selected.kind === 'code' ? selected.id : selected.code)));
+    const id = typeof arg === 'string' ? arg : arg && 'kind' in arg ? codeOfNode(arg) : (arg?.id ?? (selected && codeOfNode(selected)));
     return id === undefined ? undefined : host.require().store.codebook().get(id);
   };
   const criterion = (key: 'inclusion' | 'exclusion', title: string, prompt: string) => async (arg?: CodeArg, value?: string) => {

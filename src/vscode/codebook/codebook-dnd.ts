@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CodeId } from '../../core/model';
 import type { ProjectHost } from '../project/project-host';
-import type { CodebookNode } from './codebook-tree';
+import { type CodebookNode, codeOfNode } from './codebook-tree';
 import { notice, showError } from '../ui/notifications';
 
 const MIME = 'application/vnd.code.tree.grounded.codebook';
@@ -22,7 +22,8 @@ export class CodebookDragAndDrop implements vscode.TreeDragAndDropController<Cod
     const item = data.get(MIME);
     if (!item) return;
     const codes = (typeof item.value === 'string' ? JSON.parse(item.value) : item.value) as CodeId[];
-    const parent = target === undefined ? null : target.kind === 'code' ? target.id : target.code;
+    // A round's group is the top level: moving a code there keeps the round it was created in.
+    const parent = target === undefined ? null : (codeOfNode(target) ?? null);
     moveCodes(this.host, codes, parent);
   }
 }

@@ -5,7 +5,7 @@ import type { TranscriptTracker } from '../coding/transcript-tracker';
 import { resolveOrCreate } from '../coding/coding-commands';
 import type { ProjectHost } from '../project/project-host';
 import { moveCodes } from './codebook-dnd';
-import type { CodebookNode, CodebookTreeProvider } from './codebook-tree';
+import { type CodebookNode, type CodebookTreeProvider, codeOfNode } from './codebook-tree';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
 
@@ -25,7 +25,7 @@ export function registerCodebookReorganising(
   const store = () => host.require().store;
   const codesFrom = (node?: CodebookNode | CodeId, selected?: readonly CodebookNode[]): CodeId[] => {
     const nodes = selected && selected.length > 0 ? selected : node ? [node] : view.selection;
-    return [...new Set(nodes.map((n) => (typeof n === 'string' ? n : n.kind === 'code' ? n.id : n.code)))];
+    return [...new Set(nodes.flatMap((n) => (typeof n === 'string' ? [n] : (codeOfNode(n) ?? []))))];
   };
   const pickCode = async (title: string, exclude: CodeId[]): Promise<CodeId | undefined> => {
     const codebook = store().codebook();

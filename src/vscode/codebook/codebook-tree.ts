@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { CodeId, SegmentId } from '../../core/model';
+import type { CodeId, RoundId, SegmentId } from '../../core/model';
+import { type RoundView, keptByRound, parentInView, subcodesInView } from '../../core/views/round-groups';
+import { roundChildren, roundGroupItem, roundTooltip } from '../rounds/codebook-rounds';
 import { countCodes, type CodeCounts } from '../../core/views/code-counts';
 import { excerpt } from '../../core/views/markdown-text';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
@@ -10,7 +12,14 @@ import { memoExcerptForCode, onDidChangeMemos } from '../memos';
 
 export type CodebookNode =
   | { kind: 'code'; id: CodeId }
-  | { kind: 'segment'; code: CodeId; transcript: string; coderId: string; segmentId: SegmentId; exact: string; coderName: string };
+  | { kind: 'segment'; code: CodeId; transcript: string; coderId: string; segmentId: SegmentId; exact: string; coderName: string }
+  /** A coding round's group, when the view is grouped by round (null: codes with no round recorded). */
+  | { kind: 'round'; round: RoundId | null };
+
+/** The code a node stands for: the code itself, or a segment's code; none for a round's group. */
+export function codeOfNode(node: CodebookNode): CodeId | undefined {
+  return node.kind === 'code' ? node.id : node.kind === 'segment' ? node.code : undefined;
+}
 
 /**
  * The Codebook view: the code hierarchy with colours and segment counts; a code's children are its
@@ -24,6 +33,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   private loaded = false;
   /** Lower-cased text the view is filtered by (codes whose name or description contains it). */
   private filterText = '';
+  /** Grouping and filtering by coding round (see rounds/round-commands.ts). */
+  private roundView: RoundView = { group: false };
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
@@ -59,14 +70,24 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     this.refresh();
   }
 
+  get rounds(): RoundView {
+    return this.roundView;
+  }
+
+  setRoundView(view: RoundView): void {
+    this.roundView = view;
+    this.refresh();
+  }
+
   /** Is this code used by no segment of any coder? (False until all coding is loaded.) */
   isUnused(id: CodeId): boolean {
     return this.loaded && (this.countsNow().get(id)?.segmentsWithChildren ?? 0) === 0;
   }
 
   private visible(id: CodeId): boolean {
-    if (this.filterText === '') return true;
     const codebook = this.host.require().store.codebook();
+    if (!keptByRound(codebook, id, this.roundView)) return false;
+    if (this.filterText === '') return true;
     return codebook.descendantsAndSelf(id).some((d) => {
       const code = codebook.get(d)!;
       return code.name.toLocaleLowerCase().includes(this.filterText) || code.description.toLocaleLowerCase().includes(this.filterText);
@@ -88,9 +109,11 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       this.loaded = true;
     }
     const codebook = store.codebook();
+    if (!node && this.roundView.group) return roundChildren(store, this.roundView);
+    if (node?.kind === 'round') return roundChildren(store, this.roundView, node.round).filter((n) => n.kind !== 'code' || this.visible(n.id));
     if (!node) return codebook.children(null).filter((c) => this.visible(c.id)).map((c) => ({ kind: 'code', id: c.id }));
     if (node.kind !== 'code') return [];
-    const codes: CodebookNode[] = codebook.children(node.id).filter((c) => this.visible(c.id)).map((c) => ({ kind: 'code', id: c.id }));
+    const codes: CodebookNode[] = subcodesInView(codebook, node.id, this.roundView).filter((c) => this.visible(c.id)).map((c) => ({ kind: 'code', id: c.id }));
     const segments: CodebookNode[] = store.loadedCoding().flatMap((coding) =>
       coding.coders.flatMap(({ coder, segments: list }) =>
         list
@@ -105,12 +128,15 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const codebook = this.host.project?.store.codebook();
     if (!codebook) return undefined;
     if (node.kind === 'segment') return { kind: 'code', id: node.code };
+    if (node.kind === 'round') return undefined;
     const code = codebook.get(node.id);
-    const parent = code ? codebook.effectiveParent(code) : null;
-    return parent === null ? undefined : { kind: 'code', id: parent };
+    const parent = code ? parentInView(codebook, code, this.roundView) : undefined;
+    if (parent === undefined) return undefined;
+    return 'code' in parent ? { kind: 'code', id: parent.code } : { kind: 'round', round: parent.round };
   }
 
   getTreeItem(node: CodebookNode): vscode.TreeItem {
+    if (node.kind === 'round') return roundGroupItem(this.host.require().store, node.round);
     return node.kind === 'code' ? this.codeItem(node.id) : segmentItem(node);
   }
 
@@ -129,6 +155,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const own = counts?.segments ?? 0;
     const all = counts?.segmentsWithChildren ?? 0;
     item.description = all === own ? `${own}` : `${own} · ${all} with sub-codes`;
+    const into = code?.gatheredInto === undefined ? undefined : codebook.get(code.gatheredInto);
+    if (into) item.description = treeItemText(`${item.description} · gathered into ${into.name}`);
     if (code) {
       item.iconPath = this.swatches.get(code.color, () => this.refresh()) ?? new vscode.ThemeIcon('circle-filled');
       const tooltip = untrustedMarkdown(`**${escapeMarkdown(codebook.path(id).join(' / '))}**`);
@@ -136,6 +164,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       const memo = memoExcerptForCode(id);
       if (memo) tooltip.appendMarkdown(`\n\n📝 ${escapeMarkdown(memo)}`);
       tooltip.appendMarkdown(`\n\n${own} segments in ${counts?.transcripts ?? 0} transcripts`);
+      tooltip.appendMarkdown(roundTooltip(this.host.require().store, code));
       item.tooltip = tooltip;
     }
     return item;

@@ -43,7 +43,7 @@ describe('saved query files', () => {
     if (parsed.ok) return;
     assert.deepEqual(
       parsed.problems.map((p) => `${p.line}: ${p.message}`),
-      ['4: "codes": a code name is missing at the end (at character 8)', '5: "filter.attributes[0]": "min" and "max" must be numbers', '5: "filter.colour" is not a filter Grounded knows (coders, transcripts, speakers, text, regex, attributes)'],
+      ['4: "codes": a code name is missing at the end (at character 8)', '5: "filter.attributes[0]": "min" and "max" must be numbers', '5: "filter.colour" is not a filter Grounded knows (coders, transcripts, speakers, text, regex, attributes, rounds)'],
     );
     const broken = parseQueryFile(PATH, '{\n  "format": "grounded-query",\n  "version": 1,\n');
     assert.equal(broken.ok, false);

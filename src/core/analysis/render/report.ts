@@ -8,6 +8,11 @@ import { countsOf } from '../frequencies';
 import type { Hit } from '../retrieval';
 import { retrieveSegments } from '../retrieval';
 import { escapeMarkdown } from './table-text';
+import { describeGather } from '../../rounds/provenance';
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export interface ReportSection {
   title: string;
@@ -15,6 +20,8 @@ export interface ReportSection {
   /** Counts in words, e.g. "12 segments · 1,840 words · 7 participants". */
   summary: string;
   memos: { title: string; path: string; body: string }[];
+  /** Sentences saying what the code gathered, by whom and when (docs/grounded-theory.md). */
+  provenance?: string[];
   /** Participant → passages, in interview order. */
   groups: { participant: string; hits: Hit[] }[];
 }
@@ -27,6 +34,7 @@ export function codeSection(context: AnalysisContext, codeId: string): ReportSec
   return {
     title: context.lookup.path(codeId),
     ...(code?.description ? { definition: code.description } : {}),
+    ...(code?.gathered ? { provenance: code.gathered.map((record) => `${capitalised(describeGather(code, record))}.`) } : {}),
     summary: `${counts.segments} segments · ${counts.words} words · ${counts.participants} participants (with sub-codes)`,
     memos: (context.project.memos ?? []).filter((m) => m.codes.includes(codeId)).map((m) => ({ title: m.title, path: m.path, body: m.body })),
     groups: groupByParticipant(hits),
@@ -56,6 +64,7 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
     out.push(`## ${escapeMarkdown(section.title)}\n`);
     if (section.definition) out.push(`*${escapeMarkdown(section.definition)}*\n`);
     out.push(`${escapeMarkdown(section.summary)}\n`);
+    for (const line of section.provenance ?? []) out.push(`${escapeMarkdown(line)}\n`);
     for (const memo of section.memos) out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memo.body.trim().split('\n').map((l) => escapeMarkdown(l)).join('\n')}\n`);
     for (const group of section.groups) {
       out.push(`### ${escapeMarkdown(group.participant)}\n`);
@@ -96,6 +105,7 @@ export function reportAsHtml(projectName: string, sections: ReportSection[]): st
     out.push(`<section><h2>${escapeHtml(section.title)}</h2>`);
     if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
     out.push(`<p>${escapeHtml(section.summary)}</p>`);
+    for (const line of section.provenance ?? []) out.push(`<p class="provenance">${escapeHtml(line)}</p>`);
     for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${paragraphs(memo.body)}</div>`);
     for (const group of section.groups) {
       out.push(`<h3>${escapeHtml(group.participant)}</h3>`);

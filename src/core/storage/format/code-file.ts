@@ -8,8 +8,9 @@ import { CURRENT_VERSION, FORMAT_NAMES } from './migrations';
 import { CODES_DIR, parseCodeFilePath } from './paths';
 import { type ParseResult, fileError, resultOf } from './problems';
 import { readPrettyJsonFile } from './pretty-json-file';
+import { ROUND_KEYS_OF_CODE, roundEntriesOfCode, roundFieldsOfCode } from './round-fields';
 
-const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description'] as const;
+const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description', ...ROUND_KEYS_OF_CODE] as const;
 /** The codebook's definition fields, optional (see {@link definitionOf}). */
 const DEFINITION_KEYS = ['inclusion', 'exclusion', 'example'] as const;
 
@@ -40,6 +41,7 @@ function codeFromRecord(record: Record<string, unknown>): Code {
     parent: record.parent as string | null,
     color: (record.color as string).toLowerCase(),
     description: record.description as string,
+    ...roundFieldsOfCode(record),
   };
   Object.assign(code, definitionOf(record));
   const extra = unknownFields(record, [...KNOWN_KEYS, ...DEFINITION_KEYS]);
@@ -58,6 +60,7 @@ export function serializeCodeFile(code: Code): string {
       ['color', code.color.toLowerCase()],
       ['description', code.description],
       ...definitionEntries(code),
+      ...roundEntriesOfCode(code),
     ],
     code.extra,
   );

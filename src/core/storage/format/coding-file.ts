@@ -11,9 +11,10 @@ import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migra
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
 import { checkSchema } from './schema-validation';
+import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
 
 const HEADER_KEYS = ['format', 'version', 'coder'] as const;
-const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment'] as const;
+const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment', ...ROUND_KEYS_OF_SEGMENT] as const;
 
 interface SegmentLine {
   line: number;
@@ -136,6 +137,7 @@ function segmentFrom(record: JsonObject): Segment {
   };
   // An empty comment and no comment mean the same; only the latter is written.
   if (typeof record.comment === 'string' && record.comment !== '') segment.comment = record.comment;
+  Object.assign(segment, roundFieldsOfSegment(record));
   const extra = unknownFields(record, SEGMENT_KEYS);
   if (extra !== undefined) segment.extra = extra;
   return segment;
@@ -181,6 +183,7 @@ function segmentLine(segment: Segment): string {
     suffix: segment.quote.suffix,
   };
   if (segment.comment !== undefined && segment.comment !== '') record.comment = segment.comment;
+  Object.assign(record, roundValuesOfSegment(segment));
   return `${JSON.stringify(record)}\n`;
 }
 
@@ -195,6 +198,7 @@ function segmentRecord(segment: Segment): OrderedObject {
       ['prefix', segment.quote.prefix],
       ['suffix', segment.quote.suffix],
       ['comment', segment.comment === '' ? undefined : segment.comment],
+      ...Object.entries(roundValuesOfSegment(segment)),
     ],
     segment.extra,
   );

@@ -11,6 +11,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { validators } from './generated/schema-validators';
 import { CODE_ID_PATTERN, CODER_ID_PATTERN, COLOR_PATTERN, SEGMENT_ID_PATTERN } from './paths';
 import { quoteValue } from './problems';
+import { ROUND_ID_PATTERN } from '../../rounds/rounds';
 
 export type SchemaName = 'project' | 'code' | 'coding-header' | 'coding-segment';
 
@@ -37,6 +38,7 @@ const PATTERN_MEANINGS = new Map<string, string>([
   [SEGMENT_ID_PATTERN.source, 'a segment id ("s-" and 12 characters from 0-9 and a-z without i, l, o, u)'],
   [CODER_ID_PATTERN.source, 'a coder id (lowercase letters and digits joined by single hyphens, like "dana-reyes")'],
   [COLOR_PATTERN.source, 'a colour written as # and six hexadecimal digits, like "#3a7bd5"'],
+  [ROUND_ID_PATTERN.source, 'a round id (lowercase letters and digits joined by single hyphens, like "focused")'],
 ]);
 
 const TYPE_NAMES: Record<string, string> = {
