@@ -3,13 +3,14 @@
  * branches touch different files and never conflict.
  */
 import type { Code, FileProblem } from '../../model';
+import { relationsFromRecord, relationsRecord } from './code-relations';
 import { unknownFields, withUnknownFields, writePrettyJson } from './json-text';
 import { CURRENT_VERSION, FORMAT_NAMES } from './migrations';
 import { CODES_DIR, parseCodeFilePath } from './paths';
 import { type ParseResult, fileError, resultOf } from './problems';
 import { readPrettyJsonFile } from './pretty-json-file';
 
-const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description'] as const;
+const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description', 'relations'] as const;
 /** The codebook's definition fields, optional (see {@link definitionOf}). */
 const DEFINITION_KEYS = ['inclusion', 'exclusion', 'example'] as const;
 
@@ -29,8 +30,14 @@ export function parseCodeFile(path: string, text: string): ParseResult<Code> {
     problems.push(fileError(path, lineOf('/id'), message));
   }
   if (record.parent === record.id) problems.push(fileError(path, lineOf('/parent'), 'a code cannot be its own parent'));
+  const relations = relationsFromRecord(path, record.relations, lineOf);
+  problems.push(...relations.problems);
 
-  return resultOf(problems, () => codeFromRecord(record));
+  return resultOf(problems, () => {
+    const code = codeFromRecord(record);
+    if (relations.value.length > 0) code.relations = relations.value;
+    return code;
+  });
 }
 
 function codeFromRecord(record: Record<string, unknown>): Code {
@@ -58,6 +65,7 @@ export function serializeCodeFile(code: Code): string {
       ['color', code.color.toLowerCase()],
       ['description', code.description],
       ...definitionEntries(code),
+      ['relations', relationsRecord(code.relations)],
     ],
     code.extra,
   );
