@@ -55,6 +55,7 @@ const PATTERN_MEANINGS = new Map<string, string>([
   [SEGMENT_ID_PATTERN.source, 'a segment id ("s-" and 12 characters from 0-9 and a-z without i, l, o, u)'],
   [CODER_ID_PATTERN.source, 'a coder id (lowercase letters and digits joined by single hyphens, like "dana-reyes")'],
   [COLOR_PATTERN.source, 'a colour written as # and six hexadecimal digits, like "#3a7bd5"'],
+  ['^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'a relation type id (lowercase letters and digits joined by single hyphens, like "leads-to")'],
 ]);
 
 const TYPE_NAMES: Record<string, string> = {
