@@ -30,11 +30,11 @@ export function xmlText(text: string): string {
 }
 
 /** Attribute names come from the renderer, never from project text; checked anyway. */
-const ATTRIBUTE_NAME = /^[a-z][a-z0-9:-]*$/;
+const ATTRIBUTE_NAME = /^[a-zA-Z][a-zA-Z0-9:-]*$/;
 
 export function svgMarkup(element: SvgElement): string {
   const attrs = Object.entries(element.attrs)
-    .filter(([name]) => ATTRIBUTE_NAME.test(name) && !name.startsWith('on'))
+    .filter(([name]) => ATTRIBUTE_NAME.test(name) && !/^on|href$/i.test(name))
     .map(([name, value]) => ` ${name}="${xmlText(value)}"`)
     .join('');
   const inner = element.children.map((c) => (typeof c === 'string' ? xmlText(c) : svgMarkup(c))).join('');
