@@ -30,9 +30,10 @@ import { onDidShowCodePicker, type CodePickerShown } from './coding/code-picker'
 import { notice, showError, shownNotifications, type ShownNotification } from './ui/notifications';
 import { registerAnalysis, type AnalysisApi } from './analysis/analysis-commands';
 import { registerMemoCodebookFeatures } from './memos/memo-codebook-features';
+import { registerRelations, type RelationsApi } from './relations/relation-commands';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi extends AnalysisApi {
+export interface GroundedApi extends AnalysisApi, RelationsApi {
   store(): ProjectStore | undefined;
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
@@ -141,6 +142,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ground
     projectOpenMs: () => projectOpenMs,
     ...registerStudyFeatures(host, tracker, index, context, log),
     ...registerAnalysis(context, host, index),
+    ...registerRelations(context, host, index, view),
   };
 }
 

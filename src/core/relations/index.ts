@@ -6,3 +6,4 @@ export { renderRelationsSvg, type SvgOptions } from './relation-svg';
 export { relationsMermaid, mermaidLabel } from './relation-mermaid';
 export { svgMarkup, type SvgElement, type SvgTag, SVG_TAGS } from './svg-tree';
 export { relationsNetwork, type RelationsNetwork } from './relations-network';
+export { relationLines, type RelationLine } from './relation-summary';
