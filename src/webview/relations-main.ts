@@ -46,14 +46,14 @@ function toolbar(): HTMLElement {
 
 /** Arrow keys move between nodes in drawing order; Enter opens the code, Shift+Enter its segments. */
 function wireNodes(svg: SVGElement): void {
-  const nodes = [...svg.querySelectorAll<SVGGElement>('g.node[data-code]')];
+  const nodes = Array.from(svg.querySelectorAll<SVGGElement>('g.node[data-code]'));
   nodes.forEach((node, i) => {
     const code = node.dataset.code ?? '';
     node.addEventListener('focus', () => {
       remember({ ...state, focused: code });
       vscode.postMessage({ type: 'focus', code });
     });
-    node.addEventListener('keydown', (event) => {
+    node.addEventListener('keydown', (event: KeyboardEvent) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         vscode.postMessage({ type: 'openCode', code, how: event.shiftKey ? 'segments' : 'codebook' });
