@@ -28,8 +28,9 @@ const EXPORT_STYLE = [
 export function renderRelationsSvg(layout: RelationLayout, options: SvgOptions): SvgElement {
   const width = String(Math.max(layout.width, 1));
   const height = String(Math.max(layout.height, 1));
-  const attrs: Record<string, string> = { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'relations', 'aria-labelledby': 'relations-title' };
-  if (options.standalone) Object.assign(attrs, { xmlns: 'http://www.w3.org/2000/svg', width, height });
+  // Drawn at its own size (the panel scrolls a large network rather than shrinking its text).
+  const attrs: Record<string, string> = { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'relations', 'aria-labelledby': 'relations-title' };
+  if (options.standalone) attrs.xmlns = 'http://www.w3.org/2000/svg';
   return svgElement(
     'svg',
     attrs,

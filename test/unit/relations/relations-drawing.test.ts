@@ -71,7 +71,7 @@ describe('drawing the network as SVG', () => {
     const bell = layoutRelations(relationGraph([code(A, 'a\u0007b\ud800', [{ type: 'leads-to', target: C }]), code(C, 'c')], DEFAULT_RELATION_TYPES, {}));
     const svg = svgMarkup(renderRelationsSvg(bell, { title: 'S', standalone: true }));
     assert.ok(svg.includes('>ab<'));
-    assert.equal(/[\u0007\ud800]/.test(svg), false);
+    assert.equal(svg.includes('\u0007') || svg.includes('\ud800'), false);
   });
 
   it('makes nodes focusable with the code id only when drawn for the panel', () => {
