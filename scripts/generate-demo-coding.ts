@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeFilePath, parseCodeFile, serializeCodeFile } from '../src/core/storage/format';
 
 const PLAN = `
 # interviews/p01-amara.md
@@ -767,6 +768,45 @@ function main(): void {
     writeFileSync(join(folder, `${CODERS[coder].id}.jsonl`), codingFileText(CODERS[coder], records));
     console.log(`${transcript} ${CODERS[coder].id}: ${records.length} segments`);
   }
+  writeRelations(codeIds);
+}
+
+/**
+ * Theoretical relations between the demo's categories: `source | type | target | optional note`,
+ * codes by name. Written into the source codes' files (their other fields are kept as they are).
+ */
+const RELATIONS = `
+Fear of authorities | leads-to | Mistrust | "services" sounds like "police" and "immigration"
+Being doubted | leads-to | Mistrust
+Trusted professionals | contradicts | Mistrust | being waited for, not questioned, undoes the expectation
+Bureaucracy | condition-of | Storytelling on demand | every new form and worker asks for the whole story again
+Storytelling on demand | leads-to | Burnout
+Peer support | leads-to | Hope
+Peer support | condition-of | Shared leadership
+Mentoring | condition-of | Shared leadership
+Tokenism | contradicts | Shared leadership | a seat at the table without a say
+Pay and compensation | part-of | Validation
+Validation | leads-to | Work and self-worth
+`;
+
+function writeRelations(codeIds: Map<string, string>): void {
+  const bySource = new Map<string, { type: string; target: string; note?: string }[]>();
+  for (const line of RELATIONS.trim().split('\n')) {
+    const [source, type, target, note] = line.split(' | ').map((part) => part.trim());
+    const from = codeIds.get(source);
+    const to = codeIds.get(target);
+    if (!from || !to) throw new Error(`relation "${line}": no code named "${from ? target : source}"`);
+    bySource.set(from, [...(bySource.get(from) ?? []), { type, target: to, ...(note ? { note } : {}) }]);
+  }
+  for (const id of codeIds.values()) {
+    const path = codeFilePath(id);
+    const read = parseCodeFile(path, readFileSync(join(DEMO, path), 'utf8'));
+    if (!read.ok) throw new Error(`${path} does not read as a code file`);
+    const relations = bySource.get(id);
+    const { relations: _old, ...code } = read.value;
+    writeFileSync(join(DEMO, path), serializeCodeFile(relations ? { ...code, relations } : code));
+  }
+  console.log(`${[...bySource.values()].flat().length} relations between codes`);
 }
 
 main();

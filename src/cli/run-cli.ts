@@ -16,10 +16,12 @@ import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 import { codebookCommand } from './commands/codebook';
 import { memosCommand } from './commands/memos';
+import { relationsCommand } from './commands/relations';
 
 /** Every subcommand, in the order the help lists them. */
 const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, diffCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
 COMMANDS.push(codebookCommand, memosCommand);
+COMMANDS.push(relationsCommand);
 
 function usage(): string {
   return [

@@ -31,6 +31,18 @@ export interface Code {
   gathered?: GatherRecord[];
   /** Set on a code whose segments were gathered into another: that code's id. */
   gatheredInto?: CodeId;
+  /** Theoretical relations from this code to others; sorted by target, then type. Absent when none. */
+  relations?: CodeRelation[];
+  extra?: UnknownFields;
+}
+
+/** A typed, directed relation between two codes ("this code <type> target"), kept in the source's file. */
+export interface CodeRelation {
+  /** The id of a relation type: one of the project's `relationTypes`, or a default one. */
+  type: string;
+  target: CodeId;
+  /** An optional short memo on why the two are related. */
+  note?: string;
   extra?: UnknownFields;
 }
 

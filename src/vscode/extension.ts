@@ -35,9 +35,10 @@ import { registerAgreement, type AgreementApi } from './agreement/register-agree
 import { registerCodingReview, type CodingReviewApi } from './coding-review/register-coding-review';
 import type { Platform } from './platform/platform';
 import { registerRounds, type RoundsApi } from './rounds/register-rounds';
+import { registerRelations, type RelationsApi } from './relations/relation-commands';
 
 /** What the extension exports: lets integration tests (and other extensions) reach the store. */
-export interface GroundedApi extends AnalysisApi, AgreementApi, RoundsApi {
+export interface GroundedApi extends AnalysisApi, AgreementApi, RoundsApi, RelationsApi {
   store(): ProjectStore | undefined;
   /** The open project's files, as the store reads and writes them. */
   fileSystem(): ProjectFileSystem | undefined;
@@ -173,6 +174,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Platf
     ...registerAgreement(context, host, index),
     codingReview: registerCodingReview(context, host, index),
     ...registerRounds(context, host, tree, view),
+    ...registerRelations(context, host, index, view),
   };
 }
 

@@ -109,7 +109,12 @@ export class ProjectIndex implements Disposable {
           index.invalidate({});
         }),
       ),
-      store.onDidChangeProblems(() => index.enqueue(async () => void (index.problems = undefined))),
+      store.onDidChangeProblems(() =>
+        index.enqueue(async () => {
+          index.problems = undefined;
+          index.invalidate({});
+        }),
+      ),
     );
     return index;
   }

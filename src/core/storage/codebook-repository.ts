@@ -1,5 +1,5 @@
 import { Codebook, isHexColor, nextColor } from '../codebook';
-import type { Code, CodeId, FileProblem } from '../model';
+import type { Code, CodeId, CodeRelation, FileProblem } from '../model';
 import type { FileSystem, IdSource } from '../ports';
 import { StoreError } from './errors';
 import { UnreadableFileError, readFileText } from './file-text';
@@ -101,6 +101,14 @@ export class CodebookRepository {
     for (const child of children) this.put({ ...child, parent: code.parent });
     this.set(id, undefined);
     return { reparented: children.length };
+  }
+
+  /** Replace a code's relations (theoretical coding); none leaves the key out of its file. */
+  setRelations(id: CodeId, relations: CodeRelation[]): Code {
+    const { relations: _previous, ...rest } = this.require(id);
+    const next: Code = relations.length > 0 ? { ...rest, relations } : rest;
+    this.put(next);
+    return next;
   }
 
   /** A code file changed on disk (or its own write echoed): returns whether the codebook changed. */

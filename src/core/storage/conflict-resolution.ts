@@ -4,12 +4,15 @@
  * - a coding file keeps every segment of both sides (segments are independent lines); a segment
  *   changed on both sides is taken from the preferred side, since records carry no time of change;
  * - a code file keeps each field both sides agree on and takes the preferred side's value where
- *   they differ.
+ *   they differ; its relations are the union of both sides' (the same relation with different notes:
+ *   the preferred side's note). A relation removed on one side only comes back: with no common
+ *   ancestor at hand, a removal cannot be told from an addition on the other side.
  * The preferred side is `ours` (the branch merged into, `<<<<<<<`) unless the caller says otherwise,
  * and every choice made is listed in `notes`.
  */
 import { ROUND_KEYS_OF_CODE } from './format/round-fields';
-import type { Code, CodingFile, Segment } from '../model';
+import type { Code, CodeRelation, CodingFile, Segment } from '../model';
+import { normaliseRelations, relationKey } from './format/code-relations';
 import {
   parseCodeFile,
   parseCodeFilePath,
@@ -109,9 +112,19 @@ function resolveCode(path: string, chunks: readonly ConflictChunk[], labels: Lab
   const merged: Code = { ...preferred };
   const extra = { ...(other.extra ?? {}), ...(preferred.extra ?? {}) };
   if (Object.keys(extra).length > 0) merged.extra = extra;
+  const relations = unionOfRelations(preferred.relations ?? [], other.relations ?? []);
+  if (relations.length > 0) merged.relations = relations;
   const notes =
     differing.length === 0
       ? ['both sides hold the same code']
       : [`the sides differ in ${differing.map((f) => `"${f}"`).join(', ')}: kept ${labels[prefer]}'s value (choose the other side to keep its value instead)`];
+  const added = relations.length - (preferred.relations ?? []).length;
+  if (added > 0) notes.push(`kept ${relations.length} relation(s): ${added} only in ${labels[prefer === 'ours' ? 'theirs' : 'ours']}, added to ${labels[prefer]}'s`);
   return { ok: true, text: serializeCodeFile(merged), notes, contested: [...differing], labels };
+}
+
+/** Both sides' relations, one per target and type; where both have one, the preferred side's. */
+function unionOfRelations(preferred: readonly CodeRelation[], other: readonly CodeRelation[]): CodeRelation[] {
+  const keys = new Set(preferred.map(relationKey));
+  return normaliseRelations([...preferred, ...other.filter((r) => !keys.has(relationKey(r)))]);
 }

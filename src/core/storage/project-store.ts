@@ -2,7 +2,7 @@ import type { Slices } from '../time-slices';
 import type { Codebook } from '../codebook';
 import { Emitter, type Event } from '../event';
 import { randomIds } from '../ids';
-import type { Coder, CodeId, FileProblem, ProjectConfig, QuoteSelector, Segment, SegmentId, TextRange } from '../model';
+import type { Coder, CodeId, CodeRelation, FileProblem, ProjectConfig, QuoteSelector, Segment, SegmentId, TextRange } from '../model';
 import type { FileSystem, IdSource, Logger } from '../ports';
 import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
@@ -19,6 +19,8 @@ import { sweepTemporaryFiles } from './temporary-files';
 import { type GatherResult, type UngatherResult, gatherCodes, ungatherCode } from './code-gathering';
 import { effectiveRound, projectRounds } from '../rounds/rounds';
 import type { CodingRound, RoundId } from '../model';
+import { relationTypesOf, type RelationType } from '../relations/relation-types';
+import { withRelation } from './relation-edits';
 
 export interface StoreOptions {
   coder: Coder;
@@ -319,6 +321,41 @@ export class ProjectStore {
     return this.coding.countSegments(new Set([id]));
   }
 
+  // --- relations between codes (theoretical coding) -------------------------------------------
+
+  /** The relation types this project uses (its own from project.json, or the defaults). */
+  relationTypes(): RelationType[] {
+    return relationTypesOf(this.projectConfig);
+  }
+
+  /** Relate `source` to another code; the same relation again replaces its note. One undoable step. */
+  relateCodes(source: CodeId, relation: CodeRelation): 'added' | 'updated' {
+    return this.actionSync('Relate codes', () => {
+      const code = this.codes.require(source);
+      this.codes.require(relation.target);
+      if (relation.target === source) throw new StoreError(`"${code.name}" cannot be related to itself.`);
+      if (!this.relationTypes().some((t) => t.id === relation.type)) {
+        throw new StoreError(`"${relation.type}" is not one of this project's relation types (${this.relationTypes().map((t) => t.id).join(', ')}).`);
+      }
+      const next = withRelation(code, relation);
+      this.codes.setRelations(source, next.relations);
+      this.codebookChanged.fire();
+      return next.replaced ? 'updated' : 'added';
+    });
+  }
+
+  /** Remove one relation; returns whether there was one. One undoable step. */
+  unrelateCodes(source: CodeId, target: CodeId, type: string): boolean {
+    return this.actionSync('Remove relation', () => {
+      const code = this.codes.require(source);
+      const kept = (code.relations ?? []).filter((r) => r.target !== target || r.type !== type);
+      if (kept.length === (code.relations ?? []).length) return false;
+      this.codes.setRelations(source, kept);
+      this.codebookChanged.fire();
+      return true;
+    });
+  }
+
 
 
 
@@ -326,12 +363,12 @@ export class ProjectStore {
 
 
   /** Delete a code and its coding everywhere; its sub-codes move up one level. */
-  deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number }> {
+  deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number; removedRelations: number }> {
     return this.action('Delete code', () => reorganise.deleteCode(this.internals(), id));
   }
 
   /** Merge codes into `target` (see codebook-reorganisation.ts). */
-  mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number }> {
+  mergeCodes(sources: CodeId[], target: CodeId): Promise<{ movedSegments: number; collapsed: number; droppedRelations: number }> {
     return this.action('Merge codes', () => reorganise.mergeCodes(this.internals(), sources, target));
   }
 

@@ -9,6 +9,7 @@ import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { memoProblems } from './memo-check';
+import { relationProblems } from './relation-check';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -67,6 +68,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
+  problems.push(...(await relationProblems(source, codebook, snapshot.config)));
   return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
 }
 

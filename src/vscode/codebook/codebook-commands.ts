@@ -6,6 +6,7 @@ import type { ProjectHost } from '../project/project-host';
 import { type CodebookNode, codeOfNode } from './codebook-tree';
 import { notice, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
+import { relationLines } from '../../core/relations';
 
 /** A code as commands receive it: a tree node, an id, or `{ id }` (from tests and keybindings). */
 type CodeArg = CodebookNode | CodeId | { id: CodeId } | undefined;
@@ -69,8 +70,13 @@ export function registerCodebookCommands(
       if (!code) return;
       const uses = await store().countSegments(code.id);
       const children = store().codebook().children(code.id).length;
-      if (!confirmed && (uses > 0 || children > 0)) {
-        const parts = [uses > 0 ? `removes it from ${uses} coded segment${uses === 1 ? '' : 's'} (all coders)` : '', children > 0 ? `moves its ${children} sub-code${children === 1 ? '' : 's'} up one level` : ''].filter(Boolean);
+      const relations = relationLines(store().codebook(), store().relationTypes(), code.id).length;
+      if (!confirmed && (uses > 0 || children > 0 || relations > 0)) {
+        const parts = [
+          uses > 0 ? `removes it from ${uses} coded segment${uses === 1 ? '' : 's'} (all coders)` : '',
+          children > 0 ? `moves its ${children} sub-code${children === 1 ? '' : 's'} up one level` : '',
+          relations > 0 ? `removes its ${relations} relation${relations === 1 ? '' : 's'} to and from other codes` : '',
+        ].filter(Boolean);
         const answer = await showWarning(notice`Delete the code "${code.name}"? This ${parts.join(' and ')}.`, { modal: true }, 'Delete');
         if (answer !== 'Delete') return;
       }

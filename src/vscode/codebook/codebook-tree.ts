@@ -5,6 +5,7 @@ import { roundChildren, roundGroupItem, roundTooltip } from '../rounds/codebook-
 import { countCodes, type CodeCounts } from '../../core/views/code-counts';
 import { excerpt } from '../../core/views/markdown-text';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
+import { relationLines, type RelationLine } from '../../core/relations';
 import type { ProjectHost } from '../project/project-host';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
@@ -165,6 +166,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       if (memo) tooltip.appendMarkdown(`\n\n📝 ${escapeMarkdown(memo)}`);
       tooltip.appendMarkdown(`\n\n${own} segments in ${counts?.transcripts ?? 0} transcripts`);
       tooltip.appendMarkdown(roundTooltip(this.host.require().store, code));
+      appendRelations(tooltip, relationLines(codebook, this.host.require().store.relationTypes(), id));
       item.tooltip = tooltip;
     }
     return item;
@@ -184,4 +186,15 @@ function segmentItem(node: Extract<CodebookNode, { kind: 'segment' }>): vscode.T
     arguments: [{ transcript: node.transcript, coderId: node.coderId, segmentId: node.segmentId }],
   };
   return item;
+}
+
+/** The code's relations, one line each: "→ leads to **Mistrust**", "← **Fear of authorities** leads to". */
+function appendRelations(tooltip: vscode.MarkdownString, lines: readonly RelationLine[]): void {
+  if (lines.length === 0) return;
+  const text = lines.map((l) => {
+    const other = `**${escapeMarkdown(l.otherName)}**`;
+    const note = l.note ? ` — ${escapeMarkdown(l.note)}` : '';
+    return l.direction === 'out' ? `→ ${escapeMarkdown(l.label)} ${other}${note}` : `← ${other} ${escapeMarkdown(l.label)}${note}`;
+  });
+  tooltip.appendMarkdown(`\n\nRelations:\n\n${text.join('  \n')}`);
 }

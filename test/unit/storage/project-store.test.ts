@@ -116,7 +116,7 @@ describe('ProjectStore', () => {
     await b.flush();
     const store = await open(fs);
     assert.equal(await store.countSegments(doomed), 2);
-    assert.deepEqual(await store.deleteCode(doomed), { removedSegments: 2, reparented: 1 });
+    assert.deepEqual(await store.deleteCode(doomed), { removedSegments: 2, reparented: 1, removedRelations: 0 });
     await store.flush();
     assert.equal(fs.files.has(codeFilePath(doomed)), false);
     assert.equal(fs.files.has(codingFilePath('interviews/p01.md', sam.id)), false, "Sam's only segment had only that code");

@@ -3,6 +3,7 @@
  * branches touch different files and never conflict.
  */
 import type { Code, FileProblem } from '../../model';
+import { relationsFromRecord, relationsRecord } from './code-relations';
 import { unknownFields, withUnknownFields, writePrettyJson } from './json-text';
 import { CURRENT_VERSION, FORMAT_NAMES } from './migrations';
 import { CODES_DIR, parseCodeFilePath } from './paths';
@@ -10,7 +11,7 @@ import { type ParseResult, fileError, resultOf } from './problems';
 import { readPrettyJsonFile } from './pretty-json-file';
 import { ROUND_KEYS_OF_CODE, roundEntriesOfCode, roundFieldsOfCode } from './round-fields';
 
-const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description', ...ROUND_KEYS_OF_CODE] as const;
+const KNOWN_KEYS = ['format', 'version', 'id', 'name', 'parent', 'color', 'description', ...ROUND_KEYS_OF_CODE, 'relations'] as const;
 /** The codebook's definition fields, optional (see {@link definitionOf}). */
 const DEFINITION_KEYS = ['inclusion', 'exclusion', 'example'] as const;
 
@@ -30,8 +31,14 @@ export function parseCodeFile(path: string, text: string): ParseResult<Code> {
     problems.push(fileError(path, lineOf('/id'), message));
   }
   if (record.parent === record.id) problems.push(fileError(path, lineOf('/parent'), 'a code cannot be its own parent'));
+  const relations = relationsFromRecord(path, record.relations, lineOf);
+  problems.push(...relations.problems);
 
-  return resultOf(problems, () => codeFromRecord(record));
+  return resultOf(problems, () => {
+    const code = codeFromRecord(record);
+    if (relations.value.length > 0) code.relations = relations.value;
+    return code;
+  });
 }
 
 function codeFromRecord(record: Record<string, unknown>): Code {
@@ -61,6 +68,7 @@ export function serializeCodeFile(code: Code): string {
       ['description', code.description],
       ...definitionEntries(code),
       ...roundEntriesOfCode(code),
+      ['relations', relationsRecord(code.relations)],
     ],
     code.extra,
   );

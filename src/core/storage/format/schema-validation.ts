@@ -39,6 +39,7 @@ const PATTERN_MEANINGS = new Map<string, string>([
   [CODER_ID_PATTERN.source, 'a coder id (lowercase letters and digits joined by single hyphens, like "dana-reyes")'],
   [COLOR_PATTERN.source, 'a colour written as # and six hexadecimal digits, like "#3a7bd5"'],
   [ROUND_ID_PATTERN.source, 'a round id (lowercase letters and digits joined by single hyphens, like "focused")'],
+  ['^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'a relation type id (lowercase letters and digits joined by single hyphens, like "leads-to")'],
 ]);
 
 const TYPE_NAMES: Record<string, string> = {
