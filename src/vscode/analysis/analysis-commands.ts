@@ -15,12 +15,14 @@ import { Autocoder } from '../autocode/autocoder';
 import { AutocodeFlow, type AutocodeArgs } from '../autocode/autocode-command';
 import { resolveOrCreate } from '../coding/coding-commands';
 import { registerKeyboardAnalysis } from './keyboard-analysis';
+import { askText, pickItem, prompts } from '../ui/prompts';
 
 export interface AnalysisApi {
   analysis: AnalysisPanels;
   queries: QueriesTreeProvider;
-  /** The "Search and Autocode…" quick input: which step is on screen. */
   autocode: AutocodeFlow;
+  /** Which of Grounded's quick inputs is on screen (the keyboard tests wait for it). */
+  prompts: typeof prompts;
 }
 
 /** The Analysis panel, the Queries view and their commands. */
@@ -47,16 +49,16 @@ export function registerAnalysis(context: vscode.ExtensionContext, host: Project
     vscode.commands.registerCommand('grounded.analysis.openMatrix', open('matrix')),
     vscode.commands.registerCommand('grounded.analysis.openFrequencies', open('frequencies')),
     vscode.commands.registerCommand('grounded.analysis.openSaturation', open('saturation')),
-    vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode) => retrieveCode(host, analysis, node)),
+    // From the Codebook view: the code's node; from a keybinding: `{ code }` to highlight in the pick.
+    vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode | { code?: string }) => (node && 'kind' in node ? retrieveCode(host, analysis, node) : retrieveCode(host, analysis, undefined, node))),
     vscode.commands.registerCommand('grounded.analysis.runQuery', (node?: QueryNode) => runQuery(analysis, queries, node)),
     vscode.commands.registerCommand('grounded.analysis.exportCsv', () => exportCsv(host, index)),
     vscode.commands.registerCommand('grounded.analysis.refreshQueries', () => queries.refresh()),
-    autocode,
     vscode.commands.registerCommand('grounded.analysis.searchAndAutocode', (args?: AutocodeArgs) => autocode.run(args)),
     vscode.commands.registerCommand('grounded.analysis.openSearch', () => analysis.show({ tab: 'search' })),
     ...registerKeyboardAnalysis(host, index, analysis, (state) => saveQuery(host, state, queries)),
   );
-  return { analysis, queries, autocode };
+  return { analysis, queries, autocode, prompts };
 }
 
 async function newCode(host: ProjectHost): Promise<string | undefined> {
@@ -64,13 +66,14 @@ async function newCode(host: ProjectHost): Promise<string | undefined> {
   return name?.trim() ? resolveOrCreate(host, name.trim()) : undefined;
 }
 
-async function retrieveCode(host: ProjectHost, analysis: AnalysisPanels, node: CodebookNode | undefined): Promise<void> {
+async function retrieveCode(host: ProjectHost, analysis: AnalysisPanels, node: CodebookNode | undefined, args?: { code?: string }): Promise<void> {
   const codebook = host.project?.store.codebook();
   if (!codebook) return;
   let id = node?.kind === 'code' ? node.id : undefined;
   if (!id) {
-    const picked = await vscode.window.showQuickPick(codebook.all().map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), id: c.id })).sort((a, b) => a.label.localeCompare(b.label)), { placeHolder: 'Retrieve the segments of which code?' });
-    id = picked?.id;
+    const wanted = args?.code?.toLocaleLowerCase();
+    const items = codebook.all().map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), value: c.id })).sort((a, b) => a.label.localeCompare(b.label));
+    id = await pickItem('analysis.retrieveCode', items, { title: 'Retrieve the segments of which code?', active: (i) => !!wanted && (codebook.path(i.value).join('/').toLocaleLowerCase() === wanted || codebook.get(i.value)?.name.toLocaleLowerCase() === wanted) });
   }
   if (id) analysis.show({ tab: 'segments', expression: `${JSON.stringify(codebook.path(id).join('/'))}/**`, groupBy: 'participant', filter: {} });
 }
@@ -89,7 +92,7 @@ async function runQuery(analysis: AnalysisPanels, queries: QueriesTreeProvider, 
 async function saveQuery(host: ProjectHost, state: AnalysisViewState, queries: QueriesTreeProvider): Promise<void> {
   const project = host.project;
   if (!project) return;
-  const title = await vscode.window.showInputBox({ prompt: 'A title for this query (it names the file in .grounded/queries/)', value: state.expression, validateInput: (v) => (v.trim() ? undefined : 'Give the query a title') });
+  const title = await askText('analysis.saveQuery', { title: 'Save Query', prompt: 'A title for this query (it names the file in .grounded/queries/)', value: state.expression, validate: (v) => (v.trim() ? undefined : 'Give the query a title') });
   if (!title) return;
   const name = queryNameFor(title);
   const path = queryPath(name);

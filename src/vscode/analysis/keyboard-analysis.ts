@@ -9,11 +9,20 @@ import type { AnalysisViewState } from '../../protocol';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
+import { askText, pickItem, type PickItem } from '../ui/prompts';
 import { quickPickText } from '../ui/untrusted';
 import type { AnalysisPanels } from './analysis-panel';
 
-interface Item<T> extends vscode.QuickPickItem {
-  value: T;
+type Item<T> = PickItem<T>;
+
+/** Preferred answers a keybinding may pass: highlighted or filled in, and confirmed with Enter. */
+export interface KeyboardAnalysisArgs {
+  expression?: string;
+  attribute?: string;
+  value?: string;
+  /** A table cell: its row's code path and its column's value (participant, attribute value, code path). */
+  row?: string;
+  column?: string;
 }
 
 /**
@@ -27,21 +36,21 @@ export function registerKeyboardAnalysis(host: ProjectHost, index: IndexHost, an
     return snapshot && new AnalysisContext(analysisProjectOf(snapshot).project);
   };
   return [
-    vscode.commands.registerCommand('grounded.analysis.queryCodes', () => queryCodes(analysis)),
-    vscode.commands.registerCommand('grounded.analysis.filterByAttribute', async () => filterByAttribute(analysis, await context())),
-    vscode.commands.registerCommand('grounded.analysis.crosstab', async () => crosstabBy(analysis, await context())),
-    vscode.commands.registerCommand('grounded.analysis.openCell', async () => openCell(analysis, await context())),
+    vscode.commands.registerCommand('grounded.analysis.queryCodes', (args?: KeyboardAnalysisArgs) => queryCodes(analysis, args)),
+    vscode.commands.registerCommand('grounded.analysis.filterByAttribute', async (args?: KeyboardAnalysisArgs) => filterByAttribute(analysis, await context(), args)),
+    vscode.commands.registerCommand('grounded.analysis.crosstab', async (args?: KeyboardAnalysisArgs) => crosstabBy(analysis, await context(), args)),
+    vscode.commands.registerCommand('grounded.analysis.openCell', async (args?: KeyboardAnalysisArgs) => openCell(analysis, await context(), args)),
     vscode.commands.registerCommand('grounded.analysis.saveQuery', () => saveQuery(analysis.viewState)),
     vscode.commands.registerCommand('grounded.analysis.exportReport', async () => exportReport(host, analysis, await context())),
   ];
 }
 
-async function queryCodes(analysis: AnalysisPanels): Promise<string | undefined> {
-  const expression = await vscode.window.showInputBox({
+async function queryCodes(analysis: AnalysisPanels, args: KeyboardAnalysisArgs = {}): Promise<string | undefined> {
+  const expression = await askText('analysis.query', {
     title: 'Query codes',
     prompt: 'Codes combined with AND, OR, NOT, NEAR/N, NEAR/TURN, FOLLOWED BY/N; names with spaces in "double quotes"; empty: every segment',
-    value: analysis.viewState.expression,
-    validateInput: (value) => {
+    value: args.expression ?? analysis.viewState.expression,
+    validate: (value) => {
       if (!value.trim()) return undefined;
       try {
         parseCodeExpression(value);
@@ -61,15 +70,15 @@ function attributeItems(context: AnalysisContext): Item<string>[] {
   return outline.attributes.map((a) => ({ label: quickPickText(a.name), description: quickPickText(a.values.map(String).join(', ')), value: a.name }));
 }
 
-async function pickOne<T>(items: Item<T>[], title: string): Promise<T | undefined> {
-  return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.value;
+function pickOne<T>(id: string, items: Item<T>[], title: string, preferred: T | undefined): Promise<T | undefined> {
+  return pickItem(id, items, { title, active: (item) => preferred !== undefined && item.value === preferred });
 }
 
 /** Narrow the panel's segments (and tables) to participants with one value of an attribute. */
-async function filterByAttribute(analysis: AnalysisPanels, context: AnalysisContext | undefined): Promise<SegmentFilter | undefined> {
+async function filterByAttribute(analysis: AnalysisPanels, context: AnalysisContext | undefined, args: KeyboardAnalysisArgs = {}): Promise<SegmentFilter | undefined> {
   if (!context) return undefined;
   const none: Item<string> = { label: 'No attribute filter', description: 'every participant', value: '' };
-  const attribute = await pickOne([none, ...attributeItems(context)], 'Filter the analysis by which attribute?');
+  const attribute = await pickOne('analysis.filter.attribute', [none, ...attributeItems(context)], 'Filter the analysis by which attribute?', args.attribute);
   if (attribute === undefined) return undefined;
   const rest = { ...analysis.viewState.filter, attributes: undefined };
   if (attribute === '') {
@@ -77,22 +86,22 @@ async function filterByAttribute(analysis: AnalysisPanels, context: AnalysisCont
     return rest;
   }
   const values = projectOutline(context, '', new Map(), 0).attributes.find((a) => a.name === attribute)?.values ?? [];
-  const value = await pickOne(values.map((v) => ({ label: quickPickText(String(v)), value: String(v) })), `Only participants whose ${quickPickText(attribute)} is…`);
+  const value = await pickOne('analysis.filter.value', values.map((v) => ({ label: quickPickText(String(v)), value: String(v) })), `Only participants whose ${quickPickText(attribute)} is…`, args.value);
   if (value === undefined) return undefined;
   const filter: SegmentFilter = { ...rest, attributes: [{ attribute, equals: [value] }] };
   analysis.show({ filter });
   return filter;
 }
 
-async function crosstabBy(analysis: AnalysisPanels, context: AnalysisContext | undefined): Promise<string | undefined> {
+async function crosstabBy(analysis: AnalysisPanels, context: AnalysisContext | undefined, args: KeyboardAnalysisArgs = {}): Promise<string | undefined> {
   if (!context) return undefined;
-  const attribute = await pickOne(attributeItems(context), 'Crosstab codes by which attribute?');
+  const attribute = await pickOne('analysis.crosstab', attributeItems(context), 'Crosstab codes by which attribute?', args.attribute);
   if (attribute) analysis.show({ tab: 'matrix', matrix: { kind: 'attribute', attribute } });
   return attribute;
 }
 
 /** The table the panel shows (or would), its non-empty cells listed; the chosen one's passages open. */
-async function openCell(analysis: AnalysisPanels, context: AnalysisContext | undefined): Promise<boolean> {
+async function openCell(analysis: AnalysisPanels, context: AnalysisContext | undefined, args: KeyboardAnalysisArgs = {}): Promise<boolean> {
   if (!context) return false;
   const state = analysis.viewState;
   const answer = answerRequest(context, { ...state, tab: 'matrix' });
@@ -101,21 +110,22 @@ async function openCell(analysis: AnalysisPanels, context: AnalysisContext | und
     return false;
   }
   const quoted = (path: string) => `${JSON.stringify(path)}/**`;
-  const cells: Item<Partial<AnalysisViewState>>[] = [];
+  const cells: (Item<Partial<AnalysisViewState>> & { row: string; column: string })[] = [];
   const result = answer.result;
   if (result.columns === 'attribute') {
     const t = result.table;
-    for (const row of t.rows) t.columns.forEach((column, c) => row.participants[c] > 0 && cells.push({ label: quickPickText(`${row.path} · ${column.value}`), description: `${row.participants[c]} of ${column.participants} participants, ${row.segments[c]} segments`, value: { expression: quoted(row.path), filter: { ...state.filter, attributes: [{ attribute: t.attribute, equals: [column.value] }] } } }));
+    for (const row of t.rows) t.columns.forEach((column, c) => row.participants[c] > 0 && cells.push({ row: row.path, column: String(column.value), label: quickPickText(`${row.path} · ${column.value}`), description: `${row.participants[c]} of ${column.participants} participants, ${row.segments[c]} segments`, value: { expression: quoted(row.path), filter: { ...state.filter, attributes: [{ attribute: t.attribute, equals: [column.value] }] } } }));
   } else if (result.columns === 'transcripts') {
     const m = result.matrix;
-    m.rows.forEach((row, r) => m.columns.forEach((column, c) => m.segments[r][c] > 0 && cells.push({ label: quickPickText(`${row.path} · ${column.participant}`), description: `${m.segments[r][c]} segments`, value: { expression: quoted(row.path), filter: { ...state.filter, transcripts: [column.transcript] } } })));
+    m.rows.forEach((row, r) => m.columns.forEach((column, c) => m.segments[r][c] > 0 && cells.push({ row: row.path, column: column.participant, label: quickPickText(`${row.path} · ${column.participant}`), description: `${m.segments[r][c]} segments`, value: { expression: quoted(row.path), filter: { ...state.filter, transcripts: [column.transcript] } } })));
   } else {
     const t = result.table;
-    t.rows.forEach((row, a) => t.rows.forEach((other, b) => a < b && t.counts[a][b] > 0 && cells.push({ label: quickPickText(`${row.path} · ${other.path}`), description: `${t.counts[a][b]} passages`, value: { expression: `${quoted(row.path)} AND ${quoted(other.path)}`, filter: state.filter } })));
+    t.rows.forEach((row, a) => t.rows.forEach((other, b) => a < b && t.counts[a][b] > 0 && cells.push({ row: row.path, column: other.path, label: quickPickText(`${row.path} · ${other.path}`), description: `${t.counts[a][b]} passages`, value: { expression: `${quoted(row.path)} AND ${quoted(other.path)}`, filter: state.filter } })));
   }
-  const picked = await vscode.window.showQuickPick(cells, { title: 'Show the passages of which cell?', matchOnDescription: true });
+  const wanted = (cell: (typeof cells)[number]) => cell.row.toLocaleLowerCase() === args.row?.toLocaleLowerCase() && cell.column.toLocaleLowerCase() === args.column?.toLocaleLowerCase();
+  const picked = await pickItem('analysis.cell', cells, { title: 'Show the passages of which cell?', active: (item) => wanted(item as (typeof cells)[number]) });
   if (!picked) return false;
-  analysis.show({ ...picked.value, tab: 'segments', groupBy: 'participant' });
+  analysis.show({ ...picked, tab: 'segments', groupBy: 'participant' });
   return true;
 }
 

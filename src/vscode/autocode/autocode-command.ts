@@ -5,11 +5,12 @@ import { creatableName } from '../coding/code-picker';
 import { resolveOrCreate } from '../coding/coding-commands';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation } from '../ui/notifications';
+import { prompts } from '../ui/prompts';
 import { quickPickText } from '../ui/untrusted';
 import { DEFAULT_SEARCH, type SearchViewState } from '../../protocol';
 import type { Autocoder, AutocodeOutcome } from './autocoder';
 
-/** What a keybinding (or a test) may fill in; every step is still shown, so Enter confirms each. */
+/** What a keybinding may fill in; every step is still shown, so Enter confirms each. */
 export interface AutocodeArgs {
   pattern?: string;
   regex?: boolean;
@@ -37,31 +38,14 @@ interface Item<T> extends vscode.QuickPickItem {
  * speaker's turns), the extent, the code, then every passage ticked to confirm (Space unticks one,
  * Enter applies the code to all ticked ones as one undoable step).
  */
-export class AutocodeFlow implements vscode.Disposable {
-  private readonly stepChanged = new vscode.EventEmitter<AutocodeStep | undefined>();
-  /** Fires when a step is on screen (undefined: the flow ended): lets tests drive it with keys. */
-  readonly onDidShowStep = this.stepChanged.event;
-  step: AutocodeStep | undefined;
-
+export class AutocodeFlow {
   constructor(
     private readonly host: ProjectHost,
     private readonly autocoder: Autocoder,
     private readonly project: () => Promise<AnalysisProject | undefined>,
   ) {}
 
-  dispose(): void {
-    this.stepChanged.dispose();
-  }
-
   async run(args: AutocodeArgs = {}): Promise<AutocodeOutcome | undefined> {
-    try {
-      return await this.steps(args);
-    } finally {
-      this.show(undefined);
-    }
-  }
-
-  private async steps(args: AutocodeArgs): Promise<AutocodeOutcome | undefined> {
     const project = await this.project();
     if (!project) return undefined;
     const search = await this.pattern(project, args);
@@ -183,13 +167,7 @@ export class AutocodeFlow implements vscode.Disposable {
         resolve(result);
       });
       picker.show();
-      // After the picker's own update has gone to the window: a key sent now reaches it.
-      setTimeout(() => this.show(step), 0);
+      prompts.announce(picker, `autocode.${step}`);
     });
-  }
-
-  private show(step: AutocodeStep | undefined): void {
-    this.step = step;
-    this.stepChanged.fire(step);
   }
 }
