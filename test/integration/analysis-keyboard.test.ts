@@ -16,17 +16,23 @@ type Shown = Extract<HostToWebview, { type: 'show' }>;
 
 const press = (key: 'accept' | 'next') => vscode.commands.executeCommand(`quickInput.${key}`);
 
-/** Waits for Grounded's prompt `id` to be on screen, then presses Enter. */
-async function enter(id: string): Promise<void> {
+/**
+ * Presses Enter on Grounded's prompt `id` once it is on screen, again while it stays (a key sent
+ * while the window was still drawing it is lost), until it is gone.
+ */
+async function enter(id: string, shownAfter: number): Promise<void> {
   const { prompts } = await groundedApi();
-  await waitFor(() => prompts.current === id, SETTLE_MS, `the "${id}" prompt`);
-  await press('accept');
+  const shown = () => prompts.current === id || (prompts.count > shownAfter && prompts.recent.slice(shownAfter - prompts.count).includes(id));
+  await waitFor(shown, SETTLE_MS, `the "${id}" prompt`);
+  await waitFor(async () => prompts.current !== id || (await press('accept'), false), SETTLE_MS, `the "${id}" prompt to take Enter`, 750);
 }
 
 /** Runs a command and confirms each of its prompts with Enter, in order; resolves to its result. */
 async function run<T>(command: string, args: unknown, steps: string[]): Promise<T> {
+  const { prompts } = await groundedApi();
+  const start = prompts.count;
   const result = vscode.commands.executeCommand<T>(command, args);
-  for (const step of steps) await enter(step);
+  for (const step of steps) await enter(step, start);
   return result;
 }
 
@@ -61,6 +67,7 @@ describe('the analysis, by keyboard alone', function () {
 
   it('retrieves a code for one sector, runs and saves a NEAR query, drills into a crosstab cell and opens saturation', async () => {
     const grounded = await groundedApi();
+    await waitFor(() => grounded.index(), SETTLE_MS, 'the read model');
     const youth = await youthHousing();
     assert.equal(youth.size, 4, 'the demo has four youth-housing participants');
 
@@ -105,13 +112,17 @@ describe('the analysis, by keyboard alone', function () {
     const grounded = await groundedApi();
     const store = grounded.store()!;
     const transcripts = ['interviews/p01-amara.md', 'interviews/p03-lucia.md', 'interviews/p04-kwame.md'];
-    // Unsaved words before the phrase in a CRLF transcript: what is coded is the text on screen.
+    // Unsaved words before the phrase, and the document turned to CRLF line endings, unsaved too:
+    // what is coded is the text on screen, in the core's LF offsets.
     const editor = await openTranscript(transcripts[0]);
-    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    await editor.edit((e) => e.setEndOfLine(vscode.EndOfLine.CRLF));
     const at = editor.document.positionAt(editor.document.getText().indexOf('Fear. Only fear.'));
     await editor.edit((e) => e.insert(at, 'Unsaved words. '));
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
     await waitFor(() => grounded.index()!.snapshot().transcripts.find((t) => t.path === transcripts[0])!.text.includes('Unsaved words. Fear.'), SETTLE_MS, 'the index to read the unsaved text');
-    const before = await Promise.all(transcripts.map(async (t) => JSON.stringify((await store.getCoding(t)).coders)));
+    // Each transcript's segments as short lines: a failure shows what differs, not whole files.
+    const coding = () => Promise.all(transcripts.map(async (t) => (await store.getCoding(t)).coders.flatMap((c) => c.segments.map((s) => `${t} ${c.coder.id} ${s.id} ${s.codes.join('+')} ${s.position.start}-${s.position.end}`))));
+    const before = await coding();
 
     try {
       const outcome = await run<AutocodeOutcome>('grounded.analysis.searchAndAutocode', { pattern: 'passport', unit: 'sentence', code: 'Barriers/Bureaucracy' }, ['autocode.pattern', 'autocode.extent', 'autocode.code', 'autocode.confirm']);
@@ -131,8 +142,9 @@ describe('the analysis, by keyboard alone', function () {
       assert.equal(mine[0].position.start, text.indexOf(mine[0].quote.exact), 'anchored on the unsaved text, in LF offsets');
 
       assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Autocode');
-      const after = await Promise.all(transcripts.map(async (t) => JSON.stringify((await store.getCoding(t)).coders)));
-      assert.deepEqual(after, before, 'one undo took every passage back, in every transcript');
+      assert.deepEqual(await coding(), before, 'one undo took every passage back, in every transcript');
+      await store.flush();
+      for (const t of transcripts) assert.ok(!workspaceFileExists(`.grounded/coding/${t}/${store.coder.id}.jsonl`) || !readWorkspaceFile(`.grounded/coding/${t}/${store.coder.id}.jsonl`).includes('passport'), `${t}: nothing of it left on disk`);
     } finally {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -11,6 +11,9 @@ class Prompts {
   readonly onDidShow = this.shown.event;
   /** The id of the prompt on screen, undefined when none is. */
   current: string | undefined;
+  /** How many prompts have been shown so far, and the latest ids (newest last). */
+  count = 0;
+  readonly recent: string[] = [];
 
   /** Call right after `show()`: fires once the prompt's content has gone to the window. */
   announce(input: vscode.QuickInput, id: string): void {
@@ -23,6 +26,11 @@ class Prompts {
   }
 
   private set(id: string | undefined): void {
+    if (id !== undefined) {
+      this.count++;
+      this.recent.push(id);
+      if (this.recent.length > 20) this.recent.shift();
+    }
     this.current = id;
     this.shown.fire(id);
   }
