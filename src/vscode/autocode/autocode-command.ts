@@ -154,6 +154,7 @@ export class AutocodeFlow {
 
   /** Shows the picker; Enter takes the highlighted item (or, with `all`, the ticked ones). */
   private await<I extends vscode.QuickPickItem, R>(picker: vscode.QuickPick<I>, step: AutocodeStep, accept: (item: I) => R | undefined, all = false): Promise<R | undefined> {
+    prompts.watch(picker, `autocode.${step}`);
     return new Promise((resolve) => {
       let result: R | undefined;
       picker.onDidAccept(() => {
@@ -167,7 +168,7 @@ export class AutocodeFlow {
         resolve(result);
       });
       picker.show();
-      prompts.announce(picker, `autocode.${step}`);
+      prompts.announce(`autocode.${step}`);
     });
   }
 }

@@ -15,14 +15,21 @@ class Prompts {
   count = 0;
   readonly recent: string[] = [];
 
-  /** Call right after `show()`: fires once the prompt's content has gone to the window. */
-  announce(input: vscode.QuickInput, id: string): void {
-    // The picker's own update to the window goes out on a timer; announcing after it means a key
-    // sent on the announcement reaches a prompt that is there.
-    setTimeout(() => this.set(id), 0);
+  /**
+   * Call before the prompt's own onDidHide handler is added (that one disposes the prompt, which
+   * ends the delivery of the event): the prompt is known gone when it hides.
+   */
+  watch(input: vscode.QuickInput, id: string): void {
     input.onDidHide(() => {
       if (this.current === id) this.set(undefined);
     });
+  }
+
+  /** Call right after `show()`: says the prompt is there once its content has gone to the window. */
+  announce(id: string): void {
+    // The prompt's own update to the window goes out on a timer; announcing after it means a key
+    // sent on the announcement reaches a prompt that is there.
+    setTimeout(() => this.set(id), 0);
   }
 
   private set(id: string | undefined): void {
@@ -50,6 +57,7 @@ export function pickItem<T>(id: string, items: readonly PickItem<T>[], options: 
   picker.items = items;
   const preferred = options.active && items.find(options.active);
   if (preferred) picker.activeItems = [preferred];
+  prompts.watch(picker, id);
   return new Promise((resolve) => {
     let result: T | undefined;
     picker.onDidAccept(() => {
@@ -63,7 +71,7 @@ export function pickItem<T>(id: string, items: readonly PickItem<T>[], options: 
       resolve(result);
     });
     picker.show();
-    prompts.announce(picker, id);
+    prompts.announce(id);
   });
 }
 
@@ -75,6 +83,7 @@ export function askText(id: string, options: { title: string; prompt: string; va
   box.value = options.value ?? '';
   const check = (value: string): string | undefined => options.validate?.(value);
   box.validationMessage = check(box.value);
+  prompts.watch(box, id);
   return new Promise((resolve) => {
     let result: string | undefined;
     box.onDidChangeValue((value) => (box.validationMessage = check(value)));
@@ -90,6 +99,6 @@ export function askText(id: string, options: { title: string; prompt: string; va
       resolve(result);
     });
     box.show();
-    prompts.announce(box, id);
+    prompts.announce(id);
   });
 }
