@@ -100,7 +100,7 @@ function hitRow(hit: AutocodeHit, ticked: boolean, onTick: (on: boolean) => void
   box.checked = ticked;
   box.addEventListener('change', () => onTick(box.checked));
   const quote = el('span', { class: 'quote' }, ...hit.preview.map((p) => (p.mark ? el('mark', {}, p.text) : p.text)));
-  const meta = el('span', { class: 'meta' }, [hit.participant, hit.speaker, hit.transcript].filter(Boolean).join(' · '), hit.coded ? el('span', { class: 'coded' }, ' · already coded') : undefined);
+  const meta = el('span', { class: 'meta' }, [hit.participant, hit.speaker !== hit.participant && hit.speaker, hit.transcript].filter(Boolean).join(' · '), hit.coded ? el('span', { class: 'coded' }, ' · already coded') : undefined);
   const show = el('button', { class: 'hit', title: 'Show in the transcript' }, quote, meta);
   show.addEventListener('click', () => actions.reveal(hit));
   return el('div', { class: `search-hit${hit.coded ? ' is-coded' : ''}`, role: 'listitem' }, box, show);

@@ -131,7 +131,7 @@ export class AutocodeFlow {
     picker.matchOnDescription = true;
     picker.matchOnDetail = true;
     picker.items = hits.map((h) => ({
-      label: quickPickText([h.participant, h.speaker].filter(Boolean).join(' · ')) + (h.coded ? ' (already coded)' : ''),
+      label: quickPickText([h.participant, h.speaker !== h.participant && h.speaker].filter(Boolean).join(' · ')) + (h.coded ? ' (already coded)' : ''),
       description: quickPickText(h.transcript),
       detail: quickPickText(h.preview.map((p) => (p.mark ? `«${p.text}»` : p.text)).join('')),
       value: h.id,
