@@ -10,7 +10,7 @@ import { analysisProjectOf } from '../../src/core/analysis/from-snapshot';
 import { normaliseText } from '../../src/core/anchoring';
 import { DEFAULT_VIEW_STATE, type HostToWebview } from '../../src/protocol';
 import type { AutocodeOutcome } from '../../src/vscode/autocode/autocoder';
-import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
 
 type Shown = Extract<HostToWebview, { type: 'show' }>;
 
@@ -60,14 +60,11 @@ async function youthHousing(): Promise<Set<string>> {
 describe('the analysis, by keyboard alone', function () {
   this.timeout(TEST_MS);
 
-  const written: vscode.Uri[] = [];
-
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    // The suites after this one start from the panel's first view, and from the demo's files.
+    // The suites after this one start from the panel's first view.
     (await groundedApi()).analysis.show(DEFAULT_VIEW_STATE);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of written) await vscode.workspace.fs.delete(uri);
   });
 
   it('retrieves a code for one sector, runs and saves a NEAR query, drills into a crosstab cell and opens saturation', async () => {
@@ -92,7 +89,6 @@ describe('the analysis, by keyboard alone', function () {
     await run('grounded.analysis.saveQuery', undefined, ['analysis.saveQuery']);
     const saved = await waitFor(async () => (await grounded.queries.list()).find((q) => q.query?.codes === expression), SETTLE_MS, 'the query in the Queries view');
     assert.ok(workspaceFileExists(`.grounded/queries/${saved.name}.json`));
-    written.push(workspaceFileUri(`.grounded/queries/${saved.name}.json`));
     const file = JSON.parse(readWorkspaceFile(`.grounded/queries/${saved.name}.json`)) as { codes: string; filter: unknown };
     assert.deepEqual(file.filter, { attributes: [{ attribute: 'sector', equals: ['youth housing'] }] });
 
@@ -161,7 +157,6 @@ describe('the analysis, by keyboard alone', function () {
     const grounded = await groundedApi();
     const csvUri = await runSaving<vscode.Uri>('grounded.analysis.exportCsv');
     assert.ok(csvUri);
-    written.push(csvUri);
     const csv = readFileSync(csvUri.fsPath, 'utf8').split('\r\n').filter(Boolean);
     const context = new AnalysisContext(analysisProjectOf(grounded.index()!.snapshot()).project);
     assert.match(csv[0], /^transcript,participant,coder,segment,code_id,code,start,end,words,speaker,approximate,.*sector.*,quote$/);
@@ -172,7 +167,6 @@ describe('the analysis, by keyboard alone', function () {
     const shown = await shownAfter(() => run('grounded.analysis.queryCodes', { expression }, ['analysis.query']), 'segments', (m) => m.state.expression === expression);
     const hits = shown.result.tab === 'segments' ? shown.result.hits : [];
     const reportUri = await runSaving<vscode.Uri>('grounded.analysis.exportReport');
-    written.push(reportUri);
     const report = readFileSync(reportUri.fsPath, 'utf8');
     assert.match(report, /^# /);
     assert.match(report, /## "Barriers\/Housing insecurity"\/\\\*\\\*|## .*Housing insecurity/);
