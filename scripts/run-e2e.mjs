@@ -24,10 +24,13 @@ const OVERALL_TIMEOUT_MS = 30 * 60_000;
 const E2E_SETTINGS = { 'grounded.coder': 'E2E Researcher' };
 
 function mochaArgs() {
+  // `npm run test:e2e -- --grep <pattern>` runs only the matching tests.
+  const grepAt = process.argv.indexOf('--grep');
   return [
     join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
     '--config', join(repoRoot, 'test', 'e2e', '.mocharc.json'),
     '--reporter', join(repoRoot, 'scripts', 'lib', 'counting-reporter.mjs'),
+    ...(grepAt >= 0 && process.argv[grepAt + 1] ? ['--grep', process.argv[grepAt + 1]] : []),
   ];
 }
 

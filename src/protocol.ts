@@ -4,8 +4,23 @@
  * (code names, quotes, attribute values) arrives as data and is only ever set as text content.
  */
 import type { CoOccurrence, CodeFrequency, CodeTranscriptMatrix, Crosstab, Hit, SaturationStep, SegmentFilter } from './core/analysis';
+import type { SearchUnit } from './core/analysis/text-search';
+import type { AutocodePreview } from './core/autocode/search-preview';
 
-export type AnalysisTab = 'segments' | 'matrix' | 'frequencies' | 'saturation';
+export type AnalysisTab = 'segments' | 'matrix' | 'frequencies' | 'saturation' | 'search';
+
+/** The Search tab: what to find, how far each hit reaches, and the code to apply. */
+export interface SearchViewState {
+  text: string;
+  regex: boolean;
+  /** Only in this speaker's turns ('' = everyone's); with no text, their whole turns. */
+  speaker: string;
+  unit: SearchUnit;
+  /** The code to apply, by id ('' = none chosen yet). */
+  code: string;
+}
+
+export const DEFAULT_SEARCH: SearchViewState = { text: '', regex: false, speaker: '', unit: 'sentence', code: '' };
 
 export type MatrixColumns = { kind: 'transcripts' } | { kind: 'codes' } | { kind: 'attribute'; attribute: string };
 
@@ -17,6 +32,8 @@ export interface AnalysisViewState {
   filter: SegmentFilter;
   groupBy: 'code' | 'transcript' | 'participant';
   matrix: MatrixColumns;
+  /** Absent in states saved before the Search tab existed. */
+  search?: SearchViewState;
 }
 
 export const DEFAULT_VIEW_STATE: AnalysisViewState = {
@@ -44,7 +61,8 @@ export type AnalysisResult =
   | { tab: 'matrix'; columns: 'codes'; table: CoOccurrence }
   | { tab: 'matrix'; columns: 'attribute'; table: Crosstab }
   | { tab: 'frequencies'; frequencies: CodeFrequency[] }
-  | { tab: 'saturation'; steps: SaturationStep[] };
+  | { tab: 'saturation'; steps: SaturationStep[] }
+  | { tab: 'search'; preview: AutocodePreview; speakers: string[] };
 
 export type HostToWebview =
   | { type: 'show'; state: AnalysisViewState; outline: ProjectOutline; result: AnalysisResult }
@@ -59,7 +77,11 @@ export type WebviewToHost =
   | { type: 'saveQuery'; title: string; state: AnalysisViewState }
   | { type: 'exportCsv'; state: AnalysisViewState }
   /** The panel has drawn its first result (for the first-paint benchmark). */
-  | { type: 'rendered' };
+  | { type: 'rendered' }
+  /** Apply the search's code to these hits (by id), as one undoable step. */
+  | { type: 'autocode'; state: AnalysisViewState; hits: string[] }
+  /** Ask for a name and create a code to apply. */
+  | { type: 'newCode'; state: AnalysisViewState };
 
 /** Passages sent at most, so a panel over 100,000 segments stays responsive; the rest are counted. */
 export const MAX_HITS = 2000;
@@ -67,5 +89,5 @@ export const MAX_HITS = 2000;
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'request' || type === 'reveal' || type === 'saveQuery' || type === 'exportCsv' || type === 'rendered';
+  return type === 'ready' || type === 'request' || type === 'reveal' || type === 'saveQuery' || type === 'exportCsv' || type === 'rendered' || type === 'autocode' || type === 'newCode';
 }

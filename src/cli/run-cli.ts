@@ -12,6 +12,7 @@ import { queryCommand } from './commands/query';
 import { reportCommand } from './commands/report';
 import { pseudonymiseCommand } from './commands/pseudonymise';
 import { resolveCommand } from './commands/resolve';
+import { autocodeCommand } from './commands/autocode';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 import { codebookCommand } from './commands/codebook';
@@ -22,6 +23,7 @@ import { relationsCommand } from './commands/relations';
 const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, diffCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
 COMMANDS.push(codebookCommand, memosCommand);
 COMMANDS.push(relationsCommand);
+COMMANDS.push(autocodeCommand);
 
 function usage(): string {
   return [

@@ -1,5 +1,5 @@
 /**
- * The Analysis panel in the webview: tabs for Segments, Matrix, Frequencies and Saturation. It
+ * The Analysis panel in the webview: tabs for Segments, Matrix, Frequencies, Saturation and Search. It
  * holds no logic of the study: it asks the extension for results (`request`), draws what comes back
  * (`show`), and keeps its view state with setState so a reloaded window comes back to it.
  */
@@ -16,6 +16,7 @@ import { frequenciesView, saturationView } from './charts-view';
 import { clear, component, el } from './dom';
 import { matrixView } from './matrix-view';
 import { segmentsView, type ViewActions } from './segments-view';
+import { searchView, type SearchActions } from './search-view';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -34,11 +35,12 @@ const TABS: { id: AnalysisTab; title: string }[] = [
   { id: 'matrix', title: 'Matrix' },
   { id: 'frequencies', title: 'Frequencies' },
   { id: 'saturation', title: 'Saturation' },
+  { id: 'search', title: 'Search' },
 ];
 
 let last: Extract<HostToWebview, { type: 'show' | 'problem' }> | undefined;
 
-const actions: ViewActions = {
+const actions: ViewActions & SearchActions = {
   request: (state) => {
     vscode.setState(state);
     vscode.postMessage({ type: 'request', state });
@@ -46,6 +48,8 @@ const actions: ViewActions = {
   reveal: (hit) => vscode.postMessage({ type: 'reveal', transcript: hit.transcript, start: hit.start, end: hit.end }),
   saveQuery: (state) => vscode.postMessage({ type: 'saveQuery', title: '', state }),
   exportCsv: (state) => vscode.postMessage({ type: 'exportCsv', state }),
+  autocode: (state, hits) => vscode.postMessage({ type: 'autocode', state, hits }),
+  newCode: (state) => vscode.postMessage({ type: 'newCode', state }),
 };
 
 function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): void {
@@ -78,6 +82,7 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   if (state.tab === 'matrix') parts.push(matrixView(state, outline, result?.tab === 'matrix' ? result : undefined, actions));
   if (state.tab === 'frequencies' && result?.tab === 'frequencies') parts.push(frequenciesView(result.frequencies, outline));
   if (state.tab === 'saturation' && result?.tab === 'saturation') parts.push(saturationView(result.steps));
+  if (state.tab === 'search') parts.push(searchView(state, outline, result?.tab === 'search' ? result : undefined, actions));
   if (problem) parts.unshift(problem);
   return parts;
 }

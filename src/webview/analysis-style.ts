@@ -21,4 +21,18 @@ table.matrix td button { all: unset; display: block; width: 100%; cursor: pointe
 table.matrix td button:focus { outline: 1px solid var(--vscode-focusBorder); }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
 .chart { max-width: 900px; height: 420px; position: relative; }
+table.matrix th button { font: inherit; font-weight: 600; color: var(--vscode-foreground); background: transparent; border: 1px solid transparent; border-radius: 2px; padding: 2px 4px; margin: -2px -4px; cursor: pointer; text-align: left; }
+table.matrix th button:hover { background: var(--vscode-toolbar-hoverBackground, var(--vscode-list-hoverBackground)); }
+table.matrix th button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+table.matrix th[aria-sort] button::after { content: ' ▼'; color: var(--vscode-descriptionForeground); }
+table.matrix th[aria-sort='ascending'] button::after { content: ' ▲'; }
+label.inline { flex-direction: row; align-items: center; gap: 4px; align-self: center; }
+input[type='checkbox'] { accent-color: var(--vscode-checkbox-selectBackground, var(--vscode-focusBorder)); width: 1.1em; height: 1.1em; }
+input[type='checkbox']:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+.search-hit { display: flex; gap: 8px; align-items: flex-start; }
+.search-hit input { margin-top: 10px; flex: none; }
+.search-hit .hit { flex: 1; }
+.search-hit.is-coded .hit { border-left-style: dashed; opacity: 0.85; }
+.coded { color: var(--vscode-charts-green, var(--vscode-descriptionForeground)); }
+mark { background: var(--vscode-editor-findMatchHighlightBackground, #ea5c0055); color: inherit; border-radius: 2px; outline: 1px solid var(--vscode-editor-findMatchHighlightBorder, transparent); }
 `;

@@ -92,6 +92,8 @@ function sortableTable(header: string[], rows: (string | number)[][]): HTMLEleme
     button.addEventListener('click', () => {
       const descending = sortedBy !== i;
       sortedBy = descending ? i : -1;
+      for (const other of headings) other.removeAttribute('aria-sort');
+      button.parentElement?.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
       fill([...rows].sort((a, b) => (typeof a[i] === 'number' ? (b[i] as number) - (a[i] as number) : String(a[i]).localeCompare(String(b[i]))) * (descending ? 1 : -1)));
     });
     return el('th', { scope: 'col' }, button);

@@ -43,6 +43,9 @@ function compute(context: AnalysisContext, state: AnalysisViewState): AnalysisRe
       return { tab: 'frequencies', frequencies: codeFrequencies(context, filter) };
     case 'saturation':
       return { tab: 'saturation', steps: saturation(context, filter) };
+    case 'search':
+      // Needs the applying coder: answered by searchProject (core/autocode) where the coder is known.
+      throw new Error('The Search tab is answered by searchProject.');
   }
 }
 

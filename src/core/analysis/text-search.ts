@@ -25,6 +25,8 @@ export interface SearchHit {
   range: TextRange;
   /** The matched text itself, for the preview. */
   match: string;
+  /** Every match inside `range` (several when matches were merged into one passage). */
+  matches: TextRange[];
   speaker?: string;
 }
 
@@ -49,7 +51,7 @@ export function searchTranscript(path: string, text: string, search: TextSearch)
   const hits: SearchHit[] = [];
   for (const region of regions) {
     if (!pattern) {
-      hits.push({ transcript: path, range: region, match: text.slice(region.start, region.end), speaker: turnAt(parsed, region.start)?.speaker });
+      hits.push({ transcript: path, range: region, match: text.slice(region.start, region.end), matches: [region], speaker: turnAt(parsed, region.start)?.speaker });
       continue;
     }
     pattern.lastIndex = 0;
@@ -58,7 +60,7 @@ export function searchTranscript(path: string, text: string, search: TextSearch)
       if (m[0].length === 0) continue;
       const start = region.start + m.index;
       const match = { start, end: start + m[0].length };
-      hits.push({ transcript: path, range: widen(text, parsed, match, search.unit), match: m[0], speaker: turnAt(parsed, start)?.speaker });
+      hits.push({ transcript: path, range: widen(text, parsed, match, search.unit), match: m[0], matches: [match], speaker: turnAt(parsed, start)?.speaker });
     }
   }
   return mergeOverlaps(hits);
@@ -80,8 +82,10 @@ function mergeOverlaps(hits: SearchHit[]): SearchHit[] {
   const merged: SearchHit[] = [];
   for (const hit of sorted) {
     const last = merged[merged.length - 1];
-    if (last && hit.range.start < last.range.end) last.range = { start: last.range.start, end: Math.max(last.range.end, hit.range.end) };
-    else merged.push({ ...hit, range: { ...hit.range } });
+    if (last && hit.range.start < last.range.end) {
+      last.range = { start: last.range.start, end: Math.max(last.range.end, hit.range.end) };
+      last.matches.push(...hit.matches);
+    } else merged.push({ ...hit, range: { ...hit.range }, matches: [...hit.matches] });
   }
   return merged;
 }

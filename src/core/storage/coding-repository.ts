@@ -87,6 +87,12 @@ export class CodingRepository {
     this.set(transcript, coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
   }
 
+  /** Throws if this coder's file of a loaded transcript is malformed (so an edit would be refused). */
+  requireWritable(transcript: string, coderId: string, action: string): void {
+    const entry = this.entriesOf(transcript).get(coderId);
+    if (entry && !entry.ok) throw malformedFileError(action, entry.problems);
+  }
+
   /** Edit any coder's file of a loaded transcript (merge and split move other coders' segments). */
   editOf(transcript: string, coderId: string, action: string, change: (segments: readonly Segment[]) => Segment[]): void {
     const entry = this.entriesOf(transcript).get(coderId);

@@ -15,6 +15,7 @@ import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
+import { applyCodesToRanges } from './autocode-edits';
 import { sweepTemporaryFiles } from './temporary-files';
 import { type GatherResult, type UngatherResult, gatherCodes, ungatherCode } from './code-gathering';
 import { effectiveRound, projectRounds } from '../rounds/rounds';
@@ -179,6 +180,40 @@ export class ProjectStore {
       });
       this.codingChanged.fire({ transcript });
       return result!;
+    });
+  }
+
+  /**
+   * Apply codes to many passages in many transcripts as the current coder, as one undoable step
+   * (autocoding a search): one undo takes every segment it made, and every code it added, away
+   * again. Each transcript's `placed` maps the coder's segments to where they are now.
+   */
+  async applyCodesAcross(
+    transcripts: readonly { transcript: string; targets: readonly { range: TextRange; quote: QuoteSelector }[]; placed: ReadonlyMap<SegmentId, TextRange> }[],
+    codeIds: CodeId[],
+    label = 'Autocode',
+  ): Promise<{ created: number; extended: number; unchanged: number; transcripts: string[] }> {
+    return this.action(label, async () => {
+      if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
+      for (const id of codeIds) this.codes.require(id);
+      for (const t of transcripts) if (t.targets.some((x) => x.range.end <= x.range.start)) throw new StoreError(`An empty passage in ${t.transcript} cannot be coded.`);
+      for (const t of transcripts) await this.coding.ensureLoaded(t.transcript);
+      // All or nothing: a malformed file anywhere refuses the whole step before anything changes.
+      for (const t of transcripts) this.coding.requireWritable(t.transcript, this.currentCoder.id, label);
+      const total = { created: 0, extended: 0, unchanged: 0, transcripts: [] as string[] };
+      for (const { transcript, targets, placed } of transcripts) {
+        const mine = this.coding.get(transcript).coders.find((c) => c.coder.id === this.currentCoder.id)?.segments ?? [];
+        const applied = applyCodesToRanges(mine, placed, targets, codeIds, this.newSegmentId);
+        total.created += applied.created;
+        total.extended += applied.extended;
+        total.unchanged += applied.unchanged;
+        // A transcript where nothing changes is not written (nor given an empty coding file).
+        if (applied.created + applied.extended === 0) continue;
+        this.coding.edit(transcript, this.currentCoder, label, () => applied.segments);
+        total.transcripts.push(transcript);
+      }
+      for (const transcript of total.transcripts) this.codingChanged.fire({ transcript });
+      return total;
     });
   }
 

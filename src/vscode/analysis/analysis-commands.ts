@@ -11,18 +11,34 @@ import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { AnalysisPanels } from './analysis-panel';
 import { QueriesTreeProvider, type QueryNode } from './queries-tree';
+import { Autocoder } from '../autocode/autocoder';
+import { AutocodeFlow, type AutocodeArgs } from '../autocode/autocode-command';
+import { resolveOrCreate } from '../coding/coding-commands';
+import { registerKeyboardAnalysis } from './keyboard-analysis';
+import { askText, pickItem, prompts } from '../ui/prompts';
 
 export interface AnalysisApi {
   analysis: AnalysisPanels;
   queries: QueriesTreeProvider;
+  autocode: AutocodeFlow;
+  /** Which of Grounded's quick inputs is on screen (the keyboard tests wait for it). */
+  prompts: typeof prompts;
 }
 
 /** The Analysis panel, the Queries view and their commands. */
 export function registerAnalysis(context: vscode.ExtensionContext, host: ProjectHost, index: IndexHost): AnalysisApi {
   const queries = new QueriesTreeProvider(host);
+  const autocoder = new Autocoder(host);
   const analysis = new AnalysisPanels(context.extensionUri, host, index, {
     saveQuery: (_title, state) => saveQuery(host, state, queries),
-    exportCsv: () => exportCsv(host, index),
+    exportCsv: async () => void (await exportCsv(host, index)),
+    search: (project, state) => autocoder.search(project, state),
+    autocode: async (passages, code) => autocoder.report(await autocoder.apply(passages, [code]), host.require().store.codebook().path(code).join('/')),
+    newCode: () => newCode(host),
+  });
+  const autocode = new AutocodeFlow(host, autocoder, async () => {
+    const snapshot = (await index.settled())?.snapshot();
+    return snapshot && analysisProjectOf(snapshot).project;
   });
   const open = (tab: AnalysisTab) => () => analysis.show({ tab });
   context.subscriptions.push(
@@ -33,21 +49,31 @@ export function registerAnalysis(context: vscode.ExtensionContext, host: Project
     vscode.commands.registerCommand('grounded.analysis.openMatrix', open('matrix')),
     vscode.commands.registerCommand('grounded.analysis.openFrequencies', open('frequencies')),
     vscode.commands.registerCommand('grounded.analysis.openSaturation', open('saturation')),
-    vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode) => retrieveCode(host, analysis, node)),
+    // From the Codebook view: the code's node; from a keybinding: `{ code }` to highlight in the pick.
+    vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode | { code?: string }) => (node && 'kind' in node ? retrieveCode(host, analysis, node) : retrieveCode(host, analysis, undefined, node))),
     vscode.commands.registerCommand('grounded.analysis.runQuery', (node?: QueryNode) => runQuery(analysis, queries, node)),
     vscode.commands.registerCommand('grounded.analysis.exportCsv', () => exportCsv(host, index)),
     vscode.commands.registerCommand('grounded.analysis.refreshQueries', () => queries.refresh()),
+    vscode.commands.registerCommand('grounded.analysis.searchAndAutocode', (args?: AutocodeArgs) => autocode.run(args)),
+    vscode.commands.registerCommand('grounded.analysis.openSearch', () => analysis.show({ tab: 'search' })),
+    ...registerKeyboardAnalysis(host, index, analysis, (state) => saveQuery(host, state, queries)),
   );
-  return { analysis, queries };
+  return { analysis, queries, autocode, prompts };
 }
 
-async function retrieveCode(host: ProjectHost, analysis: AnalysisPanels, node: CodebookNode | undefined): Promise<void> {
+async function newCode(host: ProjectHost): Promise<string | undefined> {
+  const name = await vscode.window.showInputBox({ title: 'New code to apply', prompt: 'A name, or Parent/Child to make it a sub-code', validateInput: (v) => (v.trim() ? undefined : 'Give the code a name') });
+  return name?.trim() ? resolveOrCreate(host, name.trim()) : undefined;
+}
+
+async function retrieveCode(host: ProjectHost, analysis: AnalysisPanels, node: CodebookNode | undefined, args?: { code?: string }): Promise<void> {
   const codebook = host.project?.store.codebook();
   if (!codebook) return;
   let id = node?.kind === 'code' ? node.id : undefined;
   if (!id) {
-    const picked = await vscode.window.showQuickPick(codebook.all().map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), id: c.id })).sort((a, b) => a.label.localeCompare(b.label)), { placeHolder: 'Retrieve the segments of which code?' });
-    id = picked?.id;
+    const wanted = args?.code?.toLocaleLowerCase();
+    const items = codebook.all().map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), value: c.id })).sort((a, b) => a.label.localeCompare(b.label));
+    id = await pickItem('analysis.retrieveCode', items, { title: 'Retrieve the segments of which code?', active: (i) => !!wanted && (codebook.path(i.value).join('/').toLocaleLowerCase() === wanted || codebook.get(i.value)?.name.toLocaleLowerCase() === wanted) });
   }
   if (id) analysis.show({ tab: 'segments', expression: `${JSON.stringify(codebook.path(id).join('/'))}/**`, groupBy: 'participant', filter: {} });
 }
@@ -66,7 +92,7 @@ async function runQuery(analysis: AnalysisPanels, queries: QueriesTreeProvider, 
 async function saveQuery(host: ProjectHost, state: AnalysisViewState, queries: QueriesTreeProvider): Promise<void> {
   const project = host.project;
   if (!project) return;
-  const title = await vscode.window.showInputBox({ prompt: 'A title for this query (it names the file in .grounded/queries/)', value: state.expression, validateInput: (v) => (v.trim() ? undefined : 'Give the query a title') });
+  const title = await askText('analysis.saveQuery', { title: 'Save Query', prompt: 'A title for this query (it names the file in .grounded/queries/)', value: state.expression, validate: (v) => (v.trim() ? undefined : 'Give the query a title') });
   if (!title) return;
   const name = queryNameFor(title);
   const path = queryPath(name);
@@ -85,13 +111,14 @@ async function saveQuery(host: ProjectHost, state: AnalysisViewState, queries: Q
   void showInformation(notice`Saved as ${path}. Run it again with: grounded query ${name}`);
 }
 
-async function exportCsv(host: ProjectHost, index: IndexHost): Promise<void> {
+async function exportCsv(host: ProjectHost, index: IndexHost): Promise<vscode.Uri | undefined> {
   const project = host.project;
   const snapshot = (await index.settled())?.snapshot();
-  if (!project || !snapshot) return;
+  if (!project || !snapshot) return undefined;
   const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(project.fs.root, `${queryNameFor(snapshot.config.name)}-coding.csv`), filters: { CSV: ['csv'] }, title: 'Export coding as CSV (one row per segment and code)' });
-  if (!target) return;
+  if (!target) return undefined;
   const csv = tidyCsv(new AnalysisContext(analysisProjectOf(snapshot).project));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
   void showInformation(notice`Exported ${csv.split('\r\n').length - 2} rows to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
 }

@@ -3,7 +3,11 @@ import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
 import { analysisProjectOf } from '../../core/analysis/from-snapshot';
 import type { ProjectSnapshot } from '../../core/project-index';
-import { DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type WebviewToHost } from '../../protocol';
+import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type ProjectOutline, type WebviewToHost } from '../../protocol';
+import type { AnalysisProject } from '../../core/analysis';
+import { SearchError } from '../../core/analysis/text-search';
+import type { ChosenPassage } from '../../core/autocode/apply-plan';
+import type { ProjectSearch } from '../../core/autocode/project-search';
 import { DocumentText } from '../coding/document-text';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
@@ -27,6 +31,8 @@ export class AnalysisPanels implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: AnalysisViewState = DEFAULT_VIEW_STATE;
   private prepared: Prepared | undefined;
+  /** The passages of the Search tab's latest preview, by hit id: what "Apply" codes. */
+  private passages = new Map<string, ChosenPassage>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, for tests: the last one shows what the panel shows. */
   readonly posted: HostToWebview[] = [];
@@ -42,7 +48,7 @@ export class AnalysisPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly host: ProjectHost,
     private readonly index: IndexHost,
-    private readonly handlers: { saveQuery(title: string, state: AnalysisViewState): Promise<void>; exportCsv(state: AnalysisViewState): Promise<void> },
+    private readonly handlers: { saveQuery(title: string, state: AnalysisViewState): Promise<void>; exportCsv(state: AnalysisViewState): Promise<void> } & SearchHandlers,
   ) {
     this.disposables.push(
       this.shown,
@@ -115,6 +121,10 @@ export class AnalysisPanels implements vscode.Disposable {
         if (this.paintFrom !== undefined) this.painted.fire(performance.now() - this.paintFrom);
         this.paintFrom = undefined;
         return;
+      case 'autocode':
+        return this.autocode(message.state, message.hits);
+      case 'newCode':
+        return this.newCode(message.state);
     }
   }
 
@@ -123,8 +133,38 @@ export class AnalysisPanels implements vscode.Disposable {
     if (!prepared) return this.post({ type: 'noProject' });
     const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
     const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced);
+    if (this.state.tab === 'search') return this.post(this.searchAnswer(prepared.context.project, outline));
     const answer = answerRequest(prepared.context, this.state);
     this.post(answer.ok ? { type: 'show', state: this.state, outline, result: answer.result } : { type: 'problem', state: this.state, outline, message: answer.message });
+  }
+
+  private searchAnswer(project: AnalysisProject, outline: ProjectOutline): HostToWebview {
+    try {
+      const found = this.handlers.search(project, this.state.search ?? DEFAULT_SEARCH);
+      this.passages = found.passages;
+      return { type: 'show', state: this.state, outline, result: { tab: 'search', preview: found.preview, speakers: found.speakers } };
+    } catch (error) {
+      if (!(error instanceof SearchError)) throw error;
+      this.passages = new Map();
+      return { type: 'problem', state: this.state, outline, message: error.message };
+    }
+  }
+
+  /** The webview's Apply: the ticked hits of the preview it was sent, with the search's code. */
+  private async autocode(state: unknown, hits: unknown): Promise<void> {
+    if (!isViewState(state) || !Array.isArray(hits)) return;
+    this.state = state;
+    const code = state.search?.code;
+    const chosen = hits.flatMap((id) => (typeof id === 'string' ? (this.passages.get(id) ?? []) : []));
+    if (code && chosen.length > 0) await this.handlers.autocode(chosen, code);
+  }
+
+  private async newCode(state: unknown): Promise<void> {
+    if (!isViewState(state)) return;
+    this.state = state;
+    const id = await this.handlers.newCode();
+    if (id) this.state = { ...this.state, search: { ...(this.state.search ?? DEFAULT_SEARCH), code: id } };
+    await this.refresh();
   }
 
   private async prepare(): Promise<Prepared | undefined> {
@@ -155,17 +195,33 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 }
 
+/** What the Search tab needs from outside the panel: the search, applying a code, a new code. */
+export interface SearchHandlers {
+  /** Throws SearchError for a pattern that cannot or must not be run. */
+  search(project: AnalysisProject, state: NonNullable<AnalysisViewState['search']>): ProjectSearch;
+  autocode(passages: ChosenPassage[], code: string): Promise<void>;
+  /** Asks for a name and creates the code; its id, or undefined when cancelled. */
+  newCode(): Promise<string | undefined>;
+}
+
 function isViewState(value: unknown): value is AnalysisViewState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<AnalysisViewState>;
   return (
     typeof v.tab === 'string' &&
-    ['segments', 'matrix', 'frequencies', 'saturation'].includes(v.tab) &&
+    ['segments', 'matrix', 'frequencies', 'saturation', 'search'].includes(v.tab) &&
     typeof v.expression === 'string' &&
     typeof v.filter === 'object' &&
     v.filter !== null &&
     typeof v.groupBy === 'string' &&
     typeof v.matrix === 'object' &&
-    v.matrix !== null
+    v.matrix !== null &&
+    (v.search === undefined || isSearchState(v.search))
   );
+}
+
+function isSearchState(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return typeof s.text === 'string' && typeof s.regex === 'boolean' && typeof s.speaker === 'string' && typeof s.code === 'string' && ['match', 'sentence', 'paragraph', 'turn'].includes(s.unit as string);
 }

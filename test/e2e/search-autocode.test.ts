@@ -1,0 +1,71 @@
+// End to end: the Analysis panel's Search tab in a real VS Code in Chromium, dark and light. A
+// phrase is searched in every transcript, a code chosen, two passages unticked and the code applied
+// to the rest; the preview then marks the passages that have the code. Photographed for a person
+// to look at.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { e2eEnvironment } from './e2e-env';
+import { publishScreenshot, runCommand, screenshot, useWorkbench } from './workbench';
+
+async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        if ((await frame.locator('#root', { hasText: text }).count()) > 0) return frame;
+      } catch {
+        // A frame navigating away: look at the others.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the panel to show "${text}"`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('search and autocode in the Analysis panel', function () {
+  this.timeout(300_000);
+  const env = e2eEnvironment();
+  const workbench = useWorkbench(env.url, env.resultsDir);
+
+  for (const theme of [
+    { name: 'Dark Modern', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark', phrase: 'police' },
+    { name: 'Light Modern', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs', phrase: 'lawyer' },
+  ]) {
+    it(`previews the passages of "${theme.phrase}", applies a code to the ticked ones and marks them, on ${theme.name}`, async () => {
+      const page = workbench();
+      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
+      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+      await runCommand(page, 'Grounded: Analyse: Search Transcripts');
+      let frame = await panelShowing(page, 'Code to apply');
+      await frame.locator('vscode-textfield[aria-label="Search for"] input').fill(theme.phrase);
+      await frame.locator('vscode-textfield[aria-label="Search for"] input').press('Enter');
+      frame = await panelShowing(page, 'ticked');
+      // "New Code…" with an existing code's path chooses that code.
+      await frame.getByText('New Code…').click();
+      await page.locator('.quick-input-widget input').fill('Barriers/Bureaucracy');
+      await page.keyboard.press('Enter');
+      frame = await panelShowing(page, 'Apply Barriers/Bureaucracy to');
+      const boxes = frame.locator('.search-hit input[type=checkbox]');
+      const total = await boxes.count();
+      assert.ok(total >= 4, `${total} passages`);
+      // Untick two with the keyboard: Space on a focused checkbox.
+      for (const i of [1, 3]) {
+        await boxes.nth(i).focus();
+        await page.keyboard.press('Space');
+      }
+      await panelShowing(page, `Apply Barriers/Bureaucracy to ${total - 2} passages`);
+      await frame.getByText(`Apply Barriers/Bureaucracy to ${total - 2} passages`).click();
+      frame = await panelShowing(page, 'already coded');
+      await frame.locator('.search-hit.is-coded').nth(total - 3).waitFor();
+      assert.equal(await frame.locator('.search-hit.is-coded').count(), total - 2);
+      assert.equal(await frame.locator('mark', { hasText: new RegExp(theme.phrase, 'i') }).count() >= total, true);
+      await page.waitForTimeout(300);
+      const shot = join(env.resultsDir, `analysis-search-${theme.name.split(' ')[0].toLowerCase()}.png`);
+      await screenshot(page, shot);
+      publishScreenshot(shot, env.updateDocsImages);
+    });
+  }
+});
