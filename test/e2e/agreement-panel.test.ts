@@ -1,26 +1,14 @@
 // End to end: the Agreement panel in a real VS Code in Chromium, on a dark and a light theme. The
 // table is opened from the command palette, a code's disagreements are opened with the keyboard,
 // and a passage is opened in its transcript; each step is photographed.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { runCommand, screenshot, useWorkbench } from './workbench';
+import { runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the Agreement panel, once its table shows `text`. */
 async function agreementFrame(page: Page, text: string, timeoutMs = 90_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        if ((await frame.locator('table.agreement', { hasText: text }).count()) > 0) return frame;
-      } catch {
-        // A frame navigating away: look at the others.
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the Agreement panel to show "${text}"`);
-    await page.waitForTimeout(250);
-  }
+  return webviewShowing(page, 'table.agreement', text, timeoutMs);
 }
 
 describe('the Agreement panel', function () {
@@ -28,16 +16,11 @@ describe('the Agreement panel', function () {
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
-  for (const theme of [
-    { name: 'Dark Modern', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
-    { name: 'Light Modern', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs' },
-  ]) {
+  for (const theme of THEMES) {
     it(`shows agreement per code and a code's disagreements, which open in the transcript, on ${theme.name}`, async () => {
       const page = workbench();
       const suffix = theme.name.split(' ')[0].toLowerCase();
-      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
-      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
-      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+      await useTheme(page, env.workspace, theme);
       await runCommand(page, 'Grounded: Show Agreement');
       const frame = await agreementFrame(page, 'All codes (pooled)');
       // A reloaded panel may come back with a code open (its state is restored): start from the table.

@@ -1,25 +1,13 @@
 // End to end: the Analysis panel in a real VS Code in Chromium, on a dark and a light theme. Each tab
 // is opened from the command palette, its content waited for inside the webview, and photographed.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { runCommand, screenshot, useWorkbench } from './workbench';
+import { runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the panel, once it shows `text`. */
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        if ((await frame.locator('#root', { hasText: text }).count()) > 0) return frame;
-      } catch {
-        // A frame navigating away: look at the others.
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the Analysis panel to show "${text}"`);
-    await page.waitForTimeout(250);
-  }
+  return webviewShowing(page, '#root', text, timeoutMs);
 }
 
 const TABS = [
@@ -34,16 +22,11 @@ describe('the Analysis panel', function () {
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
-  for (const theme of [
-    { name: 'Dark Modern', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
-    { name: 'Light Modern', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs' },
-  ]) {
+  for (const theme of THEMES) {
     it(`shows segments, a matrix, frequencies and saturation on ${theme.name}`, async () => {
       const page = workbench();
       // The workspace's settings are read again when they change: the theme switches without a picker.
-      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
-      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
-      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+      await useTheme(page, env.workspace, theme);
       for (const tab of TABS) {
         await runCommand(page, tab.command);
         const frame = await panelShowing(page, tab.shows);

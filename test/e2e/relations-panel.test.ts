@@ -2,26 +2,14 @@
 // opened from the command palette, a node is focused and moved from with the keyboard, and the
 // panel is photographed.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { runCommand, screenshot, useWorkbench } from './workbench';
+import { runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the Relations panel's drawing. */
 async function relationsFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        if ((await frame.locator('svg.relations g.node').count()) > 0) return frame;
-      } catch {
-        // A frame navigating away: look at the others.
-      }
-    }
-    if (Date.now() > deadline) throw new Error('timed out waiting for the Relations panel to draw its network');
-    await page.waitForTimeout(250);
-  }
+  return webviewShowing(page, 'svg.relations g.node', undefined, timeoutMs);
 }
 
 describe('the Relations panel', function () {
@@ -29,15 +17,10 @@ describe('the Relations panel', function () {
   const env = e2eEnvironment();
   const workbench = useWorkbench(env.url, env.resultsDir);
 
-  for (const theme of [
-    { name: 'Dark Modern', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
-    { name: 'Light Modern', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs' },
-  ]) {
+  for (const theme of THEMES) {
     it(`draws the demo study's relations, reachable by keyboard, on ${theme.name}`, async () => {
       const page = workbench();
-      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
-      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
-      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+      await useTheme(page, env.workspace, theme);
       await runCommand(page, 'Grounded: Open Relations Panel');
       const frame = await relationsFrame(page);
       assert.equal(await frame.locator('svg.relations g.edge').count(), 11);

@@ -3,25 +3,13 @@
 // to the rest; the preview then marks the passages that have the code. Photographed for a person
 // to look at.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { publishScreenshot, runCommand, screenshot, useWorkbench } from './workbench';
+import { publishScreenshot, runCommand, screenshot, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      try {
-        if ((await frame.locator('#root', { hasText: text }).count()) > 0) return frame;
-      } catch {
-        // A frame navigating away: look at the others.
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the panel to show "${text}"`);
-    await page.waitForTimeout(250);
-  }
+  return webviewShowing(page, '#root', text, timeoutMs);
 }
 
 describe('search and autocode in the Analysis panel', function () {
@@ -35,9 +23,7 @@ describe('search and autocode in the Analysis panel', function () {
   ]) {
     it(`previews the passages of "${theme.phrase}", applies a code to the ticked ones and marks them, on ${theme.name}`, async () => {
       const page = workbench();
-      mkdirSync(join(env.workspace, '.vscode'), { recursive: true });
-      writeFileSync(join(env.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
-      await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+      await useTheme(page, env.workspace, theme);
       await runCommand(page, 'Grounded: Analyse: Search Transcripts');
       let frame = await panelShowing(page, 'Code to apply');
       await frame.locator('vscode-textfield[aria-label="Search for"] input').fill(theme.phrase);

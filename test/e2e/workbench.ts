@@ -1,8 +1,8 @@
 // Driving the VS Code workbench in a browser the way a person does: keyboard shortcuts, Quick
 // Open, the command palette. Selectors are VS Code's own DOM classes.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -154,4 +154,33 @@ export function useWorkbench(url: string, resultsDir: string): () => Page {
     if (!page) throw new Error('the workbench is not open yet');
     return page;
   };
+}
+
+/** The two themes every panel is photographed on. */
+export const THEMES = [
+  { name: 'Dark Modern', short: 'dark', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
+  { name: 'Light Modern', short: 'light', setting: 'Default Light Modern', workbenchClass: '.monaco-workbench.vs' },
+] as const;
+
+/** Switches the workbench to `theme` through the workspace's settings (read again when they change), no picker. */
+export async function useTheme(page: Page, workspace: string, theme: { setting: string; workbenchClass: string }): Promise<void> {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
+  await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+}
+
+/** The webview frame in which `selector` (holding `text`, when given) is shown: a panel that has drawn. */
+export async function webviewShowing(page: Page, selector: string, text?: string, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        if ((await frame.locator(selector, text === undefined ? {} : { hasText: text }).count()) > 0) return frame;
+      } catch {
+        // A frame navigating away: look at the others.
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a panel to show ${selector}${text === undefined ? '' : ` with "${text}"`}`);
+    await page.waitForTimeout(250);
+  }
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   AgreementSelectionError,
   computeAgreement,
@@ -11,7 +10,7 @@ import {
 } from '../../core/agreement';
 import { NodeFileSystem } from '../../node/node-file-system';
 import type { CliCommand, CliIo } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 const UNITS: readonly AgreementUnit[] = ['char', 'turn', 'paragraph', 'line'];
 const CONTINUA: readonly ContinuumChoice[] = ['text', 'body', 'turns'];
@@ -61,11 +60,8 @@ export const agreementCommand: CliCommand = {
     if (!UNITS.includes(unit)) return usageError(io, `--unit must be one of ${UNITS.join(', ')} (got "${String(values.unit)}")`);
     if (!CONTINUA.includes(continuum)) return usageError(io, `--continuum must be one of ${CONTINUA.join(', ')} (got "${String(values.continuum)}")`);
     if (values.json && values.csv) return usageError(io, 'give --json or --csv, not both');
-    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const coders = typeof values.coders === 'string' ? values.coders.split(',').filter((c) => c.trim() !== '') : undefined;
     const codes = Array.isArray(values.code) ? values.code.map(String) : undefined;
     let loaded;

@@ -5,7 +5,7 @@ import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { formatOption } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 export const codebookCommand: CliCommand = {
   name: 'codebook',
@@ -31,12 +31,8 @@ export const codebookCommand: CliCommand = {
       io.err('grounded codebook: a Word document needs --out FILE\n');
       return 2;
     }
-    const start = resolve(io.cwd, dir ?? '.');
-    const root = findProjectRoot(start);
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const document = buildCodebookDocument(await loadSnapshot(new NodeFileSystem(root)));
     // The Word library is loaded only when a Word document is asked for.
     const content = format === 'docx' ? await codebookAsDocx(document, await import('docx')) : format === 'html' ? codebookAsHtml(document) : codebookAsMarkdown(document);

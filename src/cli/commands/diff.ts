@@ -7,7 +7,7 @@ import { PROJECT_FILE } from '../../core/storage/format';
 import { defaultBranch, GitFileSource, isDirty, mergeBase, repositoryPrefix, resolveCommit } from '../../node/git-file-source';
 import { NodeFileSystem } from '../../node/node-file-system';
 import type { CliCommand, CliIo } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 const HELP = `Usage: grounded diff [dir] [base] [head] [options]
 
@@ -51,11 +51,8 @@ export const diffCommand: CliCommand = {
     if (format !== 'md' && format !== 'json') return usageError(io, `--format must be md or json (got "${String(format)}")`);
     const [dir, revisions] = splitArguments(positionals, io.cwd);
     if (revisions.length > 2) return usageError(io, 'give at most two revisions: base and head');
-    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const sources: GitFileSource[] = [];
     try {
       const prefix = await repositoryPrefix(root);

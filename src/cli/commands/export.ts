@@ -6,7 +6,7 @@ import { NodeFileSystem } from '../../node/node-file-system';
 import { tidyCsv } from '../../core/analysis/render/tidy-csv';
 import { loadAnalysisInput, warnUnplaced } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 const FORMATS = ['qdc', 'qdpx', 'csv'] as const;
 
@@ -19,12 +19,8 @@ export const exportCommand: CliCommand = {
       io.err(`grounded export: say what to export: "qdc" (the codebook), "qdpx" (the whole project) or "csv" (one row per segment and code)\n`);
       return 2;
     }
-    const start = resolve(io.cwd, dir ?? '.');
-    const root = findProjectRoot(start);
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : `${basename(root)}.${format}`);
     if (format === 'csv') return exportCsv(root, out, io);
     const options = { positions: values.utf16 === true ? ('utf-16' as const) : ('code-points' as const), lineEndings: values.crlf === true ? ('crlf' as const) : ('lf' as const), now: new Date() };

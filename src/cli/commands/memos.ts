@@ -8,7 +8,7 @@ import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { formatOption } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 export const memosCommand: CliCommand = {
   name: 'memos',
@@ -30,12 +30,8 @@ export const memosCommand: CliCommand = {
       io.err('grounded memos: --format is md or html\n');
       return 2;
     }
-    const start = resolve(io.cwd, dir ?? '.');
-    const root = findProjectRoot(start);
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const fs = new NodeFileSystem(root);
     const snapshot = await loadSnapshot(fs);
     const texts: Record<string, string> = {};

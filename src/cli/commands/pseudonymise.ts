@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   describeFinish,
   describeReport,
@@ -19,7 +18,7 @@ import { formatProblem } from '../../core/storage/errors';
 import { ProjectStore } from '../../core/storage/project-store';
 import { NodeFileSystem } from '../../node/node-file-system';
 import type { CliCommand, CliIo } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { findProjectRoot, projectRootOrExplain } from '../project-root';
 
 /** Requotes are written by the store in each segment's own coder file: this identity writes nothing of its own. */
 const CLI_CODER = { id: 'grounded-cli', name: 'grounded' };
@@ -77,11 +76,8 @@ interface Opened {
 
 /** The project with all its coding, refused (an exit code) when a coding file or the journal cannot be read. */
 async function openProject(dir: string | undefined, io: CliIo): Promise<Opened | number> {
-  const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-  if (!root) {
-    io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-    return 2;
-  }
+  const root = projectRootOrExplain(dir, io);
+  if (!root) return 2;
   const fs = new NodeFileSystem(root);
   const store = await ProjectStore.open(fs, { coder: CLI_CODER });
   await store.loadAllCoding();

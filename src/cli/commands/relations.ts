@@ -5,7 +5,7 @@ import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { formatOption } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 export const relationsCommand: CliCommand = {
   name: 'relations',
@@ -35,12 +35,8 @@ export const relationsCommand: CliCommand = {
       io.err('grounded relations: --direction is TB (top to bottom) or LR (left to right)\n');
       return 2;
     }
-    const start = resolve(io.cwd, dir ?? '.');
-    const root = findProjectRoot(start);
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${start} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const snapshot = await loadSnapshot(new NodeFileSystem(root));
     const network = relationsNetwork(snapshot, direction);
     const text =

@@ -1,22 +1,18 @@
-import { resolve } from 'node:path';
 import { formatProblem } from '../../core/storage/errors';
 import { checkProject } from '../../core/validation/project-check';
 import { projectStats } from '../../core/validation/project-stats';
 import type { CliCommand } from '../cli-command';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { printStats } from '../print-stats';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
   usage: 'stats [dir] [--json]                Codes with segment counts, segments per transcript and coder, segments to review; exit 1 if a file cannot be read',
   options: { json: { type: 'boolean' } },
   async run([dir], values, io) {
-    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const check = await checkProject(new NodeFileSystem(root));
     const stats = projectStats(check);
     io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : printStats(stats));

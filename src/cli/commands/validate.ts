@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { checkProject } from '../../core/validation/project-check';
 import type { FileProblem } from '../../core/model';
 import { StoreError, formatProblem } from '../../core/storage/errors';
 import type { CliCommand } from '../cli-command';
 import { NodeFileSystem } from '../../node/node-file-system';
-import { findProjectRoot } from '../project-root';
+import { projectRootOrExplain } from '../project-root';
 
 /** Every problem; a project.json that cannot be read is one more invalid file, not a crash. */
 async function projectProblems(root: string): Promise<FileProblem[]> {
@@ -21,11 +20,8 @@ export const validateCommand: CliCommand = {
   usage: 'validate [dir] [--json] [--strict]   Check every project file against the format and the codebook; exit 1 on errors',
   options: { json: { type: 'boolean' }, strict: { type: 'boolean' } },
   async run([dir], values, io) {
-    const root = findProjectRoot(resolve(io.cwd, dir ?? '.'));
-    if (!root) {
-      io.err(`grounded: no Grounded project at ${resolve(io.cwd, dir ?? '.')} or above it (looked for .grounded/project.json)\n`);
-      return 2;
-    }
+    const root = projectRootOrExplain(dir, io);
+    if (!root) return 2;
     const problems = await projectProblems(root);
     const failing = problems.filter((p) => p.severity === 'error' || values.strict === true);
     if (values.json) {

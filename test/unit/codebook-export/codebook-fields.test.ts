@@ -51,7 +51,7 @@ describe('codebook definition fields in code files', () => {
     const before = fs.files.get(PATH);
     store.updateCode(FEAR, { inclusion: 'Named fear of officials', example: { segment: 's-15v1f7k0dxp2', text: 'A phone' } });
     await store.flush();
-    assert.match(fs.files.get(PATH)!, /"inclusion": "Named fear of officials",\n {2}"example": \{\n {4}"segment": "s-15v1f7k0dxp2",\n {4}"text": "A phone"\n {2}\}\n\}\n$/);
+    assert.match(fs.files.get(PATH)!, /"inclusion": "Named fear of officials",\n {2}"example": \{\n {4}"segment": "s-15v1f7k0dxp2",\n {4}"text": "A phone"\n {2}\}(,\n {2}"relations": \[[^]*\])?\n\}\n$/);
     store.updateCode(FEAR, { inclusion: '  ' });
     await store.flush();
     assert.doesNotMatch(fs.files.get(PATH)!, /inclusion/);
