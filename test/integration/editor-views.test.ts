@@ -38,7 +38,8 @@ describe('what the editor shows', function () {
     const grounded = await api();
     const { document } = await openTranscript('interviews/p01-amara.md');
     const coding = await grounded.store()!.getCoding('interviews/p01-amara.md');
-    const { coder, segments } = coding.coders[0];
+    // A coder may have no segments here (all removed, or a reconcile undone): take one who has.
+    const { coder, segments } = coding.coders.find((c) => c.segments.length > 0)!;
     const segment = segments[0];
     const start = document.getText().replace(/\r\n/g, '\n').indexOf(segment.quote.exact);
     const hovers = await waitFor(async () => {

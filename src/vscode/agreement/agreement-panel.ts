@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RecentMessages } from '../ui/recent-messages';
 import { agreementInputFromSnapshot, type SnapshotAgreementInput } from '../../core/agreement/from-snapshot';
 import { agreementChoices, agreementTable, passageRows } from '../../core/agreement/panel-model';
 import type { AgreementTable } from '../../core/agreement/panel-types';
@@ -39,7 +40,7 @@ export class AgreementPanel implements vscode.Disposable {
   private computed: Computed | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, for tests: the last one shows what the panel shows. */
-  readonly posted: AgreementHostMessage[] = [];
+  readonly posted = new RecentMessages<AgreementHostMessage>();
   /** What the webview sent, by type, for tests: a 'ready' shows its script ran under the CSP. */
   readonly received: AgreementWebviewMessage['type'][] = [];
   private readonly shown = new vscode.EventEmitter<AgreementHostMessage>();
@@ -149,7 +150,6 @@ export class AgreementPanel implements vscode.Disposable {
 
   private post(message: AgreementHostMessage): void {
     this.posted.push(message);
-    if (this.posted.length > 20) this.posted.shift();
     void this.panel?.webview.postMessage(message);
     this.shown.fire(message);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RecentMessages } from '../ui/recent-messages';
 import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
 import { analysisProjectOf } from '../../core/analysis/from-snapshot';
@@ -35,7 +36,7 @@ export class AnalysisPanels implements vscode.Disposable {
   private passages = new Map<string, ChosenPassage>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, for tests: the last one shows what the panel shows. */
-  readonly posted: HostToWebview[] = [];
+  readonly posted = new RecentMessages<HostToWebview>();
   private readonly shown = new vscode.EventEmitter<HostToWebview>();
   readonly onDidPost = this.shown.event;
   /** When the latest panel was asked for, until it reports its first result drawn. */
@@ -179,7 +180,6 @@ export class AnalysisPanels implements vscode.Disposable {
 
   private post(message: HostToWebview): void {
     this.posted.push(message);
-    if (this.posted.length > 20) this.posted.shift();
     void this.panel?.webview.postMessage(message);
     this.shown.fire(message);
   }

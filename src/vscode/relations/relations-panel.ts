@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RecentMessages } from '../ui/recent-messages';
 import { relationsNetwork, renderRelationsSvg, type RelationsNetwork } from '../../core/relations';
 import type { ProjectSnapshot } from '../../core/project-index';
 import { DEFAULT_RELATIONS_STATE, isRelationsViewState, isRelationsWebviewToHost, type RelationsHostToWebview, type RelationsViewState, type RelationsWebviewToHost } from '../../relations-protocol';
@@ -24,7 +25,7 @@ export class RelationsPanel implements vscode.Disposable {
   private state: RelationsViewState = DEFAULT_RELATIONS_STATE;
   private readonly disposables: vscode.Disposable[] = [];
   /** Messages posted, for tests: the last one shows what the panel shows. */
-  readonly posted: RelationsHostToWebview[] = [];
+  readonly posted = new RecentMessages<RelationsHostToWebview>();
   private readonly shown = new vscode.EventEmitter<RelationsHostToWebview>();
   readonly onDidPost = this.shown.event;
 
@@ -116,7 +117,6 @@ export class RelationsPanel implements vscode.Disposable {
 
   private post(message: RelationsHostToWebview): void {
     this.posted.push(message);
-    if (this.posted.length > 20) this.posted.shift();
     void this.panel?.webview.postMessage(message);
     this.shown.fire(message);
   }
