@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
+import { painted, runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the Agreement panel, once its table shows `text`. */
 async function agreementFrame(page: Page, text: string, timeoutMs = 90_000): Promise<Frame> {
@@ -29,7 +29,7 @@ describe('the Agreement panel', function () {
         await open.first().click();
         await frame.locator('button.passage').first().waitFor({ state: 'detached', timeout: 60_000 });
       }
-      await page.waitForTimeout(300);
+      await painted(frame);
       await screenshot(page, join(env.resultsDir, `agreement-table-${suffix}.png`));
 
       // Keyboard: focus the worst code's toggle and press Enter.
@@ -37,14 +37,14 @@ describe('the Agreement panel', function () {
       await toggle.focus();
       await toggle.press('Enter');
       await frame.locator('button.passage').first().waitFor({ timeout: 60_000 });
-      await page.waitForTimeout(300);
+      await painted(frame);
       await screenshot(page, join(env.resultsDir, `agreement-passages-${suffix}.png`));
 
       const passage = frame.locator('button.passage').first();
       const transcript = ((await passage.locator('.meta').textContent()) ?? '').split(' · ')[0].split('/').pop()!;
       await passage.click();
       await page.locator('.tab.active', { hasText: transcript }).first().waitFor({ timeout: 60_000 });
-      await page.waitForTimeout(300);
+      await painted(page);
       await screenshot(page, join(env.resultsDir, `agreement-revealed-${suffix}.png`));
     });
   }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
+import { painted, runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the panel, once it shows `text`. */
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
@@ -32,7 +32,7 @@ describe('the Analysis panel', function () {
         const frame = await panelShowing(page, tab.shows);
         // Charts draw on the next frame; wait for the canvas where there is one.
         if (tab.file === 'frequencies' || tab.file === 'saturation') await frame.locator('canvas').first().waitFor();
-        await page.waitForTimeout(300);
+        await painted(frame);
         await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.name.split(' ')[0].toLowerCase()}.png`));
       }
     });

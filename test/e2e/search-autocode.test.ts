@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { publishScreenshot, runCommand, screenshot, useTheme, useWorkbench, webviewShowing } from './workbench';
+import { painted, publishScreenshot, runCommand, screenshot, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
   return webviewShowing(page, '#root', text, timeoutMs);
@@ -53,7 +53,7 @@ describe('search and autocode in the Analysis panel', function () {
       await frame.locator('.search-hit.is-coded').nth(codedAfter - 1).waitFor();
       assert.equal(await frame.locator('.search-hit.is-coded').count(), codedAfter);
       assert.equal(await frame.locator('mark', { hasText: new RegExp(theme.phrase, 'i') }).count() >= total, true);
-      await page.waitForTimeout(300);
+      await painted(frame);
       const shot = join(env.resultsDir, `analysis-search-${theme.name.split(' ')[0].toLowerCase()}.png`);
       await screenshot(page, shot);
       publishScreenshot(shot, env.updateDocsImages);

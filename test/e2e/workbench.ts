@@ -156,6 +156,14 @@ export function useWorkbench(url: string, resultsDir: string): () => Page {
   };
 }
 
+/**
+ * Resolves once `frame` (a webview, or the workbench) has painted what it shows: two animation
+ * frames, the first to lay out the last change and the second to paint it.
+ */
+export async function painted(frame: Page | Frame): Promise<void> {
+  await frame.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 /** The two themes every panel is photographed on. */
 export const THEMES = [
   { name: 'Dark Modern', short: 'dark', setting: 'Default Dark Modern', workbenchClass: '.monaco-workbench.vs-dark' },
