@@ -38,10 +38,13 @@ describe('what the editor shows', function () {
     const grounded = await api();
     const { document } = await openTranscript('interviews/p01-amara.md');
     const coding = await grounded.store()!.getCoding('interviews/p01-amara.md');
-    // A coder may have no segments here (all removed, or a reconcile undone): take one who has.
-    const { coder, segments } = coding.coders.find((c) => c.segments.length > 0)!;
-    const segment = segments[0];
-    const start = document.getText().replace(/\r\n/g, '\n').indexOf(segment.quote.exact);
+    // A passage whose quote occurs once in the transcript, so finding it finds this segment's place
+    // (a coder may have no segments here at all, e.g. after a reconcile was undone).
+    const transcriptText = document.getText().replace(/\r\n/g, '\n');
+    const once = (quote: string): boolean => quote.length >= 12 && transcriptText.indexOf(quote) !== -1 && transcriptText.indexOf(quote) === transcriptText.lastIndexOf(quote);
+    const coder = coding.coders.find((c) => c.segments.some((s) => once(s.quote.exact)))!.coder;
+    const segment = coding.coders.find((c) => c.coder.id === coder.id)!.segments.find((s) => once(s.quote.exact))!;
+    const start = transcriptText.indexOf(segment.quote.exact);
     const hovers = await waitFor(async () => {
       const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(start + 2));
       return result.length > 0 ? result : undefined;
