@@ -5,6 +5,7 @@
  */
 import type { Code } from '../model';
 import { gatherChanges } from './gathering';
+import { relationChanges } from './relation-changes';
 import type { CodebookChange } from './types';
 
 /** Segments that lost code `from` and gained code `to`, counted per pair. */
@@ -25,7 +26,7 @@ export function diffCodebook(input: CodebookInput): CodebookChange[] {
   const name = (id: string | null): string | null => (id === null ? null : (head.get(id)?.name ?? base.get(id)?.name ?? id));
   const count = (id: string): number => input.headCounts.get(id) ?? 0;
   const gathering = gatherChanges(base, head);
-  const changes: CodebookChange[] = [...gathering.changes];
+  const changes: CodebookChange[] = [...gathering.changes, ...relationChanges(base, head, (id) => name(id)!)];
   for (const code of input.head) {
     const was = base.get(code.id);
     if (!was && gathering.added.has(code.id)) continue;
@@ -53,7 +54,7 @@ export function diffCodebook(input: CodebookInput): CodebookChange[] {
   return changes.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a.code, b.code) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
 }
 
-const KINDS: readonly CodebookChange['kind'][] = ['added', 'renamed', 'recoloured', 'moved', 'described', 'merged', 'split', 'deleted', 'gathered', 'ungathered'];
+const KINDS: readonly CodebookChange['kind'][] = ['added', 'renamed', 'recoloured', 'moved', 'described', 'merged', 'split', 'deleted', 'gathered', 'ungathered', 'related', 'renoted', 'unrelated'];
 
 function targets(moves: CodeMoves, from: string): { code: string; segments: number }[] {
   return [...(moves.get(from) ?? new Map<string, number>())].map(([code, segments]) => ({ code, segments })).sort((a, b) => b.segments - a.segments || compareText(a.code, b.code));

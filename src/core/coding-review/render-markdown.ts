@@ -189,6 +189,12 @@ function codebookLine(c: CodebookChange): string {
       const what = c.kind === 'gathered' ? `gathered ${names} (${n(c.segments)}) into _${inline(c.name)}_` : `un-gathered ${names} (${n(c.segments)}) from _${inline(c.name)}_`;
       return `${what} — by ${inline(c.by)}`;
     }
+    case 'related':
+    case 'unrelated':
+    case 'renoted': {
+      const relation = `_${inline(c.name)}_ ${inline(c.type.replace(/-/g, ' '))} _${inline(c.targetName)}_`;
+      return c.kind === 'related' ? `related ${relation}` : c.kind === 'unrelated' ? `removed the relation ${relation}` : `changed the note on ${relation}`;
+    }
   }
 }
 

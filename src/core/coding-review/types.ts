@@ -92,7 +92,9 @@ export type CodebookChange =
   | { kind: 'merged'; code: string; name: string; into: string; intoName: string; segments: number }
   | { kind: 'split'; code: string; name: string; kept: boolean; into: { code: string; name: string; segments: number }[] }
   /** Codes gathered into a focused code (`code`), or un-gathered from it, as its record says. */
-  | { kind: 'gathered' | 'ungathered'; code: string; name: string; codes: { code: string; name: string }[]; segments: number; by: string };
+  | { kind: 'gathered' | 'ungathered'; code: string; name: string; codes: { code: string; name: string }[]; segments: number; by: string }
+  /** A theoretical relation from `code` to `target` added, removed, or its note changed. */
+  | { kind: 'related' | 'unrelated' | 'renoted'; code: string; name: string; type: string; target: string; targetName: string };
 
 export interface MemoChange {
   kind: 'added' | 'removed' | 'edited';
