@@ -44,9 +44,10 @@ describe('what the editor shows', function () {
     const once = (quote: string): boolean => quote.length >= 12 && transcriptText.indexOf(quote) !== -1 && transcriptText.indexOf(quote) === transcriptText.lastIndexOf(quote);
     const coder = coding.coders.find((c) => c.segments.some((s) => once(s.quote.exact)))!.coder;
     const segment = coding.coders.find((c) => c.coder.id === coder.id)!.segments.find((s) => once(s.quote.exact))!;
-    const start = transcriptText.indexOf(segment.quote.exact);
+    // The passage is painted first: the editor shows the segment where its quote is.
+    const painted = await waitFor(() => (grounded.paintedRanges(document).get(segment.codes[0]) ?? []).find((r) => document.getText(r).replace(/\r\n/g, '\n') === segment.quote.exact), SETTLE_MS, `segment ${segment.id} of ${coder.id} painted (${document.isDirty ? 'unsaved' : 'saved'}, ${document.eol === vscode.EndOfLine.CRLF ? 'CRLF' : 'LF'})`);
     const hovers = await waitFor(async () => {
-      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(start + 2));
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, painted.start.translate(0, 2));
       return result.length > 0 ? result : undefined;
     }, SETTLE_MS);
     // Hovers escape Markdown in names (they are untrusted text); read them unescaped.
