@@ -142,8 +142,11 @@ function isAcceptableExact(c: Candidate, quote: QuoteSelector): boolean {
  * search stops once the neighbourhood has been looked at.
  */
 export function decisiveness(c: Candidate, quote: QuoteSelector): 'both-sides' | 'one-side' | 'none' {
-  if (Math.min(c.prefixEvidence, c.suffixEvidence) >= DECISIVE_EVIDENCE) return 'both-sides';
   const n = quote.exact.length;
+  // A quote of a few letters a character or two from its place (a doubled letter, a text shifted by
+  // an edit before it) still has nearly intact context there: only exact context settles it early.
+  const exactContext = c.prefixErrors === 0 && c.suffixErrors === 0;
+  if (Math.min(c.prefixEvidence, c.suffixEvidence) >= DECISIVE_EVIDENCE && (n >= MIN_ONE_SIDED_NEAR_LENGTH || exactContext)) return 'both-sides';
   const longEnough = n >= ONE_SIDED_QUOTE_LENGTH || (c.distance === 0 && n >= MIN_ONE_SIDED_NEAR_LENGTH);
   // Far from where its neighbours predict it, one intact side may be a repeated phrase's: an
   // edited copy near the prediction, with both sides intact, must still get its chance.

@@ -130,7 +130,16 @@ describe('re-anchoring against ground truth (property)', () => {
           if (intact) assert.deepEqual(placement.range, intact, `not placed exactly: ${where}`);
         });
       }),
-      { numRuns: runs },
+      {
+        numRuns: runs,
+        // Reproducible in CI; PROPERTY_SEED explores others. Examples are inputs that once failed.
+        seed: Number(process.env.PROPERTY_SEED ?? 1),
+        examples: [
+          // A one-letter segment (the second "o" of "school") after an edit before it shifted the text
+          // by one: its hint then fell on the first "o", whose context is one letter off on each side.
+          [{ text: "no the , the really the , we the the don't ? work school really my , the ? 😀 then 😀 on", segments: [{ at: 288547742, length: 1 }], edits: [{ kind: 'insert', at: 0, text: '    ' }, { kind: 'replace', at: 0, length: 7, text: 'no ?' }] }],
+        ],
+      },
     );
   });
 });
