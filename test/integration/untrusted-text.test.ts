@@ -74,7 +74,8 @@ describe('untrusted text shown in the editor', function () {
       return undefined;
     }) as unknown as Window['showQuickPick'];
     try {
-      await vscode.commands.executeCommand('grounded.codebook.renameCode');
+      // A command that always asks which code (renaming takes the code selected in the Codebook, if any).
+      await vscode.commands.executeCommand('grounded.memos.newForCode');
     } finally {
       window.showQuickPick = original;
     }
