@@ -28,6 +28,8 @@ describe('search and autocode in the Analysis panel', function () {
       let frame = await panelShowing(page, 'Code to apply');
       await frame.locator('vscode-textfield[aria-label="Search for"] input').fill(theme.phrase);
       await frame.locator('vscode-textfield[aria-label="Search for"] input').press('Enter');
+      // The new search's passages, not the ones the panel showed before.
+      await frame.locator('.search-hit mark', { hasText: new RegExp(theme.phrase, 'i') }).first().waitFor({ timeout: 60_000 });
       frame = await panelShowing(page, 'ticked');
       // "New Code…" with an existing code's path chooses that code.
       await frame.getByText('New Code…').click();
