@@ -173,8 +173,15 @@ export const THEMES = [
 /** Switches the workbench to `theme` through the workspace's settings (read again when they change), no picker. */
 export async function useTheme(page: Page, workspace: string, theme: { setting: string; workbenchClass: string }): Promise<void> {
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting }));
-  await page.locator(theme.workbenchClass).first().waitFor({ timeout: 60_000 });
+  // A change written right after the previous one can be missed by the file watcher: write it again
+  // until the workbench shows the theme.
+  const deadline = Date.now() + 60_000;
+  for (let attempt = 0; ; attempt++) {
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme.setting, attempt }));
+    const shown = await page.locator(theme.workbenchClass).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`the workbench did not switch to ${theme.setting}`);
+  }
 }
 
 /** The webview frame in which `selector` (holding `text`, when given) is shown: a panel that has drawn. */
