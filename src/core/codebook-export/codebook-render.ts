@@ -1,5 +1,5 @@
 /** The codebook as Markdown and as one HTML file that loads and runs nothing (every value escaped). */
-import { escapeHtml, REPORT_STYLE, REPORT_STYLE_HASH } from '../analysis/render/report';
+import { escapeHtml, reportHead } from '../analysis/render/report';
 import { escapeMarkdown } from '../analysis/render/table-text';
 import { usageText, type CodebookDocument, type CodebookEntry } from './codebook-document';
 
@@ -34,14 +34,7 @@ function oneBlock(text: string): string {
 
 export function codebookAsHtml(document: CodebookDocument): string {
   const title = `${document.project}: codebook`;
-  const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    // Nothing in the codebook may load or run anything: examples are interview text.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
-    `<title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-  ];
+  const out = reportHead(title);
   for (const entry of document.entries) {
     const level = Math.min(entry.depth + 2, 6);
     out.push(`<section><h${level}>${escapeHtml(entry.path.join(' / '))}</h${level}>`);

@@ -1,5 +1,5 @@
 /** The memo report as Markdown and as a self-contained HTML file (no script, a strict CSP). */
-import { escapeHtml, REPORT_STYLE, REPORT_STYLE_HASH } from '../analysis/render/report';
+import { escapeHtml, reportHead } from '../analysis/render/report';
 import { escapeMarkdown } from '../analysis/render/table-text';
 import type { MemoBlock, MemoReport, MemoReportEntry } from './memo-report';
 
@@ -25,14 +25,7 @@ function markdownBlock(block: MemoBlock): string {
 
 export function memoReportAsHtml(report: MemoReport): string {
   const title = `${report.project}: memos`;
-  const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    // Nothing in the report may load or run anything: it holds interview text.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
-    `<title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-  ];
+  const out = reportHead(title);
   for (const group of report.groups) {
     out.push(`<section><h2>${escapeHtml(group.heading)}</h2>`);
     for (const memo of group.memos) {

@@ -92,15 +92,22 @@ blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #8a8;background:#
  */
 export const REPORT_STYLE_HASH = 'sha256-rNyjaVtL1G7zD0knBH4O6Hy9pwSmBSrKoEFcyKGp970=';
 
-export function reportAsHtml(projectName: string, sections: ReportSection[]): string {
-  const out: string[] = [
+/**
+ * The start of a standalone HTML report, up to its heading. Nothing in a report may load or run
+ * anything (it holds interview text): the policy allows only the report's own style sheet.
+ */
+export function reportHead(title: string): string[] {
+  return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    // Nothing in the report may load or run anything: it holds interview text.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${REPORT_STYLE_HASH}'">`,
-    `<title>${escapeHtml(projectName)}</title><style>${REPORT_STYLE}</style></head><body>`,
-    `<h1>${escapeHtml(projectName)}</h1>`,
+    `<title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>`,
+    `<h1>${escapeHtml(title)}</h1>`,
   ];
+}
+
+export function reportAsHtml(projectName: string, sections: ReportSection[]): string {
+  const out = reportHead(projectName);
   for (const section of sections) {
     out.push(`<section><h2>${escapeHtml(section.title)}</h2>`);
     if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
