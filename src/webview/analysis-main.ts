@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { AnalysisTab, AnalysisViewState, HostToWebview, WebviewToHost } from '../protocol';
 import { ANALYSIS_CSS } from './analysis-style';
 import { frequenciesView, saturationView } from './charts-view';
-import { clear, component, el } from './dom';
+import { clear, component, el, redraw } from './dom';
 import { matrixView } from './matrix-view';
 import { segmentsView, type ViewActions } from './segments-view';
 import { searchView, type SearchActions } from './search-view';
@@ -70,8 +70,7 @@ function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): 
     if (tab && tab !== last?.state.tab) actions.request({ ...last!.state, tab });
   });
   const header = el('p', { class: 'note' }, `${outline.name} · ${outline.codes.length} codes · coders: ${outline.coders.join(', ') || 'none'}${outline.unplaced ? ` · ${outline.unplaced} segment(s) left out: they could not be placed in the current text (see Needs Review)` : ''}`);
-  clear(root);
-  root.append(header, tabs);
+  redraw(root, () => [header, tabs]);
 }
 
 function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, result: Extract<HostToWebview, { type: 'show' }>['result'] | undefined): HTMLElement[] {

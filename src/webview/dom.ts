@@ -47,3 +47,42 @@ export function heat(value: number, max: number): string {
   const alpha = 0.08 + 0.77 * (value / max);
   return `color-mix(in srgb, var(--vscode-charts-blue) ${Math.round(alpha * 100)}%, transparent)`;
 }
+
+/** A text field as the researcher left it: what the panel drew in it, what is in it now, whether it had focus. */
+export interface FieldDraft {
+  label: string;
+  drawn: string;
+  value: string;
+  focused: boolean;
+}
+
+/**
+ * Which drafts survive a redraw. A field keeps what was typed into it when the new drawing puts
+ * in the field the same value as the old one (the extension did not change that field itself):
+ * a redraw that arrives while someone is typing — a refresh after an edit elsewhere, a command
+ * that brings the panel forward — must not take their words away.
+ */
+export function draftsToKeep(before: FieldDraft[], after: { label: string; drawn: string }[]): FieldDraft[] {
+  const drawnNow = new Map(after.map((f) => [f.label, f.drawn]));
+  return before.filter((f) => (f.value !== f.drawn || f.focused) && drawnNow.get(f.label) === f.drawn);
+}
+
+const FIELDS = 'vscode-textfield[aria-label]';
+
+type Field = HTMLElement & { value?: string };
+
+/** Replaces `root`'s content with `build()`, keeping unsent text and focus in its text fields. */
+export function redraw(root: Element, build: () => Node[]): void {
+  const fields = (): Field[] => [...root.querySelectorAll<Field>(FIELDS)];
+  const before = fields().map((f) => ({ label: f.getAttribute('aria-label') ?? '', drawn: f.getAttribute('value') ?? '', value: f.value ?? '', focused: f.matches(':focus-within') }));
+  clear(root);
+  root.append(...build());
+  const now = fields();
+  const keep = draftsToKeep(before, now.map((f) => ({ label: f.getAttribute('aria-label') ?? '', drawn: f.getAttribute('value') ?? '' })));
+  for (const draft of keep) {
+    const field = now.find((f) => f.getAttribute('aria-label') === draft.label);
+    if (!field) continue;
+    field.value = draft.value;
+    if (draft.focused) field.focus();
+  }
+}
