@@ -73,7 +73,7 @@ type Field = HTMLElement & { value?: string };
 
 /** Replaces `root`'s content with `build()`, keeping unsent text and focus in its text fields. */
 export function redraw(root: Element, build: () => Node[]): void {
-  const fields = (): Field[] => [...root.querySelectorAll<Field>(FIELDS)];
+  const fields = (): Field[] => Array.from(root.querySelectorAll<Field>(FIELDS));
   const before = fields().map((f) => ({ label: f.getAttribute('aria-label') ?? '', drawn: f.getAttribute('value') ?? '', value: f.value ?? '', focused: f.matches(':focus-within') }));
   clear(root);
   root.append(...build());

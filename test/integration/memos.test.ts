@@ -5,6 +5,7 @@ import { parseMemo, type MemoLink } from '../../src/core/memos';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import type { MemoNode } from '../../src/vscode/memos/memos-tree';
+import { saveDocument } from '../../src/vscode/ui/save-document';
 import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspacePath } from './harness';
 import { answeringQuickPicks } from './harness/answer-quick-picks';
 
@@ -132,7 +133,7 @@ describe('memos', function () {
     const memo = vscode.window.activeTextEditor!.document;
     assert.ok(memo.uri.path.endsWith(path));
     assert.equal(memo.getText(), `${header}First thought.`, 'what was typed is under the title, the header intact');
-    await memo.save();
+    assert.ok(await saveDocument(memo), 'the memo saved');
     const saved = memoOnDisk(path);
     assert.deepEqual(saved.links, [{ kind: 'transcript', transcript: TRANSCRIPT }]);
     assert.equal(saved.excerpt, 'First thought.');

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import type { ParticipantNode } from '../../src/vscode/participants/participants-tree';
+import { saveDocument } from '../../src/vscode/ui/save-document';
 import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
 
 type Grounded = GroundedApi & { study: StudyApi };
@@ -89,7 +90,7 @@ describe('participants and attributes', function () {
 
     await vscode.commands.executeCommand('undo');
     assert.ok(document.getText().includes('role: peer mentor\n'), 'undo puts the old value back');
-    await document.save();
+    assert.ok(await saveDocument(document), 'saved again');
   });
 
   it('refuses a value of the wrong type, and flags one typed in the editor', async () => {

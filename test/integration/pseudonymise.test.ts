@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { JOURNAL_PATH, NameMatcher, segmentTraces, type FinishReport, type PseudonymiseReport } from '../../src/core/pseudonymise';
 import { NodeFileSystem } from '../../src/node/node-file-system';
@@ -71,6 +71,7 @@ describe('pseudonymisation', function () {
   it('finishes a pseudonymisation interrupted after its first file, exactly as planned', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const [path, text] of original) writeWorkspaceFile(path, text);
+    rmSync(workspacePath(JOURNAL_PATH), { force: true });
     const grounded = await api();
     const store = grounded.store()!;
     await waitFor(async () => (await store.getCoding(TRANSCRIPT)).coders.some((c) => c.segments.some((s) => /Amara/.test(s.quote.prefix + s.quote.exact + s.quote.suffix))), SETTLE_MS, 'the original coding read back');

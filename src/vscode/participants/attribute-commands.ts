@@ -10,6 +10,7 @@ import {
   type ParticipantsOverview,
 } from '../../core/participants';
 import { DocumentText } from '../coding/document-text';
+import { saveDocument } from '../ui/save-document';
 import type { ProjectHost } from '../project/project-host';
 import type { ParticipantsModel } from './participants-model';
 import type { ParticipantNode } from './participants-tree';
@@ -64,7 +65,7 @@ async function editAttribute(host: ProjectHost, model: ParticipantsModel, arg: A
   edit.replace(uri, text.range(change), change.text);
   const hadUnsavedChanges = document.isDirty;
   if (!(await vscode.workspace.applyEdit(edit))) throw new AttributeEditError(`${transcript} could not be edited.`);
-  if (!hadUnsavedChanges) await document.save();
+  if (!hadUnsavedChanges && !(await saveDocument(document))) throw new AttributeEditError(`${transcript} was edited but could not be saved: save it (Ctrl+S) to keep the new value.`);
   await model.reload();
   return true;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../core/pseudonymise';
 import { finishInterrupted } from './finish-interrupted';
 import type { OpenProject, ProjectHost } from '../project/project-host';
+import { saveDocument } from '../ui/save-document';
 import { notice, showError, showInformation, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
 
@@ -126,7 +127,7 @@ async function apply(project: OpenProject, plan: PseudonymisePlan, files: readon
   // A file that was not open may have been saved by the edit itself (files.refactoring.autoSave): save() says false then.
   for (const change of plan.changes) {
     const document = open.get(change.path);
-    if (document?.isDirty === true && !(await document.save()) && document.isDirty) unsaved.push(change.path);
+    if (document?.isDirty === true && !(await saveDocument(document))) unsaved.push(change.path);
   }
   if (unsaved.length > 0) throw new Error(`${unsaved.join(', ')} could not be saved, so the real name is still on disk there: run "Finish an Interrupted Pseudonymisation" to write them.`);
   await project.fs.deleteFile(JOURNAL_PATH);
