@@ -53,6 +53,8 @@ export interface ProjectOutline {
   attributes: { name: string; values: (string | number)[] }[];
   /** Segments left out because they could not be placed in the current text. */
   unplaced: number;
+  /** The project's coding rounds, in order, for the round filter. */
+  rounds: { id: string; name: string }[];
 }
 
 export type AnalysisResult =

@@ -19,6 +19,8 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
   const currentValue = current && 'equals' in current ? String(current.equals[0] ?? '') : '';
   const values = outline.attributes.find((a) => a.name === current?.attribute)?.values.map(String) ?? [];
   const value = filterSelect('Value', ['', ...values], currentValue, (v) => v || 'any value');
+  const roundNames = new Map(outline.rounds.map((r) => [r.id, r.name]));
+  const round = filterSelect('Round', ['', ...outline.rounds.map((r) => r.id)], state.filter.rounds?.[0] ?? '', (v) => (v ? (roundNames.get(v) ?? v) : 'any round'));
   const groupBy = filterSelect('Group by', ['code', 'transcript', 'participant'], state.groupBy, (v) => v);
   const text = component('vscode-textfield', { placeholder: 'words in the passage', value: state.filter.text ?? '', 'aria-label': 'Words in the passage' });
 
@@ -35,6 +37,7 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
         ...(selectValue(coder.select) ? { coders: [selectValue(coder.select)] } : {}),
         ...(attributeName && attributeValue ? { attributes: [{ attribute: attributeName, equals: [attributeValue] }] } : {}),
         ...(wanted ? { text: wanted } : {}),
+        ...(selectValue(round.select) ? { rounds: [selectValue(round.select)] } : {}),
         ...(state.filter.transcripts ? { transcripts: state.filter.transcripts } : {}),
       },
     };
@@ -45,13 +48,13 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
     if ((e as KeyboardEvent).key === 'Enter') actions.request(read());
   });
   attribute.select.addEventListener('change', () => actions.request({ ...read(), filter: { ...read().filter, attributes: undefined } }));
-  for (const changed of [coder.select, value.select, groupBy.select]) changed.addEventListener('change', () => actions.request(read()));
+  for (const changed of [coder.select, value.select, round.select, groupBy.select]) changed.addEventListener('change', () => actions.request(read()));
   const save = component('vscode-button', { secondary: '' }, 'Save Query…');
   save.addEventListener('click', () => actions.saveQuery(read()));
   const csv = component('vscode-button', { secondary: '' }, 'Export CSV…');
   csv.addEventListener('click', () => actions.exportCsv(read()));
 
-  root.append(el('div', { class: 'toolbar' }, labelled('Codes', expression), run, coder.label, attribute.label, value.label, labelled('Text', text), groupBy.label, save, csv));
+  root.append(el('div', { class: 'toolbar' }, labelled('Codes', expression), run, coder.label, attribute.label, value.label, round.label, labelled('Text', text), groupBy.label, save, csv));
   if (state.filter.transcripts?.length) root.append(el('p', { class: 'note' }, `Only ${state.filter.transcripts.join(', ')}`));
   if (!hits) return root;
   root.append(el('p', { class: 'note', role: 'status' }, `${hits.length}${truncated ? '+' : ''} passage${hits.length === 1 ? '' : 's'}${truncated ? ' (the first ones; narrow the query to see the rest)' : ''}`));

@@ -98,4 +98,30 @@ describe('analysis panel', function () {
       await store.removeCodes(transcript, [segment.id]);
     }
   });
+
+  it('filters segments by the coding round they were made in, from the rounds the project declares', async () => {
+    const grounded = await groundedApi();
+    const { analysis } = grounded;
+    const store = grounded.store()!;
+    const transcript = 'interviews/p02-tomasz.md';
+    const text = grounded.index()!.snapshot().transcripts.find((t) => t.path === transcript)!.text;
+    const at = text.indexOf('Thanks for making the time');
+    const range = { start: at, end: at + 26 };
+    const hope = grounded.index()!.snapshot().codes.find((c) => c.name === 'Hope')!.id;
+    const segment = await store.applyCodes(transcript, { range, quote: makeQuote(text, range) }, [hope]);
+    try {
+      await waitFor(() => grounded.index()!.snapshot().transcripts.find((t) => t.path === transcript)!.segments.some((p) => p.segment.id === segment.id), 20000, 'the index to hold the new segment');
+      const round = segment.round;
+      assert.ok(round, 'a new segment records its round');
+      const shown = await shownAfter(() => analysis.show({ tab: 'segments', expression: '', filter: { rounds: [round] } }), 'segments');
+      assert.deepEqual(shown.outline.rounds.map((r) => r.id), ['initial', 'focused', 'theoretical']);
+      const hits = shown.result.tab === 'segments' ? shown.result.hits : [];
+      const inRound = grounded.index()!.snapshot().transcripts.flatMap((t) => t.segments.filter((p) => p.range && p.segment.round === round));
+      assert.ok(hits.some((h) => h.transcript === transcript && h.start === range.start && h.end === range.end), 'the new segment is listed');
+      assert.equal(hits.length, inRound.length, 'only segments made in that round');
+    } finally {
+      await store.removeCodes(transcript, [segment.id]);
+      await shownAfter(() => analysis.show({ tab: 'segments', expression: '', filter: {} }), 'segments');
+    }
+  });
 });

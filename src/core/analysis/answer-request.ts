@@ -49,7 +49,7 @@ function compute(context: AnalysisContext, state: AnalysisViewState): AnalysisRe
   }
 }
 
-export function projectOutline(context: AnalysisContext, name: string, colors: ReadonlyMap<string, string>, unplaced: number): ProjectOutline {
+export function projectOutline(context: AnalysisContext, name: string, colors: ReadonlyMap<string, string>, unplaced: number, rounds: readonly { id: string; name: string }[] = []): ProjectOutline {
   const values = new Map<string, Set<string | number>>();
   for (const t of context.project.transcripts) {
     for (const [attribute, value] of Object.entries(t.attributes)) {
@@ -66,5 +66,6 @@ export function projectOutline(context: AnalysisContext, name: string, colors: R
     coders: [...new Set(context.project.segments.map((s) => s.coder))].sort(),
     attributes: [...values].map(([name, set]) => ({ name, values: [...set].sort((a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })) })).sort((a, b) => a.name.localeCompare(b.name)),
     unplaced,
+    rounds: rounds.map(({ id, name }) => ({ id, name })),
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { projectRounds } from '../../core/rounds';
 import { RecentMessages } from '../ui/recent-messages';
 import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
@@ -133,7 +134,7 @@ export class AnalysisPanels implements vscode.Disposable {
     const prepared = await this.prepare();
     if (!prepared) return this.post({ type: 'noProject' });
     const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
-    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced);
+    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced, projectRounds(prepared.snapshot.config));
     if (this.state.tab === 'search') return this.post(this.searchAnswer(prepared.context.project, outline));
     const answer = answerRequest(prepared.context, this.state);
     this.post(answer.ok ? { type: 'show', state: this.state, outline, result: answer.result } : { type: 'problem', state: this.state, outline, message: answer.message });
