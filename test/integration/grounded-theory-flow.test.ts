@@ -15,6 +15,7 @@ import { inline } from '../../src/core/coding-review';
 import type { CodeId } from '../../src/core/model';
 import type { GatherResult } from '../../src/core/storage/code-gathering';
 import type { CodebookNode } from '../../src/vscode/codebook/codebook-tree';
+import type { CodePickerShown } from '../../src/vscode/coding/code-picker';
 import { openTranscript, readWorkspaceFile, TEST_MS, workspacePath, workspaceRoot } from './harness';
 import { answeringQuickPicks } from './harness/answer-quick-picks';
 import { groundedApi, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
@@ -33,6 +34,12 @@ interface StoredSegment {
   exact: string;
   round?: string;
   gathered?: Record<string, string[]>;
+}
+
+function select(editor: vscode.TextEditor, phrase: string): void {
+  const start = editor.document.getText().indexOf(phrase);
+  assert.ok(start >= 0, `the transcript contains "${phrase}"`);
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + phrase.length));
 }
 
 function tooltipOf(item: vscode.TreeItem): string {
@@ -199,5 +206,63 @@ describe('the grounded theory flow, from initial coding to the exports and the r
     assert.ok(lines.some((l) => l.startsWith(`- added ${inline(memoPath)}`) && l.includes(ALONE)), review);
     assert.ok(!lines.some((l) => l.startsWith(`- added _${HELD}_`)), 'the gathering line stands for the category it made');
     repository.dispose();
+  });
+  it('in focused coding offers the category, never a code gathered into it: picker, quick keys, repeat, in-vivo', async () => {
+    const grounded = await groundedApi();
+    const store = grounded.store()!;
+    const segments = async (): Promise<number> => (await store.getCoding(TRANSCRIPT)).coders.reduce((n, c) => n + c.segments.length, 0);
+    const told = (pattern: RegExp): boolean => pattern.test(grounded.notifications().at(-1)?.message ?? '');
+    await vscode.commands.executeCommand('grounded.rounds.switch', 'initial');
+    const editor = await openTranscript(TRANSCRIPT);
+    select(editor, 'Mattresses on the floor');
+    assert.ok(await vscode.commands.executeCommand<string>('grounded.coding.inVivoCode'));
+    select(editor, 'We shared cigarettes, we shared food.');
+    assert.ok(await vscode.commands.executeCommand<string>('grounded.coding.applyCode', { codes: ['Sharing what little there is'] }));
+    const [mattresses, sharing] = ['Mattresses on the floor', 'Sharing what little there is'].map((name) => store.codebook().all().find((c) => c.name === name)!.id);
+    const pinned = (await vscode.commands.executeCommand<string[]>('grounded.coding.pinCodes', { codes: [mattresses, sharing] }))!;
+    const key = pinned.indexOf(mattresses) + 1;
+    assert.ok(key >= 1 && key <= 8, `pinned on a quick key: ${pinned.join(', ')}`);
+    try {
+      await vscode.commands.executeCommand('grounded.rounds.switch', 'focused');
+      const nodes: CodebookNode[] = [{ kind: 'code', id: mattresses }, { kind: 'code', id: sharing }];
+      const { category } = (await vscode.commands.executeCommand<GatherResult>('grounded.codebook.gatherCodes', nodes[0], nodes, 'Crowded together'))!;
+      const before = await segments();
+
+      // The apply picker lists the category, findable by the names it gathered, and not the gathered codes.
+      const shown = new Promise<CodePickerShown>((resolve) => {
+        const listening = grounded.onDidShowCodePicker((picker) => {
+          listening.dispose();
+          resolve(picker);
+        });
+      });
+      select(editor, 'Three bedrooms.');
+      const picking = vscode.commands.executeCommand<string | undefined>('grounded.coding.applyCode');
+      const listed = (await shown).codes;
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(await picking, undefined);
+      const offered = listed.find((c) => c.id === category);
+      assert.ok(offered, 'the category is offered');
+      assert.match(offered.description ?? '', /gathered Mattresses on the floor, Sharing what little there is/);
+      assert.deepEqual(listed.filter((c) => c.id === mattresses || c.id === sharing), [], 'no gathered code is offered');
+
+      // Its quick key, "repeat last" and in-vivo coding with its name apply nothing, and say why.
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.applyQuickCode' + String(key)), undefined);
+      assert.ok(told(new RegExp(`^Quick key ${key} was for "Mattresses on the floor", which was gathered into "Crowded together"`)), grounded.notifications().at(-1)?.message);
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.repeatLastCode'), undefined);
+      assert.ok(told(/"Sharing what little there is" \(gathered into "Crowded together"\), so they are not repeated/), grounded.notifications().at(-1)?.message);
+      select(editor, 'Mattresses on the floor');
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.inVivoCode'), undefined);
+      assert.ok(told(/^"Mattresses on the floor" was gathered into "Crowded together", so it is not applied again/), grounded.notifications().at(-1)?.message);
+      assert.equal(await segments(), before, 'nothing was coded');
+
+      // Un-gathered, the code has its key back: the keys did not shift meanwhile.
+      await vscode.commands.executeCommand('grounded.codebook.ungatherCode', { kind: 'code', id: category });
+      select(editor, 'Three bedrooms.');
+      const again = await vscode.commands.executeCommand<string>('grounded.coding.applyQuickCode' + String(key));
+      const coded = (await store.getCoding(TRANSCRIPT)).coders.flatMap((c) => c.segments).find((s) => s.id === again);
+      assert.deepEqual(coded?.codes, [mattresses]);
+    } finally {
+      await vscode.commands.executeCommand('grounded.coding.pinCodes', { codes: [mattresses, sharing] });
+    }
   });
 });
