@@ -16,6 +16,7 @@ import type { CodeId } from '../../src/core/model';
 import type { GatherResult } from '../../src/core/storage/code-gathering';
 import type { CodebookNode } from '../../src/vscode/codebook/codebook-tree';
 import type { CodePickerShown } from '../../src/vscode/coding/code-picker';
+import { saveDocument } from '../../src/vscode/ui/save-document';
 import { openTranscript, readWorkspaceFile, TEST_MS, workspacePath, workspaceRoot } from './harness';
 import { answeringQuickPicks } from './harness/answer-quick-picks';
 import { groundedApi, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
@@ -171,7 +172,7 @@ describe('the grounded theory flow, from initial coding to the exports and the r
     assert.ok(memoEditor.document.uri.path.endsWith(memoPath), 'the new memo is the active editor');
     const thought = `Shame keeps the men apart ([[${alone.category}|${ALONE}]]): "the boss has my ID", e.g. [[${cited.id}|Boss keeps the ID]].`;
     await memoEditor.edit((edit) => edit.insert(memoEditor.selection.active, thought));
-    assert.ok(await memoEditor.document.save(), 'the memo is saved');
+    assert.ok(await saveDocument(memoEditor.document), 'the memo is saved');
     assert.match(readWorkspaceFile(memoPath), /^kind: theoretical$/m);
 
     // The exports hold what was done.
