@@ -6,6 +6,8 @@
 import { Codebook } from '../codebook';
 import type { Code, CodeId } from '../model';
 import type { ProjectSnapshot } from '../project-index/snapshot';
+import { relationLabel, relationTypesOf, type RelationType } from '../relations/relation-types';
+import { gatheredCodeNames } from '../rounds/provenance';
 
 export interface CodebookEntry {
   id: CodeId;
@@ -19,6 +21,12 @@ export interface CodebookEntry {
   inclusion?: string;
   exclusion?: string;
   example?: { text: string; where?: string; segment: string };
+  /** What this focused code gathered, one line per gathering: names, segments, by whom, when. */
+  gathered?: string[];
+  /** The focused code this code was gathered into (its current name). */
+  gatheredInto?: string;
+  /** Its theoretical relations to other codes, read as sentences: "leads to Mistrust — note". */
+  relations?: string[];
   /** Segments carrying this code itself (not its sub-codes), by all coders. */
   segments: number;
   /** Transcripts and coders with at least one such segment. */
@@ -34,10 +42,11 @@ export interface CodebookDocument {
 export function buildCodebookDocument(snapshot: ProjectSnapshot): CodebookDocument {
   const codebook = new Codebook(snapshot.codes);
   const usage = usageOf(snapshot);
+  const types = relationTypesOf(snapshot.config);
   const entries: CodebookEntry[] = [];
   const visit = (parent: CodeId | null, depth: number): void => {
     for (const code of codebook.children(parent)) {
-      entries.push(entryOf(code, codebook.path(code.id), depth, usage.get(code.id), snapshot));
+      entries.push({ ...entryOf(code, codebook.path(code.id), depth, usage.get(code.id), snapshot), ...analysisOf(code, codebook, types) });
       visit(code.id, depth + 1);
     }
   };
@@ -83,6 +92,20 @@ function entryOf(code: Code, path: string[], depth: number, usage: Usage | undef
   if (code.exclusion) entry.exclusion = code.exclusion;
   if (code.example) entry.example = { text: code.example.text, segment: code.example.segment, ...whereOf(code.example.segment, snapshot) };
   return entry;
+}
+
+/** Where the code stands in the analysis: what it gathered, where it went, how it relates to others. */
+function analysisOf(code: Code, codebook: Codebook, types: readonly RelationType[]): Pick<CodebookEntry, 'gathered' | 'gatheredInto' | 'relations'> {
+  const out: Pick<CodebookEntry, 'gathered' | 'gatheredInto' | 'relations'> = {};
+  if (code.gathered && code.gathered.length > 0) {
+    out.gathered = code.gathered.map((r) => `${gatheredCodeNames(r)} (${r.segments} segment${r.segments === 1 ? '' : 's'}), by ${r.by.name} on ${r.at.slice(0, 10)}`);
+  }
+  const into = code.gatheredInto === undefined ? undefined : codebook.get(code.gatheredInto);
+  if (into) out.gatheredInto = into.name;
+  if (code.relations && code.relations.length > 0) {
+    out.relations = code.relations.map((r) => `${relationLabel(types, r.type)} ${codebook.get(r.target)?.name ?? r.target}${r.note ? ` — ${r.note}` : ''}`);
+  }
+  return out;
 }
 
 /** Where the example's segment is now: participant and transcript, when it still exists. */

@@ -9,6 +9,9 @@ export function codebookFields(entry: CodebookEntry): { label: string; text: str
     { label: 'Definition', text: entry.definition },
     { label: 'Include when', text: entry.inclusion ?? '' },
     { label: 'Exclude when', text: entry.exclusion ?? '' },
+    { label: 'Gathered', text: (entry.gathered ?? []).join('\n') },
+    { label: 'Gathered into', text: entry.gatheredInto ?? '' },
+    { label: 'Relations', text: (entry.relations ?? []).join('\n') },
   ];
   return fields.filter((f) => f.text.trim() !== '');
 }

@@ -116,6 +116,19 @@ function restoreGatheredCodes(store: StoreInternals, category: Code): number {
   return seen.size;
 }
 
+/**
+ * After focused codes are deleted or merged away: the codes they had gathered are ordinary codes
+ * again (their segments carry whatever the focused code's segments became), so their mark goes too
+ * rather than pointing at a code that is not there. Part of the caller's undoable step.
+ */
+export function endGatheringsInto(store: StoreInternals, removed: ReadonlySet<CodeId>): void {
+  for (const code of store.codes.codebook().all()) {
+    if (code.gatheredInto === undefined || !removed.has(code.gatheredInto)) continue;
+    const { gatheredInto: _into, ...rest } = code;
+    store.codes.replace(rest);
+  }
+}
+
 function withoutGathered(code: Code): Code {
   const { gathered: _gathered, ...rest } = code;
   return rest;

@@ -3,6 +3,7 @@ import type { CodebookRepository } from './codebook-repository';
 import type { CodingRepository } from './coding-repository';
 import * as edits from './segment-edits';
 import { relationsAfterDelete, relationsAfterMerge } from './relation-edits';
+import { endGatheringsInto } from './code-gathering';
 
 /**
  * Codebook operations that also move coding: delete, merge, split. They run inside a store action
@@ -30,6 +31,7 @@ export async function deleteCode(store: StoreInternals, id: CodeId): Promise<{ r
   const touched = store.coding.loadedTranscripts().filter((t) => store.coding.get(t).coders.some((c) => c.segments.some((s) => s.codes.includes(id))));
   store.coding.editEverywhere('Delete code', (segments) => edits.removeCodes(segments, edits.segmentsWithCodes(segments, codes), codes).segments);
   const { reparented } = store.codes.delete(id);
+  endGatheringsInto(store, codes);
   const relations = relationsAfterDelete(store.codes.codebook().all(), new Set([id]));
   for (const change of relations.changes) store.codes.setRelations(change.id, change.relations);
   store.codebookChanged();
@@ -66,6 +68,7 @@ export async function mergeCodes(store: StoreInternals, sources: CodeId[], targe
     for (const child of codebook().children(id)) if (child.id !== target) store.codes.update(child.id, { parent: target });
     store.codes.delete(id);
   }
+  endGatheringsInto(store, from);
   store.codebookChanged();
   for (const transcript of store.coding.loadedTranscripts()) store.codingChanged(transcript);
   return { movedSegments, collapsed, droppedRelations: relations.dropped };

@@ -8,6 +8,7 @@ import type { TranscriptCoding } from '../storage/coding-repository';
 import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
+import { gatheringProblems } from './gathering-check';
 import { memoProblems } from './memo-check';
 import { relationProblems } from './relation-check';
 
@@ -69,6 +70,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
   problems.push(...(await relationProblems(source, codebook, snapshot.config)));
+  problems.push(...(await gatheringProblems(source, codebook)));
   return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickableCodes } from '../../core/rounds/gathered-codes';
 import type { AnalysisProject } from '../../core/analysis';
 import { SearchError, type SearchUnit } from '../../core/analysis/text-search';
 import { creatableName } from '../coding/code-picker';
@@ -109,7 +110,9 @@ export class AutocodeFlow {
 
   private async code(wanted: string | undefined): Promise<{ id?: string; name: string } | undefined> {
     const codebook = this.host.require().store.codebook();
-    const base: Item<{ id?: string; name: string }>[] = codebook.all()
+    // Gathered codes are left out, as in the apply picker (see code-picker.ts).
+    const base: Item<{ id?: string; name: string }>[] = pickableCodes(codebook)
+      .map((id) => codebook.get(id)!)
       .map((c) => ({ label: quickPickText(codebook.path(c.id).join('/')), description: quickPickText(c.description ?? ''), value: { id: c.id, name: codebook.path(c.id).join('/') } }))
       .sort((a, b) => a.label.localeCompare(b.label));
     const picker = vscode.window.createQuickPick<Item<{ id?: string; name: string }>>();

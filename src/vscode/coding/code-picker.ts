@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Codebook } from '../../core/codebook';
 import type { CodeId } from '../../core/model';
+import { gatheredInto, isApplicable, namesGatheredInto, pickableCodes } from '../../core/rounds/gathered-codes';
 import { quickPickText } from '../ui/untrusted';
 
 /** Where code colours come from as icons (the Codebook view's swatches). */
@@ -40,6 +41,8 @@ export interface PickOptions {
 /** What a shown code picker looks like: one code, or several to tick. */
 export interface CodePickerShown {
   several: boolean;
+  /** The codes listed, in order, as the researcher sees them (label and description). */
+  codes: readonly { id: CodeId; label: string; description?: string }[];
 }
 
 const shown = new vscode.EventEmitter<CodePickerShown>();
@@ -86,7 +89,8 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
   if (options.ticked) picker.selectedItems = base.filter((i) => i.codeId && options.ticked!.includes(i.codeId));
   return new Promise((resolve) => {
     let result: PickedCodes | undefined;
-    let announce: CodePickerShown | undefined = { several: picker.canSelectMany };
+    const listed = (): CodePickerShown['codes'] => base.flatMap((i) => (i.codeId ? [{ id: i.codeId, label: i.label, description: i.description }] : []));
+    let announce: CodePickerShown | undefined = { several: picker.canSelectMany, codes: listed() };
     picker.onDidChangeActive(() => {
       if (announce) shown.fire(announce);
       announce = undefined;
@@ -101,7 +105,7 @@ export function pickCodes(codebook: Codebook, options: PickOptions): Promise<Pic
       if (!picker.canSelectMany && picker.activeItems[0]?.several) {
         picker.canSelectMany = true;
         picker.placeholder = SEVERAL_PLACEHOLDER;
-        announce = { several: true };
+        announce = { several: true, codes: listed() };
         render();
         return;
       }
@@ -137,28 +141,34 @@ export function creatableName(codebook: Codebook, typed: string): string | undef
   return taken ? undefined : value;
 }
 
+/**
+ * The codes a picker lists. Codes gathered into a focused code are left out: in focused coding the
+ * researcher should find the category, not the codes it replaced, and a gathered code chosen by
+ * mistake would put segments where the category does not see them. Listing them last, marked,
+ * would still let Enter apply one when its name is typed from habit; instead the focused code
+ * lists the names it gathered, so that typing an initial code's name finds the category. Codes
+ * already ticked (a filter set before the gathering) stay, so "exactly these" keeps its meaning.
+ */
 function codeItems(codebook: Codebook, options: PickOptions): CodeItem[] {
-  const quick = options.quick.filter((id): id is CodeId => id !== undefined && codebook.get(id) !== undefined);
+  const keep = options.ticked ?? [];
+  const shown = (id: CodeId): boolean => isApplicable(codebook, id) || keep.includes(id);
+  const quick = options.quick.filter((id): id is CodeId => id !== undefined && codebook.get(id) !== undefined && shown(id));
   const item = (id: CodeId): CodeItem => {
     const code = codebook.get(id)!;
     const parents = codebook.path(id).slice(0, -1).join(' / ');
     const slot = options.quick.indexOf(id);
+    const gathered = namesGatheredInto(codebook, id);
+    const into = gatheredInto(codebook, id);
+    const notes = [slot >= 0 ? `#${slot + 1}` : '', parents, gathered.length > 0 ? `gathered ${gathered.join(', ')}` : '', into ? `gathered into ${into.name}` : ''];
     return {
       label: quickPickText(code.name),
-      description: quickPickText([slot >= 0 ? `#${slot + 1}` : '', parents].filter(Boolean).join('  ·  ')) || undefined,
+      description: quickPickText(notes.filter(Boolean).join('  ·  ')) || undefined,
       detail: quickPickText(code.description) || undefined,
       iconPath: options.icons.get(code.color, () => undefined) ?? new vscode.ThemeIcon('circle-filled'),
       codeId: id,
     };
   };
-  const rest: CodeId[] = [];
-  const walk = (parent: CodeId | null): void => {
-    for (const c of codebook.children(parent)) {
-      if (!quick.includes(c.id)) rest.push(c.id);
-      walk(c.id);
-    }
-  };
-  walk(null);
+  const rest = pickableCodes(codebook, keep).filter((id) => !quick.includes(id));
   const items: CodeItem[] = [];
   if (quick.length > 0) items.push({ label: 'Quick codes (pinned, then recent)', kind: vscode.QuickPickItemKind.Separator }, ...quick.map(item));
   if (rest.length > 0) items.push({ label: 'All codes', kind: vscode.QuickPickItemKind.Separator }, ...rest.map(item));

@@ -1,5 +1,6 @@
 import { unitAtOrAfter, type CodingUnit } from '../../core/keyboard/coding-units';
 import { inVivoName } from '../../core/keyboard/in-vivo';
+import { gatheredInto } from '../../core/rounds/gathered-codes';
 import { unitRangeAt } from '../../core/keyboard/unit-at';
 import type { CodeId, TextRange } from '../../core/model';
 import { trimRange } from '../../core/text-ranges';
@@ -59,7 +60,14 @@ export class CodeApplier {
 
   /** Applies the code behind quick key `slot` (1 to 9). */
   async applyQuick(slot: number): Promise<string | undefined> {
-    const code = this.quick.quick(this.host.require().store.codebook())[slot - 1];
+    const codebook = this.host.require().store.codebook();
+    const code = this.quick.quick(codebook)[slot - 1];
+    const learnt = this.quick.learnt(slot);
+    const into = learnt === undefined ? undefined : gatheredInto(codebook, learnt);
+    if (!code && into) {
+      tell(`Quick key ${slot} was for "${codebook.get(learnt!)!.name}", which was gathered into "${into.name}", so it applies nothing now. Apply "${into.name}" or pin it ("Grounded: Pin or Unpin Codes…") to give the key a code.`);
+      return undefined;
+    }
     if (!code) {
       tell(`Quick key ${slot} has no code: none was given to it yet, or its code was deleted or merged (the other keys keep theirs). Apply codes or pin them ("Grounded: Pin or Unpin Codes…") to fill it.`);
       return undefined;
@@ -71,6 +79,13 @@ export class CodeApplier {
   async repeatLast(): Promise<string | undefined> {
     const codebook = this.host.require().store.codebook();
     const last = this.quick.last().filter((id) => codebook.get(id));
+    // Repeating part of the codes would be as silent as repeating a gathered one: say so instead.
+    const gathered = last.filter((id) => gatheredInto(codebook, id));
+    if (gathered.length > 0) {
+      const names = gathered.map((id) => `"${codebook.get(id)!.name}" (gathered into "${gatheredInto(codebook, id)!.name}")`).join(', ');
+      tell(`The codes applied last include ${names}, so they are not repeated. Apply the focused code instead.`);
+      return undefined;
+    }
     if (last.length === 0) {
       tell('No code has been applied yet in this workspace, so there is nothing to repeat.');
       return undefined;
@@ -89,7 +104,13 @@ export class CodeApplier {
       return undefined;
     }
     const { store } = this.host.require();
-    const code = store.codebook().findByName(name, null)?.id ?? store.addCode({ name, parent: null });
+    const existing = store.codebook().findByName(name, null);
+    const into = existing && gatheredInto(store.codebook(), existing.id);
+    if (into) {
+      tell(`"${existing.name}" was gathered into "${into.name}", so it is not applied again: apply "${into.name}" instead, or un-gather it first.`);
+      return undefined;
+    }
+    const code = existing?.id ?? store.addCode({ name, parent: null });
     return this.applyTo(target, range, [code]);
   }
 
