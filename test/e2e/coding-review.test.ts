@@ -22,9 +22,48 @@ function viewPane(page: Page, title: string): Locator {
   return page.locator('.pane').filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
 }
 
+/**
+ * Gives the view `title` the side bar's height (the other views of its container collapsed) and
+ * the side bar more width, so its rows can be read whole. Returns what puts both back as they were:
+ * the workbench keeps its layout, and the tests that follow photograph it.
+ */
+async function giveRoomTo(page: Page, title: string, width = 600): Promise<() => Promise<void>> {
+  const headers = page.locator('.part.sidebar .pane-header');
+  const header = (name: string): Locator => headers.filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) }).first();
+  const collapsed: string[] = [];
+  for (let i = 0; i < (await headers.count()); i++) {
+    const name = ((await headers.nth(i).locator('h3.title').textContent()) ?? '').trim();
+    const expanded = (await headers.nth(i).getAttribute('aria-expanded')) === 'true';
+    if (name.toLowerCase() === title.toLowerCase() || !expanded) continue;
+    await header(name).locator('h3.title').click();
+    await header(name).and(page.locator('[aria-expanded="false"]')).waitFor({ timeout: 10_000 });
+    collapsed.push(name);
+  }
+  const resized = await dragSideBarEdge(page, width);
+  return async () => {
+    await dragSideBarEdge(page, resized);
+    for (const name of collapsed) {
+      await header(name).locator('h3.title').click();
+      await header(name).and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
+    }
+  };
+}
+
+/** Drags the side bar's right edge until the side bar is `width` pixels wide; returns the width it had. */
+async function dragSideBarEdge(page: Page, width: number): Promise<number> {
+  const box = (await page.locator('.part.sidebar').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction((w) => Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - w) < 8, width, { timeout: 10_000 });
+  return box.width;
+}
+
 /** The open-disagreement count the Disagreements view says in its message. */
 async function openCount(pane: Locator): Promise<number> {
-  const message = pane.locator('.message', { hasText: /open · comparing/ });
+  const message = pane.locator('.message', { hasText: /\d+ open/ });
   await message.waitFor({ timeout: 60_000 });
   return Number(/(\d+) open/.exec((await message.textContent()) ?? '')![1]);
 }
@@ -83,6 +122,7 @@ describe('reviewing coding: compare coders, reconcile, compare with a revision',
       await pane.locator('.monaco-list-row', { hasText: ' — ' }).first().waitFor({ timeout: 60_000 });
       const before = await openCount(pane);
       assert.ok(before > 0, 'the demo coders disagree somewhere');
+      const restore = await giveRoomTo(page, 'Disagreements');
 
       // From the top of the transcript, F8 selects the first disagreement in it.
       await page.keyboard.press('Control+1');
@@ -117,7 +157,8 @@ describe('reviewing coding: compare coders, reconcile, compare with a revision',
       publishScreenshot(reconciled, env.updateDocsImages);
 
       await runCommand(page, 'Grounded: Stop Comparing Coders');
-      await pane.locator('.message', { hasText: /open · comparing/ }).waitFor({ state: 'detached', timeout: 60_000 });
+      await pane.locator('.message', { hasText: /\d+ open/ }).waitFor({ state: 'detached', timeout: 60_000 });
+      await restore();
     });
   }
 
@@ -177,13 +218,19 @@ describe('reviewing coding: compare coders, reconcile, compare with a revision',
         await transcriptRow.first().waitFor({ timeout: 60_000 });
         const description = (await transcriptRow.first().locator('.label-description').textContent()) ?? '';
         assert.match(description, /\+\d+ −\d+/);
-        await pane.locator('.monaco-list-row', { hasText: 'Sam Okafor' }).first().waitFor({ timeout: 60_000 });
+        const restore = await giveRoomTo(page, 'Coding Changes');
+        // Choosing a change selects its passage in the transcript.
+        const change = pane.locator('.monaco-list-row', { hasText: 'Sam Okafor' }).first();
+        await change.waitFor({ timeout: 60_000 });
+        await change.click();
+        await cursorStatus(page, /selected/);
         await painted(page);
         const shot = join(env.resultsDir, `coding-changes-${theme.short}.png`);
         await screenshot(page, shot);
         publishScreenshot(shot, env.updateDocsImages);
         await runCommand(page, 'Grounded: Stop Comparing Coding');
         await pane.locator('.message', { hasText: 'Compared with' }).waitFor({ state: 'detached', timeout: 60_000 });
+        await restore();
       });
     }
   });
