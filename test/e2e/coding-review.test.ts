@@ -141,6 +141,8 @@ describe('reviewing coding: compare coders, reconcile, compare with a revision',
       // Ctrl+Alt+U V reconciles the disagreement under the cursor: accept the version of a coder
       // who coded it (the other row says "nothing here" when it is one coder's only).
       const segmentsBefore = readSegments(consensusFile).length;
+      const transcriptCount = pane.locator('.monaco-list-row', { hasText: TRANSCRIPT }).first().locator('.label-description');
+      const inTranscript = Number(await transcriptCount.textContent());
       await page.keyboard.press('Control+Alt+U');
       await page.keyboard.press('V');
       const rows = page.locator(QUICK_INPUT_ROW, { hasText: /^Accept/ });
@@ -151,6 +153,11 @@ describe('reviewing coding: compare coders, reconcile, compare with a revision',
       await pickQuickInput(page, accept, accept);
       await eventually(() => (readSegments(consensusFile).length > segmentsBefore ? true : undefined), 60_000, 'the consensus coder\'s file to gain the reconciled segment');
       await pane.locator('.message', { hasText: `${before - 1} open` }).waitFor({ timeout: 60_000 });
+      // The tree redraws a moment after its message: wait until the row has left it.
+      await transcriptCount.filter({ hasText: new RegExp(`^${inTranscript - 1}$`) }).waitFor({ timeout: 60_000 });
+      // Unselect the passage (the cursor to its start), so its new coding shows in the transcript.
+      await page.keyboard.press('ArrowLeft');
+      await cursorStatus(page, /^Ln \d+, Col \d+$/);
       await painted(page);
       const reconciled = join(env.resultsDir, `reconciled-${theme.short}.png`);
       await screenshot(page, reconciled);
