@@ -101,6 +101,8 @@ export interface CodingFile {
   /** Sorted by id. */
   segments: Segment[];
   extra?: UnknownFields;
+  /** Passages reviewed and deliberately left uncoded (reconciling); sorted by id. Absent when none. */
+  uncoded?: UncodedPassage[];
 }
 
 export interface ProjectConfig {
@@ -149,4 +151,18 @@ export interface GatherRecord {
   by: Coder;
   /** ISO 8601 time, UTC. */
   at: string;
+}
+
+/**
+ * A record that a passage was reviewed and left without these codes on purpose (a reconcile that
+ * chose the version of a coder who coded nothing there). Not coding: nothing counts it as a code
+ * applied. Its own line in the coder's file, in the same id space as segments.
+ */
+export interface UncodedPassage {
+  id: SegmentId;
+  /** The codes decided against here. Sorted, without duplicates, never empty. */
+  uncoded: CodeId[];
+  quote: QuoteSelector;
+  position: TextRange;
+  extra?: UnknownFields;
 }

@@ -7,7 +7,7 @@ import type { Disagreement } from '../../src/core/disagreements';
 import type { GitExtension } from '../../src/vscode/coding-review/git-api';
 import type { CodingChangeNode } from '../../src/vscode/coding-review/coding-changes-tree';
 import { DocumentText } from '../../src/vscode/coding/document-text';
-import { groundedApi, openTranscript, TEST_MS, waitFor, workspaceFileExists, workspacePath, workspaceRoot, workspaceUri } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, TEST_MS, waitFor, workspaceFileExists, workspacePath, workspaceRoot, workspaceUri } from './harness';
 
 const P01 = 'interviews/p01-amara.md';
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
@@ -124,6 +124,36 @@ describe('coding review in the editor', function () {
       await waitFor(() => review.coderComparison.disagreements().some((d) => d.id === first.id), undefined, 'the disagreement to come back');
       await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
       assert.deepEqual(review.disagreements.getChildren(), []);
+    });
+
+    it('records "leave uncoded" in the consensus coder\'s file, so the next comparison still counts it decided, until undone', async () => {
+      const grounded = await groundedApi();
+      const review = grounded.codingReview;
+      const consensusFile = `.grounded/coding/${P01}/consensus.jsonl`;
+      assert.equal(await vscode.commands.executeCommand('grounded.review.compareCoders', ['dana-reyes', 'sam-okafor']), true);
+      const only = await waitFor(() => review.coderComparison.disagreements().find((d) => d.transcript === P01 && d.kind === 'only'), undefined, 'a disagreement in p01 that one coder coded only');
+      const before = review.coderComparison.disagreements().length;
+      const written = await vscode.commands.executeCommand<number>('grounded.review.reconcile', { kind: 'disagreement', disagreement: only }, { kind: 'coder', coder: only.without[0] });
+      assert.equal(written, 0, 'no segment');
+      await grounded.store()!.flush();
+      const lines = readWorkspaceFile(consensusFile).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.equal(lines.length, 2);
+      assert.deepEqual(lines[1].uncoded, only.codes);
+      assert.equal(lines[1].codes, undefined);
+      await waitFor(() => review.coderComparison.disagreements().length === before - 1, undefined, 'the decided disagreement to leave the list');
+      assert.equal(review.coderComparison.settled, 1);
+
+      // A new comparison reads the decision from the file: the passage stays decided.
+      await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
+      assert.equal(await vscode.commands.executeCommand('grounded.review.compareCoders', ['dana-reyes', 'sam-okafor']), true);
+      await waitFor(() => review.coderComparison.disagreements().length === before - 1, undefined, 'the list of the new comparison');
+      assert.ok(!review.coderComparison.disagreements().some((d) => d.id === only.id));
+
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Reconcile disagreement');
+      await grounded.store()!.flush();
+      assert.equal(workspaceFileExists(consensusFile), false, 'one undo removes the record and the file it made');
+      await waitFor(() => review.coderComparison.disagreements().some((d) => d.id === only.id), undefined, 'the disagreement to come back');
+      await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
     });
   });
 });

@@ -79,9 +79,16 @@ export async function loadAgreementInput(fs: FileSystem, selection: AgreementSel
 
 function selectCoders(codings: readonly TranscriptCoding[], wanted: readonly string[] | undefined): { id: string; name: string }[] {
   const known = new Map<string, string>();
-  for (const c of codings) for (const { coder } of c.coders) known.set(coder.id, coder.name);
+  const coding = new Set<string>();
+  for (const c of codings) {
+    for (const { coder, segments } of c.coders) {
+      known.set(coder.id, coder.name);
+      if (segments.length > 0) coding.add(coder.id);
+    }
+  }
   const all = [...known].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (!wanted) return all;
+  // A file holding only passages left uncoded (reconciling) is no coding: compared when named.
+  if (!wanted) return all.filter((c) => coding.has(c.id));
   return wanted.map((w) => {
     const key = w.trim().toLocaleLowerCase();
     const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? all.find((c) => c.name.toLocaleLowerCase() === key);

@@ -1,5 +1,6 @@
 export { computeDisagreements } from './compute';
+export { placeUncoded } from './decisions';
 export { atCursor, neighbour } from './navigation';
-export { CONSENSUS_CODER, openDisagreements, planReconcile } from './reconcile';
+export { CONSENSUS_CODER, openDisagreements, planReconcile, type UncodedDecision } from './reconcile';
 export { disagreementRow, type DisagreementRow } from './rows';
 export type * from './types';

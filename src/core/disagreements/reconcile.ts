@@ -44,12 +44,21 @@ export function planReconcile(d: Disagreement, choice: ReconcileChoice): Consens
   return [...byRange.values()].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
+/** A passage the consensus coder reviewed and left without these codes, placed on the current text. */
+export interface UncodedDecision {
+  range: TextRange;
+  codes: readonly string[];
+}
+
 /**
  * The disagreements still open: those the consensus coder has not settled. A disagreement is
  * settled when the consensus coder has a segment with one of its codes over some of its text, or
- * when it was set aside (`dismissed` ids: a decision to leave the text uncoded writes nothing).
+ * a record that some of its text was reviewed and left without one of its codes (`uncoded`).
  */
-export function openDisagreements(all: readonly Disagreement[], consensus: readonly PlacedSegment[], dismissed: ReadonlySet<string> = new Set()): Disagreement[] {
+export function openDisagreements(all: readonly Disagreement[], consensus: readonly PlacedSegment[], uncoded: readonly UncodedDecision[] = []): Disagreement[] {
   const placed = consensus.filter((p) => p.range && p.coder.id === CONSENSUS_CODER.id);
-  return all.filter((d) => !dismissed.has(d.id) && !placed.some((p) => overlaps(p.range!, d.range) && p.segment.codes.some((c) => d.codes.includes(c))));
+  const settled = (d: Disagreement): boolean =>
+    placed.some((p) => overlaps(p.range!, d.range) && p.segment.codes.some((c) => d.codes.includes(c))) ||
+    uncoded.some((u) => overlaps(u.range, d.range) && u.codes.some((c) => d.codes.includes(c)));
+  return all.filter((d) => !settled(d));
 }

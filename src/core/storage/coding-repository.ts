@@ -1,4 +1,4 @@
-import type { Coder, CodeId, CodingFile, FileProblem, Segment } from '../model';
+import type { Coder, CodeId, CodingFile, FileProblem, Segment, UncodedPassage } from '../model';
 import type { DirectoryEntry, FileSystem } from '../ports';
 import { StoreError, malformedFileError } from './errors';
 import { UnreadableFileError, readFileText } from './file-text';
@@ -13,7 +13,7 @@ type Entry = { ok: true; file: CodingFile; warnings: FileProblem[] } | { ok: fal
 export interface TranscriptCoding {
   transcript: string;
   /** One entry per coder whose file could be read, sorted by coder id. */
-  coders: { coder: Coder; segments: readonly Segment[] }[];
+  coders: { coder: Coder; segments: readonly Segment[]; uncoded?: readonly UncodedPassage[] }[];
   /** Problems of coding files of this transcript (unreadable files, warnings). */
   problems: FileProblem[];
 }
@@ -66,7 +66,7 @@ export class CodingRepository {
     const problems: FileProblem[] = [];
     for (const [, entry] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
       if (entry.ok) {
-        coders.push({ coder: entry.file.coder, segments: entry.file.segments });
+        coders.push(entry.file.uncoded ? { coder: entry.file.coder, segments: entry.file.segments, uncoded: entry.file.uncoded } : { coder: entry.file.coder, segments: entry.file.segments });
         problems.push(...entry.warnings);
       } else problems.push(...entry.problems);
     }
@@ -84,6 +84,20 @@ export class CodingRepository {
     if (entry && !entry.ok) throw malformedFileError(action, entry.problems);
     const before = entry?.ok ? entry.file : { transcript, coder, segments: [] };
     const file: CodingFile = { ...before, segments: change(before.segments) };
+    this.set(transcript, coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
+  }
+
+  /** Replace one coder's passages left uncoded (must be loaded); `change` returns its argument for no change. */
+  editUncoded(transcript: string, coder: Coder, action: string, change: (passages: readonly UncodedPassage[]) => readonly UncodedPassage[]): void {
+    const entry = this.entriesOf(transcript).get(coder.id);
+    if (entry && !entry.ok) throw malformedFileError(action, entry.problems);
+    const before = entry?.ok ? entry.file : { transcript, coder, segments: [] };
+    const current = before.uncoded ?? [];
+    const uncoded = change(current);
+    if (uncoded === current) return;
+    const file: CodingFile = { ...before };
+    if (uncoded.length > 0) file.uncoded = [...uncoded].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    else delete file.uncoded;
     this.set(transcript, coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
   }
 
@@ -210,6 +224,7 @@ export class CodingRepository {
     if (before === entry) return;
     if (before?.ok && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, before.file.segments, entry.file.segments);
     else if (!before && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, [], entry.file.segments);
+    if (entry?.ok && (before?.ok ? before.file.uncoded : undefined) !== entry.file.uncoded) this.recordUncodedChange(transcript, entry.file.coder, before?.ok ? before.file.uncoded : undefined, entry.file.uncoded);
     if (entry) entries.set(coderId, entry);
     else entries.delete(coderId);
     this.scheduleWrite(transcript, coderId);
@@ -225,6 +240,21 @@ export class CodingRepository {
         apply: (direction) => (direction === 'before' ? this.patchSegment(transcript, coder, id, is, was) : this.patchSegment(transcript, coder, id, was, is)),
       });
     }
+  }
+
+  /** Undo puts the coder's passages left uncoded back as a whole (only reconciling changes them). */
+  private recordUncodedChange(transcript: string, coder: Coder, was: readonly UncodedPassage[] | undefined, is: readonly UncodedPassage[] | undefined): void {
+    const put = (list: readonly UncodedPassage[] | undefined): void => {
+      const entries = this.entriesOf(transcript);
+      const entry = entries.get(coder.id);
+      if (entry && !entry.ok) return; // broken since: never rewritten
+      const file: CodingFile = { ...(entry?.ok ? entry.file : { transcript, coder, segments: [] }) };
+      if (list && list.length > 0) file.uncoded = [...list];
+      else delete file.uncoded;
+      entries.set(coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
+      this.scheduleWrite(transcript, coder.id);
+    };
+    this.history.record({ apply: (direction) => put(direction === 'before' ? was : is) });
   }
 
   /**
@@ -249,7 +279,7 @@ export class CodingRepository {
     this.writer.schedule(codingFilePath(transcript, coderId), () => {
       const entry = this.transcripts.get(transcript)?.get(coderId);
       if (!entry?.ok) return null;
-      return entry.file.segments.length === 0 ? null : serializeCodingFile(entry.file);
+      return entry.file.segments.length === 0 && !entry.file.uncoded?.length ? null : serializeCodingFile(entry.file);
     });
   }
 

@@ -90,13 +90,15 @@ function resolveCoding(path: string, chunks: readonly ConflictChunk[], labels: L
         'since segments record no time of change (choose the other side to keep its version instead)',
     );
   }
-  const text = serializeCodingFile({ ...preferred, segments: [...merged.values()] });
+  // Passages left uncoded (reconciling) are independent lines too: both sides' are kept.
+  const uncoded = new Map([...(other.uncoded ?? []), ...(preferred.uncoded ?? [])].map((u) => [u.id, u]));
+  const text = serializeCodingFile({ ...preferred, segments: [...merged.values()], uncoded: uncoded.size > 0 ? [...uncoded.values()] : undefined });
   return { ok: true, text, notes, contested: changedOnBoth, labels };
 }
 
 /** A segment's canonical line, for telling whether the two sides hold the same record. */
 function segmentText(file: CodingFile, segment: Segment): string {
-  return serializeCodingFile({ ...file, segments: [segment] });
+  return serializeCodingFile({ ...file, segments: [segment], uncoded: undefined });
 }
 
 const CODE_FIELDS = ['name', 'parent', 'color', 'description'] as const;

@@ -22,6 +22,7 @@ import { effectiveRound, projectRounds } from '../rounds/rounds';
 import type { CodingRound, RoundId } from '../model';
 import { relationTypesOf, type RelationType } from '../relations/relation-types';
 import { withRelation } from './relation-edits';
+import { withUncoded, withoutApplied, type UncodedTarget } from './uncoded-edits';
 
 export interface StoreOptions {
   coder: Coder;
@@ -267,8 +268,23 @@ export class ProjectStore {
         for (const t of targets) out = edits.applyCodes(out, new Map(), { range: t.range, quote: t.quote }, t.codes, this.newSegmentId).segments;
         return out;
       });
+      this.coding.editUncoded(transcript, coder, label, (list) => withoutApplied(list, targets));
       this.codingChanged.fire({ transcript });
       return targets.length;
+    });
+  }
+
+  /**
+   * Record as another coder (reconciling: the consensus coder) that a passage was reviewed and left
+   * without these codes, as one undoable action. Not coding: it is kept apart from the segments.
+   */
+  async leaveUncodedAsCoder(transcript: string, coder: Coder, target: UncodedTarget, label: string): Promise<void> {
+    return this.action(label, async () => {
+      for (const id of target.codes) this.codes.require(id);
+      if (target.range.end <= target.range.start || target.codes.length === 0) throw new StoreError('A passage left uncoded needs some text and the codes decided against.');
+      await this.coding.ensureLoaded(transcript);
+      this.coding.editUncoded(transcript, coder, label, (list) => withUncoded(list, target, this.newSegmentId));
+      this.codingChanged.fire({ transcript });
     });
   }
 

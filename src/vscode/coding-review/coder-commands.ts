@@ -55,11 +55,12 @@ export function registerCoderCommands(host: ProjectHost, comparison: CoderCompar
 
 async function reconcile(host: ProjectHost, comparison: CoderComparison, d: Disagreement, choice: ReconcileChoice): Promise<number> {
   const plan = planReconcile(d, choice);
+  const text = comparison.project?.transcripts.find((t) => t.path === d.transcript)?.text ?? '';
   if (plan.length === 0) {
-    comparison.dismiss(d);
+    // The version of a coder who coded nothing here: recorded, so the decision is kept and shown.
+    await host.require().store.leaveUncodedAsCoder(d.transcript, CONSENSUS_CODER, { range: d.range, quote: makeQuote(text, d.range), codes: d.codes }, 'Reconcile disagreement');
     return 0;
   }
-  const text = comparison.project?.transcripts.find((t) => t.path === d.transcript)?.text ?? '';
   const targets = plan.map((t) => ({ range: t.range, quote: makeQuote(text, t.range), codes: t.codes }));
   const written = await host.require().store.applyAsCoder(d.transcript, CONSENSUS_CODER, targets, 'Reconcile disagreement');
   return written;

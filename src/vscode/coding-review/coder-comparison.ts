@@ -1,27 +1,40 @@
 import * as vscode from 'vscode';
-import { CONSENSUS_CODER, computeDisagreements, openDisagreements, type Disagreement } from '../../core/disagreements';
+import { CONSENSUS_CODER, computeDisagreements, openDisagreements, placeUncoded, type Disagreement } from '../../core/disagreements';
 import { Emitter } from '../../core/event';
+import type { UncodedPassage } from '../../core/model';
 import type { ProjectSnapshot } from '../../core/project-index';
 import type { IndexHost } from '../project/index-host';
 import type { MarkSource, ReviewMarks, ReviewStyle } from './review-painter';
 
 export const COMPARING_CODERS_CONTEXT = 'grounded.comparingCoders';
 
+/** The consensus coder's passages reviewed and left uncoded, per transcript (from the store). */
+export interface UncodedSource {
+  /** Reads every coding file not read yet. */
+  load(): Promise<void>;
+  passages(): ReadonlyMap<string, readonly UncodedPassage[]>;
+}
+
+const NO_UNCODED: UncodedSource = { load: () => Promise.resolve(), passages: () => new Map() };
+
 /**
  * "Compare Coders": the chosen coders' segments drawn side by side and where they disagree, from
  * the live read model, kept current as coding changes. Disagreements the consensus coder has
- * settled (or that were set aside by leaving the text uncoded) leave the list.
+ * settled (coded, or recorded as reviewed and left uncoded) leave the list.
  */
 export class CoderComparison implements MarkSource, vscode.Disposable {
   private chosen: string[] | undefined;
-  private readonly dismissed = new Set<string>();
   private list: Disagreement[] = [];
+  private settledCount = 0;
   private snapshot: ProjectSnapshot | undefined;
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly index: IndexHost) {
+  constructor(
+    private readonly index: IndexHost,
+    private readonly uncoded: UncodedSource = NO_UNCODED,
+  ) {
     this.disposables.push(index.onDidChange(() => this.recompute()));
   }
 
@@ -38,10 +51,14 @@ export class CoderComparison implements MarkSource, vscode.Disposable {
     return this.list;
   }
 
+  /** How many disagreements the consensus coder has settled (they are not in the list). */
+  get settled(): number {
+    return this.settledCount;
+  }
+
   async start(coders: readonly string[]): Promise<void> {
     this.chosen = [...coders];
-    this.dismissed.clear();
-    await this.index.settled();
+    await Promise.all([this.index.settled(), this.uncoded.load()]);
     void vscode.commands.executeCommand('setContext', COMPARING_CODERS_CONTEXT, true);
     this.recompute();
   }
@@ -51,12 +68,6 @@ export class CoderComparison implements MarkSource, vscode.Disposable {
     this.list = [];
     void vscode.commands.executeCommand('setContext', COMPARING_CODERS_CONTEXT, false);
     this.changed.fire();
-  }
-
-  /** A decision to leave the passage uncoded writes nothing: remembered while comparing. */
-  dismiss(d: Disagreement): void {
-    this.dismissed.add(d.id);
-    this.recompute();
   }
 
   marks(transcript: string): ReviewMarks | undefined {
@@ -74,11 +85,18 @@ export class CoderComparison implements MarkSource, vscode.Disposable {
     this.snapshot = this.index.snapshot();
     if (!this.chosen || !this.snapshot) return;
     const coders = this.chosen;
+    // Compared itself, the consensus coder is one coder among others: it settles nothing.
     const settles = !coders.includes(CONSENSUS_CODER.id);
+    const uncoded = settles ? this.uncoded.passages() : new Map<string, readonly UncodedPassage[]>();
+    let settled = 0;
     this.list = this.snapshot.transcripts.flatMap((t) => {
       const found = computeDisagreements(t.path, t.segments, coders);
-      return found.length === 0 ? [] : openDisagreements(found, settles ? t.segments : [], this.dismissed);
+      if (found.length === 0) return [];
+      const open = settles ? openDisagreements(found, t.segments, placeUncoded(t.text, uncoded.get(t.path) ?? [])) : found;
+      settled += found.length - open.length;
+      return open;
     });
+    this.settledCount = settled;
     this.changed.fire();
   }
 

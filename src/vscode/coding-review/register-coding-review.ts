@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation } from '../ui/notifications';
-import { CoderComparison } from './coder-comparison';
+import { CoderComparison, type UncodedSource } from './coder-comparison';
+import { CONSENSUS_CODER } from '../../core/disagreements';
+import type { UncodedPassage } from '../../core/model';
 import { registerCoderCommands } from './coder-commands';
 import { CodingChangesTree, type CodingChangeNode } from './coding-changes-tree';
 import { DisagreementsTree, type DisagreementNode } from './disagreements-tree';
@@ -22,7 +24,7 @@ export interface CodingReviewApi {
 /** Compare Coding with a revision, and compare coders: views, marks in the editor, commands. */
 export function registerCodingReview(context: vscode.ExtensionContext, host: ProjectHost, index: IndexHost): CodingReviewApi {
   const revision = new RevisionComparison(host, index);
-  const coders = new CoderComparison(index);
+  const coders = new CoderComparison(index, consensusUncoded(host));
   const changesTree = new CodingChangesTree(host, revision);
   const disagreements = new DisagreementsTree(host, coders);
   const changesView = vscode.window.createTreeView<CodingChangeNode>('grounded.codingChanges', { treeDataProvider: changesTree, showCollapseAll: true });
@@ -30,7 +32,7 @@ export function registerCodingReview(context: vscode.ExtensionContext, host: Pro
   const painter = new ReviewPainter(host, [revision, coders]);
   const describe = (): void => {
     changesView.message = revision.state ? `Compared with ${revision.state.label}` : undefined;
-    disagreementsView.message = coders.coders ? `${coders.disagreements().length} open · comparing ${coders.coders.length} coders` : undefined;
+    disagreementsView.message = coders.coders ? `${coders.disagreements().length} open${coders.settled > 0 ? ` · ${coders.settled} reconciled` : ''} · comparing ${coders.coders.length} coders` : undefined;
   };
   context.subscriptions.push(
     revision,
@@ -56,4 +58,19 @@ export function registerCodingReview(context: vscode.ExtensionContext, host: Pro
     ...registerCoderCommands(host, coders, disagreements, disagreementsView),
   );
   return { codingChanges: changesTree, disagreements, coderComparison: coders, revisionComparison: revision, reviewPainter: painter };
+}
+
+/** The consensus coder's passages left uncoded, as the store has read them. */
+function consensusUncoded(host: ProjectHost): UncodedSource {
+  return {
+    load: async () => host.project?.store.loadAllCoding(),
+    passages: () => {
+      const out = new Map<string, readonly UncodedPassage[]>();
+      for (const t of host.project?.store.loadedCoding() ?? []) {
+        const uncoded = t.coders.find((c) => c.coder.id === CONSENSUS_CODER.id)?.uncoded;
+        if (uncoded?.length) out.set(t.transcript, uncoded);
+      }
+      return out;
+    },
+  };
 }

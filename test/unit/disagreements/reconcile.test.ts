@@ -43,13 +43,20 @@ describe('reconcile planning', () => {
     assert.deepEqual(planReconcile(d, { kind: 'intersection' }), [{ range: { start: 0, end: 10 }, codes: ['trust'] }], 'the only coder who applied it agrees with themself');
   });
 
-  it('closes a disagreement once the consensus coder has one of its codes over its text, or it was set aside', () => {
+  it('closes a disagreement once the consensus coder has one of its codes over its text, or left it uncoded', () => {
     const all = computeDisagreements('t.md', [at('ana', 0, 10, ['trust']), at('ben', 30, 40, ['work'])], ['ana', 'ben']);
     assert.equal(all.length, 2);
     const consensus = [at(CONSENSUS_CODER.id, 2, 8, ['trust']), at(CONSENSUS_CODER.id, 30, 40, ['other'])];
     assert.deepEqual(openDisagreements(all, consensus).map((d) => d.codes[0]), ['work'], 'another code on the same text settles nothing');
-    assert.deepEqual(openDisagreements(all, consensus, new Set([all[1].id])), []);
+    assert.deepEqual(openDisagreements(all, consensus, [{ range: { start: 30, end: 40 }, codes: ['work'] }]), []);
     assert.deepEqual(openDisagreements(all, [at('ana', 30, 40, ['work'])]).length, 2, 'only the consensus coder settles');
+  });
+
+  it('counts a passage left uncoded as decided only for the codes decided against, over its own text', () => {
+    const all = computeDisagreements('t.md', [at('ana', 0, 10, ['trust']), at('ben', 30, 40, ['work'])], ['ana', 'ben']);
+    assert.deepEqual(openDisagreements(all, [], [{ range: { start: 30, end: 40 }, codes: ['trust'] }]).length, 2, 'another code left out settles nothing');
+    assert.deepEqual(openDisagreements(all, [], [{ range: { start: 10, end: 30 }, codes: ['trust', 'work'] }]).length, 2, 'touching is not overlapping');
+    assert.deepEqual(openDisagreements(all, [], [{ range: { start: 9, end: 12 }, codes: ['trust'] }]).map((d) => d.codes[0]), ['work']);
   });
 });
 

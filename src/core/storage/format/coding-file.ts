@@ -12,6 +12,7 @@ import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
 import { checkSchema } from './schema-validation';
 import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
+import { checkUncodedRecord, isUncodedRecord, uncodedFrom, uncodedRecord } from './uncoded-record';
 
 const HEADER_KEYS = ['format', 'version', 'coder'] as const;
 const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment', ...ROUND_KEYS_OF_SEGMENT] as const;
@@ -81,8 +82,9 @@ function checkSegments(path: string, segments: readonly SegmentLine[]): FileProb
   const problems: FileProblem[] = [];
   const firstLineOfId = new Map<string, number>();
   for (const { line, record } of segments) {
-    const issues = checkSchema('coding-segment', record);
-    problems.push(...issues.map((issue) => fileError(path, line, issue.message)));
+    const uncoded = isUncodedRecord(record);
+    const issues = uncoded ? checkUncodedRecord(path, line, record) : checkSchema('coding-segment', record).map((issue) => fileError(path, line, issue.message));
+    problems.push(...issues);
     if (issues.length > 0) continue;
 
     const id = record.id as string;
@@ -121,10 +123,12 @@ function codingFileFrom(transcript: string, header: JsonObject, lines: readonly 
   const file: CodingFile = {
     transcript,
     coder: { id: coder.id, name: coder.name },
-    segments: lines.map(({ record }) => segmentFrom(record)).sort((a, b) => compareCodeUnits(a.id, b.id)),
+    segments: lines.filter(({ record }) => !isUncodedRecord(record)).map(({ record }) => segmentFrom(record)).sort((a, b) => compareCodeUnits(a.id, b.id)),
   };
   const extra = unknownFields(header, HEADER_KEYS);
   if (extra !== undefined) file.extra = extra;
+  const uncoded = lines.filter(({ record }) => isUncodedRecord(record)).map(({ record }) => uncodedFrom(record));
+  if (uncoded.length > 0) file.uncoded = uncoded.sort((a, b) => compareCodeUnits(a.id, b.id));
   return file;
 }
 
@@ -151,7 +155,7 @@ export function normaliseCodes(codes: readonly string[]): string[] {
   return [...new Set(codes)].sort(compareCodeUnits);
 }
 
-/** The file's text; the caller deletes the file instead when it has no segments left. */
+/** The file's text; the caller deletes the file instead when it has no segments (and no uncoded passages) left. */
 export function serializeCodingFile(file: CodingFile): string {
   const header = withUnknownFields(
     [
@@ -161,8 +165,12 @@ export function serializeCodingFile(file: CodingFile): string {
     ],
     file.extra,
   );
-  const segments = [...file.segments].sort((a, b) => compareCodeUnits(a.id, b.id));
-  return writeJsonLines([header]) + segments.map(segmentLine).join('');
+  // Passages left uncoded share the id order with segments, so each lands at a random place too.
+  const lines = [
+    ...file.segments.map((s) => ({ id: s.id, line: () => segmentLine(s) })),
+    ...(file.uncoded ?? []).map((u) => ({ id: u.id, line: () => writeJsonLines([uncodedRecord(u)]) })),
+  ].sort((a, b) => compareCodeUnits(a.id, b.id));
+  return writeJsonLines([header]) + lines.map((l) => l.line()).join('');
 }
 
 /**
