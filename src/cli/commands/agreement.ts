@@ -22,7 +22,8 @@ coded the same transcripts. Segments are placed on each transcript's current tex
 that cannot be placed are left out and counted in a warning. See docs/agreement.md.
 
 Options:
-  --coders a,b,…         Coders to compare (ids or names); default: every coder with coding
+  --coders a,b,…         Coders to compare (ids or names); default: every coder with coding,
+                         except the consensus coder reconciling writes (name it to compare it)
   --code X               Only this code (id, name or path "Parent / Child"); repeat for more.
                          Also lists the figures per transcript.
   --unit U               What percent, Cohen's κ, Fleiss' κ and Krippendorff's α count:

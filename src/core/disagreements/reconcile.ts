@@ -7,8 +7,9 @@ import type { PlacedSegment } from '../placement';
 import { intersectRanges, mergeRanges, overlaps } from './ranges';
 import type { ConsensusTarget, Disagreement, ReconcileChoice } from './types';
 
-/** The coder id (and file name) reconciled coding is written as. */
-export const CONSENSUS_CODER = { id: 'consensus', name: 'Consensus' } as const;
+import { CONSENSUS_CODER } from '../consensus-coder';
+
+export { CONSENSUS_CODER };
 
 /**
  * - `coder`: that coder's segments as they are (nothing, for a coder who applied none of the codes:

@@ -167,4 +167,23 @@ describe('passages reviewed and left uncoded (the consensus coder\'s decisions)'
     assert.deepEqual(panel(new Map([[T, ['consensus']]])), ['ben', 'consensus']);
     assert.deepEqual(panel(), ['ben'], 'without it the consensus coder\'s values here would be missing');
   });
+
+  it('leave the consensus coder out of agreement unless named, also once it has coding of its own', async () => {
+    const trust = 'c-0f3k8m2q9x1a';
+    const code = `{\n  "format": "grounded-code",\n  "version": 1,\n  "id": "${trust}",\n  "name": "Trust",\n  "parent": null,\n  "color": "#e07a5f",\n  "description": ""\n}\n`;
+    const seg = (id: string, phrase: string) => `{"id":"${id}","codes":["${trust}"],"start":${at(phrase).range.start},"end":${at(phrase).range.end},"exact":"${phrase}","prefix":${JSON.stringify(at(phrase).quote.prefix)},"suffix":${JSON.stringify(at(phrase).quote.suffix)}}`;
+    const coderHeader = (id: string, name: string) => `{"format":"grounded-coding","version":1,"coder":{"id":"${id}","name":"${name}"}}`;
+    const { fs } = await openStore({
+      [`.grounded/codes/${trust}.json`]: code,
+      [codingFilePath(T, 'ana')]: `${coderHeader('ana', 'Ana')}\n${seg('s-aaaaaaaaaaaa', 'A friend from church')}\n`,
+      [codingFilePath(T, 'ben')]: `${coderHeader('ben', 'Ben')}\n${seg('s-cccccccccccc', 'did not trust anyone')}\n`,
+      [PATH]: `${HEADER}\n${seg('s-dddddddddddd', 'A friend from church')}\n`,
+    });
+    const byDefault = await loadAgreementInput(fs, { unit: 'char', continuum: 'text' });
+    assert.deepEqual(byDefault.input.coders.map((c) => c.id), ['ana', 'ben'], 'the reconciliation is not a third coder');
+    const named = await loadAgreementInput(fs, { coders: ['ana', 'consensus'], unit: 'char', continuum: 'text' });
+    assert.deepEqual(named.input.coders.map((c) => c.id), ['ana', 'consensus']);
+    assert.deepEqual(agreementInputFromSnapshot(await loadSnapshot(fs), { unit: 'char' }).input.coders.map((c) => c.id), ['ana', 'ben'], 'the Agreement panel\'s default too');
+  });
 });
+
