@@ -48,7 +48,8 @@ async function runDiff(cwd: string, positionals: string[], values: Record<string
 }
 
 describe('grounded diff over git, and the review comment the action posts', function () {
-  this.timeout(60_000);
+  // Each test starts the CLI under tsx (and git) several times: slow on a loaded machine, never stuck.
+  this.timeout(180_000);
   let repo: string;
   let study: string;
   const removedId = 's-4yg8vpr8tsz4';
