@@ -15,14 +15,15 @@ import { History } from './history';
 import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
-import { applyCodesToRanges } from './autocode-edits';
+import * as actions from './coding-actions';
+import type { AppliedAcross, Passage } from './coding-actions';
+import * as relations from './relation-actions';
 import { sweepTemporaryFiles } from './temporary-files';
 import { type GatherResult, type UngatherResult, gatherCodes, ungatherCode } from './code-gathering';
 import { effectiveRound, projectRounds } from '../rounds/rounds';
 import type { CodingRound, RoundId } from '../model';
 import { relationTypesOf, type RelationType } from '../relations/relation-types';
-import { withRelation } from './relation-edits';
-import { withUncoded, withoutApplied, type UncodedTarget } from './uncoded-edits';
+import type { UncodedTarget } from './uncoded-edits';
 
 export interface StoreOptions {
   coder: Coder;
@@ -162,26 +163,8 @@ export class ProjectStore {
    * the current text; `placed` maps the coder's segments to where they are now (a segment on exactly
    * this range gains the codes instead of a duplicate being created).
    */
-  async applyCodes(
-    transcript: string,
-    target: { range: TextRange; quote: QuoteSelector },
-    codeIds: CodeId[],
-    placed: ReadonlyMap<SegmentId, TextRange> = new Map(),
-  ): Promise<Segment> {
-    return this.action('Apply code', async () => {
-      if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
-      for (const id of codeIds) this.codes.require(id);
-      if (target.range.end <= target.range.start) throw new StoreError('Select some text to code first.');
-      await this.coding.ensureLoaded(transcript);
-      let result: Segment | undefined;
-      this.coding.edit(transcript, this.currentCoder, 'Apply code', (segments) => {
-        const applied = edits.applyCodes(segments, placed, target, codeIds, this.newSegmentId, this.round.id);
-        result = applied.segment;
-        return applied.segments;
-      });
-      this.codingChanged.fire({ transcript });
-      return result!;
-    });
+  applyCodes(transcript: string, target: Passage, codeIds: CodeId[], placed: ReadonlyMap<SegmentId, TextRange> = new Map()): Promise<Segment> {
+    return this.action('Apply code', () => actions.applyCodes(this.context(), transcript, target, codeIds, placed));
   }
 
   /**
@@ -189,61 +172,26 @@ export class ProjectStore {
    * (autocoding a search): one undo takes every segment it made, and every code it added, away
    * again. Each transcript's `placed` maps the coder's segments to where they are now.
    */
-  async applyCodesAcross(
-    transcripts: readonly { transcript: string; targets: readonly { range: TextRange; quote: QuoteSelector }[]; placed: ReadonlyMap<SegmentId, TextRange> }[],
+  applyCodesAcross(
+    transcripts: readonly { transcript: string; targets: readonly Passage[]; placed: ReadonlyMap<SegmentId, TextRange> }[],
     codeIds: CodeId[],
     label = 'Autocode',
-  ): Promise<{ created: number; extended: number; unchanged: number; transcripts: string[] }> {
-    return this.action(label, async () => {
-      if (codeIds.length === 0) throw new StoreError('Choose at least one code to apply.');
-      for (const id of codeIds) this.codes.require(id);
-      for (const t of transcripts) if (t.targets.some((x) => x.range.end <= x.range.start)) throw new StoreError(`An empty passage in ${t.transcript} cannot be coded.`);
-      for (const t of transcripts) await this.coding.ensureLoaded(t.transcript);
-      // All or nothing: a malformed file anywhere refuses the whole step before anything changes.
-      for (const t of transcripts) this.coding.requireWritable(t.transcript, this.currentCoder.id, label);
-      const total = { created: 0, extended: 0, unchanged: 0, transcripts: [] as string[] };
-      for (const { transcript, targets, placed } of transcripts) {
-        const mine = this.coding.get(transcript).coders.find((c) => c.coder.id === this.currentCoder.id)?.segments ?? [];
-        const applied = applyCodesToRanges(mine, placed, targets, codeIds, this.newSegmentId);
-        total.created += applied.created;
-        total.extended += applied.extended;
-        total.unchanged += applied.unchanged;
-        // A transcript where nothing changes is not written (nor given an empty coding file).
-        if (applied.created + applied.extended === 0) continue;
-        this.coding.edit(transcript, this.currentCoder, label, () => applied.segments);
-        total.transcripts.push(transcript);
-      }
-      for (const transcript of total.transcripts) this.codingChanged.fire({ transcript });
-      return total;
-    });
+  ): Promise<AppliedAcross> {
+    return this.action(label, () => actions.applyCodesAcross(this.context(), transcripts, codeIds, label));
   }
 
   /** Remove codes (all codes when omitted) from some of the current coder's segments. */
-  async removeCodes(transcript: string, segmentIds: SegmentId[], codeIds?: CodeId[]): Promise<number> {
-    return this.action('Remove code', async () => {
-      await this.coding.ensureLoaded(transcript);
-      let removed = 0;
-      this.coding.edit(transcript, this.currentCoder, 'Remove code', (segments) => {
-        const r = edits.removeCodes(segments, new Set(segmentIds), codeIds ? new Set(codeIds) : undefined);
-        removed = r.removed;
-        return r.segments;
-      });
-      if (removed > 0) this.codingChanged.fire({ transcript });
-      return removed;
-    });
+  removeCodes(transcript: string, segmentIds: SegmentId[], codeIds?: CodeId[]): Promise<number> {
+    return this.action('Remove code', () => actions.removeCodes(this.context(), transcript, segmentIds, codeIds));
   }
 
   /** Attach (or with an empty text, remove) the current coder's short comment on a segment. */
-  async setComment(transcript: string, segmentId: SegmentId, comment: string): Promise<void> {
-    return this.action('Comment on segment', async () => {
-      await this.coding.ensureLoaded(transcript);
-      this.coding.edit(transcript, this.currentCoder, 'Comment on segment', (segments) => edits.setComment(segments, segmentId, comment.trim() || undefined));
-      this.codingChanged.fire({ transcript });
-    });
+  setComment(transcript: string, segmentId: SegmentId, comment: string): Promise<void> {
+    return this.action('Comment on segment', () => actions.setComment(this.context(), transcript, segmentId, comment));
   }
 
   /** Move one of the current coder's segments to a new range (extend or shrink it). */
-  async resizeSegment(transcript: string, segmentId: SegmentId, target: { range: TextRange; quote: QuoteSelector }): Promise<void> {
+  async resizeSegment(transcript: string, segmentId: SegmentId, target: Passage): Promise<void> {
     return this.action('Change segment boundaries', async () => {
       if (target.range.end <= target.range.start) throw new StoreError('A segment cannot be empty: select the text it should cover.');
       await this.rewriteQuotes(transcript, this.currentCoder.id, new Map([[segmentId, { quote: target.quote, position: target.range }]]));
@@ -255,51 +203,32 @@ export class ProjectStore {
    * consensus coder's file), all as one undoable action. A segment of that coder on exactly a
    * target's range gains the codes, as `applyCodes` does. Returns how many targets were applied.
    */
-  async applyAsCoder(transcript: string, coder: Coder, targets: readonly { range: TextRange; quote: QuoteSelector; codes: CodeId[] }[], label: string): Promise<number> {
-    return this.action(label, async () => {
-      for (const t of targets) {
-        for (const id of t.codes) this.codes.require(id);
-        if (t.range.end <= t.range.start || t.codes.length === 0) throw new StoreError('Each reconciled segment needs some text and at least one code.');
-      }
-      if (targets.length === 0) return 0;
-      await this.coding.ensureLoaded(transcript);
-      this.coding.edit(transcript, coder, label, (segments) => {
-        let out = [...segments];
-        for (const t of targets) out = edits.applyCodes(out, new Map(), { range: t.range, quote: t.quote }, t.codes, this.newSegmentId).segments;
-        return out;
-      });
-      this.coding.editUncoded(transcript, coder, label, (list) => withoutApplied(list, targets));
-      this.codingChanged.fire({ transcript });
-      return targets.length;
-    });
+  applyAsCoder(transcript: string, coder: Coder, targets: readonly (Passage & { codes: CodeId[] })[], label: string): Promise<number> {
+    return this.action(label, () => actions.applyAsCoder(this.context(), transcript, coder, targets, label));
   }
 
   /**
    * Record as another coder (reconciling: the consensus coder) that a passage was reviewed and left
    * without these codes, as one undoable action. Not coding: it is kept apart from the segments.
    */
-  async leaveUncodedAsCoder(transcript: string, coder: Coder, target: UncodedTarget, label: string): Promise<void> {
-    return this.action(label, async () => {
-      for (const id of target.codes) this.codes.require(id);
-      if (target.range.end <= target.range.start || target.codes.length === 0) throw new StoreError('A passage left uncoded needs some text and the codes decided against.');
-      await this.coding.ensureLoaded(transcript);
-      this.coding.editUncoded(transcript, coder, label, (list) => withUncoded(list, target, this.newSegmentId));
-      this.codingChanged.fire({ transcript });
-    });
+  leaveUncodedAsCoder(transcript: string, coder: Coder, target: UncodedTarget, label: string): Promise<void> {
+    return this.action(label, () => actions.leaveUncodedAsCoder(this.context(), transcript, coder, target, label));
   }
 
   /** Delete segments of any coder (e.g. from the review list); returns how many were deleted. */
-  async deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
-    return this.action('Delete segment', async () => {
-      const coding = await this.coding_(transcript);
-      const entry = coding.coders.find((c) => c.coder.id === coderId);
-      if (!entry) return 0;
-      const ids = new Set(segmentIds);
-      const count = entry.segments.filter((s) => ids.has(s.id)).length;
-      this.coding.edit(transcript, entry.coder, 'Delete segment', (segments) => segments.filter((s) => !ids.has(s.id)));
-      if (count > 0) this.codingChanged.fire({ transcript });
-      return count;
-    });
+  deleteSegments(transcript: string, coderId: string, segmentIds: SegmentId[]): Promise<number> {
+    return this.action('Delete segment', () => actions.deleteSegments(this.context(), transcript, coderId, segmentIds));
+  }
+
+  private context(): actions.CodingContext {
+    return {
+      codes: this.codes,
+      coding: this.coding,
+      coder: this.currentCoder,
+      round: this.round.id,
+      newSegmentId: this.newSegmentId,
+      codingChanged: (transcript) => this.codingChanged.fire({ transcript }),
+    };
   }
 
   /**
@@ -382,36 +311,20 @@ export class ProjectStore {
   /** Relate `source` to another code; the same relation again replaces its note. One undoable step. */
   relateCodes(source: CodeId, relation: CodeRelation): 'added' | 'updated' {
     return this.actionSync('Relate codes', () => {
-      const code = this.codes.require(source);
-      this.codes.require(relation.target);
-      if (relation.target === source) throw new StoreError(`"${code.name}" cannot be related to itself.`);
-      if (!this.relationTypes().some((t) => t.id === relation.type)) {
-        throw new StoreError(`"${relation.type}" is not one of this project's relation types (${this.relationTypes().map((t) => t.id).join(', ')}).`);
-      }
-      const next = withRelation(code, relation);
-      this.codes.setRelations(source, next.relations);
+      const outcome = relations.relateCodes(this.codes, this.relationTypes(), source, relation);
       this.codebookChanged.fire();
-      return next.replaced ? 'updated' : 'added';
+      return outcome;
     });
   }
 
   /** Remove one relation; returns whether there was one. One undoable step. */
   unrelateCodes(source: CodeId, target: CodeId, type: string): boolean {
     return this.actionSync('Remove relation', () => {
-      const code = this.codes.require(source);
-      const kept = (code.relations ?? []).filter((r) => r.target !== target || r.type !== type);
-      if (kept.length === (code.relations ?? []).length) return false;
-      this.codes.setRelations(source, kept);
-      this.codebookChanged.fire();
-      return true;
+      const removed = relations.unrelateCodes(this.codes, source, target, type);
+      if (removed) this.codebookChanged.fire();
+      return removed;
     });
   }
-
-
-
-
-
-
 
   /** Delete a code and its coding everywhere; its sub-codes move up one level. */
   deleteCode(id: CodeId): Promise<{ removedSegments: number; reparented: number; removedRelations: number }> {
