@@ -106,6 +106,9 @@ export async function selectCurrentLine(page: Page): Promise<void> {
 
 export async function screenshot(page: Page, path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
+  // A picture named for a theme shows that theme: a settings change the watcher delivers late can
+  // switch the workbench back after useTheme saw it switch.
+  if (currentTheme && (await page.locator(currentTheme.theme.workbenchClass).count()) === 0) await useTheme(page, currentTheme.workspace, currentTheme.theme);
   await page.screenshot({ path });
 }
 
@@ -171,7 +174,11 @@ export const THEMES = [
 ] as const;
 
 /** Switches the workbench to `theme` through the workspace's settings (read again when they change), no picker. */
+/** The theme the last useTheme switched to, which screenshots check they show. */
+let currentTheme: { workspace: string; theme: { setting: string; workbenchClass: string } } | undefined;
+
 export async function useTheme(page: Page, workspace: string, theme: { setting: string; workbenchClass: string }): Promise<void> {
+  currentTheme = { workspace, theme };
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   // A change written right after the previous one can be missed by the file watcher: write it again
   // until the workbench shows the theme.
