@@ -10,8 +10,9 @@ h2 { font-size: 1.1em; margin: 16px 0 4px; }
 .group-title { font-weight: 600; margin: 14px 0 4px; }
 .hit { display: block; width: 100%; text-align: left; border: 1px solid transparent; border-left: 3px solid var(--hit-color, var(--vscode-focusBorder)); background: var(--vscode-editor-background); color: inherit; font: inherit; padding: 6px 10px; margin: 4px 0; cursor: pointer; }
 .hit:hover, .hit:focus { border-color: var(--vscode-focusBorder); outline: none; }
-.hit .quote { white-space: pre-wrap; }
-.hit .context { color: var(--vscode-descriptionForeground); }
+.hit .quote { white-space: pre-wrap; background: color-mix(in srgb, var(--hit-color, var(--vscode-focusBorder)) 22%, transparent); border-radius: 2px; }
+/* Some themes (Light Modern) give descriptions the text's own colour: the coded words are told from their context by their code's tint, as in the transcript, and the context is dimmed too. */
+.hit .context { color: var(--vscode-descriptionForeground); opacity: 0.8; }
 .hit .meta { display: block; margin-top: 4px; font-size: 0.9em; color: var(--vscode-descriptionForeground); }
 table.matrix { border-collapse: collapse; margin-top: 8px; }
 table.matrix th, table.matrix td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 3px 6px; }

@@ -74,7 +74,8 @@ function hitButton(hit: Hit, codes: Map<string, { path: string; color: string }>
     el('span', { class: 'context' }, hit.before ? `…${hit.before}` : ''),
     el('span', { class: 'quote' }, hit.text),
     el('span', { class: 'context' }, hit.after ? `${hit.after}…` : ''),
-    el('span', { class: 'meta' }, [hit.participant, hit.speaker, names, hit.coders.join(', ')].filter(Boolean).join(' · ')),
+    // The speaker is named only when it is not the participant (an interviewer's turn).
+    el('span', { class: 'meta' }, [hit.participant, hit.speaker !== hit.participant && hit.speaker, names, hit.coders.join(', ')].filter(Boolean).join(' · ')),
   );
   const color = codes.get(hit.codes[0])?.color;
   if (color) button.style.setProperty('--hit-color', color);
