@@ -37,7 +37,7 @@ describe('Node file system: files outside the project', () => {
     assert.equal(await fs.readFile('interviews/none.md'), undefined);
   });
 
-  it('reads an empty file, a small one and one larger than a single read, byte for byte', async () => {
+  it('reads an empty file, a small one and one of several megabytes, byte for byte', async () => {
     const large = `${'Ünïcode 🌱 line\n'.repeat(200_000)}end`;
     writeFileSync(join(project, 'interviews', 'empty.md'), '');
     writeFileSync(join(project, 'interviews', 'large.md'), large);
