@@ -68,11 +68,13 @@ describe('format: the quick segment check agrees with the segment schema', () =>
     );
   });
 
-  it('leaves records with rounds or other tools’ fields to the schema', () => {
+  it('leaves records with rounds, uncoded passages or other tools’ fields to the full check', () => {
     const plain = { id: 's-000000000001', codes: ['c-000000000001'], start: 0, end: 3, exact: 'abc', prefix: '', suffix: '' };
     assert.equal(isPlainSegment(plain), true);
     assert.equal(isPlainSegment({ ...plain, round: 'open' }), false);
     assert.equal(isPlainSegment({ ...plain, tool: 'x' }), false);
+    const { codes, ...passage } = plain;
+    assert.equal(isPlainSegment({ ...passage, uncoded: codes }), false, 'a passage left uncoded is checked as one');
     assert.equal(isPlainSegment(JSON.parse('{"__proto__": 1, "id": "s-000000000001"}')), false);
   });
 });
