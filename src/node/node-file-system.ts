@@ -44,7 +44,7 @@ export class NodeFileSystem implements FileSystem {
       const opened = await handle.stat();
       if (!opened.isFile()) throw notRegular(path, opened);
       checkFileSize(path, opened.size);
-      const bytes = await handle.readFile();
+      const bytes = await readToEnd(handle, opened.size);
       // Node's own UTF-8 check and decoding are several times faster than a fatal TextDecoder; the
       // decoder still reads what fails, to say which byte and line are not UTF-8.
       if (isUtf8(bytes) && bytes.length <= maxBytesFor(path)) return bytes.toString('utf8');
@@ -168,4 +168,21 @@ function ignoreCode(code: string): (error: unknown) => void {
 
 function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+/**
+ * The file's bytes from a handle whose size was just taken: what handle.readFile() reads (`size`
+ * bytes, or to the end when the size is 0), without the second stat it would make. That is one
+ * call into the thread pool less per file, thousands when a whole project is read.
+ */
+async function readToEnd(handle: fs.FileHandle, size: number): Promise<Buffer> {
+  if (size === 0) return handle.readFile();
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const { bytesRead } = await handle.read(buffer, length, size - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return length === size ? buffer : buffer.subarray(0, length);
 }

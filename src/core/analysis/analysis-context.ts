@@ -79,8 +79,7 @@ export class AnalysisContext {
     let regions = this.codeRegions.get(key);
     if (!regions) {
       // A segment with two of these codes comes twice: covering the same text twice changes nothing.
-      const lists = this.lookup.withDescendants(codeId, subcodes).map((id) => this.segmentsByCode.get(id) ?? []);
-      regions = this.regionsOf(lists.length === 1 ? lists[0] : lists.flat());
+      regions = this.regionsOfLists(this.lookup.withDescendants(codeId, subcodes).map((id) => this.segmentsByCode.get(id) ?? []));
       this.codeRegions.set(key, regions);
     }
     return regions;
@@ -97,15 +96,28 @@ export class AnalysisContext {
 
   /** The text covered by these segments, per transcript. */
   regionsOf(segments: Iterable<AnalysisSegment>): Regions {
+    return this.regionsOfLists([segments]);
+  }
+
+  private regionsOfLists(lists: readonly Iterable<AnalysisSegment>[]): Regions {
     const grouped = new Map<string, AnalysisSegment[]>();
-    for (const s of segments) {
-      if (s.end <= s.start) continue;
-      const list = grouped.get(s.transcript);
-      if (list) list.push(s);
-      else grouped.set(s.transcript, [s]);
+    // Segments mostly come transcript by transcript: look the list up only when the transcript changes.
+    let path: string | undefined;
+    let list: AnalysisSegment[] = [];
+    for (const segments of lists) {
+      for (const s of segments) {
+        if (s.end <= s.start) continue;
+        if (s.transcript !== path) {
+          path = s.transcript;
+          const known = grouped.get(path);
+          if (known) list = known;
+          else grouped.set(path, (list = []));
+        }
+        list.push(s);
+      }
     }
     const regions: Regions = new Map();
-    for (const [path, list] of grouped) regions.set(path, mergeSorted(list.sort((a, b) => a.start - b.start || a.end - b.end)));
+    for (const [transcript, inTranscript] of grouped) regions.set(transcript, mergeSorted(inTranscript.sort((a, b) => a.start - b.start || a.end - b.end)));
     return regions;
   }
 }

@@ -8,7 +8,8 @@ import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
 import { segmentPredicate } from './filters';
-import { codeRows, rowSegments, type MatrixOptions, type MatrixRow } from './matrices';
+import { countByColumn } from './crosstab-counts';
+import { codeRows, type MatrixOptions, type MatrixRow } from './matrices';
 
 export const NOT_RECORDED = '(not recorded)';
 
@@ -59,17 +60,17 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
   }
 
   const keep = segmentPredicate(context, options.filter);
-  const rows = codeRows(context, options).map((row) => {
-    const segments = values.map(() => 0);
-    const holders = values.map(() => new Set<string>());
-    for (const s of rowSegments(context, row, options, keep)) {
-      const column = columnOf.get(s.transcript);
-      if (column === undefined) continue;
-      segments[column]++;
-      holders[column].add(context.transcripts.get(s.transcript)!.participant);
+  const codeRowList = codeRows(context, options);
+  const rowsOfCode = new Map<string, number[]>();
+  codeRowList.forEach((row, r) => {
+    for (const code of context.lookup.withDescendants(row.code, !options.ownOnly)) {
+      const list = rowsOfCode.get(code);
+      if (list) list.push(r);
+      else rowsOfCode.set(code, [r]);
     }
-    return { row, segments, participants: holders.map((h) => h.size) };
   });
+  const counts = countByColumn(context, codeRowList.length, values.length, (code) => rowsOfCode.get(code), (path) => columnOf.get(path)!, keep);
+  const rows = codeRowList.map((row, r) => ({ row, segments: counts.segments[r], participants: counts.participants[r] }));
 
   const columnSegments = values.map((_, c) => rows.reduce((sum, r) => sum + r.segments[c], 0));
   const columns = values.map((value, c) => ({ value, participants: participantsPerGroup[c].size, segments: columnSegments[c] }));

@@ -66,6 +66,16 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
   const transcript = context.transcripts.get(path);
   const text = transcript?.text ?? '';
   const turn = transcript?.turns.find((t) => start >= t.start && start < t.end);
+  // One pass over the segments for codes, coders and the list: a query can make thousands of hits.
+  const codes = new Set<string>();
+  const coders = new Set<string>();
+  const listed: Hit['segments'] = new Array(segments.length);
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    for (const code of s.codes) codes.add(code);
+    coders.add(s.coder);
+    listed[i] = { id: s.id, coder: s.coder, codes: s.codes };
+  }
   return {
     transcript: path,
     participant: transcript?.participant ?? path,
@@ -76,9 +86,9 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
     before: contextBefore(text, start),
     after: contextAfter(text, end),
     words: context.words(path).wordsIn(start, end),
-    codes: [...new Set(segments.flatMap((s) => s.codes))].sort(),
-    coders: [...new Set(segments.map((s) => s.coder))].sort(),
-    segments: segments.map((s) => ({ id: s.id, coder: s.coder, codes: s.codes })),
+    codes: [...codes].sort(),
+    coders: [...coders].sort(),
+    segments: listed,
   };
 }
 

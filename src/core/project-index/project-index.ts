@@ -85,7 +85,7 @@ export class ProjectIndex implements Disposable {
       coding: (transcript) => readCoding(source, transcript),
     };
     const index = new ProjectIndex(source, inputs, options);
-    await index.build(await readAllCoding(source));
+    await index.build(readAllCoding(source));
     return index;
   }
 
@@ -98,8 +98,7 @@ export class ProjectIndex implements Disposable {
       coding: (transcript) => store.getCoding(transcript),
     };
     const index = new ProjectIndex(source, inputs, options);
-    await store.loadAllCoding();
-    await index.build(store.loadedCoding());
+    await index.build(store.loadAllCoding().then(() => store.loadedCoding()));
     index.subscriptions.push(
       store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
       // The snapshot already built holds the old codes: it must be built again, not served.
@@ -178,16 +177,22 @@ export class ProjectIndex implements Disposable {
     this.changed.dispose();
   }
 
-  private async build(codings: readonly TranscriptCoding[]): Promise<void> {
+  /** The transcripts, memos and attributes are read while the coding is still being read. */
+  private async build(codingRead: Promise<readonly TranscriptCoding[]>): Promise<void> {
     const config = this.inputs.config();
+    const readText = (p: string): Promise<string | undefined> => currentText(p, this.source, this.open);
+    const listedRead = listFiles(this.source, '', (p) => isTranscriptPath(config, p)).then((paths) => {
+      const texts = Promise.all(paths.map(readText));
+      texts.catch(() => undefined); // awaited below, unless the coding failed first
+      return { paths, texts };
+    });
+    // Settled together: neither is left running unobserved when the other fails.
+    const [codings, listing, memos, attributes] = await Promise.all([codingRead, listedRead, listMemos(this.source, config), this.readAttributesFile()]);
     const coding = new Map(codings.map((c) => [c.transcript, c]));
-    const listed = new Set(await listFiles(this.source, '', (p) => isTranscriptPath(config, p)));
-    const paths = [...new Set([...listed, ...coding.keys()])];
-    const [texts, memos, attributes] = await Promise.all([
-      Promise.all(paths.map((p) => currentText(p, this.source, this.open))),
-      listMemos(this.source, config),
-      this.readAttributesFile(),
-    ]);
+    const listed = new Set(listing.paths);
+    const unlisted = [...coding.keys()].filter((p) => !listed.has(p));
+    const paths = [...listed, ...new Set(unlisted)];
+    const texts = [...(await listing.texts), ...(await Promise.all([...new Set(unlisted)].map(readText)))];
     const states: TranscriptState[] = [];
     for (const [i, path] of paths.entries()) {
       states.push(await (this.options.slices ?? NO_SLICES).run(() => transcriptState(path, listed.has(path), texts[i], coding.get(path), this.placements)));
@@ -220,7 +225,7 @@ export class ProjectIndex implements Disposable {
 
   private async reread(path: string): Promise<void> {
     const config = this.inputs.config();
-    if (path === PROJECT_FILE) return this.build(await Promise.all([...this.states.values()].map((s) => this.inputs.coding(s.path))));
+    if (path === PROJECT_FILE) return this.build(Promise.all([...this.states.values()].map((s) => this.inputs.coding(s.path))));
     if (path === ATTRIBUTES_FILE) {
       this.attributesFile = await this.readAttributesFile();
       return this.invalidate({ attributes: true });

@@ -37,6 +37,16 @@ describe('Node file system: files outside the project', () => {
     assert.equal(await fs.readFile('interviews/none.md'), undefined);
   });
 
+  it('reads an empty file, a small one and one of several megabytes, byte for byte', async () => {
+    const large = `${'Ünïcode 🌱 line\n'.repeat(200_000)}end`;
+    writeFileSync(join(project, 'interviews', 'empty.md'), '');
+    writeFileSync(join(project, 'interviews', 'large.md'), large);
+    const fs = new NodeFileSystem(project);
+    assert.equal(await fs.readFile('interviews/empty.md'), '');
+    assert.equal(await fs.readFile('interviews/p01.md'), '**Amara:** Hello.\n');
+    assert.equal(await fs.readFile('interviews/large.md'), large);
+  });
+
   it('refuses a transcript linked to a file outside the project, naming both', async () => {
     symlinkSync(join(outside, 'secret.txt'), join(project, 'interviews', 'p02.md'));
     await assert.rejects(new NodeFileSystem(project).readFile('interviews/p02.md'), /interviews\/p02\.md: a symbolic link to .*secret\.txt, outside the project folder/);

@@ -11,6 +11,7 @@ import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migra
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
 import { checkSchema } from './schema-validation';
+import { isPlainSegment } from './segment-shape';
 import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
 import { checkUncodedRecord, isUncodedRecord, uncodedFrom, uncodedRecord } from './uncoded-record';
 
@@ -20,6 +21,8 @@ const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix'
 interface SegmentLine {
   line: number;
   record: JsonObject;
+  /** Known to pass the segment schema (see segment-shape.ts). */
+  vouched?: true;
 }
 
 export function parseCodingFile(path: string, text: string): ParseResult<CodingFile> {
@@ -30,7 +33,7 @@ export function parseCodingFile(path: string, text: string): ParseResult<CodingF
   }
   const conflicts = conflictProblems(path, normaliseText(text), true);
   if (conflicts !== undefined) return failure(conflicts);
-  const { lines, problems } = readJsonLines(path, text);
+  const { lines, problems } = readJsonLines(path, text, isPlainSegment);
   const [headerLine, ...segmentLines] = lines;
   if (headerLine === undefined) {
     return failure([...problems, fileError(path, 1, 'the file is empty; line 1 should be the header naming the coder')]);
@@ -47,7 +50,11 @@ export function parseCodingFile(path: string, text: string): ParseResult<CodingF
   if (!migrated.ok) return failure([...problems, fileError(path, headerLine.line, migrated.message)]);
 
   const header = migrated.document.header;
-  const segments = readable.map((l, i) => ({ line: l.line, record: migrated.document.segments[i] }));
+  // A record a migration rewrote is checked in full again.
+  const segments = readable.map((l, i): SegmentLine => {
+    const record = migrated.document.segments[i];
+    return l.vouched && record === l.record ? { line: l.line, record, vouched: true } : { line: l.line, record };
+  });
   problems.push(...checkHeader(path, headerLine.line, header, location.coderId));
   problems.push(...checkSegments(path, segments));
   return resultOf(problems, () => codingFileFrom(location.transcript, header, segments));
@@ -81,9 +88,9 @@ function checkHeader(path: string, line: number, header: JsonObject, coderIdFrom
 function checkSegments(path: string, segments: readonly SegmentLine[]): FileProblem[] {
   const problems: FileProblem[] = [];
   const firstLineOfId = new Map<string, number>();
-  for (const { line, record } of segments) {
+  for (const { line, record, vouched } of segments) {
     const uncoded = isUncodedRecord(record);
-    const issues = uncoded ? checkUncodedRecord(path, line, record) : checkSchema('coding-segment', record).map((issue) => fileError(path, line, issue.message));
+    const issues = vouched ? [] : uncoded ? checkUncodedRecord(path, line, record) : checkSchema('coding-segment', record).map((issue) => fileError(path, line, issue.message));
     problems.push(...issues);
     if (issues.length > 0) continue;
 
@@ -123,7 +130,7 @@ function codingFileFrom(transcript: string, header: JsonObject, lines: readonly 
   const file: CodingFile = {
     transcript,
     coder: { id: coder.id, name: coder.name },
-    segments: lines.filter(({ record }) => !isUncodedRecord(record)).map(({ record }) => segmentFrom(record)).sort((a, b) => compareCodeUnits(a.id, b.id)),
+    segments: lines.filter(({ record }) => !isUncodedRecord(record)).map(({ record, vouched }) => segmentFrom(record, vouched === true)).sort((a, b) => compareCodeUnits(a.id, b.id)),
   };
   const extra = unknownFields(header, HEADER_KEYS);
   if (extra !== undefined) file.extra = extra;
@@ -132,7 +139,8 @@ function codingFileFrom(transcript: string, header: JsonObject, lines: readonly 
   return file;
 }
 
-function segmentFrom(record: JsonObject): Segment {
+/** `plain`: the record holds only the fields isPlainSegment knows, so no round fields or others. */
+function segmentFrom(record: JsonObject, plain: boolean): Segment {
   const segment: Segment = {
     id: record.id as string,
     codes: normaliseCodes(record.codes as string[]),
@@ -141,6 +149,7 @@ function segmentFrom(record: JsonObject): Segment {
   };
   // An empty comment and no comment mean the same; only the latter is written.
   if (typeof record.comment === 'string' && record.comment !== '') segment.comment = record.comment;
+  if (plain) return segment;
   Object.assign(segment, roundFieldsOfSegment(record));
   const extra = unknownFields(record, SEGMENT_KEYS);
   if (extra !== undefined) segment.extra = extra;
