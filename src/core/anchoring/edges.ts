@@ -10,7 +10,7 @@
  * a segment may lose a word it cannot vouch for, but never claim one.
  */
 import type { QuoteSelector } from '../model';
-import { BOUNDARY_PIECE } from './boundaries';
+import { BOUNDARY_PIECE, prefixCosts, suffixCosts } from './boundaries';
 import { distancesEndingAtEach, distancesStartingAtEach, quoteDistance } from './distance';
 import { evaluate, INTACT_EVIDENCE, type Candidate } from './scoring';
 import { endsAt, occursAt } from './text';
@@ -51,11 +51,11 @@ function bestStart(text: string, quote: QuoteSelector, start: number, end: numbe
   const head = quote.exact.slice(0, BOUNDARY_PIECE);
   const lo = Math.max(0, start - quote.prefix.length);
   const hi = Math.min(text.length, start + EDGE_REACH + head.length);
-  const before = quote.prefix ? distancesEndingAtEach(text, lo, hi, quote.prefix.slice(-BOUNDARY_PIECE)) : undefined;
+  const before = prefixCosts(text, lo, hi, quote.prefix);
   const after = distancesStartingAtEach(text, lo, hi, head);
   const splits: Split[] = [];
   for (let k = start; k <= Math.min(end - 1, start + EDGE_REACH); k++) {
-    if (isWordStart(text, k)) splits.push({ at: k, cost: (before ? before[k - lo] : 0) + after[k - lo] });
+    if (isWordStart(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
   const own = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE)).slice(0, EDGE_WORDS);
   const words: EdgeWords = { side: 'start', quote: new Set(own), context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
@@ -67,10 +67,10 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
   const lo = Math.max(0, end - EDGE_REACH - tail.length);
   const hi = Math.min(text.length, end + quote.suffix.length);
   const before = distancesEndingAtEach(text, lo, hi, tail);
-  const after = quote.suffix ? distancesStartingAtEach(text, lo, hi, quote.suffix.slice(0, BOUNDARY_PIECE)) : undefined;
+  const after = suffixCosts(text, lo, hi, quote.suffix);
   const splits: Split[] = [];
   for (let k = end; k >= Math.max(start + 1, end - EDGE_REACH); k--) {
-    if (isWordEnd(text, k)) splits.push({ at: k, cost: before[k - lo] + (after ? after[k - lo] : 0) });
+    if (isWordEnd(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
   const own = wordsOf(quote.exact.slice(-BOUNDARY_PIECE)).slice(-EDGE_WORDS);
   const words: EdgeWords = { side: 'end', quote: new Set(own), context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
