@@ -11,6 +11,7 @@
  */
 import type { QuoteSelector } from '../model';
 import { BOUNDARY_PIECE, prefixCosts, suffixCosts } from './boundaries';
+import { endWithoutSlip, startWithoutSlip } from './slips';
 import { distancesEndingAtEach, distancesStartingAtEach, quoteDistance } from './distance';
 import { evaluate, INTACT_EVIDENCE, type Candidate } from './scoring';
 import { endsAt, occursAt } from './text';
@@ -25,6 +26,11 @@ const OWN_WORD_SLACK = 0.5;
 const FOREIGN_WORD_SLACK = 1;
 /** …and when what it leaves out is neither the quote's nor the context's words. */
 const UNKNOWN_WORD_SLACK = 0.75;
+/**
+ * …and when what it leaves out is a word both the quote and the context have at that edge: about
+ * what leaving out a word the quote really has there costs, so such a word is left out.
+ */
+const SHARED_WORD_SLACK = 1.5;
 /** The quote's words at an edge compared with the words a narrower boundary leaves out. */
 const EDGE_WORDS = 2;
 
@@ -36,11 +42,14 @@ export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Ca
   const endVouched = c.suffixEvidence >= INTACT_EVIDENCE && endsAt(text, c.end, quote.exact.slice(n - piece));
   const checkStart = !startVouched && beginsWords(quote);
   const checkEnd = !endVouched && endsWords(quote);
-  if (!checkStart && !checkEnd) return c;
+  // An edited quote's boundaries were set with pieces of it, which may occur again just beside it.
+  const edited = c.quoteErrors > 0;
+  let { start, end } = c;
+  if (edited && !endVouched) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !checkEnd || isWordEnd(text, k));
+  if (edited && !startVouched) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !checkStart || isWordStart(text, k));
   // The whole quote unchanged: only a tie may move an edge (a neighbour's word read as the quote's).
-  const unchanged = c.quoteErrors === 0;
-  const start = checkStart ? bestStart(text, quote, c.start, c.end, unchanged) : c.start;
-  const end = checkEnd ? bestEnd(text, quote, start, c.end, unchanged) : c.end;
+  if (checkStart) start = bestStart(text, quote, start, end, !edited);
+  if (checkEnd) end = bestEnd(text, quote, start, end, !edited);
   if (start === c.start && end === c.end) return c;
   const bound = Math.max(quote.exact.length, end - start);
   const errors = quoteDistance(text, start, end, quote.exact, bound);
@@ -112,10 +121,16 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
     const slack = unchanged ? 0 : slackFor(wordsOf(leftOut), edgeWords, wordAt(text, split.at, edgeWords.side));
     if (split.cost <= best.cost + inward * slack) chosen = split;
   }
+  if (unchanged) return chosen.at;
+  // The context's own word next to the edge, reading like none of the quote's, is never claimed
+  // ("…in secret. «You know,» my mother" re-transcribed "…in secret. My mother").
+  let at = splits.indexOf(chosen);
+  while (at + 1 < splits.length && isContextWord(wordAt(text, splits[at].at, edgeWords.side), edgeWords)) at++;
+  chosen = splits[at];
   // No reading of quote and context can tell a word typed beside a lost edge word ("hoped for"
   // written for "wanted the") from the quote's own: the placement begins (ends) with a word that
   // reads like one of the quote's, leaving out what reads like none of them.
-  if (!unchanged && !isQuoteWord(wordAt(text, chosen.at, edgeWords.side), edgeWords)) {
+  if (!isQuoteWord(wordAt(text, chosen.at, edgeWords.side), edgeWords)) {
     const own = splits.slice(splits.indexOf(chosen) + 1).find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
     if (own) chosen = own;
   }
@@ -130,6 +145,9 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
  * either (a pseudonym of the quote's first word, an adverb inserted beside it).
  */
 function slackFor(leftOut: readonly string[], edge: EdgeWords, wordAtNarrower: string): number {
+  // A word both the quote and its context have at this edge ("I don't know, you «know, it's…»"
+  // re-transcribed "I don't know, it's…"): the one left may be either, so it is left out.
+  if (leftOut.length === 1 && edge.quote.has(leftOut[0]) && edge.context.has(leftOut[0])) return SHARED_WORD_SLACK;
   const theQuotes = leftOut.some((word) => edge.quote.has(word));
   if (theQuotes) return OWN_WORD_SLACK;
   if (wordAtNarrower !== '' && edge.quote.has(wordAtNarrower)) return FOREIGN_WORD_SLACK;
@@ -150,6 +168,11 @@ function isQuoteWord(word: string, edge: EdgeWords): boolean {
   if (word === '' || edge.quote.has(word)) return true;
   for (const own of edge.quote) if (own.length >= 4 && Math.abs(own.length - word.length) <= 1 && editDistance(own, word) <= 1 + (own.length >= 8 ? 1 : 0)) return true;
   return false;
+}
+
+/** Whether a word of the text is one of the context's words at that edge and reads like none of the quote's. */
+function isContextWord(word: string, edge: EdgeWords): boolean {
+  return word !== '' && edge.context.has(word) && !isQuoteWord(word, edge);
 }
 
 /** Plain edit distance with swapped neighbours, for two words. */
