@@ -66,8 +66,10 @@ function bestStart(text: string, quote: QuoteSelector, start: number, end: numbe
   for (let k = start; k <= Math.min(end - 1, start + EDGE_REACH); k++) {
     if (isWordStart(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
-  const own = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE)).slice(0, EDGE_WORDS);
-  const words: EdgeWords = { side: 'start', quote: new Set(own), context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
+  const near = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE));
+  if (quote.exact.length > BOUNDARY_PIECE) near.pop(); // cut in half, perhaps
+  const own = near.slice(0, EDGE_WORDS);
+  const words: EdgeWords = { side: 'start', quote: new Set(own), near: new Set(near), context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
   return narrowest(text, words, splits, start, unchanged);
 }
 
@@ -81,8 +83,10 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
   for (let k = end; k >= Math.max(start + 1, end - EDGE_REACH); k--) {
     if (isWordEnd(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
-  const own = wordsOf(quote.exact.slice(-BOUNDARY_PIECE)).slice(-EDGE_WORDS);
-  const words: EdgeWords = { side: 'end', quote: new Set(own), context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
+  const near = wordsOf(quote.exact.slice(-BOUNDARY_PIECE));
+  if (quote.exact.length > BOUNDARY_PIECE) near.shift(); // cut in half, perhaps
+  const own = near.slice(-EDGE_WORDS);
+  const words: EdgeWords = { side: 'end', quote: new Set(own), near: new Set(near), context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
   return narrowest(text, words, splits, end, unchanged);
 }
 
@@ -90,6 +94,8 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
 interface EdgeWords {
   side: 'start' | 'end';
   quote: ReadonlySet<string>;
+  /** All the quote's (whole) words within its first (last) 32 characters. */
+  near: ReadonlySet<string>;
   context: ReadonlySet<string>;
   /** The quote's first word (side 'start') or last word (side 'end'). */
   outermost: string;
@@ -130,9 +136,15 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
   // No reading of quote and context can tell a word typed beside a lost edge word ("hoped for"
   // written for "wanted the") from the quote's own: the placement begins (ends) with a word that
   // reads like one of the quote's, leaving out what reads like none of them.
-  if (!isQuoteWord(wordAt(text, chosen.at, edgeWords.side), edgeWords)) {
-    const own = splits.slice(splits.indexOf(chosen) + 1).find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
-    if (own) chosen = own;
+  const word = wordAt(text, chosen.at, edgeWords.side);
+  if (!isQuoteWord(word, edgeWords)) {
+    const inward = splits.slice(splits.indexOf(chosen) + 1);
+    const own = inward.find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
+    // Both outermost words lost ("Amara asked actually," reworded "Amara inquired about also"):
+    // the rewritten stretch may end with the quote's words or begin the context's, so it is left
+    // out, back to a word the quote has near that edge.
+    const deeper = own ?? (edgeWords.near.has(word) ? undefined : inward.find((split) => edgeWords.near.has(wordAt(text, split.at, edgeWords.side))));
+    if (deeper) chosen = deeper;
   }
   return chosen.at;
 }

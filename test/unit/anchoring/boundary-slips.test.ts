@@ -79,7 +79,7 @@ describe('reanchor: an edge where a filler was dropped', () => {
     const text = placed(after, anchor);
     assert.ok(text !== undefined, 'placed');
     assert.ok(!/\bMy\b/.test(text), `placed on «${text}», which claims the context's "My"`);
-    assert.ok(text.startsWith('The kids called the recipes in secret.'));
+    assert.equal(text, 'The kids called the recipes in secret.');
   });
 });
 
@@ -94,5 +94,18 @@ describe('reanchor: a boundary set by a piece of the quote said again beside it'
     const after = "**P07:** Daniel asked the bakery at the beginning but Tomasz worried the job at the factory, kind of my mother waited the money but the neighbours felt the school. I mean I tried so the garden, i don't know, it's hard to say. The kids noticed a winter but my sister remembered the visa. I don't know, it's hard to say, i don't know it's hard to say. I don't know, I really don't know. My friend Amara laughed.\n";
     const text = placed(after, anchor);
     assert.ok(text?.endsWith("remembered the visa. I don't know, it's hard to say,"), `placed on «${text}»`);
+  });
+});
+
+describe('reanchor: an edge whose two outermost words were both reworded', () => {
+  it('leaves the rewritten stretch out, back to a word the quote has near that edge', () => {
+    const before = '**P07:** The landlord decided, I mean, the visa. My father missed the house back home and my sister remembered the visa. Amara asked actually, the border. Mr Haddad started again in the spring.\n';
+    const anchor = anchorOn(before, 'My father missed the house back home and my sister remembered the visa. Amara asked actually,');
+    // "asked actually," reworded "inquired about", and an adverb added after it: which of the new
+    // words are the quote's, no reading of the characters can tell.
+    const after = '**P07:** The landlord decided, I mean, the visa. My father missed the house back home and my sister remembered the visa. Amara inquired about  also the border. Mr just Haddad started again in the spring.\n';
+    const text = placed(after, anchor);
+    assert.ok(text !== undefined, 'placed');
+    assert.ok(text.startsWith('My father missed') && !text.includes('also'), `placed on «${text}», which claims "also"`);
   });
 });
