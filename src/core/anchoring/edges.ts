@@ -42,11 +42,13 @@ export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Ca
   const endVouched = c.suffixEvidence >= INTACT_EVIDENCE && endsAt(text, c.end, quote.exact.slice(n - piece));
   const checkStart = !startVouched && beginsWords(quote);
   const checkEnd = !endVouched && endsWords(quote);
-  // An edited quote's boundaries were set with pieces of it, which may occur again just beside it.
+  // An edited quote's boundaries were set with pieces of it, which may occur again just beside it,
+  // context and all (a stock phrase said twice): even an edge its context vouches for is measured
+  // against the whole quote.
   const edited = c.quoteErrors > 0;
   let { start, end } = c;
-  if (edited && !endVouched) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !checkEnd || isWordEnd(text, k));
-  if (edited && !startVouched) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !checkStart || isWordStart(text, k));
+  if (edited) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !endsWords(quote) || isWordEnd(text, k));
+  if (edited) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !beginsWords(quote) || isWordStart(text, k));
   // The whole quote unchanged: only a tie may move an edge (a neighbour's word read as the quote's).
   if (checkStart) start = bestStart(text, quote, start, end, !edited);
   if (checkEnd) end = bestEnd(text, quote, start, end, !edited);
@@ -69,7 +71,7 @@ function bestStart(text: string, quote: QuoteSelector, start: number, end: numbe
   const near = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE));
   if (quote.exact.length > BOUNDARY_PIECE) near.pop(); // cut in half, perhaps
   const own = near.slice(0, EDGE_WORDS);
-  const words: EdgeWords = { side: 'start', quote: new Set(own), near: new Set(near), context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
+  const words: EdgeWords = { side: 'start', quote: new Set(own), near, context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
   return narrowest(text, words, splits, start, unchanged);
 }
 
@@ -86,7 +88,7 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
   const near = wordsOf(quote.exact.slice(-BOUNDARY_PIECE));
   if (quote.exact.length > BOUNDARY_PIECE) near.shift(); // cut in half, perhaps
   const own = near.slice(-EDGE_WORDS);
-  const words: EdgeWords = { side: 'end', quote: new Set(own), near: new Set(near), context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
+  const words: EdgeWords = { side: 'end', quote: new Set(own), near, context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
   return narrowest(text, words, splits, end, unchanged);
 }
 
@@ -94,8 +96,8 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
 interface EdgeWords {
   side: 'start' | 'end';
   quote: ReadonlySet<string>;
-  /** All the quote's (whole) words within its first (last) 32 characters. */
-  near: ReadonlySet<string>;
+  /** The quote's (whole) words within its first (last) 32 characters, in order. */
+  near: readonly string[];
   context: ReadonlySet<string>;
   /** The quote's first word (side 'start') or last word (side 'end'). */
   outermost: string;
@@ -140,13 +142,28 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
   if (!isQuoteWord(word, edgeWords)) {
     const inward = splits.slice(splits.indexOf(chosen) + 1);
     const own = inward.find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
-    // Both outermost words lost ("Amara asked actually," reworded "Amara inquired about also"):
-    // the rewritten stretch may end with the quote's words or begin the context's, so it is left
-    // out, back to a word the quote has near that edge.
-    const deeper = own ?? (edgeWords.near.has(word) ? undefined : inward.find((split) => edgeWords.near.has(wordAt(text, split.at, edgeWords.side))));
+    const deeper = own ?? (edgeWords.near.includes(word) ? undefined : rewrittenStretch(text, edgeWords, chosen, inward));
     if (deeper) chosen = deeper;
   }
   return chosen.at;
+}
+
+/**
+ * Both outermost words lost, and more words in their place than the quote had there ("Amara asked
+ * actually," reworded "Amara inquired about  also"): something was added, at the quote's edge or
+ * at the context's, and no reading tells which. The stretch is left out, back to the nearest word
+ * the quote has near that edge. (Fewer or as many words may be the quote's own, replaced: a
+ * pseudonym for a name, and stay.)
+ */
+function rewrittenStretch(text: string, edge: EdgeWords, chosen: Split, inward: readonly Split[]): Split | undefined {
+  for (const split of inward) {
+    const word = wordAt(text, split.at, edge.side);
+    if (!edge.near.includes(word)) continue;
+    const quoteWords = edge.side === 'end' ? edge.near.length - 1 - edge.near.lastIndexOf(word) : edge.near.indexOf(word);
+    const textWords = wordsOf(text.slice(Math.min(split.at, chosen.at), Math.max(split.at, chosen.at))).length;
+    return textWords > quoteWords ? split : undefined;
+  }
+  return undefined;
 }
 
 /**
