@@ -34,7 +34,10 @@ const SHARED_WORD_SLACK = 1.5;
 /** The quote's words at an edge compared with the words a narrower boundary leaves out. */
 const EDGE_WORDS = 2;
 
-/** The candidate with edges its context does not vouch for moved to the word boundaries that fit best. */
+/**
+ * The candidate with an edited quote's edges measured against the whole quote (see slips.ts), and
+ * edges its context does not vouch for moved to the word boundaries that fit best.
+ */
 export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Candidate {
   const n = quote.exact.length;
   const piece = Math.min(n, VOUCHING_PIECE);
