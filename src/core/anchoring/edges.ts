@@ -31,6 +31,8 @@ const UNKNOWN_WORD_SLACK = 0.75;
  * what leaving out a word the quote really has there costs, so such a word is left out.
  */
 const SHARED_WORD_SLACK = 1.5;
+/** Quote errors below which an approximate placement is not measured against the whole quote. */
+const MIN_SLIP_ERRORS = 3;
 /** The quote's words at an edge compared with the words a narrower boundary leaves out. */
 const EDGE_WORDS = 2;
 
@@ -50,8 +52,10 @@ export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Ca
   // against the whole quote.
   const edited = c.quoteErrors > 0;
   let { start, end } = c;
-  if (edited) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !endsWords(quote) || isWordEnd(text, k));
-  if (edited) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !beginsWords(quote) || isWordStart(text, k));
+  // Text taken in from a neighbour is that many errors in the quote: a typo or two is no slip.
+  const slipped = c.quoteErrors >= MIN_SLIP_ERRORS;
+  if (slipped) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !endsWords(quote) || isWordEnd(text, k));
+  if (slipped) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !beginsWords(quote) || isWordStart(text, k));
   // The whole quote unchanged: only a tie may move an edge (a neighbour's word read as the quote's).
   if (checkStart) start = bestStart(text, quote, start, end, !edited);
   if (checkEnd) end = bestEnd(text, quote, start, end, !edited);
