@@ -2,6 +2,8 @@
  * Re-anchoring and live shifting on a realistic transcript: a 20,000-word interview with 2,000
  * coded segments, after a realistic edit script. Prints `bench <name> <value> <unit>` lines.
  * Run: npx tsx bench/anchoring.bench.ts
+ * More seeds of the generator, accuracy only: ANCHORING_SEEDS=1-10 npx tsx bench/anchoring.bench.ts
+ * (ANCHORING_SEEDS_DETAILS=1 also lists every misplaced segment on stderr).
  */
 import { createOffsetMap, isUnchanged, reanchor, shiftRanges, type TextChange } from '../src/core/anchoring';
 import { measure } from './lib/metrics';
@@ -9,6 +11,7 @@ import { Random } from './lib/random';
 import { referenceReanchor } from './lib/reference';
 import { buildHardScenario, HARD_SCENARIOS } from './lib/hard-scenarios';
 import { buildScenario } from './lib/scenario';
+import { parseSeeds, sweep } from './lib/seed-sweep';
 import { timeMs } from './lib/timing';
 
 const SEED = 20_240_611;
@@ -70,5 +73,18 @@ for (const name of Object.keys(HARD_SCENARIOS)) {
   report(`reanchor.${name}.misplaced`, result.misplaced, 'count', 0);
   report(`reanchor.${name}.orphaned`, result.orphaned, 'count', 0);
   report(`reanchor.${name}.ms`, time, 'ms', 0);
+}
+if (process.env.ANCHORING_SEEDS) {
+  const details = process.env.ANCHORING_SEEDS_DETAILS ? (what: string) => console.error(what) : undefined;
+  const rows = sweep(parseSeeds(process.env.ANCHORING_SEEDS), details);
+  for (const row of rows) {
+    const name = `reanchor.${row.scenario}.seed_${row.seed}`;
+    report(`${name}.exact_pct`, row.exactPct, '%');
+    report(`${name}.misplaced`, row.misplaced, 'count', 0);
+    report(`${name}.orphaned`, row.orphaned, 'count', 0);
+  }
+  for (const scenario of new Set(rows.map((row) => row.scenario))) {
+    report(`reanchor.${scenario}.seeds_misplaced`, rows.filter((row) => row.scenario === scenario).reduce((sum, row) => sum + row.misplaced, 0), 'count', 0);
+  }
 }
 if (process.env.BENCH_DETAILS) console.error(JSON.stringify({ ...accuracy, inexact: accuracy.inexact.slice(0, 40), textLength: text.length }));

@@ -10,7 +10,8 @@
  * a segment may lose a word it cannot vouch for, but never claim one.
  */
 import type { QuoteSelector } from '../model';
-import { BOUNDARY_PIECE } from './boundaries';
+import { BOUNDARY_PIECE, prefixCosts, suffixCosts } from './boundaries';
+import { endWithoutSlip, startWithoutSlip } from './slips';
 import { distancesEndingAtEach, distancesStartingAtEach, quoteDistance } from './distance';
 import { evaluate, INTACT_EVIDENCE, type Candidate } from './scoring';
 import { endsAt, occursAt } from './text';
@@ -25,10 +26,20 @@ const OWN_WORD_SLACK = 0.5;
 const FOREIGN_WORD_SLACK = 1;
 /** …and when what it leaves out is neither the quote's nor the context's words. */
 const UNKNOWN_WORD_SLACK = 0.75;
+/**
+ * …and when what it leaves out is a word both the quote and the context have at that edge: about
+ * what leaving out a word the quote really has there costs, so such a word is left out.
+ */
+const SHARED_WORD_SLACK = 1.5;
+/** Quote errors below which an approximate placement is not measured against the whole quote. */
+const MIN_SLIP_ERRORS = 3;
 /** The quote's words at an edge compared with the words a narrower boundary leaves out. */
 const EDGE_WORDS = 2;
 
-/** The candidate with edges its context does not vouch for moved to the word boundaries that fit best. */
+/**
+ * The candidate with an edited quote's edges measured against the whole quote (see slips.ts), and
+ * edges its context does not vouch for moved to the word boundaries that fit best.
+ */
 export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Candidate {
   const n = quote.exact.length;
   const piece = Math.min(n, VOUCHING_PIECE);
@@ -36,11 +47,18 @@ export function checkEdges(text: string, quote: QuoteSelector, c: Candidate): Ca
   const endVouched = c.suffixEvidence >= INTACT_EVIDENCE && endsAt(text, c.end, quote.exact.slice(n - piece));
   const checkStart = !startVouched && beginsWords(quote);
   const checkEnd = !endVouched && endsWords(quote);
-  if (!checkStart && !checkEnd) return c;
+  // An edited quote's boundaries were set with pieces of it, which may occur again just beside it,
+  // context and all (a stock phrase said twice): even an edge its context vouches for is measured
+  // against the whole quote.
+  const edited = c.quoteErrors > 0;
+  let { start, end } = c;
+  // Text taken in from a neighbour is that many errors in the quote: a typo or two is no slip.
+  const slipped = c.quoteErrors >= MIN_SLIP_ERRORS;
+  if (slipped) end = endWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !endsWords(quote) || isWordEnd(text, k));
+  if (slipped) start = startWithoutSlip(text, quote, start, end, c.quoteErrors, (k) => !beginsWords(quote) || isWordStart(text, k));
   // The whole quote unchanged: only a tie may move an edge (a neighbour's word read as the quote's).
-  const unchanged = c.quoteErrors === 0;
-  const start = checkStart ? bestStart(text, quote, c.start, c.end, unchanged) : c.start;
-  const end = checkEnd ? bestEnd(text, quote, start, c.end, unchanged) : c.end;
+  if (checkStart) start = bestStart(text, quote, start, end, !edited);
+  if (checkEnd) end = bestEnd(text, quote, start, end, !edited);
   if (start === c.start && end === c.end) return c;
   const bound = Math.max(quote.exact.length, end - start);
   const errors = quoteDistance(text, start, end, quote.exact, bound);
@@ -51,14 +69,16 @@ function bestStart(text: string, quote: QuoteSelector, start: number, end: numbe
   const head = quote.exact.slice(0, BOUNDARY_PIECE);
   const lo = Math.max(0, start - quote.prefix.length);
   const hi = Math.min(text.length, start + EDGE_REACH + head.length);
-  const before = quote.prefix ? distancesEndingAtEach(text, lo, hi, quote.prefix.slice(-BOUNDARY_PIECE)) : undefined;
+  const before = prefixCosts(text, lo, hi, quote.prefix);
   const after = distancesStartingAtEach(text, lo, hi, head);
   const splits: Split[] = [];
   for (let k = start; k <= Math.min(end - 1, start + EDGE_REACH); k++) {
-    if (isWordStart(text, k)) splits.push({ at: k, cost: (before ? before[k - lo] : 0) + after[k - lo] });
+    if (isWordStart(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
-  const own = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE)).slice(0, EDGE_WORDS);
-  const words: EdgeWords = { side: 'start', quote: new Set(own), context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
+  const near = wordsOf(quote.exact.slice(0, BOUNDARY_PIECE));
+  if (quote.exact.length > BOUNDARY_PIECE) near.pop(); // cut in half, perhaps
+  const own = near.slice(0, EDGE_WORDS);
+  const words: EdgeWords = { side: 'start', quote: new Set(own), near, context: new Set(wordsOf(quote.prefix).slice(-EDGE_WORDS)), outermost: own[0] ?? '' };
   return narrowest(text, words, splits, start, unchanged);
 }
 
@@ -67,13 +87,15 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
   const lo = Math.max(0, end - EDGE_REACH - tail.length);
   const hi = Math.min(text.length, end + quote.suffix.length);
   const before = distancesEndingAtEach(text, lo, hi, tail);
-  const after = quote.suffix ? distancesStartingAtEach(text, lo, hi, quote.suffix.slice(0, BOUNDARY_PIECE)) : undefined;
+  const after = suffixCosts(text, lo, hi, quote.suffix);
   const splits: Split[] = [];
   for (let k = end; k >= Math.max(start + 1, end - EDGE_REACH); k--) {
-    if (isWordEnd(text, k)) splits.push({ at: k, cost: before[k - lo] + (after ? after[k - lo] : 0) });
+    if (isWordEnd(text, k)) splits.push({ at: k, cost: before[k - lo] + after[k - lo] });
   }
-  const own = wordsOf(quote.exact.slice(-BOUNDARY_PIECE)).slice(-EDGE_WORDS);
-  const words: EdgeWords = { side: 'end', quote: new Set(own), context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
+  const near = wordsOf(quote.exact.slice(-BOUNDARY_PIECE));
+  if (quote.exact.length > BOUNDARY_PIECE) near.shift(); // cut in half, perhaps
+  const own = near.slice(-EDGE_WORDS);
+  const words: EdgeWords = { side: 'end', quote: new Set(own), near, context: new Set(wordsOf(quote.suffix).slice(0, EDGE_WORDS)), outermost: own[own.length - 1] ?? '' };
   return narrowest(text, words, splits, end, unchanged);
 }
 
@@ -81,6 +103,8 @@ function bestEnd(text: string, quote: QuoteSelector, start: number, end: number,
 interface EdgeWords {
   side: 'start' | 'end';
   quote: ReadonlySet<string>;
+  /** The quote's (whole) words within its first (last) 32 characters, in order. */
+  near: readonly string[];
   context: ReadonlySet<string>;
   /** The quote's first word (side 'start') or last word (side 'end'). */
   outermost: string;
@@ -112,14 +136,41 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
     const slack = unchanged ? 0 : slackFor(wordsOf(leftOut), edgeWords, wordAt(text, split.at, edgeWords.side));
     if (split.cost <= best.cost + inward * slack) chosen = split;
   }
+  if (unchanged) return chosen.at;
+  // The context's own word next to the edge, reading like none of the quote's, is never claimed
+  // ("…in secret. «You know,» my mother" re-transcribed "…in secret. My mother").
+  let at = splits.indexOf(chosen);
+  while (at + 1 < splits.length && isContextWord(wordAt(text, splits[at].at, edgeWords.side), edgeWords)) at++;
+  chosen = splits[at];
   // No reading of quote and context can tell a word typed beside a lost edge word ("hoped for"
   // written for "wanted the") from the quote's own: the placement begins (ends) with a word that
   // reads like one of the quote's, leaving out what reads like none of them.
-  if (!unchanged && !isQuoteWord(wordAt(text, chosen.at, edgeWords.side), edgeWords)) {
-    const own = splits.slice(splits.indexOf(chosen) + 1).find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
-    if (own) chosen = own;
+  const word = wordAt(text, chosen.at, edgeWords.side);
+  if (!isQuoteWord(word, edgeWords)) {
+    const inward = splits.slice(splits.indexOf(chosen) + 1);
+    const own = inward.find((split) => isQuoteWord(wordAt(text, split.at, edgeWords.side), edgeWords));
+    const deeper = own ?? (edgeWords.near.includes(word) ? undefined : rewrittenStretch(text, edgeWords, chosen, inward));
+    if (deeper) chosen = deeper;
   }
   return chosen.at;
+}
+
+/**
+ * Both outermost words lost, and more words in their place than the quote had there ("Amara asked
+ * actually," reworded "Amara inquired about  also"): something was added, at the quote's edge or
+ * at the context's, and no reading tells which. The stretch is left out, back to the nearest word
+ * the quote has near that edge. (Fewer or as many words may be the quote's own, replaced: a
+ * pseudonym for a name, and stay.)
+ */
+function rewrittenStretch(text: string, edge: EdgeWords, chosen: Split, inward: readonly Split[]): Split | undefined {
+  for (const split of inward) {
+    const word = wordAt(text, split.at, edge.side);
+    if (!edge.near.includes(word)) continue;
+    const quoteWords = edge.side === 'end' ? edge.near.length - 1 - edge.near.lastIndexOf(word) : edge.near.indexOf(word);
+    const textWords = wordsOf(text.slice(Math.min(split.at, chosen.at), Math.max(split.at, chosen.at))).length;
+    return textWords > quoteWords ? split : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -130,6 +181,9 @@ function narrowest(text: string, edgeWords: EdgeWords, splits: readonly Split[],
  * either (a pseudonym of the quote's first word, an adverb inserted beside it).
  */
 function slackFor(leftOut: readonly string[], edge: EdgeWords, wordAtNarrower: string): number {
+  // A word both the quote and its context have at this edge ("I don't know, you «know, it's…»"
+  // re-transcribed "I don't know, it's…"): the one left may be either, so it is left out.
+  if (leftOut.length === 1 && edge.quote.has(leftOut[0]) && edge.context.has(leftOut[0])) return SHARED_WORD_SLACK;
   const theQuotes = leftOut.some((word) => edge.quote.has(word));
   if (theQuotes) return OWN_WORD_SLACK;
   if (wordAtNarrower !== '' && edge.quote.has(wordAtNarrower)) return FOREIGN_WORD_SLACK;
@@ -150,6 +204,11 @@ function isQuoteWord(word: string, edge: EdgeWords): boolean {
   if (word === '' || edge.quote.has(word)) return true;
   for (const own of edge.quote) if (own.length >= 4 && Math.abs(own.length - word.length) <= 1 && editDistance(own, word) <= 1 + (own.length >= 8 ? 1 : 0)) return true;
   return false;
+}
+
+/** Whether a word of the text is one of the context's words at that edge and reads like none of the quote's. */
+function isContextWord(word: string, edge: EdgeWords): boolean {
+  return word !== '' && edge.context.has(word) && !isQuoteWord(word, edge);
 }
 
 /** Plain edit distance with swapped neighbours, for two words. */

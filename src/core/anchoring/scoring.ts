@@ -151,7 +151,12 @@ export function decisiveness(c: Candidate, quote: QuoteSelector): 'both-sides' |
   // Far from where its neighbours predict it, one intact side may be a repeated phrase's: an
   // edited copy near the prediction, with both sides intact, must still get its chance.
   const near = c.distance <= ONE_SIDED_DECISIVE_DISTANCE;
-  return c.quoteErrors === 0 && longEnough && near && oneSideIntact(c, quote) ? 'one-side' : 'none';
+  // A phrase said again and again ("You know what I mean, it's just how it is.") after the same
+  // stock sentence has that side intact at every copy: away from its predicted start, only a
+  // quote found nowhere else, not even in part, settles the search; otherwise its own copy,
+  // edited, with both sides nearly intact, gets its chance.
+  const alone = (c.unique && !c.repeatsPhrase) || c.distance <= NEAR_EXPECTED;
+  return c.quoteErrors === 0 && longEnough && near && alone && oneSideIntact(c, quote) ? 'one-side' : 'none';
 }
 
 function oneSideIntact(c: Candidate, quote: QuoteSelector): boolean {

@@ -138,6 +138,10 @@ describe('re-anchoring against ground truth (property)', () => {
           // A one-letter segment (the second "o" of "school") after an edit before it shifted the text
           // by one: its hint then fell on the first "o", whose context is one letter off on each side.
           [{ text: "no the , the really the , we the the don't ? work school really my , the ? 😀 then 😀 on", segments: [{ at: 288547742, length: 1 }], edits: [{ kind: 'insert', at: 0, text: '    ' }, { kind: 'replace', at: 0, length: 7, text: 'no ?' }] }],
+          // A segment beginning the text (empty prefix) whose first letter was deleted: leaving its
+          // first word out cost nothing at the start, so the edge check did, and the end then took
+          // in a neighbour's letters (found with PROPERTY_SEED=20240611).
+          [{ text: "hard don't know , hard um José school \n\n the . sat so sat said the we no said went home the it hard , um mother so said the the like said the the \n\n said a um hard then work know", segments: [{ at: 0, length: 45 }, { at: 0, length: 1 }], edits: [{ kind: 'insert', at: 2147483642, text: '   ' }, { kind: 'delete', at: 345062760, length: 7 }, { kind: 'delete', at: 0, length: 1 }] }],
         ],
       },
     );
