@@ -153,14 +153,19 @@ export class ProjectIndex implements Disposable {
 
   /**
    * Read the study files again now: the attributes file, every memo, and these transcripts (the
-   * ones open in an editor, say). For a researcher's explicit refresh; the rest follows the files.
+   * ones open in an editor, say) with their coding. For a researcher's explicit refresh; the rest
+   * follows the files. The coding too: a file the store read on someone's request before its
+   * watcher event came is no news to the store, and was never announced.
    */
   refreshStudyFiles(transcripts: readonly string[] = []): Promise<void> {
     this.enqueue(async () => {
       const [memos, attributes] = await Promise.all([listMemos(this.source, this.inputs.config()), this.readAttributesFile()]);
       this.memos = new Map(memos.map((m) => [m.path, m]));
       this.attributesFile = attributes;
-      for (const path of transcripts) await this.reread(path);
+      for (const path of transcripts) {
+        await this.reread(path);
+        if (codingDiffers(this.states.get(path)?.coding, await this.inputs.coding(path))) await this.recode(path);
+      }
       this.invalidate({ attributes: true });
     });
     return this.settled();
@@ -301,6 +306,12 @@ export class ProjectIndex implements Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changed.fire(), this.options.debounceMs ?? 100);
   }
+}
+
+/** Other coding than the state holds: another coder, or another list of segments (the store keeps an unchanged list). */
+function codingDiffers(held: TranscriptCoding | undefined, now: TranscriptCoding): boolean {
+  const coders = held?.coders ?? [];
+  return coders.length !== now.coders.length || now.coders.some((c, i) => c.coder.id !== coders[i].coder.id || c.segments !== coders[i].segments) || (held?.problems.length ?? 0) !== now.problems.length;
 }
 
 function frontMatterKey(state: TranscriptState): unknown {
