@@ -98,7 +98,7 @@ export class ProjectIndex implements Disposable {
       coding: (transcript) => store.getCoding(transcript),
     };
     const index = new ProjectIndex(source, inputs, options);
-    await index.build(store.loadAllCoding().then(() => store.loadedCoding()));
+    // Listening before the build: a change made while it reads the project is applied after it.
     index.subscriptions.push(
       store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
       // The snapshot already built holds the old codes: it must be built again, not served.
@@ -115,6 +115,16 @@ export class ProjectIndex implements Disposable {
         }),
       ),
     );
+    const built = new Promise<void>((resolve, reject) =>
+      // The transcripts are read while the coding is (see build).
+      index.enqueue(() => index.build(store.loadAllCoding().then(() => store.loadedCoding()))).then(resolve, reject),
+    );
+    try {
+      await built;
+    } catch (error) {
+      index.dispose();
+      throw error;
+    }
     return index;
   }
 
@@ -292,14 +302,18 @@ export class ProjectIndex implements Disposable {
   }
 
   /** Changes apply one after another, in the order they came; a burst is announced once. */
-  private enqueue(update: () => Promise<void>): void {
-    this.queue = this.queue.then(() => {
+  private enqueue(update: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(() => {
       this.built = [];
       return update();
-    }).then(
+    });
+    this.queue = done.then(
       () => this.announce(),
       () => this.announce(),
     );
+    // The queue goes on after a failure; whoever waits for this update hears of it.
+    done.catch(() => undefined);
+    return done;
   }
 
   private announce(): void {

@@ -4,7 +4,8 @@ import { PlacementCache } from '../../../src/core/placement';
 import { ProjectIndex } from '../../../src/core/project-index';
 import { codingFilePath, serializeCodingFile } from '../../../src/core/storage/format';
 import { ProjectStore } from '../../../src/core/storage/project-store';
-import { P02, dana, segmentOn, smallProject } from './small-project';
+import type { FileSource } from '../../../src/core/ports';
+import { P02, WORK, dana, segmentOn, smallProject } from './small-project';
 
 const P04 = 'interviews/p04.md';
 
@@ -29,4 +30,34 @@ describe('ProjectIndex and coding the store read for someone else', () => {
     store.dispose();
   });
 
+});
+
+describe('ProjectIndex attached while the coding changes', () => {
+  it('a segment coded while the index reads the project is in it afterwards', async () => {
+    const fs = smallProject();
+    const store = await ProjectStore.open(fs, { coder: dana, ids: sequentialIds(), debounceMs: 0 });
+    // The index reads the project's folders through a door held shut until the coding has changed.
+    let open: () => void = () => undefined;
+    let knocked: () => void = () => undefined;
+    const door = new Promise<void>((resolve) => (open = resolve));
+    const reading = new Promise<void>((resolve) => (knocked = resolve));
+    const source: FileSource = {
+      readFile: (path) => fs.readFile(path),
+      readDirectory: async (path) => {
+        knocked();
+        await door;
+        return fs.readDirectory(path);
+      },
+    };
+    const attaching = ProjectIndex.attach(store, source, { placements: new PlacementCache(), debounceMs: 5 });
+    await reading;
+    const phrase = segmentOn(P02, 'x', 'We slept on site');
+    const segment = await store.applyCodes('interviews/p02.md', { range: phrase.position, quote: phrase.quote }, [WORK]);
+    open();
+    const index = await attaching;
+    await index.settled();
+    assert.ok(index.transcript('interviews/p02.md')?.segments.some((s) => s.segment.id === segment.id), 'the segment coded meanwhile');
+    index.dispose();
+    store.dispose();
+  });
 });
