@@ -135,7 +135,10 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
-    this.post(await this.answer());
+    const message = await this.answer();
+    // The state moved on while this was worked out: answer the state as it is now instead.
+    if (message.type !== 'noProject' && JSON.stringify(message.state) !== JSON.stringify(this.state)) return this.refresh();
+    this.post(message);
   }
 
   /** The message answering the current state; the same state over the same project is answered once. */
