@@ -206,9 +206,6 @@ export class AnalysisPanels implements vscode.Disposable {
     const index = await this.index.settled();
     const snapshot = index?.snapshot();
     if (!snapshot) return undefined;
-    // Reading turns parses each transcript's Markdown: one transcript at a time, so the host can
-    // answer in between (the snapshot keeps what was read for the analysis below).
-    for (const transcript of snapshot.transcripts) await this.host.slices.run(() => transcript.turns);
     const view = analysisProjectOf(snapshot);
     return { snapshot, context: new AnalysisContext(view.project), unplaced: view.unplaced };
   }
