@@ -135,9 +135,9 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
-    const message = await this.answer();
+    let message = await this.answer();
     // The state moved on while this was worked out: answer the state as it is now instead.
-    if (message.type !== 'noProject' && JSON.stringify(message.state) !== JSON.stringify(this.state)) return this.refresh();
+    if (message.type !== 'noProject' && JSON.stringify(message.state) !== JSON.stringify(this.state)) message = await this.answer();
     this.post(message);
   }
 
