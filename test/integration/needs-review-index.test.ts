@@ -44,6 +44,10 @@ describe('Needs Review follows the project index', function () {
     const code = store.codebook().all()[0].id;
     const [idsA] = TRANSCRIPTS.map((t) => writeRewrittenTranscript(t, code));
     const [a, b] = TRANSCRIPTS;
+    // A full load of the coding (the Codebook view's counts) can read the new files before their
+    // watcher events come, which then bring no news: the refresh reads them for the list.
+    await waitFor(async () => (await Promise.all(TRANSCRIPTS.map((t) => store.getCoding(t)))).every((c) => c.coders.some((x) => x.coder.id === CODER.id)), SETTLE_MS, 'the coding to load');
+    await grounded.needsReview.scan();
     await waitFor(() => TRANSCRIPTS.every((t) => grounded.needsReview.itemsOf(t).length === 2), SETTLE_MS, 'both transcripts listed for review');
     // The list is the index's placement of the closed transcripts, not a second reading of their files.
     for (const transcript of TRANSCRIPTS) {

@@ -33,6 +33,8 @@ export class AnalysisPanels implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: AnalysisViewState = DEFAULT_VIEW_STATE;
   private prepared: Promise<Prepared | undefined> | undefined;
+  /** The index's snapshot when `prepared` was asked for. */
+  private preparedFor: ProjectSnapshot | undefined;
   /** The latest answer, by the state it answers: a panel asked for is answered while its page loads. */
   private answered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview> } | undefined;
   /** The passages of the Search tab's latest preview, by hit id: what "Apply" codes. */
@@ -195,6 +197,10 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private prepare(): Promise<Prepared | undefined> {
+    // The index applied a change whose (debounced) announcement has not come yet: prepare again.
+    const current = this.index.snapshot();
+    if (this.preparedFor !== current) this.prepared = undefined;
+    this.preparedFor = current;
     this.prepared ??= this.prepareNow().catch((error: unknown) => {
       this.prepared = undefined;
       throw error;
