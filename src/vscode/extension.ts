@@ -85,8 +85,8 @@ export async function activate(context: vscode.ExtensionContext, platform: Platf
   const index = new IndexHost(host, placements, log);
   const tree = new CodebookTreeProvider(host, new SwatchIcons(context.globalStorageUri));
   const painter = new DecorationPainter(host, tracker);
-  const review = new NeedsReviewTreeProvider(host, tracker, placements);
-  const reviewView = vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review });
+  const review = new NeedsReviewTreeProvider(host, tracker, index);
+  const reviewView = review.showIn(vscode.window.createTreeView<NeedsReviewNode>('grounded.needsReview', { treeDataProvider: review }));
   const status = new NeedsReviewStatus(tracker);
   const dragAndDrop = new CodebookDragAndDrop(host);
   const view = vscode.window.createTreeView<CodebookNode>('grounded.codebook', {

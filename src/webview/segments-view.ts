@@ -59,11 +59,25 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
   if (!hits) return root;
   root.append(el('p', { class: 'note', role: 'status' }, `${hits.length}${truncated ? '+' : ''} passage${hits.length === 1 ? '' : 's'}${truncated ? ' (the first ones; narrow the query to see the rest)' : ''}`));
   const colors = new Map(outline.codes.map((c) => [c.id, c]));
-  for (const [title, list] of groups(hits, state.groupBy, outline)) {
-    root.append(el('div', { class: 'group-title' }, `${title} (${list.length})`));
-    for (const hit of list) root.append(hitButton(hit, colors, actions));
-  }
+  const rows = [...groups(hits, state.groupBy, outline)].flatMap(([title, list]) => [() => el('div', { class: 'group-title' }, `${title} (${list.length})`), ...list.map((hit) => () => hitButton(hit, colors, actions))]);
+  appendInParts(root, rows);
   return root;
+}
+
+/** Rows drawn at once; the rest follow in parts of this size, each after the page had its turn. */
+const ROWS_AT_ONCE = 150;
+
+/**
+ * A result of thousands of passages is drawn in parts: the first screenful at once, so the panel
+ * shows its result without waiting for every row to be built, and the rest while it is on screen.
+ * A result drawn over (another request answered) stops the parts of the old one.
+ */
+function appendInParts(root: HTMLElement, rows: (() => HTMLElement)[], from = 0): void {
+  root.append(...rows.slice(from, from + ROWS_AT_ONCE).map((row) => row()));
+  if (from + ROWS_AT_ONCE >= rows.length) return;
+  setTimeout(() => {
+    if (root.isConnected) appendInParts(root, rows, from + ROWS_AT_ONCE);
+  }, 0);
 }
 
 function hitButton(hit: Hit, codes: Map<string, { path: string; color: string }>, actions: ViewActions): HTMLElement {
@@ -88,7 +102,11 @@ function groups(hits: Hit[], groupBy: AnalysisViewState['groupBy'], outline: Pro
   const result = new Map<string, Hit[]>();
   for (const hit of hits) {
     const keys = groupBy === 'code' ? (hit.codes.length ? hit.codes.map((c) => paths.get(c) ?? c) : ['(no code)']) : [groupBy === 'participant' ? hit.participant : hit.transcript];
-    for (const key of keys) result.set(key, [...(result.get(key) ?? []), hit]);
+    for (const key of keys) {
+      const list = result.get(key);
+      if (list) list.push(hit);
+      else result.set(key, [hit]);
+    }
   }
   return groupBy === 'code' ? new Map([...result].sort((a, b) => a[0].localeCompare(b[0]))) : result;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import { groundedApi, waitFor, workspacePath } from './harness';
+import { startCpuProfile } from './harness/cpu-profile';
 
 const transcripts = Number(process.env.GROUNDED_BENCH_TRANSCRIPTS ?? 0);
 
@@ -21,9 +22,11 @@ describe('host benchmarks on a generated study', function () {
     // Started before the study was there, the load could not be timed from its start.
     assert.equal(extension.isActive, false, 'the extension started before the benchmark put the project file in place');
     renameSync(workspacePath('.grounded/project.json.bench'), workspacePath('.grounded/project.json'));
+    const profiling = await startCpuProfile('load');
     const api = (await extension.activate()) as GroundedApi & { study: StudyApi };
     await api.ready;
     const report = await api.loadReport();
+    await profiling.stop();
     // The views really have the study, not an empty answer given early.
     assert.equal(api.index()?.snapshot().transcripts.length, transcripts);
     assert.equal(api.study.participantsModel.overview?.participants.length, transcripts);
@@ -40,9 +43,11 @@ describe('host benchmarks on a generated study', function () {
     const { analysis } = await groundedApi();
     let firstPaint: number | undefined;
     const listening = analysis.onDidFirstPaint((ms) => (firstPaint = ms));
+    const profiling = await startCpuProfile('panel');
     try {
       await vscode.commands.executeCommand('grounded.analysis.openSegments');
       const ms = await waitFor(() => firstPaint, 5 * 60_000, 'the analysis panel drew its first result');
+      await profiling.stop();
       console.log(`bench panel.first_paint_ms ${ms.toFixed(0)} ms`);
     } finally {
       listening.dispose();

@@ -98,7 +98,7 @@ export class ProjectIndex implements Disposable {
       coding: (transcript) => store.getCoding(transcript),
     };
     const index = new ProjectIndex(source, inputs, options);
-    await index.build(store.loadAllCoding().then(() => store.loadedCoding()));
+    // Listening before the build: a change made while it reads the project is applied after it.
     index.subscriptions.push(
       store.onDidChangeCoding(({ transcript }) => index.enqueue(() => index.recode(transcript))),
       // The snapshot already built holds the old codes: it must be built again, not served.
@@ -115,6 +115,16 @@ export class ProjectIndex implements Disposable {
         }),
       ),
     );
+    const built = new Promise<void>((resolve, reject) =>
+      // The transcripts are read while the coding is (see build).
+      index.enqueue(() => index.build(store.loadAllCoding().then(() => store.loadedCoding()))).then(resolve, reject),
+    );
+    try {
+      await built;
+    } catch (error) {
+      index.dispose();
+      throw error;
+    }
     return index;
   }
 
@@ -153,14 +163,19 @@ export class ProjectIndex implements Disposable {
 
   /**
    * Read the study files again now: the attributes file, every memo, and these transcripts (the
-   * ones open in an editor, say). For a researcher's explicit refresh; the rest follows the files.
+   * ones open in an editor, say) with their coding. For a researcher's explicit refresh; the rest
+   * follows the files. The coding too: a file the store read on someone's request before its
+   * watcher event came is no news to the store, and was never announced.
    */
   refreshStudyFiles(transcripts: readonly string[] = []): Promise<void> {
     this.enqueue(async () => {
       const [memos, attributes] = await Promise.all([listMemos(this.source, this.inputs.config()), this.readAttributesFile()]);
       this.memos = new Map(memos.map((m) => [m.path, m]));
       this.attributesFile = attributes;
-      for (const path of transcripts) await this.reread(path);
+      for (const path of transcripts) {
+        await this.reread(path);
+        if (codingDiffers(this.states.get(path)?.coding, await this.inputs.coding(path))) await this.recode(path);
+      }
       this.invalidate({ attributes: true });
     });
     return this.settled();
@@ -287,20 +302,30 @@ export class ProjectIndex implements Disposable {
   }
 
   /** Changes apply one after another, in the order they came; a burst is announced once. */
-  private enqueue(update: () => Promise<void>): void {
-    this.queue = this.queue.then(() => {
+  private enqueue(update: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(() => {
       this.built = [];
       return update();
-    }).then(
+    });
+    this.queue = done.then(
       () => this.announce(),
       () => this.announce(),
     );
+    // The queue goes on after a failure; whoever waits for this update hears of it.
+    done.catch(() => undefined);
+    return done;
   }
 
   private announce(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changed.fire(), this.options.debounceMs ?? 100);
   }
+}
+
+/** Other coding than the state holds: another coder, or another list of segments (the store keeps an unchanged list). */
+function codingDiffers(held: TranscriptCoding | undefined, now: TranscriptCoding): boolean {
+  const coders = held?.coders ?? [];
+  return coders.length !== now.coders.length || now.coders.some((c, i) => c.coder.id !== coders[i].coder.id || c.segments !== coders[i].segments) || (held?.problems.length ?? 0) !== now.problems.length;
 }
 
 function frontMatterKey(state: TranscriptState): unknown {

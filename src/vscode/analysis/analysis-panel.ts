@@ -32,7 +32,11 @@ interface Prepared {
 export class AnalysisPanels implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: AnalysisViewState = DEFAULT_VIEW_STATE;
-  private prepared: Prepared | undefined;
+  private prepared: Promise<Prepared | undefined> | undefined;
+  /** The index's snapshot when `prepared` was asked for. */
+  private preparedFor: ProjectSnapshot | undefined;
+  /** The latest answer, by the state it answers: a panel asked for is answered while its page loads. */
+  private answered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview> } | undefined;
   /** The passages of the Search tab's latest preview, by hit id: what "Apply" codes. */
   private passages = new Map<string, ChosenPassage>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -76,6 +80,8 @@ export class AnalysisPanels implements vscode.Disposable {
     this.paintFrom = performance.now();
     const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Grounded Analysis', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     this.adopt(panel, this.state);
+    // The page takes a while to load: work out its first answer meanwhile, so `ready` finds it done.
+    void this.answer().catch(() => undefined);
   }
 
   get viewState(): AnalysisViewState {
@@ -131,24 +137,45 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
-    const prepared = await this.prepare();
-    if (!prepared) return this.post({ type: 'noProject' });
-    const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
-    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced, projectRounds(prepared.snapshot.config));
-    if (this.state.tab === 'search') return this.post(this.searchAnswer(prepared.context.project, outline));
-    const answer = answerRequest(prepared.context, this.state);
-    this.post(answer.ok ? { type: 'show', state: this.state, outline, result: answer.result } : { type: 'problem', state: this.state, outline, message: answer.message });
+    let message = await this.answer();
+    // The state moved on while this was worked out: answer the state as it is now instead.
+    if (message.type !== 'noProject' && JSON.stringify(message.state) !== JSON.stringify(this.state)) message = await this.answer();
+    this.post(message);
   }
 
-  private searchAnswer(project: AnalysisProject, outline: ProjectOutline): HostToWebview {
+  /** The message answering the current state; the same state over the same project is answered once. */
+  private answer(): Promise<HostToWebview> {
+    const prepared = this.prepare();
+    const key = JSON.stringify(this.state);
+    // The Search tab's answer also sets what "Apply" codes: it is worked out each time.
+    if (this.state.tab !== 'search' && this.answered?.prepared === prepared && this.answered.key === key) return this.answered.message;
+    const state = this.state;
+    const message = prepared.then((ready) => (ready ? this.compute(ready, state) : ({ type: 'noProject' } as const)));
+    this.answered = { prepared, key, message };
+    // A failure is not kept: the same request later is worked out again.
+    message.catch(() => {
+      if (this.answered?.message === message) this.answered = undefined;
+    });
+    return message;
+  }
+
+  private compute(prepared: Prepared, state: AnalysisViewState): HostToWebview {
+    const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
+    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced, projectRounds(prepared.snapshot.config));
+    if (state.tab === 'search') return this.searchAnswer(prepared.context.project, state, outline);
+    const answer = answerRequest(prepared.context, state);
+    return answer.ok ? { type: 'show', state, outline, result: answer.result } : { type: 'problem', state, outline, message: answer.message };
+  }
+
+  private searchAnswer(project: AnalysisProject, state: AnalysisViewState, outline: ProjectOutline): HostToWebview {
     try {
-      const found = this.handlers.search(project, this.state.search ?? DEFAULT_SEARCH);
+      const found = this.handlers.search(project, state.search ?? DEFAULT_SEARCH);
       this.passages = found.passages;
-      return { type: 'show', state: this.state, outline, result: { tab: 'search', preview: found.preview, speakers: found.speakers } };
+      return { type: 'show', state, outline, result: { tab: 'search', preview: found.preview, speakers: found.speakers } };
     } catch (error) {
       if (!(error instanceof SearchError)) throw error;
       this.passages = new Map();
-      return { type: 'problem', state: this.state, outline, message: error.message };
+      return { type: 'problem', state, outline, message: error.message };
     }
   }
 
@@ -169,14 +196,24 @@ export class AnalysisPanels implements vscode.Disposable {
     await this.refresh();
   }
 
-  private async prepare(): Promise<Prepared | undefined> {
-    if (this.prepared) return this.prepared;
+  private prepare(): Promise<Prepared | undefined> {
+    // The index applied a change whose (debounced) announcement has not come yet: prepare again.
+    const current = this.index.snapshot();
+    if (this.preparedFor !== current) this.prepared = undefined;
+    this.preparedFor = current;
+    this.prepared ??= this.prepareNow().catch((error: unknown) => {
+      this.prepared = undefined;
+      throw error;
+    });
+    return this.prepared;
+  }
+
+  private async prepareNow(): Promise<Prepared | undefined> {
     const index = await this.index.settled();
     const snapshot = index?.snapshot();
     if (!snapshot) return undefined;
     const view = analysisProjectOf(snapshot);
-    this.prepared = { snapshot, context: new AnalysisContext(view.project), unplaced: view.unplaced };
-    return this.prepared;
+    return { snapshot, context: new AnalysisContext(view.project), unplaced: view.unplaced };
   }
 
   private post(message: HostToWebview): void {

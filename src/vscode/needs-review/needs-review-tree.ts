@@ -1,103 +1,122 @@
 import * as vscode from 'vscode';
-import { normaliseText } from '../../core/anchoring';
-import type { PlacementCache } from '../../core/placement';
-import { TranscriptSession } from '../../core/transcript-session';
+import type { TranscriptSnapshot } from '../../core/project-index';
 import { reviewItems, reviewRow, type ReviewItem, type ReviewRow } from '../../core/views/review-items';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
+import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { untrustedMarkdown } from '../ui/untrusted';
-
-/** Transcripts read at the same time by a full scan. */
-const SCANS_AT_ONCE = 8;
 
 export type NeedsReviewNode = { kind: 'transcript'; transcript: string } | { kind: 'item'; item: ReviewItem };
 
 /**
  * "Needs Review": segments placed only approximately, and segments that could not be placed,
- * grouped by transcript. Open transcripts are live (from the tracker); closed ones are scanned from
- * disk when the project opens, when their coding or their text changes on disk, and on refresh.
+ * grouped by transcript. Open transcripts are live (from the tracker); the others are as the
+ * project index placed them, so nothing is read or placed here. Items are worked out per
+ * transcript only when VS Code asks (the view is visible), and kept while that transcript's
+ * snapshot is the same object; a change redraws only the transcripts whose items changed.
  */
 export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsReviewNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<NeedsReviewNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<NeedsReviewNode | NeedsReviewNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private scanned = new Map<string, ReviewItem[]>();
-  /** Per transcript, the latest scan started: an older scan finishing later must not win. */
-  private readonly generations = new Map<string, number>();
+  /** Review items of a transcript as the index placed it: an unchanged transcript keeps its snapshot. */
+  private readonly ofSnapshot = new WeakMap<TranscriptSnapshot, ReviewItem[]>();
+  /** What each transcript row showed last, by path; the same node object, so VS Code can redraw one row. */
+  private readonly shown = new Map<string, { node: NeedsReviewNode; items: readonly ReviewItem[] }>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Resolves when the first scan after the project opened is done. */
+  /** The view showing this list, once made: while it is hidden, a change computes nothing. */
+  private view: vscode.TreeView<NeedsReviewNode> | undefined;
+  /** Resolves once the list can be answered after the project opened (the index is built). */
   readonly firstScan: Promise<void>;
 
   constructor(
     private readonly host: ProjectHost,
     private readonly tracker: TranscriptTracker,
-    /** The shared owner of placement: a transcript placed before with the same text and coding costs nothing. */
-    private readonly placements?: PlacementCache,
+    private readonly index: IndexHost,
   ) {
-    this.disposables.push(tracker.onDidChangePlacements(() => this.changed.fire(undefined)));
-    let scanned: () => void = () => undefined;
-    this.firstScan = new Promise((resolve) => (scanned = resolve));
-    const attach = (): void => {
-      this.disposables.push(
-        { dispose: host.require().store.onDidChangeCoding(({ transcript }) => void this.scanOne(transcript)).dispose },
-        { dispose: host.onDidChangeTranscriptFile((transcript) => void this.scanOne(transcript)).dispose },
-      );
-      void this.scan().finally(scanned);
-    };
-    if (host.project) attach();
-    else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
+    this.disposables.push(
+      tracker.onDidChangePlacements(() => this.announce()),
+      { dispose: index.onDidChange(() => this.announce()).dispose },
+    );
+    let opened: () => void = () => undefined;
+    this.firstScan = new Promise<void>((resolve) => (opened = resolve)).then(async () => void (await index.settled()));
+    if (host.project) opened();
+    else this.disposables.push({ dispose: host.onDidOpenProject(() => opened()).dispose });
   }
 
-  /** Every item to review, open transcripts live, closed ones as last scanned. */
+  /** Every item to review, open transcripts live, the others as the index has them. */
   items(): ReviewItem[] {
-    const live = new Map(this.tracker.all().map((t) => [t.transcript, reviewItems(t.transcript, t.session.placed(), t.session.currentText)]));
-    const all = new Map(this.scanned);
-    for (const [transcript, items] of live) all.set(transcript, items);
-    return [...all.values()].flat();
+    const paths = new Set([...(this.index.snapshot()?.transcripts ?? []).map((t) => t.path), ...this.tracker.all().map((t) => t.transcript)]);
+    return [...paths].flatMap((path) => this.itemsOf(path));
   }
 
   itemsOf(transcript: string): ReviewItem[] {
-    return this.items().filter((i) => i.transcript === transcript);
+    const live = this.tracker.all().find((t) => t.transcript === transcript);
+    if (live) return reviewItems(transcript, live.session.placed(), live.session.currentText);
+    const snapshot = this.index.index?.transcript(transcript);
+    if (!snapshot) return [];
+    let items = this.ofSnapshot.get(snapshot);
+    if (!items) {
+      // A missing transcript has the text '': every segment is unplaced, and all of them are listed.
+      items = reviewItems(transcript, snapshot.segments, snapshot.text);
+      this.ofSnapshot.set(snapshot, items);
+    }
+    return items;
   }
 
-  /** Re-anchor every coded transcript from disk (closed ones; open ones are live anyway). */
+  /**
+   * Read the transcripts with coding again now (a researcher's refresh, or a file changed a moment
+   * ago whose watcher event is still on its way); resolves when the list has them.
+   */
   async scan(): Promise<void> {
     const project = this.host.project;
     if (!project) return;
     await project.store.loadAllCoding();
-    this.scanned.clear();
-    // A few at a time: one by one, a thousand transcripts wait a thousand times for the disk.
-    const queue = project.store.codedTranscripts();
-    const scanner = async (): Promise<void> => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await this.scanOne(next, false);
-    };
-    await Promise.all(Array.from({ length: SCANS_AT_ONCE }, scanner));
+    await this.index.refreshStudyFiles(project.store.codedTranscripts());
     this.changed.fire(undefined);
   }
 
-  private async scanOne(transcript: string, announce = true): Promise<void> {
-    const project = this.host.project;
-    if (!project) return;
-    const generation = (this.generations.get(transcript) ?? 0) + 1;
-    this.generations.set(transcript, generation);
-    const coding = await project.store.getCoding(transcript);
-    const raw = await project.fs.readFile(transcript);
-    if (this.generations.get(transcript) !== generation) return;
-    const session = new TranscriptSession(transcript, this.placements);
-    // A missing transcript leaves every segment unplaced: all of them are listed.
-    const text = raw === undefined ? '' : normaliseText(raw);
-    session.setText(text);
-    session.setCoding(coding);
-    const items = reviewItems(transcript, session.placed(), text);
-    if (items.length > 0) this.scanned.set(transcript, items);
-    else this.scanned.delete(transcript);
-    if (announce) this.changed.fire(undefined);
+  getChildren(node?: NeedsReviewNode): NeedsReviewNode[] {
+    if (!node) {
+      const rows = this.items().reduce((seen, i) => seen.add(i.transcript), new Set<string>());
+      return [...rows].sort().map((transcript) => this.row(transcript).node);
+    }
+    if (node.kind === 'transcript') return this.row(node.transcript).items.map((item) => ({ kind: 'item', item }));
+    return [];
   }
 
-  getChildren(node?: NeedsReviewNode): NeedsReviewNode[] {
-    const items = this.items();
-    if (!node) return [...new Set(items.map((i) => i.transcript))].sort().map((transcript) => ({ kind: 'transcript', transcript }));
-    if (node.kind === 'transcript') return items.filter((i) => i.transcript === node.transcript).map((item) => ({ kind: 'item', item }));
-    return [];
+  /** The row of a transcript, the same node object while it is listed; remembers what it showed. */
+  private row(transcript: string): { node: NeedsReviewNode; items: readonly ReviewItem[] } {
+    const items = this.itemsOf(transcript);
+    const row = { node: this.shown.get(transcript)?.node ?? { kind: 'transcript' as const, transcript }, items };
+    this.shown.set(transcript, row);
+    return row;
+  }
+
+  /** The view that shows this list: while it is hidden, changes only mark the list for redrawing. */
+  showIn(view: vscode.TreeView<NeedsReviewNode>): vscode.TreeView<NeedsReviewNode> {
+    this.view = view;
+    return view;
+  }
+
+  /**
+   * After a change: when the same transcripts are listed, redraw only those whose items changed
+   * (a coding change in one transcript does not make VS Code ask again for every row); otherwise,
+   * or while the view is hidden or was never drawn, the whole list (VS Code asks for it when shown).
+   */
+  private announce(): void {
+    if (this.shown.size === 0 || this.view?.visible === false) {
+      this.shown.clear();
+      return this.changed.fire(undefined);
+    }
+    const now = new Map([...this.shown.keys()].map((path) => [path, this.itemsOf(path)] as const));
+    const listedBefore = [...this.shown].filter(([, row]) => row.items.length > 0).map(([path]) => path);
+    const listedNow = new Set(this.items().map((i) => i.transcript));
+    if (listedBefore.length !== listedNow.size || listedBefore.some((path) => !listedNow.has(path))) {
+      this.shown.clear();
+      return this.changed.fire(undefined);
+    }
+    const redraw = [...this.shown].filter(([path, row]) => !sameItems(now.get(path)!, row.items)).map(([, row]) => row.node);
+    if (redraw.length > 0) this.changed.fire(redraw);
   }
 
   getTreeItem(node: NeedsReviewNode): vscode.TreeItem {
@@ -125,6 +144,11 @@ export class NeedsReviewTreeProvider implements vscode.TreeDataProvider<NeedsRev
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The same items: the same array (a transcript the index did not touch), or equal ones (an open transcript's, made afresh). */
+function sameItems(a: readonly ReviewItem[], b: readonly ReviewItem[]): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Codes, coder, and the stored text beside what is there now; every untrusted string escaped. */

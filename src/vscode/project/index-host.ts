@@ -73,7 +73,6 @@ export class IndexHost implements vscode.Disposable {
       (index) => {
         this.current = index;
         this.disposables.push(index.onDidChange(() => this.changed.fire()));
-        this.watch();
         this.changed.fire();
         return index;
       },
@@ -82,13 +81,15 @@ export class IndexHost implements vscode.Disposable {
         return undefined;
       },
     );
+    // Watching from the start: a file changed while the index is built is read again after it.
+    this.watch();
   }
 
   private watch(): void {
     const { fs } = this.host.require();
     const tell = (uri: vscode.Uri): void => {
       const path = fs.relative(uri);
-      if (path !== undefined && !path.endsWith('.tmp')) this.current?.fileChanged(path);
+      if (path !== undefined && !path.endsWith('.tmp')) void this.building.then((index) => index?.fileChanged(path));
     };
     const markdown = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, '**/*.md'));
     const settings = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.root, `{${ATTRIBUTES_FILE},${PROJECT_FILE}}`));
