@@ -292,7 +292,7 @@ export class CodingRepository {
       names.map(async (name) => {
         const path = `${dir}/${name}`;
         const content = await readFileText(this.fs, path);
-        if (!(content instanceof UnreadableFileError)) this.writer.remember(path, content);
+        if (!(content instanceof UnreadableFileError)) this.writer.rememberRead(path, content);
         if (content !== undefined) entries.set(name.slice(0, -'.jsonl'.length), await this.slices.run(() => toEntry(path, content)));
       }),
     );

@@ -19,6 +19,8 @@ export class FileWriter {
   private readonly inFlight = new Map<string, Promise<void>>();
   /** What each file held when last read or written by us (null: absent). */
   private readonly known = new Map<string, string | null>();
+  /** Files whose known content came from a load, not from a watcher event or our own write. */
+  private readonly readUnannounced = new Set<string>();
   private failures: { path: string; error: unknown }[] = [];
 
   constructor(
@@ -28,9 +30,26 @@ export class FileWriter {
     private readonly onConflict: (path: string, onDisk: string | undefined) => void = () => {},
   ) {}
 
-  /** Record what a file holds as the store reads it (undefined: the file does not exist). */
+  /** Record what a file holds (undefined: the file does not exist), as a watcher event announced it or as it was resolved. */
   remember(path: string, content: string | undefined): void {
     this.known.set(path, content ?? null);
+    this.readUnannounced.delete(path);
+  }
+
+  /**
+   * Record what a file holds as the store reads it of its own accord (a lazy or full load). The file
+   * may have changed on disk a moment before, its watcher event still on the way: when that event
+   * comes it finds nothing new, yet whoever keeps their own copy of the project has not heard of the
+   * change. `readBeforeItsEvent` tells the store so.
+   */
+  rememberRead(path: string, content: string | undefined): void {
+    this.known.set(path, content ?? null);
+    this.readUnannounced.add(path);
+  }
+
+  /** Was this file's content, now confirmed by a watcher event, first read by a load? Asks once. */
+  readBeforeItsEvent(path: string): boolean {
+    return this.readUnannounced.delete(path);
   }
 
   /**
@@ -39,6 +58,7 @@ export class FileWriter {
    */
   forget(path: string): void {
     this.known.delete(path);
+    this.readUnannounced.delete(path);
   }
 
   /** Schedule a write; a later schedule of the same file before it runs replaces this one. */
@@ -125,6 +145,7 @@ export class FileWriter {
       if (content === null) await this.fs.deleteFile(path);
       else await this.fs.writeFileAtomic(path, content);
       this.known.set(path, content);
+      this.readUnannounced.delete(path);
     } catch (error) {
       this.failures.push({ path, error });
       this.onError(path, error);

@@ -441,7 +441,13 @@ export class ProjectStore {
       else this.reload(path, content);
       return;
     }
-    if (this.writer.isKnown(path, content)) return;
+    if (this.writer.isKnown(path, content)) {
+      // Nothing new to the store, but a load read this change before its event came: the
+      // change was never announced, and the index and views still hold the old coding.
+      const coding = parseCodingFilePath(path);
+      if (coding && this.writer.readBeforeItsEvent(path)) this.codingChanged.fire({ transcript: coding.transcript });
+      return;
+    }
     if (path === PROJECT_FILE) {
       if (content !== undefined) await this.reloadConfig();
       this.problemsChanged.fire();

@@ -10,7 +10,7 @@ import { P02, WORK, dana, segmentOn, smallProject } from './small-project';
 const P04 = 'interviews/p04.md';
 
 describe('ProjectIndex and coding the store read for someone else', () => {
-  it('a refresh of a transcript picks up coding the store loaded without announcing it', async () => {
+  it('hears of coding the store loaded before its watcher event came, when the event comes', async () => {
     const fs = smallProject();
     const store = await ProjectStore.open(fs, { coder: dana, ids: sequentialIds(), debounceMs: 0 });
     const index = await ProjectIndex.attach(store, fs, { placements: new PlacementCache(), debounceMs: 5 });
@@ -24,12 +24,30 @@ describe('ProjectIndex and coding the store read for someone else', () => {
     assert.equal((await store.getCoding(P04)).coders.length, 1);
     await store.handleFileChange(path);
     await index.settled();
-    await index.refreshStudyFiles([P04]);
     assert.deepEqual(index.transcript(P04)?.segments.map((s) => `${s.segment.id} ${s.status}`), ['s-000000000009 exact']);
     index.dispose();
     store.dispose();
   });
 
+  it('does not announce a file again that a load read and nobody changed, nor the echo of its own write', async () => {
+    const fs = smallProject();
+    const store = await ProjectStore.open(fs, { coder: dana, ids: sequentialIds(), debounceMs: 0 });
+    await store.loadAllCoding();
+    const announced: string[] = [];
+    store.onDidChangeCoding(({ transcript }) => announced.push(transcript));
+    const path = codingFilePath('interviews/p02.md', dana.id);
+    await store.handleFileChange(path);
+    assert.deepEqual(announced, ['interviews/p02.md'], 'the first event after a load is passed on once');
+    await store.handleFileChange(path);
+    assert.deepEqual(announced, ['interviews/p02.md'], 'a second event for the same content is no news');
+    const phrase = segmentOn(P02, 'x', 'We slept on site');
+    await store.applyCodes('interviews/p02.md', { range: phrase.position, quote: phrase.quote }, [WORK]);
+    await store.flush();
+    announced.length = 0;
+    await store.handleFileChange(path);
+    assert.deepEqual(announced, [], 'the echo of its own write');
+    store.dispose();
+  });
 });
 
 describe('ProjectIndex attached while the coding changes', () => {
