@@ -39,14 +39,14 @@ export class CodebookRepository {
     this.codes.clear();
     this.problems.clear();
     const entries = await this.fs.readDirectory(CODES_DIR);
-    await Promise.all(
-      entries
-        .filter((e) => e.kind === 'file' && e.name.endsWith('.json'))
-        .map(async (e) => {
-          const path = `${CODES_DIR}/${e.name}`;
-          this.accept(path, await readFileText(this.fs, path));
-        }),
-    );
+    const paths = entries
+      .filter((e) => e.kind === 'file' && e.name.endsWith('.json'))
+      .map((e) => `${CODES_DIR}/${e.name}`)
+      .sort();
+    // Read together, taken in file-name order: the codebook's order must not depend on which read
+    // finished first.
+    const texts = await Promise.all(paths.map((path) => readFileText(this.fs, path)));
+    paths.forEach((path, i) => this.accept(path, texts[i]));
     this.view = undefined;
   }
 
