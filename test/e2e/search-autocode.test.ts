@@ -12,6 +12,26 @@ async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promi
   return webviewShowing(page, '#root', text, timeoutMs);
 }
 
+/**
+ * Types the phrase and presses Enter until the panel lists its passages. The panel brought forward
+ * by the command redraws once it has the extension's answer; typing that lands in the page it
+ * replaces is typed again.
+ */
+async function search(frame: Frame, phrase: string): Promise<void> {
+  const field = frame.locator('vscode-textfield[aria-label="Search for"] input');
+  const found = frame.locator('.search-hit mark', { hasText: new RegExp(phrase, 'i') }).first();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await field.fill(phrase);
+    if ((await field.inputValue()) === phrase) {
+      await field.press('Enter');
+      // The new search's passages, not the ones the panel showed before.
+      if (await found.waitFor({ timeout: 15_000 }).then(() => true, () => false)) return;
+    }
+    if (Date.now() > deadline) throw new Error(`the panel never listed the passages of "${phrase}"`);
+  }
+}
+
 describe('search and autocode in the Analysis panel', function () {
   this.timeout(300_000);
   const env = e2eEnvironment();
@@ -26,10 +46,7 @@ describe('search and autocode in the Analysis panel', function () {
       await useTheme(page, env.workspace, theme);
       await runCommand(page, 'Grounded: Analyse: Search Transcripts');
       let frame = await panelShowing(page, 'Code to apply');
-      await frame.locator('vscode-textfield[aria-label="Search for"] input').fill(theme.phrase);
-      await frame.locator('vscode-textfield[aria-label="Search for"] input').press('Enter');
-      // The new search's passages, not the ones the panel showed before.
-      await frame.locator('.search-hit mark', { hasText: new RegExp(theme.phrase, 'i') }).first().waitFor({ timeout: 60_000 });
+      await search(frame, theme.phrase);
       frame = await panelShowing(page, 'ticked');
       // "New Code…" with an existing code's path chooses that code.
       await frame.getByText('New Code…').click();

@@ -57,6 +57,9 @@ describe('Needs Review follows the project index', function () {
 
     await vscode.commands.executeCommand('grounded.needsReview.focus');
     await waitFor(() => grounded.needsReview.getChildren().some((n) => n.kind === 'transcript' && n.transcript === a), SETTLE_MS, 'the view to list the transcripts');
+    // Changes still on their way from the tests before would redraw the whole list meanwhile.
+    await grounded.index()!.settled();
+    grounded.needsReview.getChildren();
     const redrawn: (NeedsReviewNode | NeedsReviewNode[] | undefined)[] = [];
     const listening = grounded.needsReview.onDidChangeTreeData((change) => redrawn.push(change));
     try {
