@@ -4,3 +4,8 @@
  * other coders' coding, so comparing it with them would measure the reconciliation, not agreement.
  */
 export const CONSENSUS_CODER = { id: 'consensus', name: 'Consensus' } as const;
+
+/** Whether agreement compares this coder when no coders are named. */
+export function comparedByDefault(coderId: string): boolean {
+  return coderId !== CONSENSUS_CODER.id;
+}

@@ -1,4 +1,4 @@
-import { CONSENSUS_CODER } from '../consensus-coder';
+import { comparedByDefault } from '../consensus-coder';
 import { parseTranscript } from '../markdown';
 import type { TextRange } from '../model';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
@@ -84,8 +84,7 @@ export function defaultCoders(snapshot: ProjectSnapshot): string[] {
     const here = new Set(t.segments.map((s) => s.coder.id));
     if (here.size >= 2) for (const id of here) shared.add(id);
   }
-  shared.delete(CONSENSUS_CODER.id);
-  return [...shared].sort();
+  return [...shared].filter(comparedByDefault).sort();
 }
 
 function unitsOf(t: TranscriptSnapshot, unit: AgreementUnit): TextRange[] | undefined {

@@ -1,5 +1,5 @@
 import { normaliseText, reanchor } from '../anchoring';
-import { CONSENSUS_CODER } from '../consensus-coder';
+import { comparedByDefault } from '../consensus-coder';
 import type { Codebook } from '../codebook';
 import { parseTranscript, type Transcript } from '../markdown';
 import type { TextRange } from '../model';
@@ -90,7 +90,7 @@ function selectCoders(codings: readonly TranscriptCoding[], wanted: readonly str
   const all = [...known].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // A file holding only passages left uncoded (reconciling) is no coding, and the consensus is made
   // from the others' coding: both are compared only when named.
-  if (!wanted) return all.filter((c) => coding.has(c.id) && c.id !== CONSENSUS_CODER.id);
+  if (!wanted) return all.filter((c) => coding.has(c.id) && comparedByDefault(c.id));
   return wanted.map((w) => {
     const key = w.trim().toLocaleLowerCase();
     const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? all.find((c) => c.name.toLocaleLowerCase() === key);
