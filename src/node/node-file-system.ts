@@ -3,8 +3,11 @@ import { constants, promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSystem } from '../core/ports';
 import { isUtf8 } from 'node:buffer';
+import { ConcurrencyLimit } from '../core/concurrency-limit';
 import { UnreadableFileError, checkFileSize, decodeFileText, maxBytesFor } from '../core/storage/file-text';
 import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../core/storage/temporary-files';
+
+const READS_AT_ONCE = 32;
 
 /**
  * The core's FileSystem over Node's fs, rooted at a project folder. Paths come from project files,
@@ -15,6 +18,8 @@ import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, tempor
 export class NodeFileSystem implements FileSystem {
   readonly rootPath: string;
   private realRoot: string | undefined;
+  /** Reads and listings in flight at most (see ConcurrencyLimit: the host stays responsive while a project loads). */
+  private readonly reads = new ConcurrencyLimit(READS_AT_ONCE);
 
   constructor(root: string) {
     this.rootPath = resolve(root);
@@ -27,7 +32,11 @@ export class NodeFileSystem implements FileSystem {
   }
 
   /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
-  async readFile(path: string): Promise<string | undefined> {
+  readFile(path: string): Promise<string | undefined> {
+    return this.reads.run(() => this.readNow(path));
+  }
+
+  private async readNow(path: string): Promise<string | undefined> {
     let real: string;
     try {
       real = await fs.realpath(this.abs(path));
@@ -89,7 +98,11 @@ export class NodeFileSystem implements FileSystem {
     await fs.rename(source, target);
   }
 
-  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+  readDirectory(path: string): Promise<DirectoryEntry[]> {
+    return this.reads.run(() => this.listNow(path));
+  }
+
+  private async listNow(path: string): Promise<DirectoryEntry[]> {
     try {
       // Entries that are links are left out (Dirent does not follow them): nothing outside is listed.
       const entries = await fs.readdir(this.abs(path), { withFileTypes: true });

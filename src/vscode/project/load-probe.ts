@@ -18,6 +18,8 @@ export interface LoadReport {
    * work the block can be much longer than the work in it (undefined where the host cannot say).
    */
   longestBlockCpuMs: number | undefined;
+  /** When that longest block ended, in milliseconds after activation (to find it in a profile). */
+  longestBlockEndedMs: number;
   /** When each view had its data, in milliseconds after activation. */
   views: Record<string, number>;
 }
@@ -35,6 +37,7 @@ export class LoadProbe implements vscode.Disposable {
   private readonly marks = new Map<string, number>();
   private longest = 0;
   private longestCpu: number | undefined;
+  private longestEnded = 0;
   private last = this.started;
   private lastCpu = cpuMs();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -54,7 +57,7 @@ export class LoadProbe implements vscode.Disposable {
       // The block that ends with the last mark counts too.
       this.tick();
       this.dispose();
-      this.finish({ totalMs: Math.max(...this.marks.values()), longestBlockMs: Math.max(0, this.longest), longestBlockCpuMs: this.longestCpu, views: Object.fromEntries(this.marks) });
+      this.finish({ totalMs: Math.max(...this.marks.values()), longestBlockMs: Math.max(0, this.longest), longestBlockCpuMs: this.longestCpu, longestBlockEndedMs: this.longestEnded, views: Object.fromEntries(this.marks) });
     }
   }
 
@@ -62,6 +65,7 @@ export class LoadProbe implements vscode.Disposable {
     const [now, cpu] = [performance.now(), cpuMs()];
     if (now - this.last - TICK_MS > this.longest) {
       this.longest = now - this.last - TICK_MS;
+      this.longestEnded = now - this.started;
       this.longestCpu = cpu !== undefined && this.lastCpu !== undefined ? cpu - this.lastCpu : undefined;
     }
     [this.last, this.lastCpu] = [now, cpu];
