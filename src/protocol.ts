@@ -78,12 +78,27 @@ export type WebviewToHost =
   | { type: 'reveal'; transcript: string; start: number; end: number }
   | { type: 'saveQuery'; title: string; state: AnalysisViewState }
   | { type: 'exportCsv'; state: AnalysisViewState }
-  /** The panel has drawn its first result (for the first-paint benchmark). */
-  | { type: 'rendered' }
+  /**
+   * The panel has drawn its first result (for the first-paint benchmark), with when each step of
+   * the page happened, as wall-clock milliseconds (`performance.timeOrigin + now()`).
+   */
+  | { type: 'rendered'; marks?: PageMarks }
   /** Apply the search's code to these hits (by id), as one undoable step. */
   | { type: 'autocode'; state: AnalysisViewState; hits: string[] }
   /** Ask for a name and create a code to apply. */
   | { type: 'newCode'; state: AnalysisViewState };
+
+/** Steps of a webview page's first paint, in wall-clock milliseconds. */
+export interface PageMarks {
+  /** The page began to load. */
+  navigation: number;
+  /** The page's script began to run. */
+  script: number;
+  /** The first result arrived. */
+  received: number;
+  /** The first result was laid out. */
+  drawn: number;
+}
 
 /** Passages sent at most, so a panel over 100,000 segments stays responsive; the rest are counted. */
 export const MAX_HITS = 2000;

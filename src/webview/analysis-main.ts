@@ -86,9 +86,12 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   return parts;
 }
 
+const wallClock = (): number => performance.timeOrigin + performance.now();
+const scriptStarted = wallClock();
 let painted = false;
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
+  const received = wallClock();
   if (message.type === 'noProject') {
     clear(root);
     root.append(el('p', { class: 'note' }, 'Open a folder with a Grounded project to analyse it.'));
@@ -97,7 +100,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     if (message.type === 'show' && !painted) {
       painted = true;
       // After the browser has laid the result out, not merely after the DOM was built.
-      requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'rendered' }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => vscode.postMessage({ type: 'rendered', marks: { navigation: performance.timeOrigin, script: scriptStarted, received, drawn: wallClock() } }), 0),
+      );
     }
   }
 });

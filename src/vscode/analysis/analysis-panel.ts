@@ -5,7 +5,7 @@ import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
 import { analysisProjectOf } from '../../core/analysis/from-snapshot';
 import type { ProjectSnapshot } from '../../core/project-index';
-import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type ProjectOutline, type WebviewToHost } from '../../protocol';
+import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type PageMarks, type ProjectOutline, type WebviewToHost } from '../../protocol';
 import type { AnalysisProject } from '../../core/analysis';
 import { SearchError } from '../../core/analysis/text-search';
 import type { ChosenPassage } from '../../core/autocode/apply-plan';
@@ -46,8 +46,10 @@ export class AnalysisPanels implements vscode.Disposable {
   readonly onDidPost = this.shown.event;
   /** When the latest panel was asked for, until it reports its first result drawn. */
   private paintFrom: number | undefined;
-  private readonly painted = new vscode.EventEmitter<number>();
-  /** A new panel drew its first result: milliseconds since it was asked for (the benchmarks read it). */
+  /** When the host finished its steps of the latest panel's first paint, in wall-clock milliseconds. */
+  private hostMarks: { answered?: number; posted?: number } = {};
+  private readonly painted = new vscode.EventEmitter<FirstPaint>();
+  /** A new panel drew its first result: how long after it was asked for, and its steps (the benchmarks read it). */
   readonly onDidFirstPaint = this.painted.event;
 
   constructor(
@@ -78,10 +80,18 @@ export class AnalysisPanels implements vscode.Disposable {
       return;
     }
     this.paintFrom = performance.now();
+    this.hostMarks = {};
     const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Grounded Analysis', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     this.adopt(panel, this.state);
     // The page takes a while to load: work out its first answer meanwhile, so `ready` finds it done.
-    void this.answer().catch(() => undefined);
+    // Not in this turn of the event loop: the host sends VS Code the new panel only when the turn
+    // ends, and the page would wait for the answer before it even began to load.
+    setTimeout(() => {
+      void this.answer().then(
+        () => (this.hostMarks.answered ??= wallClock()),
+        () => undefined,
+      );
+    }, 0);
   }
 
   get viewState(): AnalysisViewState {
@@ -126,7 +136,7 @@ export class AnalysisPanels implements vscode.Disposable {
       case 'exportCsv':
         return isViewState(message.state) ? this.handlers.exportCsv(message.state) : undefined;
       case 'rendered':
-        if (this.paintFrom !== undefined) this.painted.fire(performance.now() - this.paintFrom);
+        if (this.paintFrom !== undefined) this.painted.fire(firstPaint(performance.now() - this.paintFrom, this.hostMarks, message.marks));
         this.paintFrom = undefined;
         return;
       case 'autocode':
@@ -217,6 +227,7 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private post(message: HostToWebview): void {
+    if (this.paintFrom !== undefined) this.hostMarks.posted ??= wallClock();
     this.posted.push(message);
     void this.panel?.webview.postMessage(message);
     this.shown.fire(message);
@@ -231,6 +242,25 @@ export class AnalysisPanels implements vscode.Disposable {
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
+}
+
+/** A panel's first paint: milliseconds from being asked for, and when each step ended after that. */
+export interface FirstPaint {
+  ms: number;
+  steps: Record<string, number>;
+}
+
+function wallClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** The steps of a first paint, host's and page's, in milliseconds after the panel was asked for. */
+function firstPaint(ms: number, host: { answered?: number; posted?: number }, page: PageMarks | undefined): FirstPaint {
+  const asked = wallClock() - ms;
+  const at = { answered: host.answered, posted: host.posted, pageLoad: page?.navigation, pageScript: page?.script, received: page?.received, drawn: page?.drawn };
+  const steps: Record<string, number> = {};
+  for (const [name, time] of Object.entries(at)) if (typeof time === 'number' && Number.isFinite(time)) steps[name] = Math.round(time - asked);
+  return { ms, steps };
 }
 
 /** What the Search tab needs from outside the panel: the search, applying a code, a new code. */
