@@ -63,10 +63,14 @@ const builds = [
 
 const webviewDir = 'src/webview';
 if (existsSync(webviewDir)) {
-  const entries = readdirSync(webviewDir).filter((f) => f.endsWith('-main.ts'));
+  // A page's script (`*-main.ts`) and parts a page loads when it needs them (`*-bundle.ts`).
+  const entries = readdirSync(webviewDir).filter((f) => f.endsWith('-main.ts') || f.endsWith('-bundle.ts'));
   if (entries.length > 0) {
     builds.push({
       ...common,
+      // Always minified: a panel's first paint waits for its script to load and compile (the
+      // source map still leads a debugger to the TypeScript).
+      minify: true,
       entryPoints: entries.map((f) => join(webviewDir, f)),
       outdir: 'dist/webview',
       platform: 'browser',

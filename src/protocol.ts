@@ -68,6 +68,11 @@ export type AnalysisResult =
 
 export type HostToWebview =
   | { type: 'show'; state: AnalysisViewState; outline: ProjectOutline; result: AnalysisResult }
+  /**
+   * The first passages of a long Segments answer, sent while the rest are worked out so the panel
+   * can draw them at once; the whole answer follows as `show`.
+   */
+  | { type: 'firstRows'; state: AnalysisViewState; outline: ProjectOutline; hits: Hit[] }
   /** The request could not be answered (a code name not found, a bad expression): said in the panel. */
   | { type: 'problem'; state: AnalysisViewState; outline: ProjectOutline; message: string }
   | { type: 'noProject' };

@@ -44,15 +44,18 @@ export class TimeSlices implements Slices {
     });
   }
 
-  private drain(): void {
+  /** `newSlice`: a slice that has just begun runs at least one piece, whatever the budget. */
+  private drain(newSlice = false): void {
+    let ranOne = !newSlice;
     while (this.queue.length > 0) {
-      if (Date.now() - this.sliceStarted >= this.budgetMs) {
+      if (ranOne && Date.now() - this.sliceStarted >= this.budgetMs) {
         later(() => {
           this.sliceStarted = Date.now();
-          this.drain();
+          this.drain(true);
         });
         return;
       }
+      ranOne = true;
       const piece = this.queue.shift()!;
       try {
         piece.resolve(piece.work());

@@ -12,7 +12,7 @@ import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { AnalysisTab, AnalysisViewState, HostToWebview, WebviewToHost } from '../protocol';
 import { ANALYSIS_CSS } from './analysis-style';
-import { frequenciesView, saturationView } from './charts-view';
+import { chartViewsNow } from './charts-loader';
 import { clear, component, el, redraw } from './dom';
 import { matrixView } from './matrix-view';
 import { segmentsView, type ViewActions } from './segments-view';
@@ -52,7 +52,8 @@ const actions: ViewActions & SearchActions = {
   newCode: (state) => vscode.postMessage({ type: 'newCode', state }),
 };
 
-function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): void {
+/** `partial`: only the first passages of the answer, the rest on their way. */
+function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, partial = false): void {
   last = message;
   const { state, outline } = message;
   vscode.setState(state);
@@ -61,7 +62,7 @@ function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): 
   for (const tab of TABS) {
     tabs.append(component('vscode-tab-header', { slot: 'header', id: `tab-${tab.id}` }, tab.title));
     const panel = component('vscode-tab-panel', {});
-    if (tab.id === state.tab) panel.append(...content(message, result));
+    if (tab.id === state.tab) panel.append(...content(message, result, partial));
     tabs.append(panel);
   }
   tabs.addEventListener('vsc-tabs-select', (event) => {
@@ -73,14 +74,19 @@ function render(message: Extract<HostToWebview, { type: 'show' | 'problem' }>): 
   redraw(root, () => [header, tabs]);
 }
 
-function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, result: Extract<HostToWebview, { type: 'show' }>['result'] | undefined): HTMLElement[] {
+function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, result: Extract<HostToWebview, { type: 'show' }>['result'] | undefined, partial: boolean): HTMLElement[] {
   const { state, outline } = message;
   const problem = message.type === 'problem' ? el('p', { class: 'problem', role: 'alert' }, message.message) : undefined;
   const parts: HTMLElement[] = [];
-  if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result.hits : undefined, result?.tab === 'segments' && result.truncated, actions));
+  if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result.hits : undefined, result?.tab === 'segments' && result.truncated, actions, partial));
   if (state.tab === 'matrix') parts.push(matrixView(state, outline, result?.tab === 'matrix' ? result : undefined, actions));
-  if (state.tab === 'frequencies' && result?.tab === 'frequencies') parts.push(frequenciesView(result.frequencies, outline));
-  if (state.tab === 'saturation' && result?.tab === 'saturation') parts.push(saturationView(result.steps));
+  if ((state.tab === 'frequencies' && result?.tab === 'frequencies') || (state.tab === 'saturation' && result?.tab === 'saturation')) {
+    // Drawn again once the chart code has loaded, if the panel still shows a chart then.
+    const charts = chartViewsNow(root, () => last && (last.state.tab === 'frequencies' || last.state.tab === 'saturation') && render(last));
+    if (!charts) parts.push(el('p', { class: 'note', role: 'status' }, 'Loading the chart…'));
+    else if (result.tab === 'frequencies') parts.push(charts.frequenciesView(result.frequencies, outline));
+    else if (result.tab === 'saturation') parts.push(charts.saturationView(result.steps));
+  }
   if (state.tab === 'search') parts.push(searchView(state, outline, result?.tab === 'search' ? result : undefined, actions));
   if (problem) parts.unshift(problem);
   return parts;
@@ -95,15 +101,17 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   if (message.type === 'noProject') {
     clear(root);
     root.append(el('p', { class: 'note' }, 'Open a folder with a Grounded project to analyse it.'));
+  } else if (message.type === 'firstRows') {
+    render({ type: 'show', state: message.state, outline: message.outline, result: { tab: 'segments', hits: message.hits, truncated: false } }, true);
   } else if (message.type === 'show' || message.type === 'problem') {
     render(message);
-    if (message.type === 'show' && !painted) {
-      painted = true;
-      // After the browser has laid the result out, not merely after the DOM was built.
-      requestAnimationFrame(() =>
-        setTimeout(() => vscode.postMessage({ type: 'rendered', marks: { navigation: performance.timeOrigin, script: scriptStarted, received, drawn: wallClock() } }), 0),
-      );
-    }
+  }
+  if ((message.type === 'show' || message.type === 'firstRows') && !painted) {
+    painted = true;
+    // After the browser has laid the result out, not merely after the DOM was built.
+    requestAnimationFrame(() =>
+      setTimeout(() => vscode.postMessage({ type: 'rendered', marks: { navigation: performance.timeOrigin, script: scriptStarted, received, drawn: wallClock() } }), 0),
+    );
   }
 });
 

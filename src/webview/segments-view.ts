@@ -10,7 +10,8 @@ export interface ViewActions {
 }
 
 /** The retrieval list: an expression and filters on top, the passages grouped below. */
-export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, hits: Hit[] | undefined, truncated: boolean, actions: ViewActions): HTMLElement {
+/** `partial`: `hits` are the first passages only, the rest on their way (counts wait for them). */
+export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, hits: Hit[] | undefined, truncated: boolean, actions: ViewActions, partial = false): HTMLElement {
   const root = el('section', { 'aria-label': 'Segments' });
   const expression = component('vscode-textfield', { class: 'expression', placeholder: 'Codes, e.g. Invalidation AND Pay, A NEAR/TURN B (empty: every segment)', value: state.expression, 'aria-label': 'Code expression' });
   const coder = filterSelect('Coder', ['', ...outline.coders], state.filter.coders?.[0] ?? '', (v) => v || 'any coder');
@@ -57,9 +58,10 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
   root.append(el('div', { class: 'toolbar' }, labelled('Codes', expression), run, coder.label, attribute.label, value.label, round.label, labelled('Text', text), groupBy.label, save, csv));
   if (state.filter.transcripts?.length) root.append(el('p', { class: 'note' }, `Only ${state.filter.transcripts.join(', ')}`));
   if (!hits) return root;
-  root.append(el('p', { class: 'note', role: 'status' }, `${hits.length}${truncated ? '+' : ''} passage${hits.length === 1 ? '' : 's'}${truncated ? ' (the first ones; narrow the query to see the rest)' : ''}`));
+  const count = partial ? `The first ${hits.length} passages; the rest are coming…` : `${hits.length}${truncated ? '+' : ''} passage${hits.length === 1 ? '' : 's'}${truncated ? ' (the first ones; narrow the query to see the rest)' : ''}`;
+  root.append(el('p', { class: 'note', role: 'status' }, count));
   const colors = new Map(outline.codes.map((c) => [c.id, c]));
-  const rows = [...groups(hits, state.groupBy, outline)].flatMap(([title, list]) => [() => el('div', { class: 'group-title' }, `${title} (${list.length})`), ...list.map((hit) => () => hitButton(hit, colors, actions))]);
+  const rows = [...groups(hits, state.groupBy, outline)].flatMap(([title, list]) => [() => el('div', { class: 'group-title' }, partial ? title : `${title} (${list.length})`), ...list.map((hit) => () => hitButton(hit, colors, actions))]);
   appendInParts(root, rows);
   return root;
 }

@@ -50,6 +50,9 @@ describe('host benchmarks on a generated study', function () {
       await vscode.commands.executeCommand('grounded.analysis.openSegments');
       const paint = await waitFor(() => firstPaint, 5 * 60_000, 'the analysis panel drew its first result');
       await profiling.stop();
+      // What it drew first were passages of the study, not an empty answer.
+      const first = analysis.posted.slice(0).find((m) => m.type === 'firstRows' || m.type === 'show');
+      assert.ok(first && (first.type === 'firstRows' ? first.hits.length : first.type === 'show' && first.result.tab === 'segments' ? first.result.hits.length : 0) > 0, 'the first answer had passages');
       console.log(`# first paint steps (ms after the panel was asked for): ${JSON.stringify(paint.steps)}`);
       console.log(`bench panel.first_paint_ms ${paint.ms.toFixed(0)} ms`);
     } finally {

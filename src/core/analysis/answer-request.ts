@@ -17,23 +17,24 @@ import { saturation } from './saturation';
 
 export type Answer = { ok: true; result: AnalysisResult } | { ok: false; message: string };
 
-export function answerRequest(context: AnalysisContext, state: AnalysisViewState): Answer {
+/** `hits`: passages made at most on the Segments tab (by default {@link MAX_HITS}). */
+export function answerRequest(context: AnalysisContext, state: AnalysisViewState, options: { hits?: number } = {}): Answer {
   try {
-    return { ok: true, result: compute(context, state) };
+    return { ok: true, result: compute(context, state, options.hits ?? MAX_HITS) };
   } catch (error) {
     if (error instanceof CodeLookupError || error instanceof ExpressionSyntaxError || error instanceof FilterError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-function compute(context: AnalysisContext, state: AnalysisViewState): AnalysisResult {
+function compute(context: AnalysisContext, state: AnalysisViewState, maxHits: number): AnalysisResult {
   const filter = state.filter;
   switch (state.tab) {
     case 'segments': {
       // One more than shown, to know whether there were more.
-      const limit = MAX_HITS + 1;
+      const limit = maxHits + 1;
       const hits = state.expression.trim() ? runExpression(context, parseCodeExpression(state.expression), filter, limit) : retrieveSegments(context, { filter, limit });
-      return { tab: 'segments', hits: hits.slice(0, MAX_HITS), truncated: hits.length > MAX_HITS };
+      return { tab: 'segments', hits: hits.slice(0, maxHits), truncated: hits.length > maxHits };
     }
     case 'matrix':
       if (state.matrix.kind === 'codes') return { tab: 'matrix', columns: 'codes', table: coOccurrence(context, { filter }) };

@@ -4,7 +4,8 @@
  * speaker turns, and memos with their text where the caller read it.
  */
 import type { AttributeValue } from '../participants/attribute-types';
-import type { ProjectSnapshot } from '../project-index';
+import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
+import type { Slices } from '../time-slices';
 import type { AnalysisMemo, AnalysisProject, AnalysisSegment, AnalysisTurn } from './analysis-model';
 
 export interface AnalysisView {
@@ -20,24 +21,44 @@ export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBod
   const segments: AnalysisSegment[] = [];
   let unplaced = 0;
   const transcripts = snapshot.transcripts.filter((t) => t.exists);
-  for (const transcript of transcripts) {
-    for (const placed of transcript.segments) {
-      if (placed.range === undefined || placed.status === 'orphan') {
-        unplaced++;
-        continue;
-      }
-      segments.push({
-        transcript: transcript.path,
-        coder: placed.coder.id,
-        id: placed.segment.id,
-        codes: placed.segment.codes,
-        start: placed.range.start,
-        end: placed.range.end,
-        ...(placed.status === 'fuzzy' ? { approximate: true } : {}),
-        ...(placed.segment.round !== undefined ? { round: placed.segment.round } : {}),
-      });
+  for (const transcript of transcripts) unplaced += addPlacedSegments(transcript, segments);
+  return assemble(snapshot, transcripts, segments, unplaced, memoBodies);
+}
+
+/**
+ * The same view, made a few transcripts at a time through `slices`: in the editor the host answers
+ * meanwhile (a panel's page loads while its first answer is worked out).
+ */
+export async function analysisProjectInSlices(snapshot: ProjectSnapshot, slices: Slices, memoBodies: MemoBodies = {}): Promise<AnalysisView> {
+  const segments: AnalysisSegment[] = [];
+  const transcripts = snapshot.transcripts.filter((t) => t.exists);
+  const unplaced = await Promise.all(transcripts.map((transcript) => slices.run(() => addPlacedSegments(transcript, segments))));
+  return slices.run(() => assemble(snapshot, transcripts, segments, unplaced.reduce((a, b) => a + b, 0), memoBodies));
+}
+
+/** Appends a transcript's placed segments (in stored order); how many could not be placed. */
+function addPlacedSegments(transcript: TranscriptSnapshot, segments: AnalysisSegment[]): number {
+  let unplaced = 0;
+  for (const placed of transcript.segments) {
+    if (placed.range === undefined || placed.status === 'orphan') {
+      unplaced++;
+      continue;
     }
+    segments.push({
+      transcript: transcript.path,
+      coder: placed.coder.id,
+      id: placed.segment.id,
+      codes: placed.segment.codes,
+      start: placed.range.start,
+      end: placed.range.end,
+      ...(placed.status === 'fuzzy' ? { approximate: true } : {}),
+      ...(placed.segment.round !== undefined ? { round: placed.segment.round } : {}),
+    });
   }
+  return unplaced;
+}
+
+function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], segments: AnalysisSegment[], unplaced: number, memoBodies: MemoBodies): AnalysisView {
   const memos: AnalysisMemo[] = snapshot.memos.map((memo) => ({
     path: memo.path,
     title: memo.title,

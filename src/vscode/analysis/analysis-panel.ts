@@ -3,7 +3,7 @@ import { projectRounds } from '../../core/rounds';
 import { RecentMessages } from '../ui/recent-messages';
 import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
-import { analysisProjectOf } from '../../core/analysis/from-snapshot';
+import { analysisProjectInSlices } from '../../core/analysis/from-snapshot';
 import type { ProjectSnapshot } from '../../core/project-index';
 import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type PageMarks, type ProjectOutline, type WebviewToHost } from '../../protocol';
 import type { AnalysisProject } from '../../core/analysis';
@@ -17,11 +17,14 @@ import { webviewHtml, webviewOptions } from './webview-html';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
+/** Passages a blank page is sent first (what it draws at once; see segments-view.ts). */
+const FIRST_ROWS = 50;
+
 /** The analysis of one project state, kept until the index changes. */
 interface Prepared {
   snapshot: ProjectSnapshot;
   context: AnalysisContext;
-  unplaced: number;
+  outline: ProjectOutline;
 }
 
 /**
@@ -31,12 +34,18 @@ interface Prepared {
  */
 export class AnalysisPanels implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** Whether the panel's page has said it is ready: before that, a message would only be queued for it. */
+  private pageReady = false;
+  /** Whether the page has been sent no whole answer since it loaded. */
+  private pageBlank = false;
   private state: AnalysisViewState = DEFAULT_VIEW_STATE;
   private prepared: Promise<Prepared | undefined> | undefined;
   /** The index's snapshot when `prepared` was asked for. */
   private preparedFor: ProjectSnapshot | undefined;
   /** The latest answer, by the state it answers: a panel asked for is answered while its page loads. */
   private answered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview> } | undefined;
+  /** The first passages of the latest Segments answer, the same way (undefined when that is all of it). */
+  private firstRowsAnswered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview | undefined> } | undefined;
   /** The passages of the Search tab's latest preview, by hit id: what "Apply" codes. */
   private passages = new Map<string, ChosenPassage>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -61,9 +70,9 @@ export class AnalysisPanels implements vscode.Disposable {
     this.disposables.push(
       this.shown,
       this.painted,
+      // prepare() notices a new snapshot; the page asks for its first answer itself when it is ready.
       index.onDidChange(() => {
-        this.prepared = undefined;
-        if (this.panel) void this.refresh();
+        if (this.panel && this.pageReady) void this.refresh();
       }),
       vscode.window.registerWebviewPanelSerializer(ANALYSIS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, saved: unknown) => this.adopt(panel, isViewState(saved) ? saved : DEFAULT_VIEW_STATE),
@@ -76,7 +85,7 @@ export class AnalysisPanels implements vscode.Disposable {
     this.state = { ...this.state, ...state };
     if (this.panel) {
       this.panel.reveal(undefined, false);
-      void this.refresh();
+      if (this.pageReady) void this.refresh();
       return;
     }
     this.paintFrom = performance.now();
@@ -86,8 +95,9 @@ export class AnalysisPanels implements vscode.Disposable {
     // The page takes a while to load: work out its first answer meanwhile, so `ready` finds it done.
     // Not in this turn of the event loop: the host sends VS Code the new panel only when the turn
     // ends, and the page would wait for the answer before it even began to load.
+    // A Segments answer can hold thousands of passages: only its first ones, the page's first paint.
     setTimeout(() => {
-      void this.answer().then(
+      void (this.state.tab === 'segments' ? this.firstRows() : this.answer()).then(
         () => (this.hostMarks.answered ??= wallClock()),
         () => undefined,
       );
@@ -105,9 +115,10 @@ export class AnalysisPanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, state: AnalysisViewState): void {
     this.panel = panel;
+    this.pageReady = false;
     this.state = state;
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'analysis-main', 'Grounded Analysis');
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'analysis-main', 'Grounded Analysis', { charts: 'charts-bundle' });
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isWebviewToHost(message)) void this.receive(message);
@@ -123,6 +134,8 @@ export class AnalysisPanels implements vscode.Disposable {
   async receive(message: WebviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReady = true;
+        this.pageBlank = true;
         if (message.state && isViewState(message.state)) this.state = message.state;
         return this.refresh();
       case 'request':
@@ -147,10 +160,37 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private async refresh(): Promise<void> {
+    if (this.pageBlank && this.state.tab === 'segments') {
+      // A page with nothing on it yet gets the first passages in a small message, drawn as soon as
+      // it comes; the whole answer (up to MAX_HITS passages, a megabyte) is worked out and follows.
+      const first = await this.firstRows();
+      if (first?.type === 'firstRows' && this.pageBlank && JSON.stringify(first.state) === JSON.stringify(this.state)) {
+        // Worked out only once it has gone: the host would hold the message back while it computes.
+        await this.post(first);
+      }
+    }
     let message = await this.answer();
     // The state moved on while this was worked out: answer the state as it is now instead.
     if (message.type !== 'noProject' && JSON.stringify(message.state) !== JSON.stringify(this.state)) message = await this.answer();
     this.post(message);
+  }
+
+  /** The first passages answering the current (Segments) state; undefined when they are all of it. */
+  private firstRows(): Promise<HostToWebview | undefined> {
+    const prepared = this.prepare();
+    const key = JSON.stringify(this.state);
+    if (this.firstRowsAnswered?.prepared === prepared && this.firstRowsAnswered.key === key) return this.firstRowsAnswered.message;
+    const state = this.state;
+    const message = prepared.then((ready): HostToWebview | undefined => {
+      if (!ready) return undefined;
+      const answer = answerRequest(ready.context, state, { hits: FIRST_ROWS });
+      return answer.ok && answer.result.tab === 'segments' && answer.result.truncated ? { type: 'firstRows', state, outline: ready.outline, hits: answer.result.hits } : undefined;
+    });
+    this.firstRowsAnswered = { prepared, key, message };
+    message.catch(() => {
+      if (this.firstRowsAnswered?.message === message) this.firstRowsAnswered = undefined;
+    });
+    return message;
   }
 
   /** The message answering the current state; the same state over the same project is answered once. */
@@ -170,8 +210,7 @@ export class AnalysisPanels implements vscode.Disposable {
   }
 
   private compute(prepared: Prepared, state: AnalysisViewState): HostToWebview {
-    const colors = new Map(prepared.snapshot.codes.map((c) => [c.id, c.color]));
-    const outline = projectOutline(prepared.context, prepared.snapshot.config.name, colors, prepared.unplaced, projectRounds(prepared.snapshot.config));
+    const outline = prepared.outline;
     if (state.tab === 'search') return this.searchAnswer(prepared.context.project, state, outline);
     const answer = answerRequest(prepared.context, state);
     return answer.ok ? { type: 'show', state, outline, result: answer.result } : { type: 'problem', state, outline, message: answer.message };
@@ -218,19 +257,27 @@ export class AnalysisPanels implements vscode.Disposable {
     return this.prepared;
   }
 
+  /** In slices: a panel's page loads while this runs, and it needs the host to answer meanwhile. */
   private async prepareNow(): Promise<Prepared | undefined> {
     const index = await this.index.settled();
     const snapshot = index?.snapshot();
     if (!snapshot) return undefined;
-    const view = analysisProjectOf(snapshot);
-    return { snapshot, context: new AnalysisContext(view.project), unplaced: view.unplaced };
+    const slices = this.host.slices;
+    const view = await analysisProjectInSlices(snapshot, slices);
+    const context = await slices.run(() => new AnalysisContext(view.project));
+    const colors = new Map(snapshot.codes.map((c) => [c.id, c.color]));
+    const outline = await slices.run(() => projectOutline(context, snapshot.config.name, colors, view.unplaced, projectRounds(snapshot.config)));
+    return { snapshot, context, outline };
   }
 
-  private post(message: HostToWebview): void {
+  /** Resolves once VS Code has taken the message to the page (or could not). */
+  private post(message: HostToWebview): Promise<unknown> {
+    if (message.type !== 'firstRows') this.pageBlank = false;
     if (this.paintFrom !== undefined) this.hostMarks.posted ??= wallClock();
     this.posted.push(message);
-    void this.panel?.webview.postMessage(message);
+    const delivered = Promise.resolve(this.panel?.webview.postMessage(message)).catch(() => undefined);
     this.shown.fire(message);
+    return delivered;
   }
 
   private async reveal(transcript: string, start: number, end: number): Promise<void> {
@@ -246,6 +293,7 @@ export class AnalysisPanels implements vscode.Disposable {
 
 /** A panel's first paint: milliseconds from being asked for, and when each step ended after that. */
 export interface FirstPaint {
+  /** Until the page had laid its first result out (by its own clock), else until the host heard so. */
   ms: number;
   steps: Record<string, number>;
 }
@@ -255,12 +303,15 @@ function wallClock(): number {
 }
 
 /** The steps of a first paint, host's and page's, in milliseconds after the panel was asked for. */
-function firstPaint(ms: number, host: { answered?: number; posted?: number }, page: PageMarks | undefined): FirstPaint {
-  const asked = wallClock() - ms;
+function firstPaint(heard: number, host: { answered?: number; posted?: number }, page: PageMarks | undefined): FirstPaint {
+  const asked = wallClock() - heard;
   const at = { answered: host.answered, posted: host.posted, pageLoad: page?.navigation, pageScript: page?.script, received: page?.received, drawn: page?.drawn };
   const steps: Record<string, number> = {};
   for (const [name, time] of Object.entries(at)) if (typeof time === 'number' && Number.isFinite(time)) steps[name] = Math.round(time - asked);
-  return { ms, steps };
+  // The page says when it drew; the host hears of it only when it next has a moment.
+  steps.heard = Math.round(heard);
+  const drawn = steps.drawn;
+  return { ms: drawn !== undefined && drawn > 0 && drawn <= heard ? drawn : heard, steps };
 }
 
 /** What the Search tab needs from outside the panel: the search, applying a code, a new code. */

@@ -5,9 +5,14 @@ import * as vscode from 'vscode';
  * that allows no other script, no remote resource and no inline code — code names, quotes and memos
  * shown inside are untrusted. The nonce comes from a cryptographic source.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string, parts: Record<string, string> = {}): string {
   const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${bundle}.js`));
+  const bundleUri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${name}.js`)).toString();
+  const script = bundleUri(bundle);
+  // Bundles the page loads when it needs them, by name: `data-<name>` on the root holds the address.
+  const partAttributes = Object.entries(parts)
+    .map(([name, file]) => ` data-${name}="${escapeAttribute(bundleUri(file))}"`)
+    .join('');
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -25,8 +30,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-<div id="root" data-nonce="${nonce}"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<div id="root" data-nonce="${nonce}"${partAttributes}></div>
+<script nonce="${nonce}" src="${escapeAttribute(script)}"></script>
 </body>
 </html>`;
 }

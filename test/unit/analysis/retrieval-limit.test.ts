@@ -33,4 +33,17 @@ describe('retrieval of the first passages only', () => {
     assert.equal(answer.result.truncated, true);
     assert.deepEqual(answer.result.hits, retrieveSegments(context).slice(0, MAX_HITS));
   });
+
+  it('answers with the first passages only when asked for fewer, saying whether more exist', () => {
+    const context = new AnalysisContext(crowded());
+    const state = { ...DEFAULT_VIEW_STATE, tab: 'segments' as const, expression: '' };
+    const first = answerRequest(context, state, { hits: 40 });
+    const all = retrieveSegments(context);
+    assert.ok(first.ok && first.result.tab === 'segments');
+    if (!first.ok || first.result.tab !== 'segments') return;
+    assert.deepEqual(first.result.hits, all.slice(0, 40));
+    assert.equal(first.result.truncated, true);
+    const everything = answerRequest(context, state, { hits: all.length });
+    assert.ok(everything.ok && everything.result.tab === 'segments' && !everything.result.truncated && everything.result.hits.length === all.length);
+  });
 });

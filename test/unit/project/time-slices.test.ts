@@ -49,3 +49,15 @@ describe('work in time slices', () => {
     assert.deepEqual(order, ['w0', 'w1', 'w2', 'w3', 'w4']);
   });
 });
+
+describe('work in time slices with no budget', () => {
+  it('still runs every piece, one per slice, with the host getting a turn between', async () => {
+    const slices = new TimeSlices(0);
+    const order: string[] = [];
+    const done = Promise.all([0, 1, 2].map((i) => slices.run(() => order.push(`w${i}`))));
+    setTimeout(() => order.push('other'), 0);
+    await done;
+    assert.deepEqual(order.filter((o) => o.startsWith('w')), ['w0', 'w1', 'w2']);
+    assert.ok(order.indexOf('other') < order.indexOf('w2'), order.join(' '));
+  });
+});
