@@ -17,8 +17,8 @@ import { webviewHtml, webviewOptions } from './webview-html';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
-/** Passages a blank page is sent first (what it draws at once; see segments-view.ts). */
-const FIRST_ROWS = 50;
+/** Passages a blank page is sent first: about what fills a screen, drawn as soon as they come. */
+const FIRST_ROWS = 20;
 
 /** The analysis of one project state, kept until the index changes. */
 interface Prepared {
