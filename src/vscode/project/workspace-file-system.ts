@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ConcurrencyLimit } from '../../core/concurrency-limit';
 import type { DirectoryEntry, FileSystem } from '../../core/ports';
 import { UnreadableFileError, checkFileSize, decodeFileText } from '../../core/storage/file-text';
 import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../../core/storage/temporary-files';
@@ -24,6 +25,9 @@ export function relativeIn(root: vscode.Uri, uri: vscode.Uri): string | undefine
 
 /** The core's FileSystem over `workspace.fs`: works for remote and virtual workspaces too. */
 export class WorkspaceFileSystem implements ProjectFileSystem {
+  /** Reads and listings in flight at most: their answers would otherwise land in one long batch. */
+  private readonly reads = new ConcurrencyLimit(32);
+
   constructor(readonly root: vscode.Uri) {}
 
   uri(path: string): vscode.Uri {
@@ -36,7 +40,11 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
   }
 
   /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
-  async readFile(path: string): Promise<string | undefined> {
+  readFile(path: string): Promise<string | undefined> {
+    return this.reads.run(() => this.readNow(path));
+  }
+
+  private async readNow(path: string): Promise<string | undefined> {
     const uri = this.uri(path);
     let stat: vscode.FileStat;
     try {
@@ -115,7 +123,7 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     try {
-      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+      const entries = await this.reads.run(() => Promise.resolve(vscode.workspace.fs.readDirectory(this.uri(path))));
       return entries
         .filter(([, type]) => type === vscode.FileType.File || type === vscode.FileType.Directory)
         .map(([name, type]) => ({ name, kind: type === vscode.FileType.Directory ? 'directory' : 'file' }));
