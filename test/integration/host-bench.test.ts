@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { renameSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { FirstPaint } from '../../src/vscode/analysis/analysis-panel';
+import type { FirstPaint } from '../../src/vscode/analysis/first-paint';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import { groundedApi, waitFor, workspacePath } from './harness';

@@ -5,7 +5,7 @@ import { AnalysisContext } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
 import { analysisProjectInSlices } from '../../core/analysis/from-snapshot';
 import type { ProjectSnapshot } from '../../core/project-index';
-import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type PageMarks, type ProjectOutline, type WebviewToHost } from '../../protocol';
+import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type ProjectOutline, type WebviewToHost } from '../../protocol';
 import type { AnalysisProject } from '../../core/analysis';
 import { SearchError } from '../../core/analysis/text-search';
 import type { ChosenPassage } from '../../core/autocode/apply-plan';
@@ -13,6 +13,8 @@ import type { ProjectSearch } from '../../core/autocode/project-search';
 import { DocumentText } from '../coding/document-text';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
+import { firstPaint, wallClock, type FirstPaint, type HostMarks } from './first-paint';
+import { KeptAnswer } from './kept-answer';
 import { webviewHtml, webviewOptions } from './webview-html';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
@@ -43,9 +45,9 @@ export class AnalysisPanels implements vscode.Disposable {
   /** The index's snapshot when `prepared` was asked for. */
   private preparedFor: ProjectSnapshot | undefined;
   /** The latest answer, by the state it answers: a panel asked for is answered while its page loads. */
-  private answered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview> } | undefined;
-  /** The first passages of the latest Segments answer, the same way (undefined when that is all of it). */
-  private firstRowsAnswered: { prepared: Promise<Prepared | undefined>; key: string; message: Promise<HostToWebview | undefined> } | undefined;
+  private readonly answered = new KeptAnswer<HostToWebview>();
+  /** The first passages of the latest Segments answer (undefined when they are all of it). */
+  private readonly firstRowsAnswered = new KeptAnswer<HostToWebview | undefined>();
   /** The passages of the Search tab's latest preview, by hit id: what "Apply" codes. */
   private passages = new Map<string, ChosenPassage>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -56,7 +58,7 @@ export class AnalysisPanels implements vscode.Disposable {
   /** When the latest panel was asked for, until it reports its first result drawn. */
   private paintFrom: number | undefined;
   /** When the host finished its steps of the latest panel's first paint, in wall-clock milliseconds. */
-  private hostMarks: { answered?: number; posted?: number } = {};
+  private hostMarks: HostMarks = {};
   private readonly painted = new vscode.EventEmitter<FirstPaint>();
   /** A new panel drew its first result: how long after it was asked for, and its steps (the benchmarks read it). */
   readonly onDidFirstPaint = this.painted.event;
@@ -92,16 +94,13 @@ export class AnalysisPanels implements vscode.Disposable {
     this.hostMarks = {};
     const panel = vscode.window.createWebviewPanel(ANALYSIS_VIEW_TYPE, 'Grounded Analysis', vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
     this.adopt(panel, this.state);
-    // The page takes a while to load: work out its first answer meanwhile, so `ready` finds it done.
-    // Not in this turn of the event loop: the host sends VS Code the new panel only when the turn
-    // ends, and the page would wait for the answer before it even began to load.
-    // A Segments answer can hold thousands of passages: only its first ones, the page's first paint.
-    setTimeout(() => {
-      void (this.state.tab === 'segments' ? this.firstRows() : this.answer()).then(
-        () => (this.hostMarks.answered ??= wallClock()),
-        () => undefined,
-      );
-    }, 0);
+    // The page takes a while to load: work out its first answer meanwhile (in slices: VS Code needs
+    // the host to answer while it creates the page), so `ready` finds it done. A Segments answer
+    // can hold thousands of passages: only its first ones, what the page draws first.
+    void (this.state.tab === 'segments' ? this.firstRows() : this.answer()).then(
+      () => (this.hostMarks.answered ??= wallClock()),
+      () => undefined,
+    );
   }
 
   get viewState(): AnalysisViewState {
@@ -178,35 +177,23 @@ export class AnalysisPanels implements vscode.Disposable {
   /** The first passages answering the current (Segments) state; undefined when they are all of it. */
   private firstRows(): Promise<HostToWebview | undefined> {
     const prepared = this.prepare();
-    const key = JSON.stringify(this.state);
-    if (this.firstRowsAnswered?.prepared === prepared && this.firstRowsAnswered.key === key) return this.firstRowsAnswered.message;
     const state = this.state;
-    const message = prepared.then((ready): HostToWebview | undefined => {
-      if (!ready) return undefined;
-      const answer = answerRequest(ready.context, state, { hits: FIRST_ROWS });
-      return answer.ok && answer.result.tab === 'segments' && answer.result.truncated ? { type: 'firstRows', state, outline: ready.outline, hits: answer.result.hits } : undefined;
-    });
-    this.firstRowsAnswered = { prepared, key, message };
-    message.catch(() => {
-      if (this.firstRowsAnswered?.message === message) this.firstRowsAnswered = undefined;
-    });
-    return message;
+    return this.firstRowsAnswered.get(prepared, JSON.stringify(state), () =>
+      prepared.then((ready): HostToWebview | undefined => {
+        if (!ready) return undefined;
+        const answer = answerRequest(ready.context, state, { hits: FIRST_ROWS });
+        return answer.ok && answer.result.tab === 'segments' && answer.result.truncated ? { type: 'firstRows', state, outline: ready.outline, hits: answer.result.hits } : undefined;
+      }),
+    );
   }
 
   /** The message answering the current state; the same state over the same project is answered once. */
   private answer(): Promise<HostToWebview> {
     const prepared = this.prepare();
-    const key = JSON.stringify(this.state);
-    // The Search tab's answer also sets what "Apply" codes: it is worked out each time.
-    if (this.state.tab !== 'search' && this.answered?.prepared === prepared && this.answered.key === key) return this.answered.message;
     const state = this.state;
-    const message = prepared.then((ready) => (ready ? this.compute(ready, state) : ({ type: 'noProject' } as const)));
-    this.answered = { prepared, key, message };
-    // A failure is not kept: the same request later is worked out again.
-    message.catch(() => {
-      if (this.answered?.message === message) this.answered = undefined;
-    });
-    return message;
+    const make = () => prepared.then((ready) => (ready ? this.compute(ready, state) : ({ type: 'noProject' } as const)));
+    // The Search tab's answer also sets what "Apply" codes: it is worked out each time.
+    return state.tab === 'search' ? make() : this.answered.get(prepared, JSON.stringify(state), make);
   }
 
   private compute(prepared: Prepared, state: AnalysisViewState): HostToWebview {
@@ -289,29 +276,6 @@ export class AnalysisPanels implements vscode.Disposable {
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
-}
-
-/** A panel's first paint: milliseconds from being asked for, and when each step ended after that. */
-export interface FirstPaint {
-  /** Until the page had laid its first result out (by its own clock), else until the host heard so. */
-  ms: number;
-  steps: Record<string, number>;
-}
-
-function wallClock(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/** The steps of a first paint, host's and page's, in milliseconds after the panel was asked for. */
-function firstPaint(heard: number, host: { answered?: number; posted?: number }, page: PageMarks | undefined): FirstPaint {
-  const asked = wallClock() - heard;
-  const at = { answered: host.answered, posted: host.posted, pageLoad: page?.navigation, pageScript: page?.script, received: page?.received, drawn: page?.drawn };
-  const steps: Record<string, number> = {};
-  for (const [name, time] of Object.entries(at)) if (typeof time === 'number' && Number.isFinite(time)) steps[name] = Math.round(time - asked);
-  // The page says when it drew; the host hears of it only when it next has a moment.
-  steps.heard = Math.round(heard);
-  const drawn = steps.drawn;
-  return { ms: drawn !== undefined && drawn > 0 && drawn <= heard ? drawn : heard, steps };
 }
 
 /** What the Search tab needs from outside the panel: the search, applying a code, a new code. */
