@@ -83,9 +83,10 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   if ((state.tab === 'frequencies' && result?.tab === 'frequencies') || (state.tab === 'saturation' && result?.tab === 'saturation')) {
     // Drawn again once the chart code has loaded, if the panel still shows a chart then.
     const charts = chartViewsNow(root, () => last && (last.state.tab === 'frequencies' || last.state.tab === 'saturation') && render(last));
-    if (!charts) parts.push(el('p', { class: 'note', role: 'status' }, 'Loading the chart…'));
-    else if (result.tab === 'frequencies') parts.push(charts.frequenciesView(result.frequencies, outline));
-    else if (result.tab === 'saturation') parts.push(charts.saturationView(result.steps));
+    if ('loading' in charts) parts.push(el('p', { class: 'note', role: 'status' }, 'Loading the chart…'));
+    else if ('failed' in charts) parts.push(el('p', { class: 'problem', role: 'alert' }, `The chart cannot be shown: ${charts.failed}. Close the Analysis panel and open it again; if that does not help, reinstall Grounded.`));
+    else if (result.tab === 'frequencies') parts.push(charts.views.frequenciesView(result.frequencies, outline));
+    else if (result.tab === 'saturation') parts.push(charts.views.saturationView(result.steps));
   }
   if (state.tab === 'search') parts.push(searchView(state, outline, result?.tab === 'search' ? result : undefined, actions));
   if (problem) parts.unshift(problem);

@@ -14,31 +14,40 @@ export interface ChartViews {
 export const CHARTS_GLOBAL = 'groundedChartViews';
 
 let loading: Promise<ChartViews> | undefined;
+/** Why the bundle could not be loaded, once that has happened (kept: asking again would loop). */
+let failure: string | undefined;
 
-/** The chart views when their bundle has run, else undefined (and the bundle starts loading). */
-export function chartViewsNow(root: HTMLElement, onLoaded: () => void): ChartViews | undefined {
+export type ChartViewsState = { views: ChartViews } | { loading: true } | { failed: string };
+
+/**
+ * The chart views when their bundle has run; else whether it is still loading (it starts now, and
+ * `onSettled` runs when it has loaded or failed) or why it could not be loaded.
+ */
+export function chartViewsNow(root: HTMLElement, onSettled: () => void): ChartViewsState {
   const loaded = (globalThis as Record<string, unknown>)[CHARTS_GLOBAL] as ChartViews | undefined;
-  if (loaded) return loaded;
-  loading ??= load(root);
-  loading.then(onLoaded, () => undefined);
-  return undefined;
+  if (loaded) return { views: loaded };
+  if (failure !== undefined) return { failed: failure };
+  loading ??= load(root).catch((error: unknown) => {
+    failure = error instanceof Error ? error.message : String(error);
+    throw error;
+  });
+  loading.then(onSettled, onSettled);
+  return { loading: true };
 }
 
 function load(root: HTMLElement): Promise<ChartViews> {
   return new Promise((resolve, reject) => {
+    const source = root.dataset.charts;
+    if (!source) return reject(new Error('the page does not say where the chart code is'));
     const script = document.createElement('script');
     script.nonce = root.dataset.nonce ?? '';
-    script.src = root.dataset.charts ?? '';
+    script.src = source;
     script.addEventListener('load', () => {
       const views = (globalThis as Record<string, unknown>)[CHARTS_GLOBAL] as ChartViews | undefined;
       if (views) resolve(views);
-      else reject(new Error('the charts bundle did not load'));
+      else reject(new Error('the chart code loaded but did not start'));
     });
-    script.addEventListener('error', () => {
-      // Asked again next time rather than failing for good.
-      loading = undefined;
-      reject(new Error('the charts bundle could not be loaded'));
-    });
+    script.addEventListener('error', () => reject(new Error('the chart code could not be loaded')));
     document.head.append(script);
   });
 }

@@ -121,9 +121,13 @@ export class WorkspaceFileSystem implements ProjectFileSystem {
     return this.uri(path);
   }
 
-  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+  readDirectory(path: string): Promise<DirectoryEntry[]> {
+    return this.reads.run(() => this.listNow(path));
+  }
+
+  private async listNow(path: string): Promise<DirectoryEntry[]> {
     try {
-      const entries = await this.reads.run(() => Promise.resolve(vscode.workspace.fs.readDirectory(this.uri(path))));
+      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
       return entries
         .filter(([, type]) => type === vscode.FileType.File || type === vscode.FileType.Directory)
         .map(([name, type]) => ({ name, kind: type === vscode.FileType.Directory ? 'directory' : 'file' }));
