@@ -6,13 +6,12 @@ import type { Coder, CodeId, CodeRelation, FileProblem, ProjectConfig, QuoteSele
 import type { FileSystem, IdSource, Logger } from '../ports';
 import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
-import { StoreError, formatProblem } from './errors';
-import { type ConflictSide, resolveConflictedFile } from './conflict-resolution';
-import { UnreadableFileError, readFileText } from './file-text';
+import type { ConflictSide } from './conflict-resolution';
+import { StoreError } from './errors';
+import { DiskChanges, readConfig } from './disk-changes';
 import { FileWriter } from './file-writer';
 import { ProjectFiles, type FileWriteOutcome } from './project-files';
 import { History } from './history';
-import { CODES_DIR, CODING_DIR, PROJECT_FILE, parseCodeFilePath, parseCodingFilePath, parseProjectFile } from './format';
 import * as reorganise from './codebook-reorganisation';
 import * as edits from './segment-edits';
 import * as actions from './coding-actions';
@@ -57,6 +56,7 @@ export class ProjectStore {
   readonly onDidChangeHistory: Event<void> = this.historyChanged.event;
   private readonly codes: CodebookRepository;
   private readonly coding: CodingRepository;
+  private readonly diskChanges: DiskChanges;
   private writeProblems: FileProblem[] = [];
   private currentCoder: Coder;
 
@@ -77,13 +77,27 @@ export class ProjectStore {
       (path, onDisk) => {
         this.files.noteConflict(path);
         this.reportWriteProblem(path, 'changed on disk while Grounded was about to save it: the version on disk was kept and the latest change to this file was not saved; redo it if it is still needed');
-        this.reload(path, onDisk);
+        this.diskChanges.reload(path, onDisk);
       },
     );
     this.files = new ProjectFiles(fs, this.writer);
     const ids = options.ids ?? randomIds;
     this.codes = new CodebookRepository(fs, this.writer, ids, this.history);
     this.coding = new CodingRepository(fs, this.writer, this.history, options.slices);
+    this.diskChanges = new DiskChanges(
+      fs,
+      this.writer,
+      this.codes,
+      this.coding,
+      {
+        forgetHistory: () => this.forgetHistory(),
+        codebookChanged: () => this.codebookChanged.fire(),
+        codingChanged: (transcript) => this.codingChanged.fire({ transcript }),
+        problemsChanged: () => this.problemsChanged.fire(),
+        configChanged: (config) => (this.projectConfig = config),
+      },
+      options.logger,
+    );
     this.newSegmentId = () => ids.next('s-');
   }
 
@@ -263,8 +277,7 @@ export class ProjectStore {
   /** A transcript was renamed or moved: its coding files follow it. Returns how many moved. */
   async renameTranscript(from: string, to: string): Promise<number> {
     const moved = await this.coding.rename(from, to);
-    this.history.clear();
-    this.historyChanged.fire();
+    this.forgetHistory();
     if (moved > 0) {
       this.codingChanged.fire({ transcript: from });
       this.codingChanged.fire({ transcript: to });
@@ -428,32 +441,8 @@ export class ProjectStore {
    * A project file was created, changed or deleted on disk. The echo of our own write is ignored;
    * anything else is reloaded and announced.
    */
-  async handleFileChange(path: string): Promise<void> {
-    // Watchers also report folders (`.grounded/coding/interviews/p01.md/` is one) and files of
-    // other tools: reading a folder as a file fails (EISDIR), and only the store's own files matter.
-    if (path !== PROJECT_FILE && parseCodeFilePath(path) === undefined && parseCodingFilePath(path) === undefined) return;
-    // Let our own writes of this file land first: what is on disk afterwards is what counts.
-    await this.writer.settled(path);
-    const content = await readFileText(this.fs, path);
-    if (content instanceof UnreadableFileError) {
-      this.writer.forget(path);
-      if (path === PROJECT_FILE) this.options.logger?.warn(content.message);
-      else this.reload(path, content);
-      return;
-    }
-    if (this.writer.isKnown(path, content)) {
-      // Nothing new to the store, but a load read this change before its event came: the
-      // change was never announced, and the index and views still hold the old coding.
-      const coding = parseCodingFilePath(path);
-      if (coding && this.writer.readBeforeItsEvent(path)) this.codingChanged.fire({ transcript: coding.transcript });
-      return;
-    }
-    if (path === PROJECT_FILE) {
-      if (content !== undefined) await this.reloadConfig();
-      this.problemsChanged.fire();
-      return;
-    }
-    this.reload(path, content);
+  handleFileChange(path: string): Promise<void> {
+    return this.diskChanges.handle(path);
   }
 
   /**
@@ -461,32 +450,8 @@ export class ProjectStore {
    * writes the merged file and reloads it. Returns what was decided; throws StoreError when the
    * file cannot be resolved, leaving it untouched.
    */
-  async resolveMergeConflict(path: string, prefer: ConflictSide = 'ours'): Promise<string[]> {
-    await this.writer.settled(path);
-    const text = await this.fs.readFile(path);
-    if (text === undefined) throw new StoreError(`${path} does not exist.`);
-    const resolution = resolveConflictedFile(path, text, prefer);
-    if (!resolution.ok) throw new StoreError(resolution.message);
-    this.writer.remember(path, text);
-    this.writer.schedule(path, () => resolution.text);
-    await this.writer.settled(path);
-    if ((await this.fs.readFile(path)) !== resolution.text) {
-      throw new StoreError(`${path} changed on disk while its conflict was being resolved; it was left as it is now. Try again.`);
-    }
-    this.reload(path, resolution.text);
-    return resolution.notes;
-  }
-
-  private reload(path: string, content: string | undefined | UnreadableFileError): void {
-    if (path.startsWith(`${CODES_DIR}/`)) {
-      this.forgetHistory();
-      if (this.codes.reload(path, content)) this.codebookChanged.fire();
-    } else if (path.startsWith(`${CODING_DIR}/`)) {
-      this.forgetHistory();
-      const transcript = this.coding.reload(path, content);
-      if (transcript !== undefined) this.codingChanged.fire({ transcript });
-    } else return;
-    this.problemsChanged.fire();
+  resolveMergeConflict(path: string, prefer: ConflictSide = 'ours'): Promise<string[]> {
+    return this.diskChanges.resolveMergeConflict(path, prefer);
   }
 
   /** What arrived from outside must not be overwritten by replaying older states. */
@@ -507,21 +472,4 @@ export class ProjectStore {
     this.problemsChanged.dispose();
     this.historyChanged.dispose();
   }
-
-  private async reloadConfig(): Promise<void> {
-    try {
-      this.projectConfig = await readConfig(this.fs);
-    } catch (error) {
-      this.options.logger?.warn(error instanceof Error ? error.message : String(error));
-    }
-  }
-}
-
-async function readConfig(fs: FileSystem): Promise<ProjectConfig> {
-  const text = await readFileText(fs, PROJECT_FILE);
-  if (text instanceof UnreadableFileError) throw new StoreError(text.message, [text.problem]);
-  if (text === undefined) throw new StoreError(`No Grounded project here: ${PROJECT_FILE} is missing.`);
-  const parsed = parseProjectFile(PROJECT_FILE, text);
-  if (!parsed.ok) throw new StoreError(parsed.problems.map(formatProblem).join('\n'), parsed.problems);
-  return parsed.value;
 }
