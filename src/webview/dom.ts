@@ -71,12 +71,28 @@ const FIELDS = 'vscode-textfield[aria-label]';
 
 type Field = HTMLElement & { value?: string };
 
-/** Replaces `root`'s content with `build()`, keeping unsent text and focus in its text fields. */
+/**
+ * Marks an element that keeps the keyboard focus across a redraw: the element drawn in its place
+ * with the same key gets it back. A researcher ticking passages with Space must not lose their
+ * place when the panel is drawn again for a change elsewhere.
+ */
+export const FOCUS_KEY = 'data-focus-key';
+
+/** Replaces `root`'s content with `build()`, keeping unsent text and focus in its text fields, and focus on keyed elements. */
 export function redraw(root: Element, build: () => Node[]): void {
   const fields = (): Field[] => Array.from(root.querySelectorAll<Field>(FIELDS));
   const before = fields().map((f) => ({ label: f.getAttribute('aria-label') ?? '', drawn: f.getAttribute('value') ?? '', value: f.value ?? '', focused: f.matches(':focus-within') }));
+  const active = document.activeElement;
+  const focusKey = active && root.contains(active) ? active.getAttribute(FOCUS_KEY) : null;
   clear(root);
   root.append(...build());
+  const refocus = focusKey === null ? undefined : Array.from(root.querySelectorAll<HTMLElement>(`[${FOCUS_KEY}]`)).find((e) => e.getAttribute(FOCUS_KEY) === focusKey);
+  if (refocus) {
+    refocus.focus();
+    // A tab panel shows its content only once the tabs component has drawn itself: until then the
+    // element cannot take focus.
+    if (document.activeElement !== refocus) requestAnimationFrame(() => refocus.isConnected && document.activeElement === document.body && refocus.focus());
+  }
   const now = fields();
   const keep = draftsToKeep(before, now.map((f) => ({ label: f.getAttribute('aria-label') ?? '', drawn: f.getAttribute('value') ?? '' })));
   for (const draft of keep) {

@@ -1,6 +1,6 @@
 import type { AutocodeHit, AutocodePreview } from '../core/autocode/search-preview';
 import { DEFAULT_SEARCH, type AnalysisViewState, type ProjectOutline, type SearchViewState } from '../protocol';
-import { component, el, option, selectValue } from './dom';
+import { component, el, FOCUS_KEY, option, selectValue } from './dom';
 
 export interface SearchActions {
   request(state: AnalysisViewState): void;
@@ -96,12 +96,12 @@ function hitList(search: SearchViewState, read: () => AnalysisViewState, preview
 }
 
 function hitRow(hit: AutocodeHit, ticked: boolean, onTick: (on: boolean) => void, actions: SearchActions): HTMLElement {
-  const box = el('input', { type: 'checkbox', 'aria-label': `Code this passage of ${hit.participant}` });
+  const box = el('input', { type: 'checkbox', 'aria-label': `Code this passage of ${hit.participant}`, [FOCUS_KEY]: `tick ${hit.id}` });
   box.checked = ticked;
   box.addEventListener('change', () => onTick(box.checked));
   const quote = el('span', { class: 'quote' }, ...hit.preview.map((p) => (p.mark ? el('mark', {}, p.text) : p.text)));
   const meta = el('span', { class: 'meta' }, [hit.participant, hit.speaker !== hit.participant && hit.speaker, hit.transcript].filter(Boolean).join(' · '), hit.coded ? el('span', { class: 'coded' }, ' · already coded') : undefined);
-  const show = el('button', { class: 'hit', title: 'Show in the transcript' }, quote, meta);
+  const show = el('button', { class: 'hit', title: 'Show in the transcript', [FOCUS_KEY]: `show ${hit.id}` }, quote, meta);
   show.addEventListener('click', () => actions.reveal(hit));
   return el('div', { class: `search-hit${hit.coded ? ' is-coded' : ''}`, role: 'listitem' }, box, show);
 }

@@ -3,6 +3,7 @@
 // to the rest; the preview then marks the passages that have the code. Photographed for a person
 // to look at.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
@@ -66,6 +67,13 @@ describe('search and autocode in the Analysis panel', function () {
         await page.keyboard.press('Space');
         await panelShowing(page, `Apply Barriers/Bureaucracy to ${left} passages`);
       }
+      // A change on disk draws the panel again; the passage being ticked keeps the keyboard focus.
+      const keyBefore = await frame.evaluate(() => document.activeElement?.getAttribute('data-focus-key') ?? null);
+      assert.match(keyBefore ?? '', /^tick /);
+      const drawnBefore = await frame.locator('.search-hit').first().elementHandle();
+      writeFileSync(join(env.workspace, 'memos', `redraw-on-${theme.phrase}.md`), `A memo written while ${theme.phrase} passages were being ticked.\n`);
+      await frame.waitForFunction((row) => !row?.isConnected, drawnBefore, { timeout: 60_000 });
+      await frame.waitForFunction((key) => document.activeElement?.getAttribute('data-focus-key') === key, keyBefore, { timeout: 10_000 });
       await frame.getByText(`Apply Barriers/Bureaucracy to ${tickedBefore - 2} passages`).click();
       const codedAfter = codedBefore + tickedBefore - 2;
       frame = await panelShowing(page, 'already coded');
