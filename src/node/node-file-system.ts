@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { close, constants, fstat as fstatCallback, open, promises as fs, read } from 'node:fs';
+import { promisify } from 'node:util';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSystem } from '../core/ports';
 import { isUtf8 } from 'node:buffer';
 import { ConcurrencyLimit } from '../core/concurrency-limit';
@@ -8,6 +9,15 @@ import { UnreadableFileError, checkFileSize, decodeFileText, maxBytesFor } from 
 import { TEMPORARY_FOLDER, TEMPORARY_GITIGNORE, TEMPORARY_GITIGNORE_TEXT, temporaryFileName } from '../core/storage/temporary-files';
 
 const READS_AT_ONCE = 32;
+
+// Descriptors, not FileHandles: a FileHandle's bookkeeping (its close above all) cost a fifth of
+// the time to read a project of a few thousand small files.
+const openFile = promisify(open);
+const fstat = promisify(fstatCallback);
+const readInto = promisify(read);
+const closeFile = promisify(close);
+/** Undefined where the platform has no such flag (Windows): every read then resolves its path whole. */
+const O_NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
 
 /**
  * The core's FileSystem over Node's fs, rooted at a project folder. Paths come from project files,
@@ -18,6 +28,7 @@ const READS_AT_ONCE = 32;
 export class NodeFileSystem implements FileSystem {
   readonly rootPath: string;
   private realRoot: string | undefined;
+  private readonly realFolders = new Map<string, Promise<string>>();
   /** Reads and listings in flight at most (see ConcurrencyLimit: the host stays responsive while a project loads). */
   private readonly reads = new ConcurrencyLimit(READS_AT_ONCE);
 
@@ -33,33 +44,83 @@ export class NodeFileSystem implements FileSystem {
 
   /** Refuses (UnreadableFileError) a file too large to read, or one that is not UTF-8. */
   readFile(path: string): Promise<string | undefined> {
+    // The folders' real paths are remembered while reads follow one another without a pause (a
+    // project being loaded): a moment later a folder may have been replaced by a link.
+    if (this.reads.active === 0) this.realFolders.clear();
     return this.reads.run(() => this.readNow(path));
   }
 
+  /**
+   * Where the file really is, checked to be inside the project: its folder's real path (shared by
+   * the reads of one load) and a last part opened without following a link. A last part that is a
+   * link is resolved whole, the slower way.
+   */
   private async readNow(path: string): Promise<string | undefined> {
-    let real: string;
+    const full = this.abs(path);
+    let folder: string;
     try {
-      real = await fs.realpath(this.abs(path));
+      folder = await this.realFolder(dirname(full));
     } catch (error) {
       if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
       throw error;
     }
+    const fd = O_NOFOLLOW === undefined ? undefined : await this.openInside(path, join(folder, basename(full)), O_NOFOLLOW);
+    if (fd === 'not found') return undefined;
+    if (fd !== undefined && fd !== 'link') return this.readOpened(path, fd);
+    let real: string;
+    try {
+      real = await fs.realpath(full);
+    } catch (error) {
+      if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+    const opened = await this.openInside(path, real, 0);
+    return opened === 'not found' || opened === 'link' ? undefined : this.readOpened(path, opened);
+  }
+
+  private realFolder(folder: string): Promise<string> {
+    let real = this.realFolders.get(folder);
+    if (!real) {
+      real = fs.realpath(folder);
+      this.realFolders.set(folder, real);
+      // A folder that is not there now may be there at the next read.
+      real.catch(() => this.realFolders.delete(folder));
+    }
+    return real;
+  }
+
+  /**
+   * Opens `real` (a path with no link in its folders) once it is known to be inside the project,
+   * without blocking: a FIFO would otherwise wait for a writer forever. 'link' when `flags` has
+   * O_NOFOLLOW and the last part is a link.
+   */
+  private async openInside(path: string, real: string, flags: number): Promise<number | 'link' | 'not found'> {
     // Refusals are unreadable files: reported with their path like any other, not a crash.
     if (!isInside(await this.realRootPath(), real)) throw new UnreadableFileError(path, undefined, `a symbolic link to ${real}, outside the project folder; Grounded reads only files inside the project`);
-    // Opened by its real path without blocking (a FIFO would otherwise wait for a writer forever),
-    // then checked through the handle before a byte is read: what is read is what was checked.
-    const handle = await fs.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const opened = await handle.stat();
+      return await openFile(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // ELOOP on Linux and macOS, EMLINK on FreeBSD.
+      if (flags !== 0 && (code === 'ELOOP' || code === 'EMLINK')) return 'link';
+      if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
+      throw error;
+    }
+  }
+
+  /** Checked through the descriptor before a byte is read: what is read is what was checked. */
+  private async readOpened(path: string, fd: number): Promise<string> {
+    try {
+      const opened = await fstat(fd);
       if (!opened.isFile()) throw notRegular(path, opened);
       checkFileSize(path, opened.size);
-      const bytes = await readToEnd(handle, opened.size);
+      const bytes = await readToEnd(fd, opened.size);
       // Node's own UTF-8 check and decoding are several times faster than a fatal TextDecoder; the
       // decoder still reads what fails, to say which byte and line are not UTF-8.
       if (isUtf8(bytes) && bytes.length <= maxBytesFor(path)) return bytes.toString('utf8');
       return decodeFileText(path, bytes);
     } finally {
-      await handle.close();
+      await closeFile(fd);
     }
   }
 
@@ -184,18 +245,27 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
- * The file's bytes from a handle whose size was just taken: what handle.readFile() reads (`size`
- * bytes, or to the end when the size is 0), without the second stat it would make. That is one
- * call into the thread pool less per file, thousands when a whole project is read.
+ * The file's bytes from a descriptor whose size was just taken: `size` bytes, or to the end when
+ * the size is 0 (files the kernel makes up as they are read say 0).
  */
-async function readToEnd(handle: fs.FileHandle, size: number): Promise<Buffer> {
-  if (size === 0) return handle.readFile();
+async function readToEnd(fd: number, size: number): Promise<Buffer> {
+  if (size === 0) return readRest(fd);
   const buffer = Buffer.allocUnsafe(size);
   let length = 0;
   while (length < size) {
-    const { bytesRead } = await handle.read(buffer, length, size - length, null);
+    const { bytesRead } = await readInto(fd, buffer, length, size - length, null);
     if (bytesRead === 0) break;
     length += bytesRead;
   }
   return length === size ? buffer : buffer.subarray(0, length);
+}
+
+async function readRest(fd: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const { bytesRead } = await readInto(fd, chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
 }

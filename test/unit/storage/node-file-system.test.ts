@@ -57,6 +57,38 @@ describe('Node file system: files outside the project', () => {
     await assert.rejects(new NodeFileSystem(project).readFile('linked/secret.txt'), /outside the project folder/);
   });
 
+  it('refuses, among many reads at once, the one file under a folder linked to outside', async () => {
+    for (let i = 0; i < 100; i++) writeFileSync(join(project, 'interviews', `q${i}.md`), `turn ${i}\n`);
+    symlinkSync(outside, join(project, 'linked'));
+    const fs = new NodeFileSystem(project);
+    const reads = await Promise.allSettled([...Array.from({ length: 100 }, (_, i) => fs.readFile(`interviews/q${i}.md`)), fs.readFile('linked/secret.txt')]);
+    assert.deepEqual(reads.slice(0, 100).map((r) => r.status === 'fulfilled' && r.value), Array.from({ length: 100 }, (_, i) => `turn ${i}\n`));
+    assert.match(String((reads[100] as PromiseRejectedResult).reason), /linked\/secret\.txt: a symbolic link to .*secret\.txt, outside the project folder/);
+  });
+
+  it('refuses a file whose folder was replaced by a link to outside after it was first read', async () => {
+    writeFileSync(join(outside, 'p01.md'), 'another study');
+    const fs = new NodeFileSystem(project);
+    assert.equal(await fs.readFile('interviews/p01.md'), '**Amara:** Hello.\n');
+    rmSync(join(project, 'interviews'), { recursive: true });
+    symlinkSync(outside, join(project, 'interviews'));
+    await assert.rejects(fs.readFile('interviews/p01.md'), /outside the project folder/);
+  });
+
+  it('refuses a link inside the project that leads on through a folder linked to outside', async () => {
+    symlinkSync(outside, join(project, 'linked'));
+    symlinkSync(join(project, 'linked', 'secret.txt'), join(project, 'interviews', 'p02.md'));
+    await assert.rejects(new NodeFileSystem(project).readFile('interviews/p02.md'), /interviews\/p02\.md: a symbolic link to .*elsewhere.secret\.txt, outside the project folder/);
+  });
+
+  it('finds a folder created after a read looked for it in vain', async () => {
+    const fs = new NodeFileSystem(project);
+    assert.equal(await fs.readFile('memos/m1.md'), undefined);
+    mkdirSync(join(project, 'memos'));
+    writeFileSync(join(project, 'memos', 'm1.md'), 'A memo.');
+    assert.equal(await fs.readFile('memos/m1.md'), 'A memo.');
+  });
+
   it('refuses a link to /dev/zero at once instead of reading without end', async function () {
     if (!existsSync('/dev/zero')) this.skip();
     symlinkSync('/dev/zero', join(project, 'interviews', 'p03.md'));
