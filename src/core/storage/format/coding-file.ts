@@ -7,6 +7,7 @@ import type { CodingFile, FileProblem, Segment } from '../../model';
 import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
 import { type JsonObject, OrderedObject, compareCodeUnits, normaliseText, unknownFields, withUnknownFields } from './json-text';
 import { conflictProblems } from './merge-conflict';
+import { SharedStrings } from './shared-strings';
 import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
@@ -15,6 +16,7 @@ import { isPlainSegment } from './segment-shape';
 import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
 import { checkUncodedRecord, isUncodedRecord, uncodedFrom, uncodedRecord } from './uncoded-record';
 
+const CODE_IDS = new SharedStrings(10_000);
 const HEADER_KEYS = ['format', 'version', 'coder'] as const;
 const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment', ...ROUND_KEYS_OF_SEGMENT] as const;
 
@@ -143,7 +145,7 @@ function codingFileFrom(transcript: string, header: JsonObject, lines: readonly 
 function segmentFrom(record: JsonObject, plain: boolean): Segment {
   const segment: Segment = {
     id: record.id as string,
-    codes: normaliseCodes(record.codes as string[]),
+    codes: sharedCodeIds(record.codes as string[]),
     quote: { exact: record.exact as string, prefix: record.prefix as string, suffix: record.suffix as string },
     position: { start: record.start as number, end: record.end as number },
   };
@@ -156,11 +158,25 @@ function segmentFrom(record: JsonObject, plain: boolean): Segment {
   return segment;
 }
 
+/**
+ * The record's own array (it was parsed for this segment alone), sorted, without duplicates, and
+ * holding one string per code id across all files read: a project's 100,000 segments name a few
+ * hundred codes, and each parsed line would otherwise keep a copy of every id it names.
+ */
+function sharedCodeIds(codes: string[]): string[] {
+  const normalised = isOrdered(codes) ? codes : normaliseCodes(codes);
+  for (let i = 0; i < normalised.length; i++) normalised[i] = CODE_IDS.shared(normalised[i]);
+  return normalised;
+}
+
+function isOrdered(codes: readonly string[]): boolean {
+  for (let i = 1; i < codes.length; i++) if (!(codes[i - 1] < codes[i])) return false;
+  return true;
+}
+
 /** Sorted, without duplicates. */
 export function normaliseCodes(codes: readonly string[]): string[] {
-  let ordered = true;
-  for (let i = 1; i < codes.length && ordered; i++) ordered = codes[i - 1] < codes[i];
-  if (ordered) return [...codes];
+  if (isOrdered(codes)) return [...codes];
   return [...new Set(codes)].sort(compareCodeUnits);
 }
 
