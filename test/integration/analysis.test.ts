@@ -41,18 +41,24 @@ describe('analysis panel', function () {
     }
   });
 
-  it('sends a new page the first passages before the whole answer, and they are its beginning', async () => {
+  it('sends a new page the first passages, and the whole answer once it has drawn them, which they begin', async () => {
     const { analysis } = await groundedApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => vscode.window.tabGroups.all.every((g) => g.tabs.length === 0) || undefined, 20000, 'every editor closed');
     const before = analysis.posted.length;
+    let postedWhenDrawn: number | undefined;
+    const drawing = analysis.onDidFirstPaint(() => (postedWhenDrawn ??= analysis.posted.length - before));
     // Every segment of the demo: hundreds, far more than a first message holds.
     analysis.show({ tab: 'segments', expression: '', filter: {} });
     const whole = await waitFor(() => analysis.posted.slice(before).find((m): m is Shown => m.type === 'show'), 20000, 'the whole answer');
+    const drawn = await waitFor(() => postedWhenDrawn, 20000, 'the page drew its first answer');
+    drawing.dispose();
     const sent = analysis.posted.slice(before);
     const first = sent.find((m) => m.type === 'firstRows');
     assert.ok(first && first.type === 'firstRows', `messages: ${sent.map((m) => m.type).join(', ')}`);
-    assert.ok(sent.indexOf(first) < sent.indexOf(whole), 'the first passages come before the whole answer');
+    assert.ok(sent.indexOf(first) < drawn, 'the page drew the first passages');
+    // Worked out once the page had drawn them, not while it laid out its first screen.
+    assert.ok(sent.indexOf(whole) >= drawn, `the whole answer was posted after ${drawn} messages, before the page drew the first passages`);
     assert.ok(whole.result.tab === 'segments' && whole.result.hits.length > first.hits.length);
     assert.deepEqual(first.hits, whole.result.tab === 'segments' ? whole.result.hits.slice(0, first.hits.length) : []);
     assert.deepEqual(first.state, whole.state);

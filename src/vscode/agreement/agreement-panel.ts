@@ -13,7 +13,7 @@ import {
   type AgreementViewState,
   type AgreementWebviewMessage,
 } from '../../agreement-protocol';
-import { webviewHtml, webviewOptions } from '../analysis/webview-html';
+import { webviewOptions, webviewPage } from '../ui/webview-page';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { revealPassage } from './reveal-passage';
@@ -106,7 +106,7 @@ export class AgreementPanel implements vscode.Disposable {
     this.panel = panel;
     this.state = state;
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'agreement-main', 'Grounded Agreement');
+    panel.webview.html = webviewPage(panel.webview, this.extensionUri, 'agreement-main', 'Grounded Agreement');
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (!isAgreementWebviewMessage(message)) return;

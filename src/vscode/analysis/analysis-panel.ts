@@ -15,12 +15,15 @@ import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { firstPaint, wallClock, type FirstPaint, type HostMarks } from './first-paint';
 import { KeptAnswer } from './kept-answer';
-import { webviewHtml, webviewOptions } from './webview-html';
+import { webviewOptions, webviewPage } from '../ui/webview-page';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
 
 /** Passages a blank page is sent first: about what fills a screen, drawn as soon as they come. */
 const FIRST_ROWS = 20;
+
+/** How long the whole answer waits at most for a new page to say it has drawn the first passages. */
+const MAX_WAIT_FOR_FIRST_DRAW_MS = 1000;
 
 /** The analysis of one project state, kept until the index changes. */
 interface Prepared {
@@ -40,6 +43,9 @@ export class AnalysisPanels implements vscode.Disposable {
   private pageReady = false;
   /** Whether the page has been sent no whole answer since it loaded. */
   private pageBlank = false;
+  /** Settles when the page has drawn its first answer, or a second after it loaded (see refresh). */
+  private pageDrawn: Promise<void> = Promise.resolve();
+  private markPageDrawn: () => void = () => undefined;
   private state: AnalysisViewState = DEFAULT_VIEW_STATE;
   private prepared: Promise<Prepared | undefined> | undefined;
   /** The index's snapshot when `prepared` was asked for. */
@@ -117,7 +123,7 @@ export class AnalysisPanels implements vscode.Disposable {
     this.pageReady = false;
     this.state = state;
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'analysis-main', 'Grounded Analysis', { charts: 'charts-bundle' });
+    panel.webview.html = webviewPage(panel.webview, this.extensionUri, 'analysis-main', 'Grounded Analysis', { charts: 'charts-bundle' });
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isWebviewToHost(message)) void this.receive(message);
@@ -135,6 +141,13 @@ export class AnalysisPanels implements vscode.Disposable {
       case 'ready':
         this.pageReady = true;
         this.pageBlank = true;
+        this.pageDrawn = new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, MAX_WAIT_FOR_FIRST_DRAW_MS);
+          this.markPageDrawn = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
         if (message.state && isViewState(message.state)) this.state = message.state;
         return this.refresh();
       case 'request':
@@ -148,6 +161,7 @@ export class AnalysisPanels implements vscode.Disposable {
       case 'exportCsv':
         return isViewState(message.state) ? this.handlers.exportCsv(message.state) : undefined;
       case 'rendered':
+        this.markPageDrawn();
         if (this.paintFrom !== undefined) this.painted.fire(firstPaint(performance.now() - this.paintFrom, this.hostMarks, message.marks));
         this.paintFrom = undefined;
         return;
@@ -166,6 +180,9 @@ export class AnalysisPanels implements vscode.Disposable {
       if (first?.type === 'firstRows' && this.pageBlank && JSON.stringify(first.state) === JSON.stringify(this.state)) {
         // Worked out only once it has gone: the host would hold the message back while it computes.
         await this.post(first);
+        // The rest is worked out once the page has drawn them: the two would otherwise share the
+        // machine while the page lays out its first screen.
+        await this.pageDrawn;
       }
     }
     let message = await this.answer();

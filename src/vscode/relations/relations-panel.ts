@@ -3,7 +3,7 @@ import { RecentMessages } from '../ui/recent-messages';
 import { relationsNetwork, renderRelationsSvg, type RelationsNetwork } from '../../core/relations';
 import type { ProjectSnapshot } from '../../core/project-index';
 import { DEFAULT_RELATIONS_STATE, isRelationsViewState, isRelationsWebviewToHost, type RelationsHostToWebview, type RelationsViewState, type RelationsWebviewToHost } from '../../relations-protocol';
-import { webviewHtml, webviewOptions } from '../analysis/webview-html';
+import { webviewOptions, webviewPage } from '../ui/webview-page';
 import type { IndexHost } from '../project/index-host';
 
 export const RELATIONS_VIEW_TYPE = 'grounded.relations';
@@ -74,7 +74,7 @@ export class RelationsPanel implements vscode.Disposable {
     this.panel = panel;
     this.state = state;
     panel.webview.options = webviewOptions(this.extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'relations-main', 'Grounded Relations');
+    panel.webview.html = webviewPage(panel.webview, this.extensionUri, 'relations-main', 'Grounded Relations');
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isRelationsWebviewToHost(message)) void this.receive(message);
