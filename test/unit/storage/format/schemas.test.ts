@@ -11,6 +11,8 @@ import projectSchema from '../../../../schemas/project.schema.json';
 import codeSchema from '../../../../schemas/code.schema.json';
 import codingHeaderSchema from '../../../../schemas/coding-header.schema.json';
 import codingSegmentSchema from '../../../../schemas/coding-segment.schema.json';
+import codingUncodedSchema from '../../../../schemas/coding-uncoded.schema.json';
+import { checkUncodedRecord } from '../../../../src/core/storage/format/uncoded-record';
 import {
   CODER_ID_PATTERN,
   CODE_ID_PATTERN,
@@ -25,6 +27,7 @@ const validate = {
   code: ajv.compile(codeSchema),
   header: ajv.compile(codingHeaderSchema),
   segment: ajv.compile(codingSegmentSchema),
+  uncoded: ajv.compile(codingUncodedSchema),
 };
 
 /** Problems found in no record's schema: they need several records, the file's name, or arithmetic. */
@@ -64,7 +67,9 @@ function schemasAccept(kind: KindOfPath, text: string): boolean {
     } catch {
       return true; // a syntax error is not the schema's to report
     }
-    return check(index === 0 ? validate.header : validate.segment, record);
+    // A line holding "uncoded" is a passage left uncoded, never a segment.
+    const isUncoded = typeof record === 'object' && record !== null && 'uncoded' in record;
+    return check(index === 0 ? validate.header : isUncoded ? validate.uncoded : validate.segment, record);
   });
 }
 
@@ -75,7 +80,7 @@ function malformedFile(name: string): { kind: KindOfPath; text: string } {
 
 describe('format: JSON Schemas', () => {
   it('are valid draft-07 schemas with distinct $ids', () => {
-    const schemas = [projectSchema, codeSchema, codingHeaderSchema, codingSegmentSchema];
+    const schemas = [projectSchema, codeSchema, codingHeaderSchema, codingSegmentSchema, codingUncodedSchema];
     for (const schema of schemas) assert.equal(ajv.validateSchema(schema), true, JSON.stringify(ajv.errors));
     assert.equal(new Set(schemas.map((s) => s.$id)).size, schemas.length);
   });
@@ -87,6 +92,34 @@ describe('format: JSON Schemas', () => {
     assert.equal(codingSegmentSchema.properties.id.pattern, SEGMENT_ID_PATTERN.source);
     assert.equal(codingSegmentSchema.properties.codes.items.pattern, CODE_ID_PATTERN.source);
     assert.equal(codingHeaderSchema.properties.coder.properties.id.pattern, CODER_ID_PATTERN.source);
+    assert.equal(codingUncodedSchema.properties.id.pattern, SEGMENT_ID_PATTERN.source);
+    assert.equal(codingUncodedSchema.properties.uncoded.items.pattern, CODE_ID_PATTERN.source);
+  });
+
+  it('accept a passage left uncoded exactly where Grounded does, but for what needs arithmetic', () => {
+    const passage = { id: 's-9d4k7n2r5t8w', uncoded: ['c-2b7d4h6j8k0m'], start: 574, end: 634, exact: 'some weeks the vegetables are what gets us through to payday', prefix: 'c, how to save seeds. Honestly, ', suffix: '.\n\n**Amara:** But the plot waiti' };
+    const records: [string, Record<string, unknown>][] = [
+      ['as written', passage],
+      ['with a field of another tool', { ...passage, note: 'kept' }],
+      ['with codes as well', { ...passage, codes: ['c-2b7d4h6j8k0m'] }],
+      ['with no code decided against', { ...passage, uncoded: [] }],
+      ['with a malformed code id', { ...passage, uncoded: ['C-2B7D4H6J8K0M'] }],
+      ['with a malformed id', { ...passage, id: 's-1' }],
+      ['with no quote', { ...passage, exact: '' }],
+      ['with a negative start', { ...passage, start: -1 }],
+      ['with a fractional end', { ...passage, end: 634.5 }],
+      ['without a prefix', { ...passage, prefix: undefined }],
+      ['with a suffix that is not text', { ...passage, suffix: 7 }],
+    ];
+    for (const [name, record] of records) {
+      const parsed = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+      assert.equal(validate.uncoded(parsed), checkUncodedRecord('c.jsonl', 2, parsed).length === 0, name);
+    }
+    assert.deepEqual(records.filter(([, r]) => validate.uncoded(JSON.parse(JSON.stringify(r)))).map(([name]) => name), ['as written', 'with a field of another tool']);
+    // The one difference: an end before the start is Grounded's to find.
+    const backwards = { ...passage, start: 634, end: 574 };
+    assert.equal(validate.uncoded(backwards), true);
+    assert.match(checkUncodedRecord('c.jsonl', 2, backwards)[0]?.message ?? '', /"end" \(574\) is before "start" \(634\)/);
   });
 
   const validDir = join(FIXTURES, 'valid');
