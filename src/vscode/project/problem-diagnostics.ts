@@ -1,35 +1,64 @@
 import * as vscode from 'vscode';
 import { notice, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
+import { gatheringProblems } from '../../core/validation/gathering-check';
+import { relationProblems } from '../../core/validation/relation-check';
 import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
 import type { ProjectHost } from './project-host';
 
 /**
  * Problems the store found in project files (a malformed coding file, a write that failed, a file
- * changed on disk mid-save) appear in the Problems panel at the file and line they name, so a
- * researcher sees them where they would look, and clicking one opens the file there.
+ * changed on disk mid-save), and what a merge can leave in the codebook (a relation to a code that
+ * is gone, a record of gathering with one side lost), appear in the Problems panel at the file and
+ * line they name, so a researcher sees them where they would look, and clicking one opens the file
+ * there.
  */
 export class ProblemDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('grounded');
   private readonly disposables: vscode.Disposable[] = [this.collection];
   /** Conflicted files already announced, so each is announced once while it stays conflicted. */
   private readonly announced = new Set<string>();
+  /** What the latest check of relations and gatherings found. */
+  private codebookProblems: FileProblem[] = [];
+  private codebookChecks = 0;
 
   constructor(private readonly host: ProjectHost) {
     const attach = (): void => {
       const { store } = host.require();
-      this.disposables.push({ dispose: store.onDidChangeProblems(() => this.update()).dispose });
+      this.disposables.push(
+        { dispose: store.onDidChangeProblems(() => this.update()).dispose },
+        { dispose: store.onDidChangeCodebook(() => void this.checkCodebook()).dispose },
+      );
+      void this.checkCodebook();
       void store.loadAllCoding().then(() => this.update());
     };
     if (host.project) attach();
     else this.disposables.push({ dispose: host.onDidOpenProject(attach).dispose });
   }
 
+  /** Relations and gatherings as the codebook holds them now; the latest check is the one shown. */
+  private async checkCodebook(): Promise<void> {
+    const project = this.host.project;
+    if (!project) return;
+    const { store, fs } = project;
+    const asked = ++this.codebookChecks;
+    const codebook = store.codebook();
+    let found: FileProblem[];
+    try {
+      found = (await Promise.all([relationProblems(fs, codebook, store.config), gatheringProblems(fs, codebook)])).flat();
+    } catch {
+      return; // a code file that cannot be read now is the store's problem to report
+    }
+    if (asked !== this.codebookChecks) return;
+    this.codebookProblems = found;
+    this.update();
+  }
+
   update(): void {
     const project = this.host.project;
     if (!project) return;
     const byFile = new Map<string, FileProblem[]>();
-    for (const problem of project.store.problems()) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
+    for (const problem of [...project.store.problems(), ...this.codebookProblems]) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
     this.collection.clear();
     for (const [path, problems] of byFile) {
       this.collection.set(project.fs.uri(path), problems.map(toDiagnostic));
