@@ -39,17 +39,20 @@ describe('malformed project files', function () {
     await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0, SETTLE_MS, 'the diagnostic to clear');
   });
 
-  it('shows a relation to a code lost in a merge in the Problems panel at the relation, until it is fixed', async () => {
+  it('shows a relation and a parent lost in a merge in the Problems panel, the relation at its line, until they are fixed', async () => {
     const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
     await grounded.ready;
     const path = '.grounded/codes/c-16tjz42gmnbw.json';
     const original = readWorkspaceFile(path);
-    const code = JSON.parse(original) as { relations: { target: string; type: string }[] };
-    // What a merge that kept this file from one branch and deleted the target on the other leaves.
+    const code = JSON.parse(original) as { parent: string; relations: { target: string; type: string }[] };
+    // What a merge that kept this file from one branch and deleted the target and the parent on the other leaves.
     code.relations.push({ target: 'c-zzzzzzzzzzzz', type: 'causes' });
+    code.parent = 'c-yyyyyyyyyyyy';
     writeWorkspaceFile(path, `${JSON.stringify(code, null, 2)}\n`);
     const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).find((d) => d.message.includes('c-zzzzzzzzzzzz')), SETTLE_MS, 'a diagnostic on the relation');
     assert.match(diagnostic.message, /points at code c-zzzzzzzzzzzz, which is not in the codebook/);
+    const parent = vscode.languages.getDiagnostics(workspaceFileUri(path)).find((d) => d.message.includes('c-yyyyyyyyyyyy'));
+    assert.match(parent?.message ?? '', /the parent code c-yyyyyyyyyyyy of "Trusted professionals" does not exist/);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     const lines = readWorkspaceFile(path).split('\n');
     assert.match(lines[diagnostic.range.start.line], /c-zzzzzzzzzzzz/, 'on the line of the relation');

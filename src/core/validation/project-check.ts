@@ -8,9 +8,8 @@ import type { TranscriptCoding } from '../storage/coding-repository';
 import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
-import { gatheringProblems } from './gathering-check';
+import { codebookProblems } from './codebook-check';
 import { memoProblems } from './memo-check';
-import { relationProblems } from './relation-check';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -35,7 +34,7 @@ export interface ProjectCheck {
 export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   const snapshot = await loadSnapshot(source);
   const codebook = new Codebook(snapshot.codes);
-  const problems: FileProblem[] = [...snapshot.problems, ...codebookProblems(codebook)];
+  const problems: FileProblem[] = [...snapshot.problems, ...(await codebookProblems(source, codebook, snapshot.config))];
   const unreadableCodes = new Set(problems.filter((p) => p.severity === 'error').map((p) => parseCodeFilePath(p.path)).filter((id) => id !== undefined));
   // Coding files are read again only to name the line of a record that has a problem.
   const linesOf = async (path: string): Promise<Map<string, number>> => {
@@ -69,8 +68,6 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
-  problems.push(...(await relationProblems(source, codebook, snapshot.config)));
-  problems.push(...(await gatheringProblems(source, codebook)));
   return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
 }
 
@@ -111,28 +108,6 @@ function codingOf(transcript: TranscriptSnapshot): TranscriptCoding {
     else coders.push({ coder, segments: [segment] });
   }
   return { transcript: transcript.path, coders, problems: [] };
-}
-
-function codebookProblems(codebook: Codebook): FileProblem[] {
-  const problems: FileProblem[] = [];
-  for (const code of codebook.all()) {
-    const path = `.grounded/codes/${code.id}.json`;
-    if (code.parent !== null && !codebook.get(code.parent)) {
-      problems.push({ path, message: `the parent code ${code.parent} of "${code.name}" does not exist; it is shown at the top level`, severity: 'warning' });
-    } else if (code.parent !== null && codebook.effectiveParent(code) === null) {
-      problems.push({ path, message: `"${code.name}" is inside its own sub-codes (a cycle of parents); it is shown at the top level`, severity: 'error' });
-    }
-  }
-  for (const parent of [null, ...codebook.all().map((c) => c.id)]) {
-    const seen = new Map<string, string>();
-    for (const child of codebook.children(parent)) {
-      const key = child.name.toLocaleLowerCase();
-      const other = seen.get(key);
-      if (other) problems.push({ path: `.grounded/codes/${child.id}.json`, message: `has the same name as ${other} under the same parent ("${child.name}")`, severity: 'warning' });
-      seen.set(key, child.id);
-    }
-  }
-  return problems;
 }
 
 type RecordProblem = { id: string; problem: FileProblem };

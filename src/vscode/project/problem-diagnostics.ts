@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { notice, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
-import { gatheringProblems } from '../../core/validation/gathering-check';
-import { relationProblems } from '../../core/validation/relation-check';
+import { codebookProblems } from '../../core/validation/codebook-check';
 import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
 import type { ProjectHost } from './project-host';
 
@@ -42,10 +41,9 @@ export class ProblemDiagnostics implements vscode.Disposable {
     if (!project) return;
     const { store, fs } = project;
     const asked = ++this.codebookChecks;
-    const codebook = store.codebook();
     let found: FileProblem[];
     try {
-      found = (await Promise.all([relationProblems(fs, codebook, store.config), gatheringProblems(fs, codebook)])).flat();
+      found = await codebookProblems(fs, store.codebook(), store.config);
     } catch {
       return; // a code file that cannot be read now is the store's problem to report
     }
