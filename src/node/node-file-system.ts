@@ -57,24 +57,13 @@ export class NodeFileSystem implements FileSystem {
    */
   private async readNow(path: string): Promise<string | undefined> {
     const full = this.abs(path);
-    let folder: string;
-    try {
-      folder = await this.realFolder(dirname(full));
-    } catch (error) {
-      if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-    const fd = O_NOFOLLOW === undefined ? undefined : await this.openInside(path, join(folder, basename(full)), O_NOFOLLOW);
+    const folder = await orNotFound(this.realFolder(dirname(full)));
+    if (folder === undefined) return undefined;
+    const fd = O_NOFOLLOW === undefined ? 'link' : await this.openInside(path, join(folder, basename(full)), O_NOFOLLOW);
     if (fd === 'not found') return undefined;
-    if (fd !== undefined && fd !== 'link') return this.readOpened(path, fd);
-    let real: string;
-    try {
-      real = await fs.realpath(full);
-    } catch (error) {
-      if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-    const opened = await this.openInside(path, real, 0);
+    if (fd !== 'link') return this.readOpened(path, fd);
+    const real = await orNotFound(fs.realpath(full));
+    const opened = real === undefined ? 'not found' : await this.openInside(path, real, 0);
     return opened === 'not found' || opened === 'link' ? undefined : this.readOpened(path, opened);
   }
 
@@ -238,6 +227,16 @@ function ignoreCode(code: string): (error: unknown) => void {
   return (error) => {
     if ((error as NodeJS.ErrnoException)?.code !== code) throw error;
   };
+}
+
+/** The path, or undefined where it (or a folder on the way to it) does not exist. */
+async function orNotFound(path: Promise<string>): Promise<string | undefined> {
+  try {
+    return await path;
+  } catch (error) {
+    if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function isNotFound(error: unknown): boolean {
