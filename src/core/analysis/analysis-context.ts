@@ -32,9 +32,9 @@ export class AnalysisContext {
       if (inTranscript) inTranscript.push(segment);
       else this.segmentsByTranscript.set(segment.transcript, [segment]);
       for (const code of segment.codes) {
-        const list = this.segmentsByCode.get(code) ?? [];
-        list.push(segment);
-        this.segmentsByCode.set(code, list);
+        const list = this.segmentsByCode.get(code);
+        if (list) list.push(segment);
+        else this.segmentsByCode.set(code, [segment]);
       }
     }
   }

@@ -64,9 +64,15 @@ export function projectOutline(context: AnalysisContext, name: string, colors: R
     codes: context.project.codes
       .map((c) => ({ id: c.id, path: context.lookup.path(c.id), color: colors.get(c.id) ?? '#888888' }))
       .sort((a, b) => a.path.localeCompare(b.path)),
-    coders: [...new Set(context.project.segments.map((s) => s.coder))].sort(),
+    coders: codersOf(context.project.segments),
     attributes: [...values].map(([name, set]) => ({ name, values: [...set].sort((a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })) })).sort((a, b) => a.name.localeCompare(b.name)),
     unplaced,
     rounds: rounds.map(({ id, name }) => ({ id, name })),
   };
+}
+
+function codersOf(segments: readonly { coder: string }[]): string[] {
+  const coders = new Set<string>();
+  for (const segment of segments) coders.add(segment.coder);
+  return [...coders].sort();
 }

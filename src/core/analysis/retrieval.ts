@@ -39,7 +39,7 @@ export function retrieveSegments(context: AnalysisContext, options: { code?: str
   const pool = options.code === undefined
     ? context.project.segments
     : context.segmentsOf(context.lookup.withDescendants(context.lookup.resolve(options.code), options.subcodes === true));
-  const kept = sortPassages(context, pool.filter(keep)).slice(0, options.limit);
+  const kept = firstPassages(context, pool.filter(keep), options.limit);
   return kept.map((segment) => hitFor(context, segment.transcript, segment.start, segment.end, [segment]));
 }
 
@@ -53,9 +53,7 @@ export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: 
   const passages: { transcript: string; start: number; end: number }[] = [];
   for (const [transcript, intervals] of regions) for (const { start, end } of intervals) passages.push({ transcript, start, end });
   const kept = new Map<string, AnalysisSegment[]>();
-  return sortPassages(context, passages)
-    .slice(0, limit)
-    .map(({ transcript, start, end }) => {
+  return firstPassages(context, passages, limit).map(({ transcript, start, end }) => {
       let segments = kept.get(transcript);
       if (!segments) kept.set(transcript, (segments = context.segmentsIn(transcript).filter(keep)));
       return hitFor(context, transcript, start, end, segments.filter((s) => s.start < end && s.end > start));
@@ -110,7 +108,27 @@ function contextAfter(text: string, end: number): string {
   return cut >= 0 ? slice.slice(0, cut) : slice;
 }
 
-/** Interview order, then position in the transcript (a stable sort: ties keep their order). */
-function sortPassages<T extends { transcript: string; start: number; end: number }>(context: AnalysisContext, passages: T[]): T[] {
-  return passages.sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end);
+/**
+ * The first `limit` passages (all without one) in interview order, then by position in the
+ * transcript; ties keep their order. Passages are put into one bucket per transcript and only the
+ * buckets that reach the first `limit` are sorted: a panel's first rows out of 200,000 segments
+ * cost one pass, not a sort of them all.
+ */
+export function firstPassages<T extends { transcript: string; start: number; end: number }>(context: AnalysisContext, passages: readonly T[], limit = Infinity): T[] {
+  const buckets: T[][] = [];
+  for (const passage of passages) {
+    const order = context.orderOf(passage.transcript);
+    const bucket = buckets[order];
+    if (bucket) bucket.push(passage);
+    else buckets[order] = [passage];
+  }
+  const out: T[] = [];
+  for (let order = 0; order < buckets.length && out.length < limit; order++) {
+    const bucket = buckets[order];
+    if (!bucket) continue;
+    // Array.prototype.sort is stable, and a bucket keeps the passages' own order.
+    bucket.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 0; i < bucket.length && out.length < limit; i++) out.push(bucket[i]);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { AnalysisContext, parseCodeExpression, retrieveSegments, runExpression, type AnalysisProject } from '../../../src/core/analysis';
 import { answerRequest } from '../../../src/core/analysis/answer-request';
+import { firstPassages } from '../../../src/core/analysis/retrieval';
 import { DEFAULT_VIEW_STATE, MAX_HITS } from '../../../src/protocol';
 import { fixtureProject } from './analysis-fixture';
 
@@ -17,6 +18,20 @@ function crowded(): AnalysisProject {
 }
 
 describe('retrieval of the first passages only', () => {
+  it('orders passages by interview, then start and end, ties in their own order, as one plain sort would', () => {
+    const context = new AnalysisContext(crowded());
+    const passages = context.project.segments.map((s, i) => ({ transcript: s.transcript, start: s.start, end: s.end, i }));
+    // Ties on purpose: the same passage twice, far apart in the list.
+    passages.push({ ...passages[3], i: passages.length }, { ...passages[10], i: passages.length + 1 });
+    const sorted = [...passages].sort((a, b) => context.orderOf(a.transcript) - context.orderOf(b.transcript) || a.start - b.start || a.end - b.end);
+    assert.deepEqual(firstPassages(context, passages), sorted);
+    assert.deepEqual(firstPassages(context, passages, 7), sorted.slice(0, 7));
+    assert.deepEqual(firstPassages(context, passages, sorted.length + 5), sorted);
+    assert.deepEqual(firstPassages(context, [], 3), []);
+    // The fixture's first transcript in interview order is not the first in the list.
+    assert.notEqual(passages[0].transcript, sorted[0].transcript);
+  });
+
   it('gives exactly the first hits of the whole sorted list', () => {
     const context = new AnalysisContext(crowded());
     assert.deepEqual(retrieveSegments(context, { limit: 25 }), retrieveSegments(context).slice(0, 25));
