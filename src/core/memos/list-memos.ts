@@ -9,11 +9,13 @@ import { parseMemo, type MemoSummary } from './memo-file';
 export async function listMemos(fs: FileSource, config: ProjectConfig): Promise<MemoSummary[]> {
   const folder = memosFolder(config);
   const paths = await listFiles(fs, folder, (path) => path.toLowerCase().endsWith('.md'));
+  // Asked for all at once: read one after another, the memos of a project that is loading waited
+  // behind every transcript read, and the index waited for the last memo.
+  const texts = await Promise.all(paths.map((path) => readFileText(fs, path)));
   const memos: MemoSummary[] = [];
-  for (const path of paths) {
-    const raw = await readFileText(fs, path);
-    if (typeof raw === 'string') memos.push(parseMemo(path, normaliseText(raw)));
-  }
+  texts.forEach((raw, i) => {
+    if (typeof raw === 'string') memos.push(parseMemo(paths[i], normaliseText(raw)));
+  });
   return memos;
 }
 

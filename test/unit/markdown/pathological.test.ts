@@ -39,4 +39,12 @@ describe('parseTranscript: pathological input', () => {
   it('still reads inline markup in headings (a memo is titled by its first heading)', () => {
     assert.deepEqual(parseTranscript('# On *trust* and [the centre](x.md)\n\ntext\n').headings.map((h) => h.text), ['On trust and the centre']);
   });
+
+  it('reads headings without inline markup as the reader sees them: references, escapes, closing hashes, setext lines', () => {
+    const text = '# Tom &amp; Jerry &#35;2\n\n## Ends with hashes ##\n\n### A \\# sign, 50% — and “quotes” 🙂\n\nTwo\nlines\n===\n\nOne line\n---\n\n# `code` and <b>html</b> and _this_\n';
+    assert.deepEqual(
+      parseTranscript(text).headings.map((h) => h.text),
+      ['Tom & Jerry #2', 'Ends with hashes', 'A # sign, 50% — and “quotes” 🙂', 'Two lines', 'One line', 'code and html and this'],
+    );
+  });
 });
