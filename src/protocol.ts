@@ -47,7 +47,11 @@ export const DEFAULT_VIEW_STATE: AnalysisViewState = {
 /** What the panel needs to label and filter: codes with their paths and colours, coders, attributes. */
 export interface ProjectOutline {
   name: string;
-  codes: { id: string; path: string; color: string }[];
+  /**
+   * `gatheredInto`: the focused code this code was gathered into (docs/grounded-theory.md); such a
+   * code is kept as a record and is not offered for applying.
+   */
+  codes: { id: string; path: string; color: string; gatheredInto?: string }[];
   coders: string[];
   /** Attribute names with the values recorded, for filters and crosstab columns. */
   attributes: { name: string; values: (string | number)[] }[];

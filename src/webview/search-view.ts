@@ -33,7 +33,7 @@ export function searchView(state: AnalysisViewState, outline: ProjectOutline, re
   regex.checked = search.regex;
   const speaker = component('vscode-single-select', { 'aria-label': 'Speaker' }, option('', 'every speaker', search.speaker === ''), ...(result?.speakers ?? (search.speaker ? [search.speaker] : [])).map((s) => option(s, s, s === search.speaker)));
   const unit = component('vscode-single-select', { 'aria-label': 'Extent' }, ...UNITS.map(([value, label]) => option(value, label, value === search.unit)));
-  const code = component('vscode-single-select', { 'aria-label': 'Code to apply', combobox: '' }, option('', 'choose a code…', search.code === ''), ...outline.codes.map((c) => option(c.id, c.path, c.id === search.code)));
+  const code = component('vscode-single-select', { 'aria-label': 'Code to apply', combobox: '' }, option('', 'choose a code…', search.code === ''), ...applicableCodes(outline, search.code).map((c) => option(c.id, c.label, c.id === search.code)));
   const read = (): AnalysisViewState => ({
     ...state,
     tab: 'search',
@@ -58,13 +58,16 @@ function hitList(search: SearchViewState, read: () => AnalysisViewState, preview
   const { hits } = preview;
   if (!search.text.trim() && !search.speaker) return [el('p', { class: 'note' }, 'Type words (or a regular expression), or choose a speaker, then Search. Every passage found is listed here to check before a code is applied.')];
   const isTicked = (hit: AutocodeHit) => (hit.coded ? changed.ticked.has(hit.id) : !changed.unticked.has(hit.id));
-  const codePath = outline.codes.find((c) => c.id === search.code)?.path;
+  const chosen = outline.codes.find((c) => c.id === search.code);
+  const into = chosen?.gatheredInto === undefined ? undefined : outline.codes.find((c) => c.id === chosen.gatheredInto);
+  // A code gathered into a focused code is kept as a record: new passages go to the focused code.
+  const codePath = into ? undefined : chosen?.path;
   const status = el('p', { class: 'note', role: 'status' });
   const apply = component('vscode-button', {}, 'Apply');
   const update = (): void => {
     const count = hits.filter(isTicked).length;
     status.textContent = `${preview.total} passage${preview.total === 1 ? '' : 's'} in ${preview.transcripts} transcript${preview.transcripts === 1 ? '' : 's'}${preview.total > hits.length ? ` (the first ${hits.length} listed)` : ''} · ${count} ticked`;
-    apply.textContent = codePath ? `Apply ${codePath} to ${count} passage${count === 1 ? '' : 's'}` : 'Choose a code to apply';
+    apply.textContent = codePath ? `Apply ${codePath} to ${count} passage${count === 1 ? '' : 's'}` : into ? `${chosen!.path} was gathered into ${into.path}: choose ${into.path}` : 'Choose a code to apply';
     apply.toggleAttribute('disabled', !codePath || count === 0);
   };
   apply.addEventListener('click', () => {
@@ -108,4 +111,16 @@ function hitRow(hit: AutocodeHit, ticked: boolean, onTick: (on: boolean) => void
 
 function labelled(title: string, control: HTMLElement): HTMLElement {
   return el('label', {}, title, control);
+}
+
+/**
+ * The codes offered for applying, with their labels: every code but those gathered into a focused
+ * code (as in the code picker), and the chosen one whatever it is, so a choice is never silently lost.
+ */
+function applicableCodes(outline: ProjectOutline, chosen: string): { id: string; label: string }[] {
+  const paths = new Map(outline.codes.map((c) => [c.id, c.path]));
+  return outline.codes.flatMap((c) => {
+    if (c.gatheredInto === undefined) return [{ id: c.id, label: c.path }];
+    return c.id === chosen ? [{ id: c.id, label: `${c.path} (gathered into ${paths.get(c.gatheredInto) ?? c.gatheredInto})` }] : [];
+  });
 }

@@ -17,6 +17,8 @@ export interface AnalysisCode {
   round?: string;
   /** What gathering into this code brought together (see docs/grounded-theory.md). */
   gathered?: GatherRecord[];
+  /** Set on a code whose segments were gathered into another: that code's id. */
+  gatheredInto?: string;
 }
 
 export interface AnalysisMemo {

@@ -14,6 +14,7 @@ import { QueriesTreeProvider, type QueryNode } from './queries-tree';
 import { Autocoder } from '../autocode/autocoder';
 import { AutocodeFlow, type AutocodeArgs } from '../autocode/autocode-command';
 import { resolveOrCreate } from '../coding/coding-commands';
+import { gatheredInto } from '../../core/rounds/gathered-codes';
 import { registerKeyboardAnalysis } from './keyboard-analysis';
 import { askText, pickItem, prompts } from '../ui/prompts';
 
@@ -33,7 +34,15 @@ export function registerAnalysis(context: vscode.ExtensionContext, host: Project
     saveQuery: (_title, state) => saveQuery(host, state, queries),
     exportCsv: async () => void (await exportCsv(host, index)),
     search: (project, state) => autocoder.search(project, state),
-    autocode: async (passages, code) => autocoder.report(await autocoder.apply(passages, [code]), host.require().store.codebook().path(code).join('/')),
+    autocode: async (passages, code) => {
+      const codebook = host.require().store.codebook();
+      const path = (id: string) => codebook.path(id).join('/');
+      // The page lists only codes one can apply, but its choice may be older than a gathering.
+      const into = gatheredInto(codebook, code);
+      if (codebook.get(code) === undefined) void showWarning(notice`Nothing was coded: the code chosen is no longer in the codebook. Choose another.`);
+      else if (into) void showWarning(notice`Nothing was coded: ${path(code)} was gathered into ${path(into.id)}. Apply ${path(into.id)} instead.`);
+      else autocoder.report(await autocoder.apply(passages, [code]), path(code));
+    },
     newCode: () => newCode(host),
   });
   const autocode = new AutocodeFlow(host, autocoder, async () => {
