@@ -59,6 +59,7 @@ async function main() {
       GROUNDED_E2E_URL: server.url,
       GROUNDED_E2E_WORKSPACE: workspace,
       GROUNDED_E2E_RESULTS: resultsDir,
+      GROUNDED_E2E_EXTENSIONS: profile.extensions,
       UPDATE_SCREENSHOTS: updateScreenshots ? '1' : '0',
     };
     code = await runForExitCode(process.execPath, mochaArgs(), { cwd: repoRoot, env });

@@ -8,6 +8,8 @@ export interface E2eEnvironment {
   readonly workspace: string;
   /** Folder for screenshots (git-ignored: a run leaves the tracked files alone). */
   readonly resultsDir: string;
+  /** The folder code-server installed the packaged extension into, when the runner says. */
+  readonly extensions: string | undefined;
   /** Copy the screenshots over the documentation's copies in docs/images/ (`npm run screenshots`). */
   readonly updateDocsImages: boolean;
 }
@@ -19,5 +21,5 @@ export function e2eEnvironment(): E2eEnvironment {
     throw new Error('GROUNDED_E2E_URL and GROUNDED_E2E_WORKSPACE are not set: run the end-to-end tests with `npm run test:e2e`.');
   }
   const resultsDir = process.env.GROUNDED_E2E_RESULTS ?? join(process.cwd(), 'test-results', 'e2e');
-  return { url, workspace, resultsDir, updateDocsImages: process.env.UPDATE_SCREENSHOTS === '1' };
+  return { url, workspace, resultsDir, extensions: process.env.GROUNDED_E2E_EXTENSIONS, updateDocsImages: process.env.UPDATE_SCREENSHOTS === '1' };
 }
