@@ -12,6 +12,7 @@ import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { AnalysisTab, AnalysisViewState, HostToWebview, WebviewToHost } from '../protocol';
 import { ANALYSIS_CSS } from './analysis-style';
+import { frequenciesTab, saturationTab } from './chart-tabs';
 import { chartViewsNow } from './charts-loader';
 import { clear, component, el, redraw } from './dom';
 import { matrixView } from './matrix-view';
@@ -81,12 +82,9 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result.hits : undefined, result?.tab === 'segments' && result.truncated, actions, partial));
   if (state.tab === 'matrix') parts.push(matrixView(state, outline, result?.tab === 'matrix' ? result : undefined, actions));
   if ((state.tab === 'frequencies' && result?.tab === 'frequencies') || (state.tab === 'saturation' && result?.tab === 'saturation')) {
-    // Drawn again once the chart code has loaded, if the panel still shows a chart then.
+    // Drawn again once the chart code has loaded (or failed to), if the panel still shows a chart then.
     const charts = chartViewsNow(root, () => last && (last.state.tab === 'frequencies' || last.state.tab === 'saturation') && render(last));
-    if ('loading' in charts) parts.push(el('p', { class: 'note', role: 'status' }, 'Loading the chart…'));
-    else if ('failed' in charts) parts.push(el('p', { class: 'problem', role: 'alert' }, `The chart cannot be shown: ${charts.failed}. Close the Analysis panel and open it again; if that does not help, reinstall Grounded.`));
-    else if (result.tab === 'frequencies') parts.push(charts.views.frequenciesView(result.frequencies, outline));
-    else if (result.tab === 'saturation') parts.push(charts.views.saturationView(result.steps));
+    parts.push(result.tab === 'frequencies' ? frequenciesTab(result.frequencies, outline, charts) : saturationTab(result.steps, charts));
   }
   if (state.tab === 'search') parts.push(searchView(state, outline, result?.tab === 'search' ? result : undefined, actions));
   if (problem) parts.unshift(problem);

@@ -3,11 +3,11 @@
  * Content Security Policy stays as strict as it is (only scripts with the nonce run); its address
  * comes from the page (`data-charts` on the root), set by the extension to a file of its own.
  */
-import type { frequenciesView, saturationView } from './charts-view';
+import type { frequenciesChart, saturationChart } from './charts-view';
 
 export interface ChartViews {
-  frequenciesView: typeof frequenciesView;
-  saturationView: typeof saturationView;
+  frequenciesChart: typeof frequenciesChart;
+  saturationChart: typeof saturationChart;
 }
 
 /** Where the charts bundle leaves its views. */

@@ -1,5 +1,5 @@
 // End to end: the Analysis panel when the code that draws its charts cannot be loaded (an install
-// that lost a file). The chart tabs say so and what to do; the other tabs go on working.
+// that lost a file). The chart tabs show their tables and say what to do; the other tabs go on working.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ describe('the Analysis panel without its chart code', function () {
   // A browser of its own: nothing it loaded before can stand in for the missing file.
   const workbench = useWorkbench(env.url, env.resultsDir);
 
-  it('says on the Frequencies tab that the chart cannot be shown and what to do, and Segments still works', async () => {
+  it('shows the Frequencies and Saturation tables, says the chart cannot be shown and what to do, and Segments still works', async () => {
     const bundle = chartsBundle(env.extensions);
     renameSync(bundle, `${bundle}.moved`);
     try {
@@ -32,8 +32,13 @@ describe('the Analysis panel without its chart code', function () {
       await runCommand(page, 'Grounded: Analyse: Code Frequencies');
       const frame = await webviewShowing(page, '#root', 'The chart cannot be shown');
       const alert = (await frame.locator('[role="alert"]').first().textContent()) ?? '';
-      assert.match(alert, /the chart code could not be loaded\. Close the Analysis panel and open it again/);
+      assert.match(alert, /the chart code could not be loaded\. The numbers are in the table below\. Close the Analysis panel and open it again/);
       assert.equal(await frame.locator('canvas').count(), 0);
+      // The counts do not depend on the chart: the table is there, every code a row.
+      assert.ok((await frame.locator('table.matrix tbody tr').count()) > 5, 'the frequencies table is shown');
+      await runCommand(page, 'Grounded: Analyse: Saturation');
+      await webviewShowing(page, '#root', 'Codes so far');
+      assert.match((await frame.locator('[role="alert"]').first().textContent()) ?? '', /The chart cannot be shown/);
       await painted(frame);
       await screenshot(page, join(env.resultsDir, `analysis-chart-failure-${theme.short}.png`));
       await runCommand(page, 'Grounded: Analyse: Retrieve Segments');
