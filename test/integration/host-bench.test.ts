@@ -46,6 +46,7 @@ describe('host benchmarks on a generated study', function () {
     console.log(`bench host.load_ms_${transcripts} ${report.totalMs.toFixed(0)} ms`);
     console.log(`bench host.longest_block_ms_${transcripts} ${report.longestBlockMs.toFixed(0)} ms`);
     if (report.longestBlockCpuMs !== undefined) console.log(`bench host.longest_block_cpu_ms_${transcripts} ${report.longestBlockCpuMs.toFixed(0)} ms`);
+    if (report.longestBlockGcMs !== undefined) console.log(`bench host.longest_block_gc_ms_${transcripts} ${report.longestBlockGcMs.toFixed(0)} ms`);
   });
 
   it('opens the analysis panel and reports when it first drew a result', async function () {

@@ -169,7 +169,7 @@ export class ProjectIndex implements Disposable {
    */
   refreshStudyFiles(transcripts: readonly string[] = []): Promise<void> {
     this.enqueue(async () => {
-      const [memos, attributes] = await Promise.all([listMemos(this.source, this.inputs.config()), this.readAttributesFile()]);
+      const [memos, attributes] = await Promise.all([listMemos(this.source, this.inputs.config(), this.options.slices), this.readAttributesFile()]);
       this.memos = new Map(memos.map((m) => [m.path, m]));
       this.attributesFile = attributes;
       for (const path of transcripts) {
@@ -202,7 +202,7 @@ export class ProjectIndex implements Disposable {
       return { paths, texts };
     });
     // Settled together: neither is left running unobserved when the other fails.
-    const [codings, listing, memos, attributes] = await Promise.all([codingRead, listedRead, listMemos(this.source, config), this.readAttributesFile()]);
+    const [codings, listing, memos, attributes] = await Promise.all([codingRead, listedRead, listMemos(this.source, config, this.options.slices), this.readAttributesFile()]);
     const coding = new Map(codings.map((c) => [c.transcript, c]));
     const listed = new Set(listing.paths);
     const unlisted = [...coding.keys()].filter((p) => !listed.has(p));

@@ -6,6 +6,7 @@
  * load is over, so it costs nothing afterwards.
  */
 import type * as vscode from 'vscode';
+import { GcPauses } from './gc-pauses';
 import type { ProjectHost } from './project-host';
 
 export interface LoadReport {
@@ -18,6 +19,12 @@ export interface LoadReport {
    * work the block can be much longer than the work in it (undefined where the host cannot say).
    */
   longestBlockCpuMs: number | undefined;
+  /**
+   * How much of that longest block the garbage collector paused the host (undefined where the host
+   * does not report its collections): a block that is mostly collection is V8 copying and marking
+   * what the host keeps, not Grounded's code running.
+   */
+  longestBlockGcMs: number | undefined;
   /** When that longest block ended, in milliseconds after activation (to find it in a profile). */
   longestBlockEndedMs: number;
   /** When each view had its data, in milliseconds after activation. */
@@ -38,6 +45,9 @@ export class LoadProbe implements vscode.Disposable {
   private longest = 0;
   private longestCpu: number | undefined;
   private longestEnded = 0;
+  /** When the longest block began and ended, as `performance.now()` times. */
+  private longestSpan = { from: 0, to: 0 };
+  private readonly collections = new GcPauses();
   private last = this.started;
   private lastCpu = cpuMs();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -56,8 +66,16 @@ export class LoadProbe implements vscode.Disposable {
     if (this.expected.every((v) => this.marks.has(v))) {
       // The block that ends with the last mark counts too.
       this.tick();
+      const longestBlockGcMs = this.collections.within(this.longestSpan.from, this.longestSpan.to);
       this.dispose();
-      this.finish({ totalMs: Math.max(...this.marks.values()), longestBlockMs: Math.max(0, this.longest), longestBlockCpuMs: this.longestCpu, longestBlockEndedMs: this.longestEnded, views: Object.fromEntries(this.marks) });
+      this.finish({
+        totalMs: Math.max(...this.marks.values()),
+        longestBlockMs: Math.max(0, this.longest),
+        longestBlockCpuMs: this.longestCpu,
+        longestBlockGcMs,
+        longestBlockEndedMs: this.longestEnded,
+        views: Object.fromEntries(this.marks),
+      });
     }
   }
 
@@ -66,6 +84,7 @@ export class LoadProbe implements vscode.Disposable {
     if (now - this.last - TICK_MS > this.longest) {
       this.longest = now - this.last - TICK_MS;
       this.longestEnded = now - this.started;
+      this.longestSpan = { from: this.last, to: now };
       this.longestCpu = cpu !== undefined && this.lastCpu !== undefined ? cpu - this.lastCpu : undefined;
     }
     [this.last, this.lastCpu] = [now, cpu];
@@ -74,6 +93,7 @@ export class LoadProbe implements vscode.Disposable {
   dispose(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.collections.dispose();
   }
 }
 
