@@ -11,28 +11,34 @@ export interface CodeCounts {
   transcripts: number;
 }
 
+interface Combination {
+  codes: readonly CodeId[];
+  segments: number;
+}
+
 /** Counts per code over the given transcripts' coding, all coders together. */
 export function countCodes(codebook: Codebook, codings: readonly TranscriptCoding[]): Map<CodeId, CodeCounts> {
-  const own = new Map<CodeId, number>();
-  const transcriptsOf = new Map<CodeId, Set<string>>();
-  // Segments by their set of codes: a study of 100,000 segments has a few hundred such sets, and
-  // a set's ancestors are walked once instead of once per segment.
-  const combinations = new Map<string, { codes: readonly CodeId[]; segments: number }>();
+  // Segments by their set of codes: a study of 100,000 segments has a few hundred such sets, and a
+  // set's codes and ancestors are counted once per set, not once per segment. A segment costs one
+  // lookup of its set and one entry in its transcript's sets.
+  const combinations = new Map<string, Combination>();
+  const transcriptsOf = new Map<CodeId, number>();
+  const inTranscript = new Set<Combination>();
+  const codesInTranscript = new Set<CodeId>();
   for (const coding of codings) {
+    inTranscript.clear();
     for (const { segments } of coding.coders) {
       for (const s of segments) {
         const key = s.codes.length === 1 ? s.codes[0] : s.codes.join('\u0000');
-        const combination = combinations.get(key);
+        let combination = combinations.get(key);
         if (combination) combination.segments++;
-        else combinations.set(key, { codes: s.codes, segments: 1 });
-        for (const c of s.codes) {
-          own.set(c, (own.get(c) ?? 0) + 1);
-          const set = transcriptsOf.get(c) ?? new Set();
-          set.add(coding.transcript);
-          transcriptsOf.set(c, set);
-        }
+        else combinations.set(key, (combination = { codes: s.codes, segments: 1 }));
+        inTranscript.add(combination);
       }
     }
+    codesInTranscript.clear();
+    for (const { codes } of inTranscript) for (const c of codes) codesInTranscript.add(c);
+    for (const c of codesInTranscript) transcriptsOf.set(c, (transcriptsOf.get(c) ?? 0) + 1);
   }
   const ancestorsOf = (id: CodeId): CodeId[] => {
     const out: CodeId[] = [];
@@ -44,8 +50,10 @@ export function countCodes(codebook: Codebook, codings: readonly TranscriptCodin
     }
     return out;
   };
+  const own = new Map<CodeId, number>();
   const withChildren = new Map<CodeId, number>();
   for (const { codes, segments } of combinations.values()) {
+    for (const c of codes) own.set(c, (own.get(c) ?? 0) + segments);
     const reached = new Set(codes.flatMap(ancestorsOf));
     for (const c of reached) withChildren.set(c, (withChildren.get(c) ?? 0) + segments);
   }
@@ -54,7 +62,7 @@ export function countCodes(codebook: Codebook, codings: readonly TranscriptCodin
     result.set(code.id, {
       segments: own.get(code.id) ?? 0,
       segmentsWithChildren: withChildren.get(code.id) ?? 0,
-      transcripts: transcriptsOf.get(code.id)?.size ?? 0,
+      transcripts: transcriptsOf.get(code.id) ?? 0,
     });
   }
   return result;

@@ -107,6 +107,10 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     const { store } = project;
     if (!this.loaded) {
       await store.loadAllCoding();
+      // Counting a large project's segments takes tens of milliseconds: in a turn of its own, not
+      // in the one where everything else that waited for the coding goes on.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.countsNow();
       this.loaded = true;
     }
     const codebook = store.codebook();
