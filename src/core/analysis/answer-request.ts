@@ -14,6 +14,7 @@ import { codeFrequencies } from './frequencies';
 import { codeByTranscript, coOccurrence } from './matrices';
 import { retrieveSegments, runExpression } from './retrieval';
 import { saturation } from './saturation';
+import { gatheredInto } from '../rounds/gathered-codes';
 
 export type Answer = { ok: true; result: AnalysisResult } | { ok: false; message: string };
 
@@ -62,7 +63,10 @@ export function projectOutline(context: AnalysisContext, name: string, colors: R
   return {
     name,
     codes: context.project.codes
-      .map((c) => ({ id: c.id, path: context.lookup.path(c.id), color: colors.get(c.id) ?? '#888888', ...gatheredIntoOf(context, c) }))
+      .map((c) => {
+        const into = gatheredInto(context.lookup, c.id);
+        return { id: c.id, path: context.lookup.path(c.id), color: colors.get(c.id) ?? '#888888', ...(into ? { gatheredInto: into.id } : {}) };
+      })
       .sort((a, b) => a.path.localeCompare(b.path)),
     coders: codersOf(context.project.segments),
     attributes: [...values].map(([name, set]) => ({ name, values: [...set].sort((a, b) => String(a).localeCompare(String(b), undefined, { numeric: true })) })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -75,10 +79,4 @@ function codersOf(segments: readonly { coder: string }[]): string[] {
   const coders = new Set<string>();
   for (const segment of segments) coders.add(segment.coder);
   return [...coders].sort();
-}
-
-/** The focused code a code was gathered into, when that code is still there and is another one. */
-function gatheredIntoOf(context: AnalysisContext, code: { id: string; gatheredInto?: string }): { gatheredInto?: string } {
-  const into = code.gatheredInto;
-  return into !== undefined && into !== code.id && context.lookup.get(into) !== undefined ? { gatheredInto: into } : {};
 }

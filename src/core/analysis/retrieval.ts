@@ -54,10 +54,10 @@ export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: 
   for (const [transcript, intervals] of regions) for (const { start, end } of intervals) passages.push({ transcript, start, end });
   const kept = new Map<string, AnalysisSegment[]>();
   return firstPassages(context, passages, limit).map(({ transcript, start, end }) => {
-      let segments = kept.get(transcript);
-      if (!segments) kept.set(transcript, (segments = context.segmentsIn(transcript).filter(keep)));
-      return hitFor(context, transcript, start, end, segments.filter((s) => s.start < end && s.end > start));
-    });
+    let segments = kept.get(transcript);
+    if (!segments) kept.set(transcript, (segments = context.segmentsIn(transcript).filter(keep)));
+    return hitFor(context, transcript, start, end, segments.filter((s) => s.start < end && s.end > start));
+  });
 }
 
 function hitFor(context: AnalysisContext, path: string, start: number, end: number, segments: AnalysisSegment[]): Hit {

@@ -6,12 +6,17 @@
  * missing from the focused code that now stands for it.
  */
 import type { Codebook } from '../codebook';
-import type { Code, CodeId } from '../model';
+import type { CodeId } from '../model';
+
+/** Codes by id: the codebook, or the analysis's view of it. */
+interface CodesById<T extends { gatheredInto?: CodeId }> {
+  get(id: CodeId): T | undefined;
+}
 
 /** The focused code `id` was gathered into, when that code exists (otherwise `id` is an ordinary code). */
-export function gatheredInto(codebook: Codebook, id: CodeId): Code | undefined {
-  const into = codebook.get(id)?.gatheredInto;
-  return into === undefined || into === id ? undefined : codebook.get(into);
+export function gatheredInto<T extends { gatheredInto?: CodeId }>(codes: CodesById<T>, id: CodeId): T | undefined {
+  const into = codes.get(id)?.gatheredInto;
+  return into === undefined || into === id ? undefined : codes.get(into);
 }
 
 /** A code that exists and has not been gathered into another: one to offer for applying. */
