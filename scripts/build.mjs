@@ -4,7 +4,8 @@
 //                                 (vscode.dev, github.dev): CommonJS, which that host loads; `.cjs`
 //                                 because this package is `"type": "module"` and it loads no ESM
 //   dist/cli.js                   the `grounded` command-line tool
-//   dist/webview/<name>.js        browser code for webviews (one bundle per panel)
+//   dist/webview/<name>.js        browser code for webviews (one bundle per panel); built first,
+//                                 the extension carries the pages' scripts as text (page-scripts-plugin)
 //   dist/test/integration.cjs     the mocha entry the real extension host loads (`run()`)
 //   dist/test/web.cjs             the entry of the tests run in the web-worker extension host
 // Before bundling, the schema validators are generated (scripts/lib/schema-validators.mjs), and
@@ -14,11 +15,14 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkBundles } from './lib/bundle-check.mjs';
 import { noEvalPlugin } from './lib/no-eval-plugin.mjs';
+import { pageScriptsPlugin } from './lib/page-scripts-plugin.mjs';
 import { writeSchemaValidators } from './lib/schema-validators.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const withTests = !production;
+
+const webviewOut = 'dist/webview';
 
 const common = {
   bundle: true,
@@ -26,7 +30,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   target: 'es2022',
-  plugins: [noEvalPlugin],
+  plugins: [noEvalPlugin, pageScriptsPlugin(webviewOut)],
 };
 
 const builds = [
@@ -61,18 +65,21 @@ const builds = [
   },
 ];
 
+/** The webview pages: built before the rest, which embeds them. */
+const pageBuilds = [];
 const webviewDir = 'src/webview';
 if (existsSync(webviewDir)) {
   // A page's script (`*-main.ts`) and parts a page loads when it needs them (`*-bundle.ts`).
   const entries = readdirSync(webviewDir).filter((f) => f.endsWith('-main.ts') || f.endsWith('-bundle.ts'));
   if (entries.length > 0) {
-    builds.push({
+    pageBuilds.push({
       ...common,
+      plugins: [noEvalPlugin],
       // Always minified: a panel's first paint waits for its script to load and compile (the
       // source map still leads a debugger to the TypeScript).
       minify: true,
       entryPoints: entries.map((f) => join(webviewDir, f)),
-      outdir: 'dist/webview',
+      outdir: webviewOut,
       platform: 'browser',
       format: 'iife',
     });
@@ -110,7 +117,7 @@ if (withTests && existsSync('test/integration/index.ts')) {
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha'],
-    plugins: [noEvalPlugin, integrationTestList],
+    plugins: [...common.plugins, integrationTestList],
   });
 }
 
@@ -132,10 +139,13 @@ writeSchemaValidators();
 if (!watch) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
-  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  const pageContexts = await Promise.all(pageBuilds.map((b) => esbuild.context(b)));
+  await Promise.all(pageContexts.map((c) => c.rebuild()));
+  const contexts = [...pageContexts, ...(await Promise.all(builds.map((b) => esbuild.context(b))))];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching…');
 } else {
+  await Promise.all(pageBuilds.map((b) => esbuild.build(b)));
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const findings = checkBundles('dist');
   if (findings.length > 0) {

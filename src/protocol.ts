@@ -101,8 +101,17 @@ export type WebviewToHost =
 export interface PageMarks {
   /** The page began to load. */
   navigation: number;
-  /** The page's script began to run. */
+  /** The page's script began to run (its dependencies evaluated). */
   script: number;
+  /** Its bundle began to be fetched and had arrived, where the page's resource timing says. */
+  scriptFetchStart?: number;
+  scriptFetched?: number;
+  /** The bundle's first module ran: what is left until `script` is evaluating the bundle. */
+  scriptBegan?: number;
+  /** The page's load event: VS Code shows the page and hands it queued messages only then. */
+  loaded?: number;
+  /** The first result was built in the DOM (before layout). */
+  built?: number;
   /** The first result arrived. */
   received: number;
   /** The first result was laid out. */

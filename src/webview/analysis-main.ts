@@ -3,6 +3,7 @@
  * holds no logic of the study: it asks the extension for results (`request`), draws what comes back
  * (`show`), and keeps its view state with setState so a reloaded window comes back to it.
  */
+import { fetchOf, loaded, scriptBegan, wallClock } from './page-clock';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
@@ -91,7 +92,6 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   return parts;
 }
 
-const wallClock = (): number => performance.timeOrigin + performance.now();
 const scriptStarted = wallClock();
 let painted = false;
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
@@ -101,15 +101,19 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     clear(root);
     root.append(el('p', { class: 'note' }, 'Open a folder with a Grounded project to analyse it.'));
   } else if (message.type === 'firstRows') {
+    // The host posts a new page's first passages as soon as it has them, and again when the page
+    // says it is ready: passages the page already shows for this state are not drawn again.
+    if (last && JSON.stringify(last.state) === JSON.stringify(message.state)) return;
     render({ type: 'show', state: message.state, outline: message.outline, result: { tab: 'segments', hits: message.hits, truncated: false } }, true);
   } else if (message.type === 'show' || message.type === 'problem') {
     render(message);
   }
   if ((message.type === 'show' || message.type === 'firstRows') && !painted) {
     painted = true;
+    const built = wallClock();
     // After the browser has laid the result out, not merely after the DOM was built.
     requestAnimationFrame(() =>
-      setTimeout(() => vscode.postMessage({ type: 'rendered', marks: { navigation: performance.timeOrigin, script: scriptStarted, received, drawn: wallClock() } }), 0),
+      setTimeout(() => vscode.postMessage({ type: 'rendered', marks: { navigation: performance.timeOrigin, ...fetchOf('analysis-main'), scriptBegan, script: scriptStarted, loaded: loaded(), received, built, drawn: wallClock() } }), 0),
     );
   }
 });

@@ -1,5 +1,6 @@
 // End to end: the Analysis panel in a real VS Code in Chromium, on a dark and a light theme. Each tab
 // is opened from the command palette, its content waited for inside the webview, and photographed.
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
@@ -30,6 +31,10 @@ describe('the Analysis panel', function () {
       for (const tab of TABS) {
         await runCommand(page, tab.command);
         const frame = await panelShowing(page, tab.shows);
+        // The page carries its own script (the chart code comes later, by address): its first
+        // paint did not wait for the script to be fetched.
+        const scripts = await frame.locator('script').evaluateAll((found) => found.map((s) => ({ src: s.getAttribute('src'), length: (s.textContent ?? '').length })));
+        assert.ok(scripts.some((s) => s.src === null && s.length > 10_000) && !scripts.some((s) => s.src?.includes('analysis-main')), JSON.stringify(scripts));
         // Charts draw on the next frame; wait for the canvas where there is one.
         if (tab.file === 'frequencies' || tab.file === 'saturation') await frame.locator('canvas').first().waitFor();
         await painted(frame);

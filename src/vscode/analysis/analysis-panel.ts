@@ -102,9 +102,16 @@ export class AnalysisPanels implements vscode.Disposable {
     this.adopt(panel, this.state);
     // The page takes a while to load: work out its first answer meanwhile (in slices: VS Code needs
     // the host to answer while it creates the page), so `ready` finds it done. A Segments answer
-    // can hold thousands of passages: only its first ones, what the page draws first.
-    void (this.state.tab === 'segments' ? this.firstRows() : this.answer()).then(
-      () => (this.hostMarks.answered ??= wallClock()),
+    // can hold thousands of passages: only its first ones, what the page draws first. Those are
+    // posted at once: VS Code keeps them until the page has loaded and hands them over then, which
+    // spares the round trip of the page's `ready`. They are posted again on `ready` (a page
+    // recreated meanwhile would not have them), and the page passes over the same passages twice.
+    const asked = this.state;
+    void (asked.tab === 'segments' ? this.firstRows() : this.answer()).then(
+      (message) => {
+        this.hostMarks.answered ??= wallClock();
+        if (message?.type === 'firstRows' && this.panel === panel && !this.pageReady && message.state === asked) void this.post(message);
+      },
       () => undefined,
     );
   }

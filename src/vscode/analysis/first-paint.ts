@@ -24,7 +24,7 @@ export function wallClock(): number {
 /** `heard`: milliseconds from the panel being asked for until the host heard it had drawn. */
 export function firstPaint(heard: number, host: HostMarks, page: PageMarks | undefined): FirstPaint {
   const asked = wallClock() - heard;
-  const at = { answered: host.answered, posted: host.posted, pageLoad: page?.navigation, pageScript: page?.script, received: page?.received, drawn: page?.drawn };
+  const at = { answered: host.answered, posted: host.posted, pageLoad: page?.navigation, scriptFetchStart: page?.scriptFetchStart, scriptFetched: page?.scriptFetched, scriptBegan: page?.scriptBegan, pageScript: page?.script, loaded: page?.loaded, received: page?.received, built: page?.built, drawn: page?.drawn };
   const steps: Record<string, number> = {};
   // The page's marks come from the page: only finite numbers are taken.
   for (const [name, time] of Object.entries(at)) if (typeof time === 'number' && Number.isFinite(time)) steps[name] = Math.round(time - asked);

@@ -1,7 +1,7 @@
 /**
  * The HTML shell of a webview page: nothing but the bundle's script, under a Content Security
- * Policy that allows no other script, no remote resource and no inline code — code names, quotes
- * and memos shown inside are untrusted.
+ * Policy that allows no other script, no remote resource and no code without the page's nonce —
+ * code names, quotes and memos shown inside are untrusted.
  */
 export interface PageParts {
   /** A fresh nonce from a cryptographic source. */
@@ -11,6 +11,12 @@ export interface PageParts {
   title: string;
   /** The address of the page's bundle. */
   script: string;
+  /**
+   * The bundle's own text (the extension's, never the study's), put in the page itself: the first
+   * paint then does not wait for the bundle to be fetched. Loaded from `script` instead when the
+   * text could end its script element early.
+   */
+  inline?: string;
   /** Bundles the page loads when it needs them, by name: `data-<name>` on the root holds the address. */
   later?: Record<string, string>;
 }
@@ -38,9 +44,17 @@ export function pageHtml(parts: PageParts): string {
 </head>
 <body>
 <div id="root" data-nonce="${nonce}"${later}></div>
-<script nonce="${nonce}" src="${escapeAttribute(parts.script)}"></script>
+${parts.inline !== undefined && canStandInline(parts.inline) ? `<script nonce="${nonce}">${parts.inline}</script>` : `<script nonce="${nonce}" src="${escapeAttribute(parts.script)}"></script>`}
 </body>
 </html>`;
+}
+
+/**
+ * Whether the text can be a script element's content as it is: in HTML, `</script` ends it
+ * (in any case), and `<!--` changes how the parser looks for that end.
+ */
+function canStandInline(text: string): boolean {
+  return !/<\/script|<!--/i.test(text);
 }
 
 function escapeAttribute(text: string): string {

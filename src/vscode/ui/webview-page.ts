@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
+import { PAGE_SCRIPTS } from 'grounded:page-scripts';
 import { pageHtml } from './page-html';
 
 /**
- * The page of a webview: the bundle `bundle` (from `dist/webview`) and, by address, the bundles it
- * loads when it needs them (`later`: name → bundle).
+ * The page of a webview: the bundle `bundle` (from `dist/webview`, carried inline when the build
+ * embedded it) and, by address, the bundles it loads when it needs them (`later`: name → bundle).
  */
 export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string, later: Record<string, string> = {}): string {
   const address = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${name}.js`)).toString();
+  const embedded = PAGE_SCRIPTS[bundle];
   return pageHtml({
     nonce: makeNonce(),
     cspSource: webview.cspSource,
     title,
     script: address(bundle),
+    inline: embedded && (embedded.map ? `${embedded.text}//# sourceMappingURL=${address(bundle)}.map\n` : embedded.text),
     later: Object.fromEntries(Object.entries(later).map(([name, file]) => [name, address(file)])),
   });
 }

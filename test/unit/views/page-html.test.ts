@@ -23,4 +23,19 @@ describe('the HTML page of a webview', () => {
     assert.match(html, /<div id="root" data-nonce="n0nce42" data-charts="https:\/\/x\.invalid\/c\.js\?&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"><\/div>/);
     assert.deepEqual(scripts(html), [{ tag: ' nonce="n0nce42" src="https://x.invalid/a.js?a=1&amp;b=&quot;2&quot;"', body: '' }]);
   });
+
+  it('carries the bundle inline when it is given, with the nonce and no address', () => {
+    const bundle = 'document.body.dataset.x = "a<b && c>d";\n';
+    const html = pageHtml({ ...base, script: src, inline: bundle });
+    assert.deepEqual(scripts(html), [{ tag: ' nonce="n0nce42"', body: bundle }]);
+    // The policy is the same: nothing without the nonce runs.
+    assert.match(html, /script-src 'nonce-n0nce42';/);
+  });
+
+  it('loads the bundle by its address when its text could end the script element early', () => {
+    for (const bundle of ['x = "</script><img src=x>";', 'x = "</SCRIPT >";', 'x = "<!--"; y = "<script>";']) {
+      const html = pageHtml({ ...base, script: src, inline: bundle });
+      assert.deepEqual(scripts(html), [{ tag: ` nonce="n0nce42" src="${src}"`, body: '' }], bundle);
+    }
+  });
 });
