@@ -45,6 +45,8 @@ describe('analysis panel', function () {
     const { analysis } = await groundedApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => vscode.window.tabGroups.all.every((g) => g.tabs.length === 0) || undefined, 20000, 'every editor closed');
+    // With no panel open and the project quiet, the host works out a panel's first answer ahead.
+    await waitFor(() => analysis.isWarm() || undefined, 20000, 'the first answer worked out ahead of the panel');
     const before = analysis.posted.length;
     let postedWhenDrawn: number | undefined;
     const drawing = analysis.onDidFirstPaint(() => (postedWhenDrawn ??= analysis.posted.length - before));
@@ -56,6 +58,12 @@ describe('analysis panel', function () {
     const sent = analysis.posted.slice(before);
     const first = sent.find((m) => m.type === 'firstRows');
     assert.ok(first && first.type === 'firstRows', `messages: ${sent.map((m) => m.type).join(', ')}`);
+    // Posted at once (VS Code hands them over when the page has loaded), and again when the page
+    // says it is ready, in case it was made anew meanwhile: the page passes over passages it shows.
+    assert.deepEqual(
+      sent.filter((m) => m.type === 'firstRows'),
+      [first, first],
+    );
     assert.ok(sent.indexOf(first) < drawn, 'the page drew the first passages');
     // Worked out once the page had drawn them, not while it laid out its first screen.
     assert.ok(sent.indexOf(whole) >= drawn, `the whole answer was posted after ${drawn} messages, before the page drew the first passages`);

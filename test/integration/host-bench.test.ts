@@ -9,6 +9,7 @@ import type { GroundedApi } from '../../src/vscode/extension';
 import type { StudyApi } from '../../src/vscode/memos/study-features';
 import { groundedApi, waitFor, workspacePath } from './harness';
 import { startCpuProfile } from './harness/cpu-profile';
+import { LoadProbe } from '../../src/vscode/project/load-probe';
 
 const transcripts = Number(process.env.GROUNDED_BENCH_TRANSCRIPTS ?? 0);
 
@@ -49,9 +50,17 @@ describe('host benchmarks on a generated study', function () {
     if (report.longestBlockGcMs !== undefined) console.log(`bench host.longest_block_gc_ms_${transcripts} ${report.longestBlockGcMs.toFixed(0)} ms`);
   });
 
-  it('opens the analysis panel and reports when it first drew a result', async function () {
+  it('opens the analysis panel once the host has worked its first answer out, and reports when it first drew a result', async function () {
     this.timeout(5 * 60_000);
     const { analysis } = await groundedApi();
+    // A second after the load, the host works out what a panel opened then would show first, in
+    // its time slices. How long it blocked meanwhile is reported like the load's longest block.
+    const warming = new LoadProbe(['warm']);
+    await waitFor(() => analysis.isWarm() || undefined, 5 * 60_000, 'the analysis worked out ahead of the panel');
+    warming.mark('warm');
+    const warmed = await warming.report;
+    console.log(`bench host.warm_ms_${transcripts} ${warmed.totalMs.toFixed(0)} ms`);
+    console.log(`bench host.warm_longest_block_ms_${transcripts} ${warmed.longestBlockMs.toFixed(0)} ms`);
     let firstPaint: FirstPaint | undefined;
     const listening = analysis.onDidFirstPaint((paint) => (firstPaint = paint));
     const profiling = await startCpuProfile('panel');

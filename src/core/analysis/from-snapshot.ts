@@ -18,11 +18,8 @@ export interface AnalysisView {
 export type MemoBodies = Record<string, string>;
 
 export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBodies = {}): AnalysisView {
-  const segments: AnalysisSegment[] = [];
-  let unplaced = 0;
   const transcripts = snapshot.transcripts.filter((t) => t.exists);
-  for (const transcript of transcripts) unplaced += addPlacedSegments(transcript, segments);
-  return assemble(snapshot, transcripts, segments, unplaced, memoBodies);
+  return assemble(snapshot, transcripts, transcripts.map(placedSegmentsOf), memoBodies);
 }
 
 /**
@@ -30,14 +27,36 @@ export function analysisProjectOf(snapshot: ProjectSnapshot, memoBodies: MemoBod
  * meanwhile (a panel's page loads while its first answer is worked out).
  */
 export async function analysisProjectInSlices(snapshot: ProjectSnapshot, slices: Slices, memoBodies: MemoBodies = {}): Promise<AnalysisView> {
-  const segments: AnalysisSegment[] = [];
   const transcripts = snapshot.transcripts.filter((t) => t.exists);
-  const unplaced = await Promise.all(transcripts.map((transcript) => slices.run(() => addPlacedSegments(transcript, segments))));
-  return slices.run(() => assemble(snapshot, transcripts, segments, unplaced.reduce((a, b) => a + b, 0), memoBodies));
+  const parts = await Promise.all(transcripts.map((transcript) => (placedByTranscript.has(transcript) ? placedSegmentsOf(transcript) : slices.run(() => placedSegmentsOf(transcript)))));
+  return slices.run(() => assemble(snapshot, transcripts, parts, memoBodies));
 }
 
-/** Appends a transcript's placed segments (in stored order); how many could not be placed. */
-function addPlacedSegments(transcript: TranscriptSnapshot, segments: AnalysisSegment[]): number {
+/** A transcript's part of the view: its placed segments, and how many could not be placed. */
+interface TranscriptPart {
+  segments: readonly AnalysisSegment[];
+  unplaced: number;
+}
+
+/**
+ * Each transcript snapshot's part, kept while the snapshot lives: the index hands out the same
+ * snapshot object until that transcript changes, so after an edit only its part is made again.
+ * The segments are never changed once made (queries only read them), so views may share them.
+ */
+const placedByTranscript = new WeakMap<TranscriptSnapshot, TranscriptPart>();
+
+function placedSegmentsOf(transcript: TranscriptSnapshot): TranscriptPart {
+  let part = placedByTranscript.get(transcript);
+  if (!part) {
+    part = placedSegments(transcript);
+    placedByTranscript.set(transcript, part);
+  }
+  return part;
+}
+
+/** A transcript's placed segments (in stored order), and how many could not be placed. */
+function placedSegments(transcript: TranscriptSnapshot): TranscriptPart {
+  const segments: AnalysisSegment[] = [];
   let unplaced = 0;
   for (const placed of transcript.segments) {
     if (placed.range === undefined || placed.status === 'orphan') {
@@ -50,10 +69,16 @@ function addPlacedSegments(transcript: TranscriptSnapshot, segments: AnalysisSeg
     if (placed.segment.round !== undefined) segment.round = placed.segment.round;
     segments.push(segment);
   }
-  return unplaced;
+  return { segments, unplaced };
 }
 
-function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], segments: AnalysisSegment[], unplaced: number, memoBodies: MemoBodies): AnalysisView {
+function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], parts: readonly TranscriptPart[], memoBodies: MemoBodies): AnalysisView {
+  const segments: AnalysisSegment[] = [];
+  let unplaced = 0;
+  for (const part of parts) {
+    for (const segment of part.segments) segments.push(segment);
+    unplaced += part.unplaced;
+  }
   const memos: AnalysisMemo[] = snapshot.memos.map((memo) => ({
     path: memo.path,
     title: memo.title,

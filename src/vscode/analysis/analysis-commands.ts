@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { quickPickText } from '../../core/views/untrusted-text';
 import { notice, showInformation, showWarning } from '../ui/notifications';
-import { AnalysisContext } from '../../core/analysis';
-import { analysisProjectOf } from '../../core/analysis/from-snapshot';
 import { queryNameFor, queryPath, writeQueryFile, type SavedQuery } from '../../core/analysis/query-file';
 import { tidyCsv } from '../../core/analysis/render/tidy-csv';
 import type { AnalysisTab, AnalysisViewState } from '../../protocol';
@@ -10,6 +8,7 @@ import type { CodebookNode } from '../codebook/codebook-tree';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { AnalysisPanels } from './analysis-panel';
+import { PreparedAnalysis } from './prepared-analysis';
 import { QueriesTreeProvider, type QueryNode } from './queries-tree';
 import { Autocoder } from '../autocode/autocoder';
 import { AutocodeFlow, type AutocodeArgs } from '../autocode/autocode-command';
@@ -30,9 +29,10 @@ export interface AnalysisApi {
 export function registerAnalysis(context: vscode.ExtensionContext, host: ProjectHost, index: IndexHost): AnalysisApi {
   const queries = new QueriesTreeProvider(host);
   const autocoder = new Autocoder(host);
-  const analysis = new AnalysisPanels(context.extensionUri, host, index, {
+  const prepared = new PreparedAnalysis(host, index);
+  const analysis = new AnalysisPanels(context.extensionUri, host, index, prepared, {
     saveQuery: (_title, state) => saveQuery(host, state, queries),
-    exportCsv: async () => void (await exportCsv(host, index)),
+    exportCsv: async () => void (await exportCsv(host, prepared)),
     search: (project, state) => autocoder.search(project, state),
     autocode: async (passages, code) => {
       const codebook = host.require().store.codebook();
@@ -45,10 +45,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, host: Project
     },
     newCode: () => newCode(host),
   });
-  const autocode = new AutocodeFlow(host, autocoder, async () => {
-    const snapshot = (await index.settled())?.snapshot();
-    return snapshot && analysisProjectOf(snapshot).project;
-  });
+  const autocode = new AutocodeFlow(host, autocoder, async () => (await prepared.context())?.project);
   const open = (tab: AnalysisTab) => () => analysis.show({ tab });
   context.subscriptions.push(
     analysis,
@@ -61,11 +58,11 @@ export function registerAnalysis(context: vscode.ExtensionContext, host: Project
     // From the Codebook view: the code's node; from a keybinding: `{ code }` to highlight in the pick.
     vscode.commands.registerCommand('grounded.analysis.retrieveCode', (node?: CodebookNode | { code?: string }) => (node && 'kind' in node ? retrieveCode(host, analysis, node) : retrieveCode(host, analysis, undefined, node))),
     vscode.commands.registerCommand('grounded.analysis.runQuery', (node?: QueryNode) => runQuery(analysis, queries, node)),
-    vscode.commands.registerCommand('grounded.analysis.exportCsv', () => exportCsv(host, index)),
+    vscode.commands.registerCommand('grounded.analysis.exportCsv', () => exportCsv(host, prepared)),
     vscode.commands.registerCommand('grounded.analysis.refreshQueries', () => queries.refresh()),
     vscode.commands.registerCommand('grounded.analysis.searchAndAutocode', (args?: AutocodeArgs) => autocode.run(args)),
     vscode.commands.registerCommand('grounded.analysis.openSearch', () => analysis.show({ tab: 'search' })),
-    ...registerKeyboardAnalysis(host, index, analysis, (state) => saveQuery(host, state, queries)),
+    ...registerKeyboardAnalysis(host, prepared, analysis, (state) => saveQuery(host, state, queries)),
   );
   return { analysis, queries, autocode, prompts };
 }
@@ -120,13 +117,14 @@ async function saveQuery(host: ProjectHost, state: AnalysisViewState, queries: Q
   void showInformation(notice`Saved as ${path}. Run it again with: grounded query ${name}`);
 }
 
-async function exportCsv(host: ProjectHost, index: IndexHost): Promise<vscode.Uri | undefined> {
+async function exportCsv(host: ProjectHost, analysis: PreparedAnalysis): Promise<vscode.Uri | undefined> {
   const project = host.project;
-  const snapshot = (await index.settled())?.snapshot();
-  if (!project || !snapshot) return undefined;
+  const prepared = await analysis.get();
+  if (!project || !prepared) return undefined;
+  const { snapshot, context } = prepared;
   const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(project.fs.root, `${queryNameFor(snapshot.config.name)}-coding.csv`), filters: { CSV: ['csv'] }, title: 'Export coding as CSV (one row per segment and code)' });
   if (!target) return undefined;
-  const csv = tidyCsv(new AnalysisContext(analysisProjectOf(snapshot).project));
+  const csv = tidyCsv(context);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
   void showInformation(notice`Exported ${csv.split('\r\n').length - 2} rows to ${vscode.workspace.asRelativePath(target)}.`);
   return target;

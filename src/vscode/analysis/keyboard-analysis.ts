@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { AnalysisContext, type SegmentFilter } from '../../core/analysis';
+import type { AnalysisContext, SegmentFilter } from '../../core/analysis';
 import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
 import { ExpressionSyntaxError, parseCodeExpression } from '../../core/analysis/code-expression-parser';
-import { analysisProjectOf } from '../../core/analysis/from-snapshot';
 import { queryNameFor } from '../../core/analysis/query-file';
 import { querySection, reportAsMarkdown } from '../../core/analysis/render/report';
 import type { AnalysisViewState } from '../../protocol';
-import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { askText, pickItem, type PickItem } from '../ui/prompts';
 import { quickPickText } from '../ui/untrusted';
 import type { AnalysisPanels } from './analysis-panel';
+import type { PreparedAnalysis } from './prepared-analysis';
 
 type Item<T> = PickItem<T>;
 
@@ -30,11 +29,8 @@ export interface KeyboardAnalysisArgs {
  * can be done from the keyboard (and from keybindings): write a query, filter by an attribute,
  * crosstab by an attribute, open a table cell's passages, save the query, export a report.
  */
-export function registerKeyboardAnalysis(host: ProjectHost, index: IndexHost, analysis: AnalysisPanels, saveQuery: (state: AnalysisViewState) => Promise<void>): vscode.Disposable[] {
-  const context = async (): Promise<AnalysisContext | undefined> => {
-    const snapshot = (await index.settled())?.snapshot();
-    return snapshot && new AnalysisContext(analysisProjectOf(snapshot).project);
-  };
+export function registerKeyboardAnalysis(host: ProjectHost, prepared: PreparedAnalysis, analysis: AnalysisPanels, saveQuery: (state: AnalysisViewState) => Promise<void>): vscode.Disposable[] {
+  const context = (): Promise<AnalysisContext | undefined> => prepared.context();
   return [
     vscode.commands.registerCommand('grounded.analysis.queryCodes', (args?: KeyboardAnalysisArgs) => queryCodes(analysis, args)),
     vscode.commands.registerCommand('grounded.analysis.filterByAttribute', async (args?: KeyboardAnalysisArgs) => filterByAttribute(analysis, await context(), args)),

@@ -27,4 +27,27 @@ describe('the analysis view made in slices', () => {
     assert.deepEqual(sliced.project.codes, whole.project.codes);
     assert.deepEqual(sliced.project.transcripts.map((t) => t.path), whole.project.transcripts.map((t) => t.path));
   });
+
+  it('makes again only the part of a transcript whose snapshot changed, and the result is the view made afresh', async () => {
+    const before = await snapshot({
+      codes: [code(TRUST, 'Trust'), code(WORK, 'Work')],
+      texts: { 'interviews/p01.md': P01, 'interviews/p02.md': P02 },
+      coding: {
+        'interviews/p01.md': { [DANA.id]: [seg(P01, 's-000000000001', 'did not trust anyone')] },
+        'interviews/p02.md': { [DANA.id]: [seg(P02, 's-000000000004', 'Nobody paid us', [WORK])] },
+      },
+    });
+    const first = analysisProjectOf(before);
+    // What the index does after an edit of p02: a new snapshot object for p02, the same one for p01.
+    const [p01, p02] = before.transcripts;
+    const edited = { ...p02, segments: p02.segments.map((s) => ({ ...s, segment: { ...s.segment, codes: [TRUST] } })) };
+    const after = { ...before, transcripts: [p01, edited] };
+    const second = await analysisProjectInSlices(after, new TimeSlices(0));
+    assert.equal(second.project.segments[0], first.project.segments[0], 'the unchanged transcript’s segment is the one made before');
+    assert.notEqual(second.project.segments[1], first.project.segments[1]);
+    assert.deepEqual(second.project.segments[1].codes, [TRUST]);
+    // Made from copies (no part kept for them), the view is the same.
+    assert.deepEqual(second.project.segments, analysisProjectOf(structuredClone(after)).project.segments);
+    assert.deepEqual(first.project.segments[1].codes, [WORK], 'the view made before is left as it was');
+  });
 });
