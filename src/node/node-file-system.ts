@@ -155,13 +155,35 @@ export class NodeFileSystem implements FileSystem {
   private async listNow(path: string): Promise<DirectoryEntry[]> {
     try {
       // Entries that are links are left out (Dirent does not follow them): nothing outside is listed.
-      const entries = await fs.readdir(this.abs(path), { withFileTypes: true });
+      const full = this.abs(path);
+      const entries = await fs.readdir(full, { withFileTypes: true });
+      // One real path for the listing (none when a listing above it knew it already), and its
+      // subfolders' follow from it.
+      if (!this.realFolders.has(full)) void this.realFolder(full);
+      this.rememberSubfolders(full, entries);
       return entries
         .filter((e) => e.isFile() || e.isDirectory())
         .map((e) => ({ name: e.name, kind: e.isDirectory() ? ('directory' as const) : ('file' as const) }));
     } catch (error) {
       if (isNotFound(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
       throw error;
+    }
+  }
+
+  /**
+   * A listing shows which entries are folders and not links: where the listed folder's real path
+   * is remembered, its subfolders' are known too, and the files in them (a project's coding, one
+   * folder per transcript) are read without resolving each folder again.
+   */
+  private rememberSubfolders(full: string, entries: readonly { name: string; isDirectory(): boolean }[]): void {
+    const real = this.realFolders.get(full);
+    if (real === undefined) return;
+    for (const entry of entries) {
+      const folder = join(full, entry.name);
+      if (!entry.isDirectory() || this.realFolders.has(folder)) continue;
+      const known = real.then((r) => join(r, entry.name));
+      this.realFolders.set(folder, known);
+      known.catch(() => this.realFolders.delete(folder));
     }
   }
 

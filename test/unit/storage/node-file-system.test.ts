@@ -81,6 +81,29 @@ describe('Node file system: files outside the project', () => {
     await assert.rejects(new NodeFileSystem(project).readFile('interviews/p02.md'), /interviews\/p02\.md: a symbolic link to .*elsewhere.secret\.txt, outside the project folder/);
   });
 
+  it('refuses a file under a linked folder after a listing of its parent, and reads those under real ones', async () => {
+    // A listing tells the reads below it which subfolders are real: a link is not one of them.
+    mkdirSync(join(project, 'interviews', 'nested'));
+    writeFileSync(join(project, 'interviews', 'nested', 'p05.md'), 'nested turn\n');
+    symlinkSync(outside, join(project, 'interviews', 'linked'));
+    const fs = new NodeFileSystem(project);
+    const listed = fs.readDirectory('interviews');
+    const reads = await Promise.allSettled([fs.readFile('interviews/nested/p05.md'), fs.readFile('interviews/linked/secret.txt')]);
+    assert.deepEqual((await listed).map((e) => e.name).sort(), ['nested', 'p01.md']);
+    assert.deepEqual(reads[0], { status: 'fulfilled', value: 'nested turn\n' });
+    assert.match(String((reads[1] as PromiseRejectedResult).reason), /outside the project folder/);
+  });
+
+  it('refuses files under a listed folder that is itself linked to outside', async () => {
+    mkdirSync(join(outside, 'inner'));
+    writeFileSync(join(outside, 'inner', 'notes.md'), 'private');
+    symlinkSync(outside, join(project, 'linked'));
+    const fs = new NodeFileSystem(project);
+    // Listed through the link (the listing follows the folder asked for), then read below it.
+    assert.deepEqual((await fs.readDirectory('linked')).map((e) => e.name).sort(), ['inner', 'secret.txt']);
+    await assert.rejects(fs.readFile('linked/inner/notes.md'), /outside the project folder/);
+  });
+
   it('finds a folder created after a read looked for it in vain', async () => {
     const fs = new NodeFileSystem(project);
     assert.equal(await fs.readFile('memos/m1.md'), undefined);
