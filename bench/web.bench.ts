@@ -1,20 +1,25 @@
 // Figures for the browser build (vscode.dev, github.dev), printed as `bench <name> <value> <unit>`:
-//   web.bundle_kb       the web-worker bundle as shipped (minified), in KiB
+//   web.bundle_kb       the web-worker bundle as shipped (minified, the webview pages' scripts in it), in KiB
 //   web.word_import_kb  of which Word import (mammoth and what only it needs)
 //   web.word_export_kb  of which Word export of the codebook (the docx library)
 // Both are evaluated on first use only (dynamic import); they still ship in the one file, since
 // the worker host loads a single CommonJS module and gives extensions no loader for more chunks.
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { noEvalPlugin } from '../scripts/lib/no-eval-plugin.mjs';
+import { pageScriptsPlugin } from '../scripts/lib/page-scripts-plugin.mjs';
 import { writeSchemaValidators } from '../scripts/lib/schema-validators.mjs';
 
 /** Packages that only Word export pulls in. */
 const WORD_EXPORT = /node_modules\/docx\//;
 /** Packages that only Word import pulls in. */
 const WORD_IMPORT = /node_modules\/(mammoth|jszip|underscore|@xmldom|xmlbuilder|lop|dingbat-to-unicode|bluebird|base64-js|lie|immediate|pako|readable-stream|setimmediate|option|duck)\//;
+
+/** The webview pages the bundle carries, as `npm run build` wrote them. */
+const PAGES = 'dist/webview';
+if (!existsSync(PAGES) || !readdirSync(PAGES).some((f) => f.endsWith('-main.js'))) throw new Error(`${PAGES} holds no page: run \`npm run build\` first.`);
 
 writeSchemaValidators();
 const dir = mkdtempSync(join(tmpdir(), 'grounded-web-bench-'));
@@ -32,7 +37,7 @@ try {
     external: ['vscode'],
     define: { global: 'globalThis' },
     conditions: ['worker'],
-    plugins: [noEvalPlugin],
+    plugins: [noEvalPlugin, pageScriptsPlugin(PAGES)],
     metafile: true,
     logLevel: 'warning',
   });
