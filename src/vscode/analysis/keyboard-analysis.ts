@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { AnalysisContext, SegmentFilter } from '../../core/analysis';
-import { answerRequest, projectOutline } from '../../core/analysis/answer-request';
+import { answerRequest } from '../../core/analysis/answer-request';
 import { ExpressionSyntaxError, parseCodeExpression } from '../../core/analysis/code-expression-parser';
 import { queryNameFor } from '../../core/analysis/query-file';
 import { querySection, reportAsMarkdown } from '../../core/analysis/render/report';
-import type { AnalysisViewState } from '../../protocol';
+import type { AnalysisViewState, ProjectOutline } from '../../protocol';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { askText, pickItem, type PickItem } from '../ui/prompts';
@@ -33,8 +33,8 @@ export function registerKeyboardAnalysis(host: ProjectHost, prepared: PreparedAn
   const context = (): Promise<AnalysisContext | undefined> => prepared.context();
   return [
     vscode.commands.registerCommand('grounded.analysis.queryCodes', (args?: KeyboardAnalysisArgs) => queryCodes(analysis, args)),
-    vscode.commands.registerCommand('grounded.analysis.filterByAttribute', async (args?: KeyboardAnalysisArgs) => filterByAttribute(analysis, await context(), args)),
-    vscode.commands.registerCommand('grounded.analysis.crosstab', async (args?: KeyboardAnalysisArgs) => crosstabBy(analysis, await context(), args)),
+    vscode.commands.registerCommand('grounded.analysis.filterByAttribute', async (args?: KeyboardAnalysisArgs) => filterByAttribute(analysis, (await prepared.get())?.outline, args)),
+    vscode.commands.registerCommand('grounded.analysis.crosstab', async (args?: KeyboardAnalysisArgs) => crosstabBy(analysis, (await prepared.get())?.outline, args)),
     vscode.commands.registerCommand('grounded.analysis.openCell', async (args?: KeyboardAnalysisArgs) => openCell(analysis, await context(), args)),
     vscode.commands.registerCommand('grounded.analysis.saveQuery', () => saveQuery(analysis.viewState)),
     vscode.commands.registerCommand('grounded.analysis.exportReport', async () => exportReport(host, analysis, await context())),
@@ -61,8 +61,8 @@ async function queryCodes(analysis: AnalysisPanels, args: KeyboardAnalysisArgs =
   return expression.trim();
 }
 
-function attributeItems(context: AnalysisContext): Item<string>[] {
-  const outline = projectOutline(context, '', new Map(), 0);
+/** The participants' attributes, from the outline the panel is sent too. */
+function attributeItems(outline: ProjectOutline): Item<string>[] {
   return outline.attributes.map((a) => ({ label: quickPickText(a.name), description: quickPickText(a.values.map(String).join(', ')), value: a.name }));
 }
 
@@ -71,17 +71,17 @@ function pickOne<T>(id: string, items: Item<T>[], title: string, preferred: T | 
 }
 
 /** Narrow the panel's segments (and tables) to participants with one value of an attribute. */
-async function filterByAttribute(analysis: AnalysisPanels, context: AnalysisContext | undefined, args: KeyboardAnalysisArgs = {}): Promise<SegmentFilter | undefined> {
-  if (!context) return undefined;
+async function filterByAttribute(analysis: AnalysisPanels, outline: ProjectOutline | undefined, args: KeyboardAnalysisArgs = {}): Promise<SegmentFilter | undefined> {
+  if (!outline) return undefined;
   const none: Item<string> = { label: 'No attribute filter', description: 'every participant', value: '' };
-  const attribute = await pickOne('analysis.filter.attribute', [none, ...attributeItems(context)], 'Filter the analysis by which attribute?', args.attribute);
+  const attribute = await pickOne('analysis.filter.attribute', [none, ...attributeItems(outline)], 'Filter the analysis by which attribute?', args.attribute);
   if (attribute === undefined) return undefined;
   const rest = { ...analysis.viewState.filter, attributes: undefined };
   if (attribute === '') {
     analysis.show({ filter: rest });
     return rest;
   }
-  const values = projectOutline(context, '', new Map(), 0).attributes.find((a) => a.name === attribute)?.values ?? [];
+  const values = outline.attributes.find((a) => a.name === attribute)?.values ?? [];
   const value = await pickOne('analysis.filter.value', values.map((v) => ({ label: quickPickText(String(v)), value: String(v) })), `Only participants whose ${quickPickText(attribute)} is…`, args.value);
   if (value === undefined) return undefined;
   const filter: SegmentFilter = { ...rest, attributes: [{ attribute, equals: [value] }] };
@@ -89,9 +89,9 @@ async function filterByAttribute(analysis: AnalysisPanels, context: AnalysisCont
   return filter;
 }
 
-async function crosstabBy(analysis: AnalysisPanels, context: AnalysisContext | undefined, args: KeyboardAnalysisArgs = {}): Promise<string | undefined> {
-  if (!context) return undefined;
-  const attribute = await pickOne('analysis.crosstab', attributeItems(context), 'Crosstab codes by which attribute?', args.attribute);
+async function crosstabBy(analysis: AnalysisPanels, outline: ProjectOutline | undefined, args: KeyboardAnalysisArgs = {}): Promise<string | undefined> {
+  if (!outline) return undefined;
+  const attribute = await pickOne('analysis.crosstab', attributeItems(outline), 'Crosstab codes by which attribute?', args.attribute);
   if (attribute) analysis.show({ tab: 'matrix', matrix: { kind: 'attribute', attribute } });
   return attribute;
 }
