@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { RecentMessages } from '../ui/recent-messages';
 import { answerRequest } from '../../core/analysis/answer-request';
+import type { PreparedSnapshot } from '../../core/analysis/prepare-analysis';
+import type { ProjectSnapshot } from '../../core/project-index';
 import { DEFAULT_SEARCH, DEFAULT_VIEW_STATE, isWebviewToHost, type AnalysisViewState, type HostToWebview, type ProjectOutline, type WebviewToHost } from '../../protocol';
 import type { AnalysisProject } from '../../core/analysis';
 import { SearchError } from '../../core/analysis/text-search';
@@ -11,7 +13,7 @@ import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
 import { firstPaint, wallClock, type FirstPaint, type HostMarks } from './first-paint';
 import { KeptAnswer } from './kept-answer';
-import type { Prepared, PreparedAnalysis } from './prepared-analysis';
+import type { PreparedAnalysis } from './prepared-analysis';
 import { webviewOptions, webviewPage } from '../ui/webview-page';
 
 export const ANALYSIS_VIEW_TYPE = 'grounded.analysis';
@@ -57,7 +59,7 @@ export class AnalysisPanels implements vscode.Disposable {
   readonly onDidPost = this.shown.event;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   /** The snapshot whose first answer was last worked out ahead of the panel. */
-  private warmedFor: unknown;
+  private warmedFor: ProjectSnapshot | undefined;
   /** When the latest panel was asked for, until it reports its first result drawn. */
   private paintFrom: number | undefined;
   /** When the host finished its steps of the latest panel's first paint, in wall-clock milliseconds. */
@@ -245,7 +247,7 @@ export class AnalysisPanels implements vscode.Disposable {
     return state.tab === 'search' ? make() : this.answered.get(prepared, JSON.stringify(state), make);
   }
 
-  private compute(prepared: Prepared, state: AnalysisViewState): HostToWebview {
+  private compute(prepared: PreparedSnapshot, state: AnalysisViewState): HostToWebview {
     const outline = prepared.outline;
     if (state.tab === 'search') return this.searchAnswer(prepared.context.project, state, outline);
     const answer = answerRequest(prepared.context, state);
@@ -281,7 +283,7 @@ export class AnalysisPanels implements vscode.Disposable {
     await this.refresh();
   }
 
-  private prepare(): Promise<Prepared | undefined> {
+  private prepare(): Promise<PreparedSnapshot | undefined> {
     return this.analysis.get();
   }
 

@@ -1,18 +1,8 @@
-import { AnalysisContext } from '../../core/analysis';
-import { projectOutline } from '../../core/analysis/answer-request';
-import { analysisProjectInSlices } from '../../core/analysis/from-snapshot';
+import type { AnalysisContext } from '../../core/analysis';
+import { prepareAnalysis, type PreparedSnapshot } from '../../core/analysis/prepare-analysis';
 import type { ProjectSnapshot } from '../../core/project-index';
-import { projectRounds } from '../../core/rounds';
-import type { ProjectOutline } from '../../protocol';
 import type { IndexHost } from '../project/index-host';
 import type { ProjectHost } from '../project/project-host';
-
-/** The analysis of one project state. */
-export interface Prepared {
-  snapshot: ProjectSnapshot;
-  context: AnalysisContext;
-  outline: ProjectOutline;
-}
 
 /**
  * The analysis of the index's current snapshot (the analysis view, the context queries share, the
@@ -22,7 +12,7 @@ export interface Prepared {
  * made again.
  */
 export class PreparedAnalysis {
-  private prepared: Promise<Prepared | undefined> | undefined;
+  private prepared: Promise<PreparedSnapshot | undefined> | undefined;
   /** The index's snapshot when `prepared` was asked for. */
   private preparedFor: ProjectSnapshot | undefined;
 
@@ -32,7 +22,7 @@ export class PreparedAnalysis {
   ) {}
 
   /** The analysis of the project as the index has it now; undefined when no project is open. */
-  get(): Promise<Prepared | undefined> {
+  get(): Promise<PreparedSnapshot | undefined> {
     // The index applied a change whose (debounced) announcement has not come yet: prepare again.
     const current = this.index.snapshot();
     if (this.preparedFor !== current) this.prepared = undefined;
@@ -50,15 +40,9 @@ export class PreparedAnalysis {
   }
 
   /** In slices: a panel's page may be loading meanwhile, and VS Code needs the host to answer. */
-  private async prepareNow(): Promise<Prepared | undefined> {
+  private async prepareNow(): Promise<PreparedSnapshot | undefined> {
     const index = await this.index.settled();
     const snapshot = index?.snapshot();
-    if (!snapshot) return undefined;
-    const slices = this.host.slices;
-    const view = await analysisProjectInSlices(snapshot, slices);
-    const context = await slices.run(() => new AnalysisContext(view.project));
-    const colors = new Map(snapshot.codes.map((c) => [c.id, c.color]));
-    const outline = await slices.run(() => projectOutline(context, snapshot.config.name, colors, view.unplaced, projectRounds(snapshot.config)));
-    return { snapshot, context, outline };
+    return snapshot && prepareAnalysis(snapshot, this.host.slices);
   }
 }

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { prepareAnalysis } from '../../../src/core/analysis/prepare-analysis';
+import { TimeSlices } from '../../../src/core/time-slices';
+import { DANA, P01, P02, SAM, TRUST, WORK, code, seg, snapshot } from '../coding-review/projects';
+
+describe('the analysis of a snapshot, prepared for a panel', () => {
+  it('gives the context every query shares and the outline the page draws from, the same in slices as at once', async () => {
+    const project = await snapshot({
+      codes: [code(TRUST, 'Trust'), code(WORK, 'Work')],
+      texts: { 'interviews/p01.md': P01, 'interviews/p02.md': P02 },
+      coding: {
+        'interviews/p01.md': { [DANA.id]: [seg(P01, 's-000000000001', 'did not trust anyone')], [SAM.id]: [seg(P01, 's-000000000003', 'A friend from church', [TRUST, WORK])] },
+        'interviews/p02.md': { [DANA.id]: [seg(P02, 's-000000000004', 'Nobody paid us', [WORK])] },
+        // Coding of a transcript that is gone: not analysed, and not counted as left out (the
+        // outline counts segments of existing transcripts that could not be placed).
+        'interviews/gone.md': { [SAM.id]: [seg(P02, 's-000000000005', 'We slept on site')] },
+      },
+    });
+    const atOnce = await prepareAnalysis(project);
+    const sliced = await prepareAnalysis(project, new TimeSlices(0));
+    assert.equal(atOnce.snapshot, project);
+    // Three placed segments: Trust in two (p01 by Dana, p01 by Sam), Work in two (Sam's, p02).
+    assert.deepEqual(atOnce.context.segmentsOf([TRUST]).map((s) => s.id), ['s-000000000001', 's-000000000003']);
+    assert.deepEqual(atOnce.context.segmentsOf([WORK]).map((s) => s.id), ['s-000000000003', 's-000000000004']);
+    assert.equal(atOnce.outline.unplaced, 0);
+    assert.deepEqual(atOnce.context.project.transcripts.map((t) => t.path), ['interviews/p01.md', 'interviews/p02.md']);
+    assert.deepEqual(atOnce.outline.codes.map((c) => c.id), [TRUST, WORK]);
+    assert.deepEqual(atOnce.outline.coders, [DANA.id, SAM.id]);
+    assert.deepEqual(sliced.outline, atOnce.outline);
+    assert.deepEqual(sliced.context.project.segments, atOnce.context.project.segments);
+  });
+});
