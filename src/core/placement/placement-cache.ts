@@ -30,20 +30,27 @@ export class PlacementCache {
   place(transcript: string, text: string, coders: readonly CoderSegments[]): PlacedSegment[] {
     const before = this.cache.get(transcript);
     const known = before && before.text === text ? before : undefined;
-    const out: PlacedSegment[] = [];
-    const missing: { coder: Coder; segment: Segment; at: number }[] = [];
+    let out: PlacedSegment[] = [];
+    // What the cache cannot serve, in parallel lists (a project's first read places every segment
+    // here): the segment, its coder, and where its placement goes in `out`.
+    const missing: Segment[] = [];
+    const missingCoders: Coder[] = [];
+    const missingAt: number[] = [];
     for (const { coder, segments } of coders) {
       for (const segment of segments) {
         const hit = known && lookUp(known, out.length, coder.id, segment.id);
         if (hit && sameSelector(hit.segment, segment)) out.push(hit.segment === segment && hit.coder === coder ? hit : { ...hit, segment, coder });
         else {
-          missing.push({ coder, segment, at: out.length });
+          missing.push(segment);
+          missingCoders.push(coder);
+          missingAt.push(out.length);
           out.push(undefined as unknown as PlacedSegment);
         }
       }
     }
-    const placed = placeSegments(text, missing);
-    missing.forEach((m, i) => (out[m.at] = placed[i]));
+    const placed = placeOwned(text, missing, missingCoders);
+    if (placed.length === out.length) out = placed;
+    else for (let i = 0; i < placed.length; i++) out[missingAt[i]] = placed[i];
     this.anchored += missing.length;
     this.cache.set(transcript, { text, placed: out });
     return out;
@@ -75,12 +82,19 @@ function lookUp(cached: Cached, at: number, coderId: string, segmentId: string):
 
 /** Place segments on a text without caching (one reanchor pass for all of them). */
 export function placeSegments(text: string, items: readonly { coder: Coder; segment: Segment }[]): PlacedSegment[] {
-  if (items.length === 0) return [];
-  const segments = items.map((i) => i.segment);
+  return placeOwned(
+    text,
+    items.map((i) => i.segment),
+    items.map((i) => i.coder),
+  );
+}
+
+/** `coders[i]` coded `segments[i]`. */
+function placeOwned(text: string, segments: readonly Segment[], coders: readonly Coder[]): PlacedSegment[] {
+  if (segments.length === 0) return [];
   // Nearly always every quote is still where it was written, context and all: nothing to search.
-  if (isUnchanged(text, segments)) return items.map(({ coder, segment }) => ({ segment, coder, status: 'exact', range: segment.position }));
-  const results = anchor(text, segments);
-  return results.map((r, i) => ({ segment: items[i].segment, coder: items[i].coder, status: r.status, range: r.range }));
+  if (isUnchanged(text, segments)) return segments.map((segment, i) => ({ segment, coder: coders[i], status: 'exact', range: segment.position }));
+  return anchor(text, segments).map((r, i) => ({ segment: segments[i], coder: coders[i], status: r.status, range: r.range }));
 }
 
 /** Where each stored selector (quote + position hint) is in `text` now, in their order. */

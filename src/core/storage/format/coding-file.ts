@@ -3,7 +3,7 @@
  * Line 1 is a header naming the coder; each further line is one segment, sorted by id, so two
  * coders (or two branches) adding segments touch different files or different lines.
  */
-import type { CodingFile, FileProblem, Segment } from '../../model';
+import type { CodingFile, FileProblem, Segment, UncodedPassage } from '../../model';
 import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
 import { type JsonObject, OrderedObject, compareCodeUnits, normaliseText, unknownFields, withUnknownFields } from './json-text';
 import { conflictProblems } from './merge-conflict';
@@ -44,19 +44,20 @@ export function parseCodingFile(path: string, text: string): ParseResult<CodingF
   if (headerProblem !== undefined || headerLine.record === undefined) return failure([...problems, ...toList(headerProblem)]);
 
   const readable = segmentLines.filter((l): l is SegmentLine => l.record !== undefined);
-  const migrated = migrateDocument(
-    { header: headerLine.record, segments: readable.map((l) => l.record) },
-    headerLine.record.version as number,
-    MIGRATIONS.coding,
-  );
+  const document = { header: headerLine.record, segments: readable.map((l) => l.record) };
+  const migrated = migrateDocument(document, headerLine.record.version as number, MIGRATIONS.coding);
   if (!migrated.ok) return failure([...problems, fileError(path, headerLine.line, migrated.message)]);
 
   const header = migrated.document.header;
-  // A record a migration rewrote is checked in full again.
-  const segments = readable.map((l, i): SegmentLine => {
-    const record = migrated.document.segments[i];
-    return l.vouched && record === l.record ? { line: l.line, record, vouched: true } : { line: l.line, record };
-  });
+  // A record a migration rewrote is checked in full again. A file of the current version is not
+  // migrated at all (the same document comes back), and its lines are taken as they were read.
+  const segments =
+    migrated.document === document
+      ? readable
+      : readable.map((l, i): SegmentLine => {
+          const record = migrated.document.segments[i];
+          return l.vouched && record === l.record ? { line: l.line, record, vouched: true } : { line: l.line, record };
+        });
   problems.push(...checkHeader(path, headerLine.line, header, location.coderId));
   problems.push(...checkSegments(path, segments));
   return resultOf(problems, () => codingFileFrom(location.transcript, header, segments));
@@ -91,16 +92,17 @@ function checkSegments(path: string, segments: readonly SegmentLine[]): FileProb
   const problems: FileProblem[] = [];
   const firstLineOfId = new Map<string, number>();
   for (const { line, record, vouched } of segments) {
-    const uncoded = isUncodedRecord(record);
-    const issues = vouched ? [] : uncoded ? checkUncodedRecord(path, line, record) : checkSchema('coding-segment', record).map((issue) => fileError(path, line, issue.message));
-    problems.push(...issues);
-    if (issues.length > 0) continue;
-
+    if (!vouched) {
+      const issues = isUncodedRecord(record) ? checkUncodedRecord(path, line, record) : checkSchema('coding-segment', record).map((issue) => fileError(path, line, issue.message));
+      problems.push(...issues);
+      if (issues.length > 0) continue;
+    }
     const id = record.id as string;
     const earlier = firstLineOfId.get(id);
     if (earlier === undefined) firstLineOfId.set(id, line);
     else problems.push(fileError(path, line, `segment id "${id}" is used twice (first on line ${earlier})`));
-    problems.push(...checkPosition(path, line, record));
+    const position = positionProblem(path, line, record);
+    if (position !== undefined) problems.push(position);
   }
   return problems;
 }
@@ -109,36 +111,44 @@ function checkSegments(path: string, segments: readonly SegmentLine[]): FileProb
  * `end` before `start` cannot be a hint to anything: an error. A quote whose length differs from
  * `end - start` is only a stale hint (the quote is the authority and is found again): a warning.
  */
-function checkPosition(path: string, line: number, record: JsonObject): FileProblem[] {
+function positionProblem(path: string, line: number, record: JsonObject): FileProblem | undefined {
   const start = record.start as number;
   const end = record.end as number;
   const exact = record.exact as string;
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) {
     const [name, value] = Number.isSafeInteger(start) ? ['end', end] : ['start', start];
-    return [fileError(path, line, `"${name}" (${value}) is too large to be a position in a transcript`)];
+    return fileError(path, line, `"${name}" (${value}) is too large to be a position in a transcript`);
   }
-  if (end < start) return [fileError(path, line, `"end" (${end}) is before "start" (${start})`)];
+  if (end < start) return fileError(path, line, `"end" (${end}) is before "start" (${start})`);
   if (exact.length !== end - start) {
     const message =
       `"exact" is ${exact.length} characters long but "end" - "start" is ${end - start}; ` +
       'the segment will be placed by its quote';
-    return [fileWarning(path, line, message)];
+    return fileWarning(path, line, message);
   }
-  return [];
+  return undefined;
 }
 
 function codingFileFrom(transcript: string, header: JsonObject, lines: readonly SegmentLine[]): CodingFile {
   const coder = header.coder as { id: string; name: string };
-  const file: CodingFile = {
-    transcript,
-    coder: { id: coder.id, name: coder.name },
-    segments: lines.filter(({ record }) => !isUncodedRecord(record)).map(({ record, vouched }) => segmentFrom(record, vouched === true)).sort((a, b) => compareCodeUnits(a.id, b.id)),
-  };
+  const segments: Segment[] = [];
+  const uncoded: UncodedPassage[] = [];
+  for (const { record, vouched } of lines) {
+    if (vouched) segments.push(segmentFrom(record, true));
+    else if (isUncodedRecord(record)) uncoded.push(uncodedFrom(record));
+    else segments.push(segmentFrom(record, false));
+  }
+  // Written sorted by id, so usually already in order; sorting then only compares neighbours.
+  const file: CodingFile = { transcript, coder: { id: coder.id, name: coder.name }, segments: sortedById(segments) };
   const extra = unknownFields(header, HEADER_KEYS);
   if (extra !== undefined) file.extra = extra;
-  const uncoded = lines.filter(({ record }) => isUncodedRecord(record)).map(({ record }) => uncodedFrom(record));
-  if (uncoded.length > 0) file.uncoded = uncoded.sort((a, b) => compareCodeUnits(a.id, b.id));
+  if (uncoded.length > 0) file.uncoded = sortedById(uncoded);
   return file;
+}
+
+function sortedById<T extends { id: string }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) if (compareCodeUnits(items[i - 1].id, items[i].id) > 0) return items.sort((a, b) => compareCodeUnits(a.id, b.id));
+  return items;
 }
 
 /** `plain`: the record holds only the fields isPlainSegment knows, so no round fields or others. */
