@@ -37,7 +37,10 @@ export class NodeFileSystem implements FileSystem {
   }
 
   private abs(path: string): string {
-    const full = resolve(join(this.rootPath, ...path.split('/')));
+    // join normalises (it resolves `..` and doubled separators) and rootPath is absolute, so only a
+    // trailing separator is left for resolve to take off; most paths have none.
+    const joined = join(this.rootPath, path);
+    const full = joined.length > 1 && joined.endsWith(sep) ? resolve(joined) : joined;
     if (!isInside(this.rootPath, full)) throw new Error(`${path}: outside the project folder`);
     return full;
   }
@@ -179,8 +182,9 @@ export class NodeFileSystem implements FileSystem {
     const real = this.realFolders.get(full);
     if (real === undefined) return;
     for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
       const folder = join(full, entry.name);
-      if (!entry.isDirectory() || this.realFolders.has(folder)) continue;
+      if (this.realFolders.has(folder)) continue;
       const known = real.then((r) => join(r, entry.name));
       this.realFolders.set(folder, known);
       known.catch(() => this.realFolders.delete(folder));

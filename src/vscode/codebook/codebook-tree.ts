@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { CodeId, RoundId, SegmentId } from '../../core/model';
 import { type RoundView, keptByRound, parentInView, subcodesInView } from '../../core/views/round-groups';
 import { roundChildren, roundGroupItem, roundTooltip } from '../rounds/codebook-rounds';
-import { countCodes, type CodeCounts } from '../../core/views/code-counts';
+import { countCodes, countCodesInSlices, type CodeCounts } from '../../core/views/code-counts';
 import { excerpt } from '../../core/views/markdown-text';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import { relationLines, type RelationLine } from '../../core/relations';
 import type { ProjectHost } from '../project/project-host';
+import type { ProjectStore } from '../../core/storage/project-store';
 import type { SwatchIcons } from './swatch-icons';
 import { codeUri } from './unused-code-decorations';
 import { memoExcerptForCode, onDidChangeMemos } from '../memos';
@@ -32,6 +33,9 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   /** Recomputed on demand after any change, so an item is never shown with a stale count. */
   private counts: Map<CodeId, CodeCounts> | undefined;
   private loaded = false;
+  /** How many times the counts were dropped: a count that took a while is kept only if none was meanwhile. */
+  private refreshes = 0;
+  private loading: Promise<void> | undefined;
   /** Lower-cased text the view is filtered by (codes whose name or description contains it). */
   private filterText = '';
   /** Grouping and filtering by coding round (see rounds/round-commands.ts). */
@@ -57,6 +61,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
 
   refresh(): void {
     this.counts = undefined;
+    this.refreshes++;
     this.changed.fire(undefined);
   }
 
@@ -101,17 +106,28 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
     return this.counts;
   }
 
+  /**
+   * Every transcript's coding loaded and counted. Counting a large project's segments takes tens of
+   * milliseconds: in the host's slices, not in the turn where everything else that waited for the
+   * coding goes on.
+   */
+  private async firstCounts(store: ProjectStore): Promise<void> {
+    await store.loadAllCoding();
+    const refreshes = this.refreshes;
+    const counts = await countCodesInSlices(() => store.codebook(), store.loadedCoding(), this.host.slices);
+    // A change meanwhile made these counts stale: the next item counts afresh.
+    if (this.refreshes === refreshes) this.counts = counts;
+    this.loaded = true;
+  }
+
   async getChildren(node?: CodebookNode): Promise<CodebookNode[]> {
     const project = this.host.project;
     if (!project) return [];
     const { store } = project;
     if (!this.loaded) {
-      await store.loadAllCoding();
-      // Counting a large project's segments takes tens of milliseconds: in a turn of its own, not
-      // in the one where everything else that waited for the coding goes on.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      this.countsNow();
-      this.loaded = true;
+      // One first count for the calls that come together; after a failure the next call tries again.
+      this.loading ??= this.firstCounts(store).finally(() => (this.loading = undefined));
+      await this.loading;
     }
     const codebook = store.codebook();
     if (!node && this.roundView.group) return roundChildren(store, this.roundView);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Codebook } from '../../../src/core/codebook';
 import type { Code, Segment } from '../../../src/core/model';
 import type { PlacedSegment } from '../../../src/core/transcript-session';
-import { countCodes } from '../../../src/core/views/code-counts';
+import { countCodes, countCodesInSlices } from '../../../src/core/views/code-counts';
 import { planDecorations } from '../../../src/core/views/decoration-plan';
 import { hoverMarkdown } from '../../../src/core/views/hover-text';
 import { escapeMarkdown, excerpt } from '../../../src/core/views/markdown-text';
@@ -88,5 +88,28 @@ describe('code counts', () => {
     assert.deepEqual(counts.get('c-b'), { segments: 2, segmentsWithChildren: 2, transcripts: 2 });
     assert.deepEqual(counts.get('c-p'), { segments: 1, segmentsWithChildren: 4, transcripts: 1 });
     assert.deepEqual(counts.get('c-x'), { segments: 0, segmentsWithChildren: 0, transcripts: 0 });
+  });
+
+  it('counts in slices to the same figures, a few transcripts per piece, with the codebook as it is at the end', async () => {
+    const book = new Codebook([code('c-p', 'Parent'), code('c-a', 'A', 'c-p'), code('c-b', 'B', 'c-p')]);
+    // 60 transcripts: t0 has s-0 coded A; t1 has s-1 coded A and B; t2 s-2 coded B; and so on.
+    const codings = Array.from({ length: 60 }, (_, i) => ({
+      transcript: `t${i}.md`,
+      coders: [{ coder, segments: [seg(`s-${i}`, [['c-a'], ['c-a', 'c-b'], ['c-b']][i % 3])] }],
+      problems: [],
+    }));
+    const pieces: number[] = [];
+    const slices = { run: <T>(work: () => T): Promise<T> => (pieces.push(pieces.length), Promise.resolve(work())) };
+    let current = book;
+    const counted = countCodesInSlices(() => current, codings, slices);
+    current = new Codebook([...book.all(), code('c-new', 'Added while counting')]);
+    const counts = await counted;
+    // 40 transcripts have A (i % 3 of 0 or 1), 40 have B (1 or 2); every one reaches the parent.
+    assert.deepEqual(counts.get('c-a'), { segments: 40, segmentsWithChildren: 40, transcripts: 40 });
+    assert.deepEqual(counts.get('c-b'), { segments: 40, segmentsWithChildren: 40, transcripts: 40 });
+    assert.deepEqual(counts.get('c-p'), { segments: 0, segmentsWithChildren: 60, transcripts: 0 });
+    assert.deepEqual(counts.get('c-new'), { segments: 0, segmentsWithChildren: 0, transcripts: 0 });
+    assert.deepEqual(countCodes(current, codings), counts, 'the same figures as counting at once');
+    assert.equal(pieces.length, 3 + 1, 'three pieces of 25, 25 and 10 transcripts, then the totals');
   });
 });
