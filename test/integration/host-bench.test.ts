@@ -48,6 +48,7 @@ describe('host benchmarks on a generated study', function () {
     console.log(`bench host.longest_block_ms_${transcripts} ${report.longestBlockMs.toFixed(0)} ms`);
     if (report.longestBlockCpuMs !== undefined) console.log(`bench host.longest_block_cpu_ms_${transcripts} ${report.longestBlockCpuMs.toFixed(0)} ms`);
     if (report.longestBlockGcMs !== undefined) console.log(`bench host.longest_block_gc_ms_${transcripts} ${report.longestBlockGcMs.toFixed(0)} ms`);
+    if (report.longestBlockGcByKind) console.log(`# longest block's collections (ms): ${JSON.stringify(Object.fromEntries(Object.entries(report.longestBlockGcByKind).map(([k, v]) => [k, Math.round(v)])))}`);
   });
 
   it('opens the analysis panel once the host has worked its first answer out, and reports when it first drew a result', async function () {

@@ -7,7 +7,12 @@
 interface GcEntry {
   startTime: number;
   duration: number;
+  /** Node's `detail.kind`: which collection paused the host. */
+  detail?: { kind?: number };
 }
+
+/** Node's perf_hooks constants NODE_PERFORMANCE_GC_MINOR, _MAJOR, _INCREMENTAL and _WEAKCB. */
+const KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
 
 interface Observer {
   observe(options: { entryTypes: string[] }): void;
@@ -18,7 +23,7 @@ interface Observer {
 type ObserverClass = (new (callback: (list: { getEntries(): GcEntry[] }) => void) => Observer) & { supportedEntryTypes?: readonly string[] };
 
 export class GcPauses {
-  private readonly pauses: { start: number; end: number }[] = [];
+  private readonly pauses: { start: number; end: number; kind: string }[] = [];
   private readonly observer: Observer | undefined;
 
   constructor() {
@@ -33,12 +38,21 @@ export class GcPauses {
    * undefined where the host does not report its collections.
    */
   within(from: number, to: number): number | undefined {
+    const byKind = this.byKindWithin(from, to);
+    return byKind && Object.values(byKind).reduce((sum, ms) => sum + ms, 0);
+  }
+
+  /** The same milliseconds by kind of collection (minor, major…); kinds with none are left out. */
+  byKindWithin(from: number, to: number): Record<string, number> | undefined {
     if (!this.observer) return undefined;
     // Entries reach the callback a moment after the pause: the ones still on their way too.
     this.note(this.observer.takeRecords());
-    let total = 0;
-    for (const { start, end } of this.pauses) total += Math.max(0, Math.min(end, to) - Math.max(start, from));
-    return total;
+    const byKind: Record<string, number> = {};
+    for (const { start, end, kind } of this.pauses) {
+      const overlap = Math.min(end, to) - Math.max(start, from);
+      if (overlap > 0) byKind[kind] = (byKind[kind] ?? 0) + overlap;
+    }
+    return byKind;
   }
 
   dispose(): void {
@@ -46,6 +60,8 @@ export class GcPauses {
   }
 
   private note(entries: readonly GcEntry[]): void {
-    for (const { startTime, duration } of entries) this.pauses.push({ start: startTime, end: startTime + duration });
+    for (const { startTime, duration, detail } of entries) {
+      this.pauses.push({ start: startTime, end: startTime + duration, kind: KINDS[detail?.kind ?? 0] ?? `kind ${detail?.kind}` });
+    }
   }
 }

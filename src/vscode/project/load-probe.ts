@@ -25,6 +25,8 @@ export interface LoadReport {
    * what the host keeps, not Grounded's code running.
    */
   longestBlockGcMs: number | undefined;
+  /** The same by kind of collection (`minor`: copying new objects; `major`: marking and compacting). */
+  longestBlockGcByKind: Record<string, number> | undefined;
   /** When that longest block ended, in milliseconds after activation (to find it in a profile). */
   longestBlockEndedMs: number;
   /** When each view had its data, in milliseconds after activation. */
@@ -66,6 +68,7 @@ export class LoadProbe implements vscode.Disposable {
     if (this.expected.every((v) => this.marks.has(v))) {
       // The block that ends with the last mark counts too.
       this.tick();
+      const longestBlockGcByKind = this.collections.byKindWithin(this.longestSpan.from, this.longestSpan.to);
       const longestBlockGcMs = this.collections.within(this.longestSpan.from, this.longestSpan.to);
       this.dispose();
       this.finish({
@@ -73,6 +76,7 @@ export class LoadProbe implements vscode.Disposable {
         longestBlockMs: Math.max(0, this.longest),
         longestBlockCpuMs: this.longestCpu,
         longestBlockGcMs,
+        longestBlockGcByKind,
         longestBlockEndedMs: this.longestEnded,
         views: Object.fromEntries(this.marks),
       });
