@@ -13,11 +13,15 @@ export type Produce = () => string | null;
  * guards every write: if the file changed on disk since we last saw it (a `git pull` landing in the
  * moment before a debounced write), the write is not made — the external version is kept and the
  * conflict is reported, instead of one side silently overwriting the other.
+ *
+ * What it knows is kept as each content's fingerprint: equal contents have equal fingerprints, and
+ * with a cryptographic hash different contents never meet the same one in practice. The default
+ * fingerprint is the text itself.
  */
 export class FileWriter {
   private readonly pending = new Map<string, { produce: Produce; timer: unknown }>();
   private readonly inFlight = new Map<string, Promise<void>>();
-  /** What each file held when last read or written by us (null: absent). */
+  /** The fingerprint of what each file held when last read or written by us (null: absent). */
   private readonly known = new Map<string, string | null>();
   /** Files whose known content came from a load, not from a watcher event or our own write. */
   private readonly readUnannounced = new Set<string>();
@@ -26,13 +30,14 @@ export class FileWriter {
   constructor(
     private readonly fs: FileSystem,
     private readonly debounceMs: number,
+    private readonly fingerprint: (text: string) => string = (text) => text,
     private readonly onError: (path: string, error: unknown) => void = () => {},
     private readonly onConflict: (path: string, onDisk: string | undefined) => void = () => {},
   ) {}
 
   /** Record what a file holds (undefined: the file does not exist), as a watcher event announced it or as it was resolved. */
   remember(path: string, content: string | undefined): void {
-    this.known.set(path, content ?? null);
+    this.known.set(path, this.print(content));
     this.readUnannounced.delete(path);
   }
 
@@ -43,7 +48,7 @@ export class FileWriter {
    * change. `readBeforeItsEvent` tells the store so.
    */
   rememberRead(path: string, content: string | undefined): void {
-    this.known.set(path, content ?? null);
+    this.known.set(path, this.print(content));
     this.readUnannounced.add(path);
   }
 
@@ -80,7 +85,7 @@ export class FileWriter {
 
   /** Does the file hold what we last read or wrote (so a watcher event for it is our own echo)? */
   isKnown(path: string, content: string | undefined): boolean {
-    return this.known.has(path) && this.known.get(path) === (content ?? null);
+    return this.known.has(path) && this.known.get(path) === this.print(content);
   }
 
   /** Wait until no write of this file is waiting or under way. */
@@ -116,6 +121,11 @@ export class FileWriter {
     return this.pending.has(path) || this.inFlight.has(path);
   }
 
+  /** What is kept of a content: its fingerprint, or null for a file that is not there. */
+  private print(content: string | null | undefined): string | null {
+    return content === undefined || content === null ? null : this.fingerprint(content);
+  }
+
   /**
    * Start the due write of this file unless one is in flight; the one in flight starts the next
    * when it settles. Writes of one file never overlap, and a burst scheduled meanwhile becomes one.
@@ -136,15 +146,15 @@ export class FileWriter {
       // Content is produced at write time, so the latest state of the model is what lands.
       const content = produce();
       const onDisk = await this.fs.readFile(path);
-      if ((onDisk ?? null) !== (this.known.get(path) ?? null)) {
-        this.known.set(path, onDisk ?? null);
+      if (this.print(onDisk) !== (this.known.get(path) ?? null)) {
+        this.known.set(path, this.print(onDisk));
         this.onConflict(path, onDisk);
         return;
       }
       if (content === (onDisk ?? null)) return;
       if (content === null) await this.fs.deleteFile(path);
       else await this.fs.writeFileAtomic(path, content);
-      this.known.set(path, content);
+      this.known.set(path, this.print(content));
       this.readUnannounced.delete(path);
     } catch (error) {
       this.failures.push({ path, error });

@@ -32,6 +32,13 @@ export interface StoreOptions {
   logger?: Logger;
   /** Loading every coding file takes turns with other work (the editor's host); default: never pauses. */
   slices?: Slices;
+  /**
+   * A short fingerprint of a text (SHA-256, say) by which the store remembers what each file held
+   * when it last read or wrote it; without one it keeps the whole text. A project of 1,000
+   * transcripts has about 50 MB of coding files, which the editor's host would otherwise hold (and
+   * its garbage collector copy) for as long as the project is open.
+   */
+  fingerprint?: (text: string) => string;
 }
 
 /**
@@ -69,6 +76,7 @@ export class ProjectStore {
     this.writer = new FileWriter(
       fs,
       options.debounceMs ?? 0,
+      options.fingerprint,
       (path, error) => {
         const message = error instanceof Error ? error.message : String(error);
         this.files.noteFailure(path, error);

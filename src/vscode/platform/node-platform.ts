@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { accountName, gitUserName } from '../../node/coder-name';
+import { contentFingerprint } from '../../node/content-fingerprint';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { relativeIn, uriIn, WorkspaceFileSystem, type ProjectFileSystem } from '../project/workspace-file-system';
 import { docxToHtml } from './docx';
@@ -45,4 +46,5 @@ export const nodePlatform: Platform = {
   accountName,
   docxToHtml,
   git,
+  fingerprint: contentFingerprint,
 };

@@ -22,6 +22,12 @@ export interface Platform {
   docxToHtml(bytes: Uint8Array, source: string): Promise<string>;
   /** Reading the project at a git revision; undefined where there is no git (a browser). */
   readonly git: GitAccess | undefined;
+  /**
+   * A file content's cryptographic fingerprint, by which the store remembers what each file held;
+   * undefined where none can be made at once (a browser's digest is asynchronous), and the store
+   * keeps the whole text.
+   */
+  readonly fingerprint: ((text: string) => string) | undefined;
 }
 
 /** A project's files as they were at one git revision. */

@@ -14,4 +14,5 @@ export const webPlatform: Platform = {
   accountName: () => undefined,
   docxToHtml,
   git: undefined,
+  fingerprint: undefined,
 };

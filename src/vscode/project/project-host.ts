@@ -66,7 +66,7 @@ export class ProjectHost implements vscode.Disposable {
 
   async openAt(fs: ProjectFileSystem): Promise<OpenProject> {
     const coder = await resolveCoder(fs.root, this.platform);
-    const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50, slices: this.slices });
+    const store = await ProjectStore.open(fs, { coder, logger: this.log, debounceMs: 50, slices: this.slices, fingerprint: this.platform.fingerprint });
     this.current = { store, fs };
     this.disposables.push({ dispose: () => store.dispose() }, this.watch(fs, store), this.watchTranscripts(fs), this.followCoderSetting(fs, store));
     void vscode.commands.executeCommand('setContext', PROJECT_OPEN_CONTEXT, true);

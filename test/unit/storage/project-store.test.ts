@@ -5,6 +5,7 @@ import { StoreError } from '../../../src/core/storage/errors';
 import { PROJECT_FILE, codeFilePath, codingFilePath, parseCodingFile, serializeProjectFile } from '../../../src/core/storage/format';
 import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
 import { ProjectStore } from '../../../src/core/storage/project-store';
+import { contentFingerprint } from '../../../src/node/content-fingerprint';
 
 const TEXT = 'Interviewer: How did you find help?\nAmara: A friend from church took me to the centre. I did not trust anyone then.\n';
 const dana = { id: 'dana-reyes', name: 'Dana Reyes' };
@@ -24,8 +25,8 @@ function project(): MemoryFileSystem {
   });
 }
 
-async function open(fs: MemoryFileSystem, coder = dana, debounceMs = 0): Promise<ProjectStore> {
-  return ProjectStore.open(fs, { coder, ids: sequentialIds(), debounceMs });
+async function open(fs: MemoryFileSystem, coder = dana, debounceMs = 0, fingerprint?: (text: string) => string): Promise<ProjectStore> {
+  return ProjectStore.open(fs, { coder, ids: sequentialIds(), debounceMs, fingerprint });
 }
 
 describe('ProjectStore', () => {
@@ -141,28 +142,6 @@ describe('ProjectStore', () => {
     assert.ok(reopened.problems().some((p) => p.path === path && p.line === 2));
   });
 
-  it('ignores the echo of its own writes and reloads real external changes', async () => {
-    const fs = project();
-    const store = await open(fs);
-    const code = store.addCode({ name: 'Trust' });
-    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-    await store.flush();
-    const events: string[] = [];
-    store.onDidChangeCoding(({ transcript }) => events.push(transcript));
-    store.onDidChangeCodebook(() => events.push('codebook'));
-    const path = codingFilePath('interviews/p01.md', dana.id);
-    await store.handleFileChange(path);
-    await store.handleFileChange(codeFilePath(code));
-    assert.deepEqual(events, [], 'own writes are not changes');
-
-    const theirs = await open(fs, sam);
-    await theirs.applyCodes('interviews/p01.md', target('took me'), [code]);
-    await theirs.flush();
-    await store.handleFileChange(codingFilePath('interviews/p01.md', sam.id));
-    assert.deepEqual(events, ['interviews/p01.md']);
-    assert.equal((await store.getCoding('interviews/p01.md')).coders.length, 2);
-  });
-
   it('coalesces a burst of edits to one file into one write', async () => {
     const fs = project();
     const store = await open(fs, dana, 30);
@@ -249,39 +228,87 @@ describe('ProjectStore: transcripts renamed', () => {
   });
 });
 
-describe('ProjectStore: changes on disk and its own writes', () => {
-  it('reloads an external change that restores content it once wrote itself (a checkout of an older commit)', async () => {
-    const fs = project();
-    const store = await open(fs);
-    const code = store.addCode({ name: 'Trust' });
-    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-    await store.flush();
-    const path = codingFilePath('interviews/p01.md', dana.id);
-    const older = fs.files.get(path)!;
-    await store.applyCodes('interviews/p01.md', target('took me'), [code]);
-    await store.flush();
-    fs.files.set(path, older);
-    await store.handleFileChange(path);
-    assert.equal((await store.getCoding('interviews/p01.md')).coders[0].segments.length, 1);
-  });
+// What the store remembers of each file, the whole text or its fingerprint, must tell the same
+// changes apart: its own echo from a real change, and a file changed on disk before a write.
+for (const [kept, fingerprint] of [
+  ['the whole text', undefined],
+  ['a SHA-256 fingerprint', contentFingerprint],
+] as const) {
+  describe(`ProjectStore: changes on disk and its own writes, remembering ${kept}`, () => {
+    it('ignores the echo of its own writes and reloads real external changes', async () => {
+      const fs = project();
+      const store = await open(fs, dana, 0, fingerprint);
+      const code = store.addCode({ name: 'Trust' });
+      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+      await store.flush();
+      const events: string[] = [];
+      store.onDidChangeCoding(({ transcript }) => events.push(transcript));
+      store.onDidChangeCodebook(() => events.push('codebook'));
+      const path = codingFilePath('interviews/p01.md', dana.id);
+      await store.handleFileChange(path);
+      await store.handleFileChange(codeFilePath(code));
+      assert.deepEqual(events, [], 'own writes are not changes');
 
-  it('never overwrites a file that changed on disk just before its debounced write; says so', async () => {
-    const fs = project();
-    const store = await open(fs, dana, 30);
-    const code = store.addCode({ name: 'Trust' });
-    await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-    await store.flush();
-    const path = codingFilePath('interviews/p01.md', dana.id);
-    await store.applyCodes('interviews/p01.md', target('took me'), [code]);
-    // Before the debounced write runs, a pull rewrites the file (here: a comment on the segment).
-    const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
-    const external = `${header}\n${line.replace('}', ',"comment":"from the other branch"}')}\n`;
-    fs.files.set(path, external);
-    await store.flush();
-    assert.equal(fs.files.get(path), external, 'the external version is kept');
-    assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+      const theirs = await open(fs, sam, 0, fingerprint);
+      await theirs.applyCodes('interviews/p01.md', target('took me'), [code]);
+      await theirs.flush();
+      await store.handleFileChange(codingFilePath('interviews/p01.md', sam.id));
+      assert.deepEqual(events, ['interviews/p01.md']);
+      assert.equal((await store.getCoding('interviews/p01.md')).coders.length, 2);
+    });
+
+    it('reloads an external change that restores content it once wrote itself (a checkout of an older commit)', async () => {
+      const fs = project();
+      const store = await open(fs, dana, 0, fingerprint);
+      const code = store.addCode({ name: 'Trust' });
+      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+      await store.flush();
+      const path = codingFilePath('interviews/p01.md', dana.id);
+      const older = fs.files.get(path)!;
+      await store.applyCodes('interviews/p01.md', target('took me'), [code]);
+      await store.flush();
+      fs.files.set(path, older);
+      await store.handleFileChange(path);
+      assert.equal((await store.getCoding('interviews/p01.md')).coders[0].segments.length, 1);
+    });
+
+    it('never overwrites a file that changed on disk just before its debounced write; says so', async () => {
+      const fs = project();
+      const store = await open(fs, dana, 30, fingerprint);
+      const code = store.addCode({ name: 'Trust' });
+      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+      await store.flush();
+      const path = codingFilePath('interviews/p01.md', dana.id);
+      await store.applyCodes('interviews/p01.md', target('took me'), [code]);
+      // Before the debounced write runs, a pull rewrites the file (here: a comment on the segment).
+      const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
+      const external = `${header}\n${line.replace('}', ',"comment":"from the other branch"}')}\n`;
+      fs.files.set(path, external);
+      await store.flush();
+      assert.equal(fs.files.get(path), external, 'the external version is kept');
+      assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+    });
+
+    it('never overwrites a file that changed on disk after it was read, before anything was written to it', async () => {
+      const fs = project();
+      const first = await open(fs, dana, 0, fingerprint);
+      const code = first.addCode({ name: 'Trust' });
+      await first.applyCodes('interviews/p01.md', target('A friend'), [code]);
+      await first.flush();
+      const path = codingFilePath('interviews/p01.md', dana.id);
+      // A second session reads the file (a load), then a pull changes it before its debounced write.
+      const store = await open(fs, dana, 30, fingerprint);
+      await store.getCoding('interviews/p01.md');
+      await store.applyCodes('interviews/p01.md', target('took me'), [code]);
+      const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
+      const external = `${header}\n${line.replace('}', ',"comment":"pulled"}')}\n`;
+      fs.files.set(path, external);
+      await store.flush();
+      assert.equal(fs.files.get(path), external, 'the external version is kept');
+      assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+    });
   });
-});
+}
 
 describe('ProjectStore: a rename interrupted or read halfway', () => {
   /** Two coders' coding of p01, and a store that has read it. */
