@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadSnapshot, type ProjectSnapshot } from '../../../src/core/project-index';
+import { ProjectIndex, loadSnapshot, type ProjectSnapshot } from '../../../src/core/project-index';
 import { demoFileSystem } from '../pseudonymise/demo-files';
 import { P01, P02, TRUST, WORK, smallProject } from './small-project';
 
@@ -101,3 +101,18 @@ function demoFileSystemWithout(path: string): ReturnType<typeof demoFileSystem> 
   fs.files.delete(path);
   return fs;
 }
+
+describe('ProjectIndex in time slices', () => {
+  it('makes its first snapshot in slices while it builds, the same as one made at once', async () => {
+    // A Slices that runs each piece at once and keeps what it returned.
+    const returned: unknown[] = [];
+    const slices = { run: <T>(work: () => T): Promise<T> => Promise.resolve(work()).then((value) => (returned.push(value), value)) };
+    const sliced = await ProjectIndex.load(demoFileSystem(), { slices });
+    const snapshot = sliced.snapshot();
+    // Whoever asks once the index is built finds the snapshot made: it came out of a piece.
+    assert.ok(returned.includes(snapshot), 'the snapshot was made in a piece of the build');
+    const direct = await ProjectIndex.load(demoFileSystem());
+    assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), JSON.parse(JSON.stringify(direct.snapshot())));
+    assert.ok(snapshot.transcripts.length > 0 && snapshot.transcripts.every((t) => sliced.transcript(t.path) === t), 'each transcript the same object as the snapshot lists');
+  });
+});
