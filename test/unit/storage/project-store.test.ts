@@ -228,6 +228,29 @@ describe('ProjectStore: transcripts renamed', () => {
   });
 });
 
+/** Dana's store with one segment coded and written; `debounceMs` for the writes after it. */
+async function codedOnce(debounceMs: number, fingerprint?: (text: string) => string): Promise<{ fs: MemoryFileSystem; store: ProjectStore; code: string; path: string }> {
+  const fs = project();
+  const store = await open(fs, dana, debounceMs, fingerprint);
+  const code = store.addCode({ name: 'Trust' });
+  await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
+  await store.flush();
+  return { fs, store, code, path: codingFilePath('interviews/p01.md', dana.id) };
+}
+
+/**
+ * A pull rewrites the coding file (a comment on its first segment) before the store's debounced
+ * write runs; the write must keep the pulled version and say so.
+ */
+async function pullThenFlush(fs: MemoryFileSystem, store: ProjectStore, path: string): Promise<void> {
+  const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
+  const external = `${header}\n${line.replace('}', ',"comment":"from the other branch"}')}\n`;
+  fs.files.set(path, external);
+  await store.flush();
+  assert.equal(fs.files.get(path), external, 'the external version is kept');
+  assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+}
+
 // What the store remembers of each file, the whole text or its fingerprint, must tell the same
 // changes apart: its own echo from a real change, and a file changed on disk before a write.
 for (const [kept, fingerprint] of [
@@ -236,15 +259,10 @@ for (const [kept, fingerprint] of [
 ] as const) {
   describe(`ProjectStore: changes on disk and its own writes, remembering ${kept}`, () => {
     it('ignores the echo of its own writes and reloads real external changes', async () => {
-      const fs = project();
-      const store = await open(fs, dana, 0, fingerprint);
-      const code = store.addCode({ name: 'Trust' });
-      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-      await store.flush();
+      const { fs, store, code, path } = await codedOnce(0, fingerprint);
       const events: string[] = [];
       store.onDidChangeCoding(({ transcript }) => events.push(transcript));
       store.onDidChangeCodebook(() => events.push('codebook'));
-      const path = codingFilePath('interviews/p01.md', dana.id);
       await store.handleFileChange(path);
       await store.handleFileChange(codeFilePath(code));
       assert.deepEqual(events, [], 'own writes are not changes');
@@ -258,12 +276,7 @@ for (const [kept, fingerprint] of [
     });
 
     it('reloads an external change that restores content it once wrote itself (a checkout of an older commit)', async () => {
-      const fs = project();
-      const store = await open(fs, dana, 0, fingerprint);
-      const code = store.addCode({ name: 'Trust' });
-      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-      await store.flush();
-      const path = codingFilePath('interviews/p01.md', dana.id);
+      const { fs, store, code, path } = await codedOnce(0, fingerprint);
       const older = fs.files.get(path)!;
       await store.applyCodes('interviews/p01.md', target('took me'), [code]);
       await store.flush();
@@ -273,39 +286,19 @@ for (const [kept, fingerprint] of [
     });
 
     it('never overwrites a file that changed on disk just before its debounced write; says so', async () => {
-      const fs = project();
-      const store = await open(fs, dana, 30, fingerprint);
-      const code = store.addCode({ name: 'Trust' });
-      await store.applyCodes('interviews/p01.md', target('A friend'), [code]);
-      await store.flush();
-      const path = codingFilePath('interviews/p01.md', dana.id);
+      const { fs, store, code, path } = await codedOnce(30, fingerprint);
       await store.applyCodes('interviews/p01.md', target('took me'), [code]);
-      // Before the debounced write runs, a pull rewrites the file (here: a comment on the segment).
-      const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
-      const external = `${header}\n${line.replace('}', ',"comment":"from the other branch"}')}\n`;
-      fs.files.set(path, external);
-      await store.flush();
-      assert.equal(fs.files.get(path), external, 'the external version is kept');
-      assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+      // Before the debounced write runs, a pull rewrites the file.
+      await pullThenFlush(fs, store, path);
     });
 
     it('never overwrites a file that changed on disk after it was read, before anything was written to it', async () => {
-      const fs = project();
-      const first = await open(fs, dana, 0, fingerprint);
-      const code = first.addCode({ name: 'Trust' });
-      await first.applyCodes('interviews/p01.md', target('A friend'), [code]);
-      await first.flush();
-      const path = codingFilePath('interviews/p01.md', dana.id);
+      const { fs, code, path } = await codedOnce(0, fingerprint);
       // A second session reads the file (a load), then a pull changes it before its debounced write.
       const store = await open(fs, dana, 30, fingerprint);
       await store.getCoding('interviews/p01.md');
       await store.applyCodes('interviews/p01.md', target('took me'), [code]);
-      const [header, line] = fs.files.get(path)!.trimEnd().split('\n');
-      const external = `${header}\n${line.replace('}', ',"comment":"pulled"}')}\n`;
-      fs.files.set(path, external);
-      await store.flush();
-      assert.equal(fs.files.get(path), external, 'the external version is kept');
-      assert.ok(store.problems().some((p) => p.path === path && /changed on disk/.test(p.message)));
+      await pullThenFlush(fs, store, path);
     });
   });
 }
