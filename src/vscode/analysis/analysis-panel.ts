@@ -145,6 +145,9 @@ export class AnalysisPanels implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         for (const s of subscriptions) s.dispose();
+        // A panel opened later finds its first answer worked out, even if the project does not
+        // change again meanwhile (the answer for this snapshot is usually kept already).
+        this.warmSoon();
       }),
     ];
   }
