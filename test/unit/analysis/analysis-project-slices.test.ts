@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { analysisProjectInSlices, analysisProjectOf } from '../../../src/core/analysis/from-snapshot';
 import { TimeSlices } from '../../../src/core/time-slices';
-import { DANA, P01, P02, SAM, TRUST, WORK, code, seg, snapshot } from '../coding-review/projects';
+import { DANA, P01, P02, SAM, TRUST, WORK, baseSpec, seg, snapshot } from '../coding-review/projects';
 
 describe('the analysis view made in slices', () => {
   it('is the view made at once: the same segments in the same order, the same count left out', async () => {
     const project = await snapshot({
-      codes: [code(TRUST, 'Trust'), code(WORK, 'Work')],
-      texts: { 'interviews/p01.md': P01, 'interviews/p02.md': P02 },
+      ...baseSpec(),
       coding: {
         'interviews/p01.md': {
           [DANA.id]: [seg(P01, 's-000000000001', 'did not trust anyone'), seg(P01, 's-000000000002', 'run the group', [WORK])],
@@ -30,8 +29,7 @@ describe('the analysis view made in slices', () => {
 
   it('makes again only the part of a transcript whose snapshot changed, and the result is the view made afresh', async () => {
     const before = await snapshot({
-      codes: [code(TRUST, 'Trust'), code(WORK, 'Work')],
-      texts: { 'interviews/p01.md': P01, 'interviews/p02.md': P02 },
+      ...baseSpec(),
       coding: {
         'interviews/p01.md': { [DANA.id]: [seg(P01, 's-000000000001', 'did not trust anyone')] },
         'interviews/p02.md': { [DANA.id]: [seg(P02, 's-000000000004', 'Nobody paid us', [WORK])] },

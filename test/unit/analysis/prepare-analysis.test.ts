@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { prepareAnalysis } from '../../../src/core/analysis/prepare-analysis';
 import { TimeSlices } from '../../../src/core/time-slices';
-import { DANA, P01, P02, SAM, TRUST, WORK, code, seg, snapshot } from '../coding-review/projects';
+import { DANA, P01, P02, SAM, TRUST, WORK, baseSpec, seg, snapshot } from '../coding-review/projects';
 
 describe('the analysis of a snapshot, prepared for a panel', () => {
   it('gives the context every query shares and the outline the page draws from, the same in slices as at once', async () => {
     const project = await snapshot({
-      codes: [code(TRUST, 'Trust'), code(WORK, 'Work')],
-      texts: { 'interviews/p01.md': P01, 'interviews/p02.md': P02 },
+      ...baseSpec(),
       coding: {
         'interviews/p01.md': { [DANA.id]: [seg(P01, 's-000000000001', 'did not trust anyone')], [SAM.id]: [seg(P01, 's-000000000003', 'A friend from church', [TRUST, WORK])] },
         'interviews/p02.md': { [DANA.id]: [seg(P02, 's-000000000004', 'Nobody paid us', [WORK])] },
