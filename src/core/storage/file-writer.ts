@@ -146,8 +146,9 @@ export class FileWriter {
       // Content is produced at write time, so the latest state of the model is what lands.
       const content = produce();
       const onDisk = await this.fs.readFile(path);
-      if (this.print(onDisk) !== (this.known.get(path) ?? null)) {
-        this.known.set(path, this.print(onDisk));
+      const onDiskPrint = this.print(onDisk);
+      if (onDiskPrint !== (this.known.get(path) ?? null)) {
+        this.known.set(path, onDiskPrint);
         this.onConflict(path, onDisk);
         return;
       }

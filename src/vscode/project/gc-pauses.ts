@@ -34,15 +34,10 @@ export class GcPauses {
   }
 
   /**
-   * Milliseconds the collector paused the host between `from` and `to` (`performance.now()` times);
-   * undefined where the host does not report its collections.
+   * Milliseconds the collector paused the host between `from` and `to` (`performance.now()` times),
+   * by kind of collection (minor, major…; kinds with none are left out); undefined where the host
+   * does not report its collections.
    */
-  within(from: number, to: number): number | undefined {
-    const byKind = this.byKindWithin(from, to);
-    return byKind && Object.values(byKind).reduce((sum, ms) => sum + ms, 0);
-  }
-
-  /** The same milliseconds by kind of collection (minor, major…); kinds with none are left out. */
   byKindWithin(from: number, to: number): Record<string, number> | undefined {
     if (!this.observer) return undefined;
     // Entries reach the callback a moment after the pause: the ones still on their way too.

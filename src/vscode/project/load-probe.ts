@@ -69,7 +69,7 @@ export class LoadProbe implements vscode.Disposable {
       // The block that ends with the last mark counts too.
       this.tick();
       const longestBlockGcByKind = this.collections.byKindWithin(this.longestSpan.from, this.longestSpan.to);
-      const longestBlockGcMs = this.collections.within(this.longestSpan.from, this.longestSpan.to);
+      const longestBlockGcMs = longestBlockGcByKind && Object.values(longestBlockGcByKind).reduce((sum, ms) => sum + ms, 0);
       this.dispose();
       this.finish({
         totalMs: Math.max(...this.marks.values()),
