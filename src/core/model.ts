@@ -70,7 +70,7 @@ export interface TextRange {
 export interface Segment {
   id: SegmentId;
   /** Sorted, without duplicates, never empty. */
-  codes: CodeId[];
+  codes: readonly CodeId[];
   quote: QuoteSelector;
   position: TextRange;
   /** A short note a coder attached to this segment. */

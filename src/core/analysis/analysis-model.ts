@@ -57,7 +57,7 @@ export interface AnalysisSegment {
   coder: string;
   id: string;
   /** Sorted, never empty. */
-  codes: string[];
+  codes: readonly string[];
   /** Where the segment sits in the current text (UTF-16 code units). Orphans are not included. */
   start: number;
   end: number;

@@ -25,7 +25,7 @@ export interface Hit {
   codes: string[];
   coders: string[];
   /** The segments overlapping this passage. */
-  segments: { id: string; coder: string; codes: string[] }[];
+  segments: { id: string; coder: string; codes: readonly string[] }[];
 }
 
 const CONTEXT_CHARS = 80;

@@ -34,7 +34,7 @@ function editCoding(study: string, coder: string, edit: (text: string, segments:
   writeFileSync(join(study, path), serializeCodingFile(parsed.value));
 }
 
-function segmentAt(text: string, id: string, phrase: string, codes: string[]) {
+function segmentAt(text: string, id: string, phrase: string, codes: readonly string[]) {
   const start = text.indexOf(phrase);
   assert.ok(start >= 0, phrase);
   const range = { start, end: start + phrase.length };

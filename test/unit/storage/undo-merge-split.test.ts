@@ -113,7 +113,7 @@ describe('merging and splitting codes', () => {
     await fresh.flush();
     assert.ok(fresh.codebook().get(faith));
     assert.equal(fresh.codebook().get(child)?.parent, faith);
-    assert.deepEqual((await fresh.getCoding(T)).coders[0].segments[0].codes.sort(), [faith, trust].sort());
+    assert.deepEqual([...(await fresh.getCoding(T)).coders[0].segments[0].codes].sort(), [faith, trust].sort());
   });
 
   it('collapses two segments of one coder on the same text when their codes are merged', async () => {

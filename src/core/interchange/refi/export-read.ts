@@ -20,7 +20,7 @@ import { splitTranscript } from './transcript-text';
 export interface BodySegment {
   segmentId: string;
   coder: Coder;
-  codes: string[];
+  codes: readonly string[];
   start: number;
   end: number;
   comment?: string;

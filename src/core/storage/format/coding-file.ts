@@ -7,7 +7,7 @@ import type { CodingFile, FileProblem, Segment, UncodedPassage } from '../../mod
 import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
 import { type JsonObject, OrderedObject, compareCodeUnits, normaliseText, unknownFields, withUnknownFields } from './json-text';
 import { conflictProblems } from './merge-conflict';
-import { SharedStrings } from './shared-strings';
+import { SharedValues } from './shared-values';
 import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
@@ -16,7 +16,8 @@ import { isPlainSegment } from './segment-shape';
 import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
 import { checkUncodedRecord, isUncodedRecord, uncodedFrom, uncodedRecord } from './uncoded-record';
 
-const CODE_IDS = new SharedStrings(10_000);
+const CODE_IDS = new SharedValues<string>(10_000);
+const CODE_LISTS = new SharedValues<readonly string[]>(10_000);
 const HEADER_KEYS = ['format', 'version', 'coder'] as const;
 const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment', ...ROUND_KEYS_OF_SEGMENT] as const;
 
@@ -169,14 +170,17 @@ function segmentFrom(record: JsonObject, plain: boolean): Segment {
 }
 
 /**
- * The record's own array (it was parsed for this segment alone), sorted, without duplicates, and
- * holding one string per code id across all files read: a project's 100,000 segments name a few
- * hundred codes, and each parsed line would otherwise keep a copy of every id it names.
+ * The codes sorted, without duplicates, as one frozen array shared by every segment read with the
+ * same codes. A project's 100,000 segments name a few hundred distinct lists; one array each (two
+ * objects) would be a fifth of what reading the project keeps, all of it copied by the garbage
+ * collector while the project loads. Shared, so never changed in place: Segment.codes is readonly,
+ * and coding replaces a segment's list.
  */
-function sharedCodeIds(codes: string[]): string[] {
+function sharedCodeIds(codes: string[]): readonly string[] {
   const normalised = isOrdered(codes) ? codes : normaliseCodes(codes);
-  for (let i = 0; i < normalised.length; i++) normalised[i] = CODE_IDS.shared(normalised[i]);
-  return normalised;
+  // A code id holds no line break (CODE_ID_PATTERN), so the key names one list.
+  const key = normalised.length === 1 ? normalised[0] : normalised.join('\n');
+  return CODE_LISTS.get(key) ?? CODE_LISTS.keep(key, Object.freeze(normalised.map((id) => CODE_IDS.keep(id, id))));
 }
 
 function isOrdered(codes: readonly string[]): boolean {
