@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CodeId, RoundId, SegmentId } from '../../core/model';
 import { type RoundView, keptByRound, parentInView, subcodesInView } from '../../core/views/round-groups';
 import { roundChildren, roundGroupItem, roundTooltip } from '../rounds/codebook-rounds';
-import { countCodes, countCodesInSlices, type CodeCounts } from '../../core/views/code-counts';
+import { CodeCounter, type CodeCounts } from '../../core/views/code-counts';
 import { excerpt } from '../../core/views/markdown-text';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import { relationLines, type RelationLine } from '../../core/relations';
@@ -32,6 +32,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   readonly onDidChangeTreeData = this.changed.event;
   /** Recomputed on demand after any change, so an item is never shown with a stale count. */
   private counts: Map<CodeId, CodeCounts> | undefined;
+  /** Keeps each transcript's tally between counts: after a coding action only its transcript is counted again. */
+  private counter = new CodeCounter();
   private loaded = false;
   /** How many times the counts were dropped: a count that took a while is kept only if none was meanwhile. */
   private refreshes = 0;
@@ -48,6 +50,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   ) {
     const attach = (): void => {
       const { store } = host.require();
+      this.counter = new CodeCounter();
       this.disposables.push(
         { dispose: store.onDidChangeCodebook(() => this.refresh()).dispose },
         { dispose: store.onDidChangeCoding(() => this.refresh()).dispose },
@@ -102,7 +105,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
 
   private countsNow(): Map<CodeId, CodeCounts> {
     const store = this.host.require().store;
-    this.counts ??= countCodes(store.codebook(), store.loadedCoding());
+    this.counts ??= this.counter.countsNow(store.codebook(), store.loadedCoding());
     return this.counts;
   }
 
@@ -114,7 +117,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
   private async firstCounts(store: ProjectStore): Promise<void> {
     await store.loadAllCoding();
     const refreshes = this.refreshes;
-    const counts = await countCodesInSlices(() => store.codebook(), store.loadedCoding(), this.host.slices);
+    const counts = await this.counter.countsInSlices(() => store.codebook(), () => store.loadedCoding(), this.host.slices);
     // A change meanwhile made these counts stale: the next item counts afresh.
     if (this.refreshes === refreshes) this.counts = counts;
     this.loaded = true;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Codebook } from '../../../src/core/codebook';
 import type { Code, Segment } from '../../../src/core/model';
 import type { PlacedSegment } from '../../../src/core/transcript-session';
-import { countCodes, countCodesInSlices } from '../../../src/core/views/code-counts';
+import { CodeCounter, countCodes } from '../../../src/core/views/code-counts';
 import { planDecorations } from '../../../src/core/views/decoration-plan';
 import { hoverMarkdown } from '../../../src/core/views/hover-text';
 import { escapeMarkdown, excerpt } from '../../../src/core/views/markdown-text';
@@ -101,7 +101,7 @@ describe('code counts', () => {
     const pieces: number[] = [];
     const slices = { run: <T>(work: () => T): Promise<T> => (pieces.push(pieces.length), Promise.resolve(work())) };
     let current = book;
-    const counted = countCodesInSlices(() => current, codings, slices);
+    const counted = new CodeCounter().countsInSlices(() => current, () => codings, slices);
     current = new Codebook([...book.all(), code('c-new', 'Added while counting')]);
     const counts = await counted;
     // 40 transcripts have A (i % 3 of 0 or 1), 40 have B (1 or 2); every one reaches the parent.
@@ -111,5 +111,56 @@ describe('code counts', () => {
     assert.deepEqual(counts.get('c-new'), { segments: 0, segmentsWithChildren: 0, transcripts: 0 });
     assert.deepEqual(countCodes(current, codings), counts, 'the same figures as counting at once');
     assert.equal(pieces.length, 3 + 1, 'three pieces of 25, 25 and 10 transcripts, then the totals');
+  });
+
+  it('counts again only the transcripts whose coding changed, and forgets those no longer given', () => {
+    const book = new Codebook([code('c-p', 'Parent'), code('c-a', 'A', 'c-p'), code('c-b', 'B', 'c-p')]);
+    // Lists that count how often they are gone through: the store hands out an unchanged one again.
+    let readings = 0;
+    const list = (...segments: Segment[]): Segment[] => {
+      const items = [...segments];
+      const values = items[Symbol.iterator].bind(items);
+      return Object.defineProperty(items, Symbol.iterator, { value: () => (readings++, values()) });
+    };
+    const t1 = { transcript: 't1.md', coders: [{ coder, segments: list(seg('s-1', ['c-a', 'c-b']), seg('s-2', ['c-a'])) }], problems: [] };
+    const t2 = { transcript: 't2.md', coders: [{ coder, segments: list(seg('s-3', ['c-b'])) }], problems: [] };
+    const t3 = { transcript: 't3.md', coders: [{ coder, segments: list(seg('s-4', ['c-p'])) }], problems: [] };
+    const counter = new CodeCounter();
+    assert.deepEqual(counter.countsNow(book, [t1, t2, t3]), countCodes(book, [t1, t2, t3]));
+    readings = 0;
+
+    // t1 gains a segment (a new list, as the store makes one); t3 is gone; t2 is as it was.
+    const t1Now = { ...t1, coders: [{ coder, segments: list(seg('s-1', ['c-a', 'c-b']), seg('s-2', ['c-a']), seg('s-5', ['c-b'])) }] };
+    const counts = counter.countsNow(book, [t1Now, t2]);
+    assert.equal(readings, 1, 'only the changed transcript was gone through');
+    // By hand: A on s-1, s-2 (t1); B on s-1, s-5 (t1) and s-3 (t2); the parent reached by all four.
+    assert.deepEqual(counts.get('c-a'), { segments: 2, segmentsWithChildren: 2, transcripts: 1 });
+    assert.deepEqual(counts.get('c-b'), { segments: 3, segmentsWithChildren: 3, transcripts: 2 });
+    assert.deepEqual(counts.get('c-p'), { segments: 0, segmentsWithChildren: 4, transcripts: 0 });
+    assert.deepEqual(counts, countCodes(book, [t1Now, t2]));
+    readings = 0;
+    assert.deepEqual(counter.countsNow(book, [t1Now, t2]), counts);
+    assert.equal(readings, 0, 'nothing changed, nothing gone through');
+  });
+
+  it('ends a count in slices with the coding as it is then, when a count at once came in between', async () => {
+    const book = new Codebook([code('c-a', 'A'), code('c-b', 'B')]);
+    const before = { transcript: 't1.md', coders: [{ coder, segments: [seg('s-1', ['c-a'])] }], problems: [] };
+    const after = { transcript: 't1.md', coders: [{ coder, segments: [seg('s-1', ['c-b']), seg('s-2', ['c-b'])] }], problems: [] };
+    const waiting: (() => void)[] = [];
+    const slices = { run: <T>(work: () => T): Promise<T> => new Promise<T>((resolve) => waiting.push(() => resolve(work()))) };
+    let current = [before];
+    const counter = new CodeCounter();
+    const counted = counter.countsInSlices(() => book, () => current, slices);
+    // The coding changes, and the view counts at once, before the slices' piece (holding the old coding) runs.
+    current = [after];
+    assert.deepEqual(counter.countsNow(book, current), countCodes(book, current));
+    while (waiting.length > 0) {
+      waiting.shift()!();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    assert.deepEqual(await counted, countCodes(book, [after]));
+    assert.deepEqual((await counted).get('c-a'), { segments: 0, segmentsWithChildren: 0, transcripts: 0 });
   });
 });
