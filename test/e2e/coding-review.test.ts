@@ -37,6 +37,7 @@ async function giveRoomTo(page: Page, title: string, width = 600): Promise<() =>
   const headers = page.locator('.part.sidebar .pane-header');
   const header = (name: string): Locator => headers.filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) }).first();
   const collapsed: string[] = [];
+  await leaveSideBar(page);
   for (let i = 0; i < (await headers.count()); i++) {
     const name = ((await headers.nth(i).locator('h3.title').textContent()) ?? '').trim();
     const expanded = (await headers.nth(i).getAttribute('aria-expanded')) === 'true';
@@ -48,11 +49,24 @@ async function giveRoomTo(page: Page, title: string, width = 600): Promise<() =>
   const resized = await dragSideBarEdge(page, width);
   return async () => {
     await dragSideBarEdge(page, resized);
+    await leaveSideBar(page);
     for (const name of collapsed) {
       await header(name).locator('h3.title').click();
       await header(name).and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
     }
   };
+}
+
+/**
+ * Moves the mouse off the side bar, to the empty part of the editor's tab strip, and waits for any
+ * hover it opened there to close: a tree item's hover left over a view's header takes the click
+ * meant for the header.
+ */
+async function leaveSideBar(page: Page): Promise<void> {
+  const tabs = page.locator('.part.editor .tabs-container');
+  const box = ((await tabs.count()) > 0 ? await tabs.first().boundingBox() : null) ?? (await page.locator('.part.editor').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + Math.min(box.height / 2, 20));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.workbench-hover, .monaco-hover')).every((hover) => hover.getBoundingClientRect().height === 0), undefined, { timeout: 10_000 });
 }
 
 /** Drags the side bar's right edge until the side bar is `width` pixels wide; returns the width it had. */
