@@ -3,16 +3,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import type { TextRange } from '../model';
-
-/** The leaf blocks of a Markdown document, flattened in reading order. */
-export type Block =
-  | { kind: 'front-matter'; range: TextRange; yaml: string }
-  | { kind: 'paragraph'; range: TextRange }
-  | { kind: 'heading'; range: TextRange; depth: number; text: string }
-  /** A thematic break (`---`, `***`): like a heading, it closes the current turn. */
-  | { kind: 'break'; range: TextRange }
-  /** Code, HTML, tables…: part of whatever turn is open, never the start of one. */
-  | { kind: 'other'; range: TextRange };
+import { readPlainBlocks } from './plain-blocks';
+import type { Block } from './types';
 
 /**
  * Inline constructs whose resolution is quadratic (or worse) on pathological input: a line of
@@ -62,7 +54,13 @@ function flattenDeepContainers(text: string): string {
   return out === undefined ? text : out.join('') + text.slice(copied);
 }
 
+/** The leaf blocks: read line by line when the text is plain enough (see plain-blocks.ts), else parsed. */
 export function readBlocks(text: string): Block[] {
+  return readPlainBlocks(text) ?? parseBlocks(text);
+}
+
+/** The leaf blocks as the CommonMark parser reads them. */
+export function parseBlocks(text: string): Block[] {
   const root: Root = blockProcessor.parse(flattenDeepContainers(text));
   const blocks: Block[] = [];
   const budget = { left: MAX_INLINE_PER_DOCUMENT };

@@ -1,5 +1,5 @@
 import type { TextRange } from '../model';
-import type { Block } from './blocks';
+import type { Block } from './types';
 import { matchLabelAt, type LabelMatch } from './speaker-label';
 import type { SpeakerTurn } from './types';
 

@@ -39,3 +39,13 @@ export interface Transcript {
   paragraphs: TextRange[];
   headings: Heading[];
 }
+
+/** The leaf blocks of a Markdown document, flattened in reading order. */
+export type Block =
+  | { kind: 'front-matter'; range: TextRange; yaml: string }
+  | { kind: 'paragraph'; range: TextRange }
+  | { kind: 'heading'; range: TextRange; depth: number; text: string }
+  /** A thematic break (`---`, `***`): like a heading, it closes the current turn. */
+  | { kind: 'break'; range: TextRange }
+  /** Code, HTML, tables…: part of whatever turn is open, never the start of one. */
+  | { kind: 'other'; range: TextRange };
