@@ -6,6 +6,8 @@
 //   index.mb_1000        the heap the built index holds
 //   index.update_ms      after one apply in the store, until the live index's snapshot has it placed
 //   index.stats_ms_1000  `grounded stats` on the same project
+//   cli.export_csv_ms_1000  `grounded export csv` on it (every segment's speaker: each transcript's turns)
+//   cli.report_ms_1000   `grounded report` of every code on it (Markdown)
 import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,8 @@ import { runInNewContext } from 'node:vm';
 import { makeQuote } from '../src/core/anchoring';
 import { ProjectIndex } from '../src/core/project-index';
 import { ProjectStore } from '../src/core/storage/project-store';
+import { exportCommand } from '../src/cli/commands/export';
+import { reportCommand } from '../src/cli/commands/report';
 import { statsCommand } from '../src/cli/commands/stats';
 import { NodeFileSystem } from '../src/node/node-file-system';
 import { CODERS, writeProject } from './lib/project';
@@ -112,6 +116,13 @@ try {
   const statsStarted = performance.now();
   if ((await statsCommand.run([root], {}, quiet)) !== 0) throw new Error('grounded stats failed');
   console.log(`bench index.stats_ms_1000 ${(performance.now() - statsStarted).toFixed(0)} ms`);
+
+  const csvStarted = performance.now();
+  if ((await exportCommand.run(['csv', root], { out: join(root, 'tidy.csv') }, quiet)) !== 0) throw new Error('grounded export csv failed');
+  console.log(`bench cli.export_csv_ms_1000 ${(performance.now() - csvStarted).toFixed(0)} ms`);
+  const reportStarted = performance.now();
+  if ((await reportCommand.run([root], { format: 'md', out: join(root, 'report.md') }, quiet)) !== 0) throw new Error('grounded report failed');
+  console.log(`bench cli.report_ms_1000 ${(performance.now() - reportStarted).toFixed(0)} ms`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
