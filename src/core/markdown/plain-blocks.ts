@@ -8,6 +8,7 @@
  * reads the document instead. test/unit/markdown/plain-blocks.test.ts checks that both readings
  * agree wherever this one answers.
  */
+import type { TextRange } from '../model';
 import type { Block } from './types';
 
 /** A line that could open a construct other than a paragraph, a heading or a thematic break. */
@@ -32,23 +33,23 @@ export function readPlainBlocks(text: string): Block[] | undefined {
     blocks.push(frontMatter);
     at = frontMatter.range.end;
   }
-  let paragraph: { start: number; end: number } | undefined;
+  let paragraph: TextRange | undefined;
   const closeParagraph = (): void => {
-    if (paragraph) blocks.push({ kind: 'paragraph', range: { ...paragraph } });
+    if (paragraph) blocks.push({ kind: 'paragraph', range: paragraph });
     paragraph = undefined;
   };
   while (at <= text.length) {
     const newline = text.indexOf('\n', at);
     const end = newline === -1 ? text.length : newline;
     const line = text.slice(at, end);
+    const heading = ATX_HEADING.exec(line);
     if (BLANK.test(line)) closeParagraph();
     else if (THEMATIC_BREAK.test(line)) {
       // Under a paragraph, dashes underline a setext heading.
       if (paragraph || TRAILING_SPACE.test(line)) return undefined;
       blocks.push({ kind: 'break', range: { start: at, end } });
     } else if (OTHER_CONSTRUCT.test(line)) return undefined;
-    else if (ATX_HEADING.test(line)) {
-      const heading = ATX_HEADING.exec(line)!;
+    else if (heading) {
       const words = line.slice(heading[0].length);
       if (HEADING_MARKUP.test(words) || TRAILING_SPACE.test(line)) return undefined;
       closeParagraph();
