@@ -31,7 +31,7 @@ function generateProject(random: Random): AnalysisProject {
       const speaker = turn % 2 === 0 ? 'Interviewer' : `P${t}`;
       const start = text.length;
       text += `${speaker}: ${answerText(random)}\n\n`;
-      turns.push({ speaker, start, end: text.length - 2 });
+      turns.push({ speaker, start, end: text.length - 2, textStart: start + speaker.length + 2 });
     }
     transcripts.push({ path, participant: `P${t}`, attributes: { sector: random.pick(sectors), lens: random.pick(['collectivist', 'individualistic']), age: random.int(22, 64) }, text, turns });
     for (const coder of ['dana', 'sam']) {

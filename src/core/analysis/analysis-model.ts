@@ -34,8 +34,11 @@ export interface AnalysisMemo {
 }
 
 export interface AnalysisTurn {
+  /** The whole turn, its label included. */
   start: number;
   end: number;
+  /** Where what was said begins: after the label (`**Amara:**`) and any timestamp. */
+  textStart: number;
   speaker: string;
 }
 

@@ -98,7 +98,7 @@ function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], 
           text: t.text,
           // Turns need a Markdown parse: only for the transcripts a query asks about.
           get turns() {
-            turns ??= t.turns.map((turn) => ({ speaker: turn.speaker, start: turn.range.start, end: turn.range.end }));
+            turns ??= t.turns.map((turn) => ({ speaker: turn.speaker, start: turn.range.start, end: turn.range.end, textStart: turn.textRange.start }));
             return turns;
           },
         };

@@ -81,7 +81,7 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
     end,
     ...(turn ? { speaker: turn.speaker } : {}),
     text: text.slice(start, end),
-    before: contextBefore(text, start),
+    before: contextBefore(text, start, turn && start >= turn.textStart ? turn.textStart : 0),
     after: contextAfter(text, end),
     words: context.words(path).wordsIn(start, end),
     codes: [...codes].sort(),
@@ -90,9 +90,12 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
   };
 }
 
-/** Context stays on the passage's own line: the line before is another turn or paragraph. */
-function contextBefore(text: string, start: number): string {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/**
+ * Context stays on the passage's own line (the line before is another turn or paragraph) and after
+ * its turn's label: the speaker is named beside the quote, not shown as the Markdown it is written in.
+ */
+function contextBefore(text: string, start: number, turnTextStart: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, turnTextStart);
   const from = Math.max(lineStart, start - CONTEXT_CHARS);
   const slice = text.slice(from, start);
   const cut = from > lineStart ? slice.search(/\s/) : -1;

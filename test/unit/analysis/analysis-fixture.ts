@@ -28,7 +28,7 @@ function segment(id: string, transcript: string, text: string, coder: string, co
 
 function turn(text: string, speaker: string, from: string) {
   const start = text.indexOf(from);
-  return { speaker, start, end: text.indexOf('\n', start) };
+  return { speaker, start, end: text.indexOf('\n', start), textStart: start + from.length + 1 };
 }
 
 export function fixtureProject(): AnalysisProject {

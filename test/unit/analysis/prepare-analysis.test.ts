@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { prepareAnalysis } from '../../../src/core/analysis/prepare-analysis';
+import { retrieveSegments } from '../../../src/core/analysis/retrieval';
 import { TimeSlices } from '../../../src/core/time-slices';
 import { DANA, P01, P02, SAM, TRUST, WORK, baseSpec, seg, snapshot } from '../coding-review/projects';
 
@@ -27,5 +28,27 @@ describe('the analysis of a snapshot, prepared for a panel', () => {
     assert.deepEqual(atOnce.outline.coders, [DANA.id, SAM.id]);
     assert.deepEqual(sliced.outline, atOnce.outline);
     assert.deepEqual(sliced.context.project.segments, atOnce.context.project.segments);
+  });
+
+  it('gives a passage context from its own turn, without the Markdown of the speaker label', async () => {
+    const project = await snapshot({
+      ...baseSpec(),
+      coding: {
+        'interviews/p01.md': { [DANA.id]: [seg(P01, 's-000000000001', 'took me to the centre'), seg(P01, 's-000000000002', 'Now I run the group')] },
+        'interviews/p02.md': { [DANA.id]: [seg(P02, 's-000000000003', 'Nobody paid us', [WORK])] },
+      },
+    });
+    const { context } = await prepareAnalysis(project);
+    const hits = retrieveSegments(context);
+    // P01: "**Amara:** A friend from church took me to the centre." The context runs back to "A",
+    // where what Amara said begins; a passage at that start has none. P02's label is "**Tomasz:**".
+    assert.deepEqual(
+      hits.map((h) => [h.speaker, h.before, h.text]),
+      [
+        ['Amara', 'A friend from church ', 'took me to the centre'],
+        ['Amara', '', 'Now I run the group'],
+        ['Tomasz', 'We slept on site. ', 'Nobody paid us'],
+      ],
+    );
   });
 });

@@ -30,7 +30,8 @@ describe('analysis tables', () => {
     const [hit] = retrieveSegments(context(), { code: 'Family' });
     assert.equal(hit.speaker, 'Ana');
     assert.equal(hit.participant, 'Ana');
-    assert.equal(hit.before, 'Ana: I felt unheard at work. The pay was low. ');
+    // The context reaches back to the start of what Ana said, not into her label.
+    assert.equal(hit.before, 'I felt unheard at work. The pay was low. ');
     assert.equal(hit.after, '');
     assert.deepEqual(hit.segments, [{ id: 's3', coder: 'sam', codes: ['fam'] }]);
     assert.throws(() => retrieveSegments(context(), { filter: { text: '(', regex: true } }), /The text pattern: Not a valid regular expression/);
