@@ -87,9 +87,9 @@ function hitButton(hit: Hit, codes: Map<string, { path: string; color: string }>
   const button = el(
     'button',
     { class: 'hit', title: 'Show in the transcript' },
-    el('span', { class: 'context' }, hit.before ? `…${hit.before}` : ''),
+    el('span', { class: 'context' }, `${hit.beforeCut ? '…' : ''}${hit.before}`),
     el('span', { class: 'quote' }, hit.text),
-    el('span', { class: 'context' }, hit.after ? `${hit.after}…` : ''),
+    el('span', { class: 'context' }, `${hit.after}${hit.afterCut ? '…' : ''}`),
     // The speaker is named only when it is not the participant (an interviewer's turn).
     el('span', { class: 'meta' }, [hit.participant, hit.speaker !== hit.participant && hit.speaker, names, hit.coders.join(', ')].filter(Boolean).join(' · ')),
   );

@@ -20,6 +20,9 @@ export interface Hit {
   /** Up to {@link CONTEXT_CHARS} characters before and after, cut at a word. */
   before: string;
   after: string;
+  /** The line (or the turn's words) goes on beyond `before` / `after`: a reader shows an ellipsis. */
+  beforeCut: boolean;
+  afterCut: boolean;
   words: number;
   /** The codes on this passage (of the segments the filter keeps), by id. */
   codes: string[];
@@ -81,8 +84,8 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
     end,
     ...(turn ? { speaker: turn.speaker } : {}),
     text: text.slice(start, end),
-    before: contextBefore(text, start, turn && start >= turn.textStart ? turn.textStart : 0),
-    after: contextAfter(text, end),
+    ...contextBefore(text, start, turn && start >= turn.textStart ? turn.textStart : 0),
+    ...contextAfter(text, end),
     words: context.words(path).wordsIn(start, end),
     codes: [...codes].sort(),
     coders: [...coders].sort(),
@@ -94,21 +97,23 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
  * Context stays on the passage's own line (the line before is another turn or paragraph) and after
  * its turn's label: the speaker is named beside the quote, not shown as the Markdown it is written in.
  */
-function contextBefore(text: string, start: number, turnTextStart: number): string {
+function contextBefore(text: string, start: number, turnTextStart: number): Pick<Hit, 'before' | 'beforeCut'> {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, turnTextStart);
   const from = Math.max(lineStart, start - CONTEXT_CHARS);
   const slice = text.slice(from, start);
-  const cut = from > lineStart ? slice.search(/\s/) : -1;
-  return cut >= 0 ? slice.slice(cut + 1) : slice;
+  const beforeCut = from > lineStart;
+  const word = beforeCut ? slice.search(/\s/) : -1;
+  return { before: word >= 0 ? slice.slice(word + 1) : slice, beforeCut };
 }
 
-function contextAfter(text: string, end: number): string {
+function contextAfter(text: string, end: number): Pick<Hit, 'after' | 'afterCut'> {
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : newline;
   const to = Math.min(lineEnd, end + CONTEXT_CHARS);
   const slice = text.slice(end, to);
-  const cut = to < lineEnd ? slice.search(/\s\S*$/) : -1;
-  return cut >= 0 ? slice.slice(0, cut) : slice;
+  const afterCut = to < lineEnd;
+  const word = afterCut ? slice.search(/\s\S*$/) : -1;
+  return { after: word >= 0 ? slice.slice(0, word) : slice, afterCut };
 }
 
 /**

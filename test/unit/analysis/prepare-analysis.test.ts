@@ -43,12 +43,29 @@ describe('the analysis of a snapshot, prepared for a panel', () => {
     // P01: "**Amara:** A friend from church took me to the centre." The context runs back to "A",
     // where what Amara said begins; a passage at that start has none. P02's label is "**Tomasz:**".
     assert.deepEqual(
-      hits.map((h) => [h.speaker, h.before, h.text]),
+      hits.map((h) => [h.speaker, h.before, h.beforeCut, h.text, h.after, h.afterCut]),
       [
-        ['Amara', 'A friend from church ', 'took me to the centre'],
-        ['Amara', '', 'Now I run the group'],
-        ['Tomasz', 'We slept on site. ', 'Nobody paid us'],
+        ['Amara', 'A friend from church ', false, 'took me to the centre', '. I did not trust anyone then.', false],
+        ['Amara', '', false, 'Now I run the group', ' on Thursdays, and we cook together.', false],
+        ['Tomasz', 'We slept on site. ', false, 'Nobody paid us', '.', false],
       ],
     );
+  });
+
+  it('cuts a long context at a word and says so', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const text = `**Amara:** ${words} the passage itself ${words}\n`;
+    const project = await snapshot({
+      ...baseSpec(),
+      texts: { 'interviews/p01.md': text },
+      coding: { 'interviews/p01.md': { [DANA.id]: [seg(text, 's-000000000001', 'the passage itself')] } },
+    });
+    const [hit] = retrieveSegments((await prepareAnalysis(project)).context);
+    // 80 characters each side, then to the nearest whole word: "word…" pieces are never shown cut.
+    assert.equal(hit.beforeCut, true);
+    assert.equal(hit.afterCut, true);
+    assert.match(hit.before, /^word\d+ .* word39 $/);
+    assert.match(hit.after, /^ word0 .* word\d+$/);
+    assert.ok(hit.before.length <= 80 && hit.after.length <= 80);
   });
 });
