@@ -27,9 +27,8 @@ export interface SnapshotAgreementInput {
  * The input of computeAgreement from the live read model: segments are already placed on the
  * current text there (an open editor's unsaved text included), so nothing is read again. Orphaned
  * segments are left out and counted; segments placed by approximate match are counted where placed.
- * `decided`: per transcript, coders whose file there holds passages left uncoded (and maybe no segment).
  */
-export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection: SnapshotSelection, decided: ReadonlyMap<string, readonly string[]> = new Map()): SnapshotAgreementInput {
+export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection: SnapshotSelection): SnapshotAgreementInput {
   const warnings: string[] = [];
   const wanted = selection.coders && selection.coders.length > 0 ? selection.coders : defaultCoders(snapshot);
   const known = new Map(snapshot.coders.map((c) => [c.id, c]));
@@ -67,7 +66,7 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
     }
     // A coder who only recorded passages as left uncoded (the consensus coder, reconciling) did
     // look at this transcript: their values are "not coded", not missing.
-    for (const coderId of decided.get(t.path) ?? []) if (chosen.has(coderId) && !byCoder.has(coderId)) byCoder.set(coderId, []);
+    for (const coderId of t.uncodedBy) if (chosen.has(coderId) && !byCoder.has(coderId)) byCoder.set(coderId, []);
     if (byCoder.size === 0) continue;
     texts.set(t.path, t.text);
     transcripts.push({ name: t.path, length: t.text.length, units: unitsOf(t, selection.unit), coding: [...byCoder].map(([coderId, segments]) => ({ coderId, segments })) });

@@ -1,11 +1,9 @@
-import { normaliseText, reanchor } from '../anchoring';
+import { Codebook } from '../codebook';
 import { comparedByDefault } from '../consensus-coder';
-import type { Codebook } from '../codebook';
 import { parseTranscript, type Transcript } from '../markdown';
-import type { TextRange } from '../model';
-import type { FileSystem } from '../ports';
-import type { TranscriptCoding } from '../storage/coding-repository';
-import { ProjectStore } from '../storage/project-store';
+import type { Code, TextRange } from '../model';
+import type { FileSource } from '../ports';
+import { loadSnapshot, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { AgreementInput, AgreementTranscript, AgreementUnit, PlacedSegment } from './types';
 
 /** Which text the character continuum is: all of it, all but the front matter, or what speakers said. */
@@ -29,68 +27,66 @@ export interface AgreementSelection {
 /** A selection that does not fit the project (unknown coder or code); the message says what exists. */
 export class AgreementSelectionError extends Error {}
 
-const READ_ONLY_CODER = { id: 'grounded-cli', name: 'grounded (read-only)' };
-
 /**
- * Reads a project into the plain input of computeAgreement. Every segment is placed on the current
- * text of its transcript (re-anchored by its quote); segments that cannot be placed are left out and
+ * Reads a project into the plain input of computeAgreement. Every segment is where the project index
+ * placed it on the current text of its transcript; segments that cannot be placed are left out and
  * counted in a warning. Reads only.
  */
-export async function loadAgreementInput(fs: FileSystem, selection: AgreementSelection): Promise<{ project: string; input: AgreementInput; warnings: string[] }> {
-  const store = await ProjectStore.open(fs, { coder: READ_ONLY_CODER });
-  await store.loadAllCoding();
-  const codings = store.loadedCoding().filter((c) => c.coders.length > 0);
-  const coders = selectCoders(codings, selection.coders);
-  const codes = selectCodes(store.codebook(), selection.codes);
-  const warnings: string[] = store
-    .problems()
+export async function loadAgreementInput(fs: FileSource, selection: AgreementSelection): Promise<{ project: string; input: AgreementInput; warnings: string[] }> {
+  const snapshot = await loadSnapshot(fs);
+  const coded = snapshot.transcripts.filter((t) => t.segments.length > 0 || t.uncodedBy.length > 0);
+  const coders = selectCoders(snapshot, coded, selection.coders);
+  const codes = selectCodes(snapshot.codes, selection.codes);
+  const chosen = new Set(coders.map((c) => c.id));
+  const warnings: string[] = snapshot.problems
     .filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/coding/'))
     .map((p) => `${p.path}: could not be read and is left out (run grounded validate)`);
   const orphans: string[] = [];
   let approximate = 0;
   const transcripts: AgreementTranscript[] = [];
-  for (const coding of codings) {
-    const raw = await fs.readFile(coding.transcript);
-    const mine = coding.coders.filter((c) => coders.some((k) => k.id === c.coder.id));
-    if (raw === undefined) {
-      const lost = mine.reduce((n, c) => n + c.segments.length, 0);
-      if (lost > 0) warnings.push(`${coding.transcript}: the transcript does not exist; its ${lost} segment(s) are left out`);
+  for (const t of coded) {
+    const mine = t.segments.filter((s) => chosen.has(s.coder.id));
+    if (!t.exists) {
+      if (mine.length > 0) warnings.push(`${t.path}: the transcript does not exist; its ${mine.length} segment(s) are left out`);
       continue;
     }
-    const text = normaliseText(raw);
-    const parsed = parseTranscript(text);
-    const placedCoding = mine.map(({ coder, segments }) => {
-      const placements = reanchor(text, segments.map((s) => ({ id: s.id, quote: s.quote, position: s.position })));
-      const placed: PlacedSegment[] = [];
-      let lost = 0;
-      placements.forEach((p, i) => {
-        if (!p.range) return void lost++;
-        if (p.status === 'fuzzy') approximate++;
-        for (const codeId of segments[i].codes) placed.push({ codeId, start: p.range.start, end: p.range.end });
-      });
-      if (lost > 0) orphans.push(`${coding.transcript} (${coder.id}: ${lost})`);
-      return { coderId: coder.id, segments: placed };
+    // A coder who only recorded passages as left uncoded (reconciling) looked at this transcript:
+    // their values are "not coded", not missing.
+    const byCoder = new Map<string, PlacedSegment[]>(t.uncodedBy.filter((id) => chosen.has(id)).map((id) => [id, []]));
+    const lost = new Map<string, number>();
+    for (const { coder, segment, status, range } of mine) {
+      let own = byCoder.get(coder.id);
+      if (!own) byCoder.set(coder.id, (own = []));
+      if (!range || status === 'orphan') {
+        lost.set(coder.id, (lost.get(coder.id) ?? 0) + 1);
+        continue;
+      }
+      if (status === 'fuzzy') approximate++;
+      for (const codeId of segment.codes) own.push({ codeId, start: range.start, end: range.end });
+    }
+    if (byCoder.size === 0) continue;
+    const ids = [...byCoder.keys()].sort();
+    for (const id of ids) if (lost.has(id)) orphans.push(`${t.path} (${id}: ${lost.get(id)})`);
+    const parsed = parseTranscript(t.text);
+    transcripts.push({
+      name: t.path,
+      length: t.text.length,
+      continuum: continuumOf(parsed, t.text, selection.continuum),
+      units: unitsOf(parsed, t.text, selection.unit),
+      coding: ids.map((coderId) => ({ coderId, segments: byCoder.get(coderId)! })),
     });
-    transcripts.push({ name: coding.transcript, length: text.length, continuum: continuumOf(parsed, text, selection.continuum), units: unitsOf(parsed, text, selection.unit), coding: placedCoding });
   }
   if (orphans.length > 0) warnings.push(`segments that could not be placed on the current text are left out (run grounded stats to review them): ${orphans.join(', ')}`);
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed (run grounded stats to review them)`);
-  return { project: store.config.name, input: { coders, codes, transcripts }, warnings };
+  return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings };
 }
 
-function selectCoders(codings: readonly TranscriptCoding[], wanted: readonly string[] | undefined): { id: string; name: string }[] {
-  const known = new Map<string, string>();
-  const coding = new Set<string>();
-  for (const c of codings) {
-    for (const { coder, segments } of c.coders) {
-      known.set(coder.id, coder.name);
-      if (segments.length > 0) coding.add(coder.id);
-    }
-  }
-  const all = [...known].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined): { id: string; name: string }[] {
+  const withSegments = new Set(coded.flatMap((t) => t.segments.map((s) => s.coder.id)));
+  const all = snapshot.coders.map(({ id, name }) => ({ id, name }));
   // A file holding only passages left uncoded (reconciling) is no coding, and the consensus is made
   // from the others' coding: both are compared only when named.
-  if (!wanted) return all.filter((c) => coding.has(c.id) && comparedByDefault(c.id));
+  if (!wanted) return all.filter((c) => withSegments.has(c.id) && comparedByDefault(c.id));
   return wanted.map((w) => {
     const key = w.trim().toLocaleLowerCase();
     const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? all.find((c) => c.name.toLocaleLowerCase() === key);
@@ -99,7 +95,8 @@ function selectCoders(codings: readonly TranscriptCoding[], wanted: readonly str
   });
 }
 
-function selectCodes(codebook: Codebook, wanted: readonly string[] | undefined): { id: string; name: string; path: string }[] {
+function selectCodes(codes: readonly Code[], wanted: readonly string[] | undefined): { id: string; name: string; path: string }[] {
+  const codebook = new Codebook(codes);
   const all = codebook.all().map((c) => ({ id: c.id, name: c.name, path: codebook.path(c.id).join(' / ') }));
   all.sort((a, b) => a.path.localeCompare(b.path) || (a.id < b.id ? -1 : 1));
   if (!wanted) return all;

@@ -54,7 +54,10 @@ async function readCodingFiles(source: FileSource, transcript: string, files: st
     if (text instanceof UnreadableFileError) return void coding.problems.push(text.problem);
     if (text === undefined) return;
     const result = parseCodingFile(`${dir}/${f}`, text);
-    if (result.ok) coding.coders.push({ coder: result.value.coder, segments: result.value.segments });
+    if (result.ok) {
+      const { coder, segments, uncoded } = result.value;
+      coding.coders.push(uncoded ? { coder, segments, uncoded } : { coder, segments });
+    }
     coding.problems.push(...(result.ok ? result.warnings : result.problems));
   });
   return coding;

@@ -41,6 +41,11 @@ export interface TranscriptSnapshot {
   readonly speakers: string[];
   /** Every coder's segments placed on `text`, coder by coder (sorted by id), each in stored order. */
   segments: PlacedSegment[];
+  /**
+   * Coders (ids, sorted) whose file records passages of this transcript as reviewed and left
+   * uncoded (reconciling): they looked at it, even where they have no segment in it.
+   */
+  uncodedBy: string[];
 }
 
 export interface ParticipantSnapshot {

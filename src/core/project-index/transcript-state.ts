@@ -54,6 +54,7 @@ export function toSnapshot(state: TranscriptState, issues: AttributeIssue[]): Tr
       issues,
     },
     segments: state.segments,
+    uncodedBy: state.coding?.coders.filter((c) => (c.uncoded?.length ?? 0) > 0).map((c) => c.coder.id) ?? [],
   };
   return Object.defineProperties(snapshot, {
     turns: { enumerable: true, get: () => structure().turns },

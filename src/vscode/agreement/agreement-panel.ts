@@ -142,8 +142,7 @@ export class AgreementPanel implements vscode.Disposable {
   private compute(snapshot: ProjectSnapshot, state: AgreementViewState): Computed {
     const key = JSON.stringify([state.coders, state.unit, state.transcript]);
     if (this.computed?.snapshot === snapshot && this.computed.key === key) return this.computed;
-    const decided = new Map((this.host.project?.store.loadedCoding() ?? []).map((t) => [t.transcript, t.coders.filter((c) => c.uncoded?.length).map((c) => c.coder.id)]));
-    const prepared = agreementInputFromSnapshot(snapshot, { coders: state.coders, unit: state.unit, ...(state.transcript ? { transcript: state.transcript } : {}) }, decided);
+    const prepared = agreementInputFromSnapshot(snapshot, { coders: state.coders, unit: state.unit, ...(state.transcript ? { transcript: state.transcript } : {}) });
     const table = prepared.input.coders.length < 2 ? undefined : agreementTable(snapshot, prepared);
     this.computed = { snapshot, key, prepared, table };
     return this.computed;
