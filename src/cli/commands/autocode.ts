@@ -1,10 +1,8 @@
 import { CodeLookupError } from '../../core/analysis';
 import { SearchError, type SearchUnit } from '../../core/analysis/text-search';
-import { planAutocode, type TranscriptNow } from '../../core/autocode/apply-plan';
+import { applyAutocode } from '../../core/autocode/apply-autocode';
 import { searchProject } from '../../core/autocode/project-search';
 import { LineIndex } from '../../core/line-index';
-import type { SegmentId, TextRange } from '../../core/model';
-import { placeSegments } from '../../core/placement';
 import { isCoderId } from '../../core/storage/format/paths';
 import { ProjectStore } from '../../core/storage/project-store';
 import { excerpt } from '../../core/views/markdown-text';
@@ -63,16 +61,7 @@ export const autocodeCommand: CliCommand = {
     }
     const chosen = found.preview.hits.filter((h) => !h.coded).map((h) => found.passages.get(h.id)!);
     const store = await ProjectStore.open(input.fs, { coder: input.snapshot.coders.find((c) => c.id === coderId) ?? { id: coderId, name: coderId } });
-    const now = new Map<string, TranscriptNow>();
-    for (const transcript of new Set(chosen.map((c) => c.transcript))) {
-      const text = texts.get(transcript)!;
-      const mine = (await store.getCoding(transcript)).coders.find((c) => c.coder.id === coderId);
-      const placed = new Map<SegmentId, TextRange>();
-      if (mine) for (const p of placeSegments(text, mine.segments.map((segment) => ({ coder: mine.coder, segment })))) if (p.range) placed.set(p.segment.id, p.range);
-      now.set(transcript, { text, placed });
-    }
-    const plan = planAutocode(chosen, (t) => now.get(t));
-    const result = plan.transcripts.length > 0 ? await store.applyCodesAcross(plan.transcripts, [code]) : { created: 0, extended: 0, unchanged: 0, transcripts: [] };
+    const result = await applyAutocode(store, chosen, [code], async (transcript) => texts.get(transcript));
     await store.flush();
     io.out(`coded ${result.created + result.extended} passage(s) in ${result.transcripts.length} transcript(s) with ${path} as ${coderId}${result.unchanged ? `; ${result.unchanged} had it already` : ''}\n`);
     return 0;

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { AnalysisProject } from '../../core/analysis';
 import type { TextSearch } from '../../core/analysis/text-search';
-import { planAutocode, type ChosenPassage, type TranscriptNow } from '../../core/autocode/apply-plan';
+import { applyAutocode, type AutocodeOutcome } from '../../core/autocode/apply-autocode';
+import type { ChosenPassage } from '../../core/autocode/apply-plan';
 import { searchProject, type ProjectSearch } from '../../core/autocode/project-search';
-import type { CodeId, SegmentId, TextRange } from '../../core/model';
-import { currentText, placeSegments } from '../../core/placement';
+import type { CodeId } from '../../core/model';
+import { currentText } from '../../core/placement';
 import type { SearchViewState } from '../../protocol';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import type { ProjectHost } from '../project/project-host';
@@ -18,14 +19,7 @@ export function textSearchOf(state: SearchViewState): TextSearch | undefined {
   return { ...(text ? { text, regex: state.regex } : {}), ...(state.speaker ? { speakers: [state.speaker] } : {}), unit: state.unit };
 }
 
-export interface AutocodeOutcome {
-  created: number;
-  extended: number;
-  unchanged: number;
-  transcripts: string[];
-  /** Chosen passages whose words are no longer in their transcript. */
-  lost: number;
-}
+export type { AutocodeOutcome };
 
 /**
  * Search and autocode for the editor: previews over the live read model, and applies a code to the
@@ -47,19 +41,7 @@ export class Autocoder {
   async apply(chosen: readonly ChosenPassage[], codes: CodeId[]): Promise<AutocodeOutcome> {
     const { store, fs } = this.host.require();
     const open = { textOf: (path: string) => vscode.workspace.textDocuments.find((d) => !d.isClosed && fs.relative(d.uri) === path)?.getText() };
-    const now = new Map<string, TranscriptNow>();
-    for (const transcript of new Set(chosen.map((c) => c.transcript))) {
-      const text = await currentText(transcript, fs, open);
-      if (text === undefined) continue;
-      const mine = (await store.getCoding(transcript)).coders.find((c) => c.coder.id === store.coder.id);
-      const placed = new Map<SegmentId, TextRange>();
-      if (mine) for (const p of placeSegments(text, mine.segments.map((segment) => ({ coder: mine.coder, segment })))) if (p.range) placed.set(p.segment.id, p.range);
-      now.set(transcript, { text, placed });
-    }
-    const plan = planAutocode(chosen, (t) => now.get(t));
-    if (plan.transcripts.length === 0) return { created: 0, extended: 0, unchanged: 0, transcripts: [], lost: plan.lost.length };
-    const result = await store.applyCodesAcross(plan.transcripts, codes);
-    return { ...result, lost: plan.lost.length };
+    return applyAutocode(store, chosen, codes, (transcript) => currentText(transcript, fs, open));
   }
 
   /** Tells the researcher what happened, and how to take it back. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { makeQuote } from '../../../src/core/anchoring';
+import { applyAutocode } from '../../../src/core/autocode/apply-autocode';
 import { planAutocode } from '../../../src/core/autocode/apply-plan';
 import { sequentialIds } from '../../../src/core/ids';
 import type { TextRange } from '../../../src/core/model';
@@ -84,6 +85,26 @@ describe('applying a code across transcripts as one step', () => {
     const result = await store.applyCodesAcross(plan([[P2, 'Rent took half of it.']], placed), [rent]);
     assert.equal(result.unchanged, 1);
     assert.equal((await segments(store, P2)).length, 1);
+  });
+
+  it('places the coder\'s own segments on the text as it is now, counts passages whose transcript is gone, and leaves other coders\' segments alone', async () => {
+    const { fs, store } = await project();
+    const rent = store.addCode({ name: 'Rent' });
+    await store.applyCodes(P1, at(P1, 'I paid rent late.'), [rent]);
+    store.setCoder({ id: 'sam-okafor', name: 'Sam Okafor' });
+    await store.applyCodes(P2, at(P2, 'Rent took half of it.'), [rent]);
+    store.setCoder(dana);
+    // Since the search: a line was added above Dana's segment, and p03 was deleted.
+    const edited = `**Interviewer:** Go on.\n\n${TEXTS[P1]}`;
+    const chosen = [[P1, 'I paid rent late.'], [P2, 'Rent took half of it.'], [P3, 'Nothing about money here.']].map(([t, p]) => ({ transcript: t, ...at(t, p) }));
+    const texts = new Map([[P1, edited], [P2, TEXTS[P2]]]);
+    const outcome = await applyAutocode(store, chosen, [rent], async (t) => texts.get(t));
+    // p01: Dana's segment, found where it sits now, has the code already; p02: Sam's segment is
+    // Sam's, so Dana gets her own; p03: gone. Only p02 changed.
+    assert.deepEqual(outcome, { created: 1, extended: 0, unchanged: 1, transcripts: [P2], lost: 1 });
+    await store.flush();
+    assert.ok(fs.files.get(codingFilePath(P2, 'sam-okafor')));
+    assert.deepEqual((await store.getCoding(P2)).coders.map((c) => [c.coder.id, c.segments.length]), [['dana-reyes', 1], ['sam-okafor', 1]]);
   });
 
   it('refuses the whole step, changing nothing, when one transcript has a malformed coding file', async () => {
