@@ -3,9 +3,14 @@
  * one code has — without regard to case, since queries are typed by hand. Sub-codes come from the
  * hierarchy.
  */
+import { bandedDistance } from '../anchoring/distance';
 import type { AnalysisCode } from './analysis-model';
 
 export class CodeLookupError extends Error {}
+
+const MAX_SUGGESTIONS = 5;
+/** An operator word written in lower case between two others: `invalidation and pay`. */
+const LOWER_CASE_OPERATOR = /\S\s+(and|or|not|near|followed\s+by)\s+\S/;
 
 export class CodeLookup {
   private readonly byId = new Map<string, AnalysisCode>();
@@ -55,7 +60,31 @@ export class CodeLookup {
       const paths = named.map((id) => `"${this.path(id)}"`).join(', ');
       throw new CodeLookupError(`Several codes are named "${reference}": write the whole path (${paths}).`);
     }
-    throw new CodeLookupError(`No code is named "${reference}".`);
+    throw new CodeLookupError(`No code is named "${reference}".${this.hint(reference)}`);
+  }
+
+  /**
+   * What the researcher may have meant: codes whose name or path holds what was typed ("Pay" for
+   * "Validation cycle/Pay and compensation"), or is a typo or two away from it; and, for a query
+   * typed with its operators in lower case, how operators are written.
+   */
+  private hint(reference: string): string {
+    const key = fold(reference);
+    // A typo's allowance grows with the name: none for three letters, two from eight on.
+    const typos = key.length < 4 ? 0 : key.length < 8 ? 1 : 2;
+    const near: string[] = [];
+    for (const code of this.codes) {
+      const name = fold(code.name);
+      const path = this.path(code.id);
+      const holds = key.length >= 3 && (name.includes(key) || fold(path).includes(key));
+      if (holds || (typos > 0 && bandedDistance(name, 0, name.length, key, 0, key.length, typos) !== undefined)) near.push(path);
+    }
+    near.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const shown = near.slice(0, MAX_SUGGESTIONS).map((p) => `"${p}"`);
+    const more = near.length > MAX_SUGGESTIONS ? ` (and ${near.length - MAX_SUGGESTIONS} more)` : '';
+    const meant = shown.length === 0 ? '' : shown.length === 1 ? ` Did you mean ${shown[0]}?` : ` Did you mean one of ${shown.join(', ')}${more}?`;
+    const operators = LOWER_CASE_OPERATOR.test(reference) ? ' Operators are written in capitals: AND, OR, NOT, NEAR, FOLLOWED BY.' : '';
+    return meant + operators;
   }
 
   /** The code and, when asked, every code below it. */

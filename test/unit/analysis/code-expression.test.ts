@@ -31,7 +31,7 @@ describe('code expressions', () => {
     });
 
     it('names a missing or ambiguous code', () => {
-      assert.throws(() => texts('Pay AND Hope'), (e: unknown) => e instanceof CodeLookupError && /No code is named "Hope"/.test(e.message));
+      assert.throws(() => texts('Pay AND Hope'), (e: unknown) => e instanceof CodeLookupError && e.message === 'No code is named "Hope".');
       const project = fixtureProject();
       project.codes.push({ id: 'low2', name: 'Low pay', parent: 'fam' });
       assert.throws(() => runExpression(new AnalysisContext(project), parseCodeExpression('low pay')), /Several codes are named "low pay": write the whole path \("Pay\/Low pay", "Family\/Low pay"\)/);
@@ -85,5 +85,25 @@ describe('code expressions', () => {
       assert.deepEqual(texts('Invalidation AND Pay', { coders: ['sam'] }), []);
       assert.deepEqual(texts('Pay', { speakers: ['BEN'] }), ['b.md: Money was short.']);
     });
+  });
+
+  it('suggests the codes a missing name may have meant, and how operators are written', () => {
+    const message = (expression: string) => {
+      try {
+        texts(expression);
+      } catch (error) {
+        if (error instanceof CodeLookupError) return error.message;
+      }
+      return assert.fail(`${expression}: no CodeLookupError`);
+    };
+    // Part of a longer name: "Low" is in "Pay/Low pay".
+    assert.equal(message('Invalidation AND Low'), 'No code is named "Low". Did you mean "Pay/Low pay"?');
+    // One typo in a name of 4–7 letters, two from 8 on; none for 3 letters (too many would be near).
+    assert.equal(message('Famly'), 'No code is named "Famly". Did you mean "Family"?');
+    assert.equal(message('Invaldiatoin'), 'No code is named "Invaldiatoin". Did you mean "Invalidation"?');
+    assert.equal(message('Paz'), 'No code is named "Paz".');
+    assert.equal(message('Invalidation NEAR Money'), 'No code is named "Money".');
+    // Operators typed in lower case make one long name; the message says how to write them.
+    assert.equal(message('invalidation and pay'), 'No code is named "invalidation and pay". Operators are written in capitals: AND, OR, NOT, NEAR, FOLLOWED BY.');
   });
 });
