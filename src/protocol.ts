@@ -62,7 +62,8 @@ export interface ProjectOutline {
 }
 
 export type AnalysisResult =
-  | { tab: 'segments'; hits: Hit[]; truncated: boolean }
+  /** `notes`: what the researcher may have meant and the expression did not say (a parent code without `/**`). */
+  | { tab: 'segments'; hits: Hit[]; truncated: boolean; notes: string[] }
   | { tab: 'matrix'; columns: 'transcripts'; matrix: CodeTranscriptMatrix }
   | { tab: 'matrix'; columns: 'codes'; table: CoOccurrence }
   | { tab: 'matrix'; columns: 'attribute'; table: Crosstab }

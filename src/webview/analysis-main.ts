@@ -80,7 +80,7 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   const { state, outline } = message;
   const problem = message.type === 'problem' ? el('p', { class: 'problem', role: 'alert' }, message.message) : undefined;
   const parts: HTMLElement[] = [];
-  if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result.hits : undefined, result?.tab === 'segments' && result.truncated, actions, partial));
+  if (state.tab === 'segments') parts.push(segmentsView(state, outline, result?.tab === 'segments' ? result : undefined, actions, partial));
   if (state.tab === 'matrix') parts.push(matrixView(state, outline, result?.tab === 'matrix' ? result : undefined, actions));
   if ((state.tab === 'frequencies' && result?.tab === 'frequencies') || (state.tab === 'saturation' && result?.tab === 'saturation')) {
     // Drawn again once the chart code has loaded (or failed to), if the panel still shows a chart then.
@@ -104,7 +104,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     // The host posts a new page's first passages as soon as it has them, and again when the page
     // says it is ready: passages the page already shows for this state are not drawn again.
     if (last && JSON.stringify(last.state) === JSON.stringify(message.state)) return;
-    render({ type: 'show', state: message.state, outline: message.outline, result: { tab: 'segments', hits: message.hits, truncated: false } }, true);
+    render({ type: 'show', state: message.state, outline: message.outline, result: { tab: 'segments', hits: message.hits, truncated: false, notes: [] } }, true);
   } else if (message.type === 'show' || message.type === 'problem') {
     render(message);
   }

@@ -7,6 +7,7 @@ h2 { font-size: 1.1em; margin: 16px 0 4px; }
 .expression { min-width: 26em; }
 .problem { color: var(--vscode-errorForeground); margin: 8px 0; }
 .note { color: var(--vscode-descriptionForeground); margin: 6px 0; }
+.note.hint { color: var(--vscode-foreground); border-left: 3px solid var(--vscode-editorInfo-foreground); padding-left: 8px; }
 .group-title { font-weight: 600; margin: 14px 0 4px; }
 .hit { display: block; width: 100%; text-align: left; border: 1px solid transparent; border-left: 3px solid var(--hit-color, var(--vscode-focusBorder)); background: var(--vscode-editor-background); color: inherit; font: inherit; padding: 6px 10px; margin: 4px 0; cursor: pointer; }
 .hit:hover, .hit:focus { border-color: var(--vscode-focusBorder); outline: none; }

@@ -1,5 +1,7 @@
 import type { Hit } from '../core/analysis';
-import type { AnalysisViewState, ProjectOutline } from '../protocol';
+import type { AnalysisResult, AnalysisViewState, ProjectOutline } from '../protocol';
+
+type SegmentsAnswer = Omit<Extract<AnalysisResult, { tab: 'segments' }>, 'tab'>;
 import { component, el, option, selectValue } from './dom';
 
 export interface ViewActions {
@@ -11,7 +13,7 @@ export interface ViewActions {
 
 /** The retrieval list: an expression and filters on top, the passages grouped below. */
 /** `partial`: `hits` are the first passages only, the rest on their way (counts wait for them). */
-export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, hits: Hit[] | undefined, truncated: boolean, actions: ViewActions, partial = false): HTMLElement {
+export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, answer: SegmentsAnswer | undefined, actions: ViewActions, partial = false): HTMLElement {
   const root = el('section', { 'aria-label': 'Segments' });
   const expression = component('vscode-textfield', { class: 'expression', placeholder: 'Codes, e.g. Invalidation AND Pay, A NEAR/TURN B (empty: every segment)', value: state.expression, 'aria-label': 'Code expression' });
   const coder = filterSelect('Coder', ['', ...outline.coders], state.filter.coders?.[0] ?? '', (v) => v || 'any coder');
@@ -57,7 +59,9 @@ export function segmentsView(state: AnalysisViewState, outline: ProjectOutline, 
 
   root.append(el('div', { class: 'toolbar' }, labelled('Codes', expression), run, coder.label, attribute.label, value.label, round.label, labelled('Text', text), groupBy.label, save, csv));
   if (state.filter.transcripts?.length) root.append(el('p', { class: 'note' }, `Only ${state.filter.transcripts.join(', ')}`));
-  if (!hits) return root;
+  if (!answer) return root;
+  const { hits, truncated, notes } = answer;
+  for (const note of notes) root.append(el('p', { class: 'note hint' }, note));
   const count = partial ? `The first ${hits.length} passages; the rest are coming…` : `${hits.length}${truncated ? '+' : ''} passage${hits.length === 1 ? '' : 's'}${truncated ? ' (the first ones; narrow the query to see the rest)' : ''}`;
   root.append(el('p', { class: 'note', role: 'status' }, count));
   const colors = new Map(outline.codes.map((c) => [c.id, c]));

@@ -40,6 +40,15 @@ describe('the Analysis panel', function () {
         await painted(frame);
         await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.name.split(' ')[0].toLowerCase()}.png`));
       }
+      // A parent code typed without /** finds nothing of its own: the panel says how to include its sub-codes.
+      await runCommand(page, TABS[0].command);
+      const frame = await panelShowing(page, TABS[0].shows);
+      const expression = frame.locator('vscode-textfield.expression input');
+      await expression.fill('Support');
+      await expression.press('Enter');
+      await frame.getByText('write Support/** to include them').waitFor();
+      await painted(frame);
+      await screenshot(page, join(env.resultsDir, `analysis-segments-note-${theme.name.split(' ')[0].toLowerCase()}.png`));
     });
   }
 });

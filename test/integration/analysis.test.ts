@@ -80,6 +80,18 @@ describe('analysis panel', function () {
     assert.match(problem.type === 'problem' ? problem.message : '', /No code is named "Courage"/);
   });
 
+  it('notes a parent code whose passages are all in its sub-codes, and answers what was asked', async () => {
+    const { analysis } = await groundedApi();
+    // The demo's Support has no segments of its own; Support/** has dozens.
+    const shown = await shownAfter(() => analysis.show({ tab: 'segments', expression: 'Support' }), 'segments');
+    assert.ok(shown.result.tab === 'segments');
+    if (shown.result.tab !== 'segments') return;
+    assert.deepEqual(shown.result.hits, []);
+    assert.deepEqual(shown.result.notes, ['"Support" has no segments of its own; its sub-codes are not included: write Support/** to include them.']);
+    const all = await shownAfter(() => analysis.show({ tab: 'segments', expression: 'Support/**' }), 'segments');
+    assert.ok(all.result.tab === 'segments' && all.result.hits.length > 0 && all.result.notes.length === 0);
+  });
+
   it('crosstabs codes by gender and drills a cell down to its passages, which open in the transcript', async () => {
     const { analysis } = await groundedApi();
     const table = await shownAfter(() => analysis.show({ tab: 'matrix', expression: '', matrix: { kind: 'attribute', attribute: 'gender' } }), 'matrix');

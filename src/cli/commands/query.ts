@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CodeLookupError, ExpressionSyntaxError, FilterError, parseCodeExpression, runExpression, retrieveSegments, type CodeExpression, type Hit } from '../../core/analysis';
+import { CodeLookupError, ExpressionSyntaxError, FilterError, leftOutSubcodes, parseCodeExpression, runExpression, retrieveSegments, type CodeExpression, type Hit } from '../../core/analysis';
 import { parseQueryFile, queryPath, QUERY_NAME_PATTERN, type GroupBy, type SavedQuery } from '../../core/analysis/query-file';
 import { hitsAsCsv, hitsAsMarkdown } from '../../core/analysis/render/render-results';
 import { describeProblem } from '../../core/storage/format/problems';
@@ -70,6 +70,7 @@ export const queryCommand: CliCommand = {
     if (format === 'json') io.out(`${JSON.stringify({ query: { ...query, filter }, passages: hits }, null, 2)}\n`);
     else if (format === 'csv') io.out(hitsAsCsv(input.context, hits));
     else io.out(hitsAsMarkdown(input.context, hits, groupBy));
+    if (expression) for (const note of leftOutSubcodes(input.context, expression)) io.err(`grounded query: note: ${note}\n`);
     warnUnplaced(input, io);
     return 0;
   },

@@ -8,6 +8,7 @@ import { MAX_HITS } from '../../protocol';
 import type { AnalysisContext } from './analysis-context';
 import { ExpressionSyntaxError, parseCodeExpression } from './code-expression-parser';
 import { CodeLookupError } from './code-lookup';
+import { leftOutSubcodes } from './evaluate-expression';
 import { crosstab } from './crosstab';
 import { FilterError } from './filters';
 import { codeFrequencies } from './frequencies';
@@ -34,8 +35,9 @@ function compute(context: AnalysisContext, state: AnalysisViewState, maxHits: nu
     case 'segments': {
       // One more than shown, to know whether there were more.
       const limit = maxHits + 1;
-      const hits = state.expression.trim() ? runExpression(context, parseCodeExpression(state.expression), filter, limit) : retrieveSegments(context, { filter, limit });
-      return { tab: 'segments', hits: hits.slice(0, maxHits), truncated: hits.length > maxHits };
+      const expression = state.expression.trim() ? parseCodeExpression(state.expression) : undefined;
+      const hits = expression ? runExpression(context, expression, filter, limit) : retrieveSegments(context, { filter, limit });
+      return { tab: 'segments', hits: hits.slice(0, maxHits), truncated: hits.length > maxHits, notes: expression ? leftOutSubcodes(context, expression) : [] };
     }
     case 'matrix':
       if (state.matrix.kind === 'codes') return { tab: 'matrix', columns: 'codes', table: coOccurrence(context, { filter }) };

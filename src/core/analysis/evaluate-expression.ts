@@ -4,7 +4,7 @@
  * is text one coder coded A and another coded B, unless the filter names one coder.
  */
 import type { AnalysisContext } from './analysis-context';
-import { DEFAULT_FOLLOWED_BY_WORDS, type CodeExpression } from './code-expression';
+import { DEFAULT_FOLLOWED_BY_WORDS, formatExpression, type CodeExpression } from './code-expression';
 import { KEEP_ALL, type SegmentPredicate } from './filters';
 import { combineRegions, intersect, normalise, subtract, union, type Interval, type IntervalSet, type Regions } from './regions';
 
@@ -29,6 +29,31 @@ export function evaluateExpression(context: AnalysisContext, expression: CodeExp
     return followedBy(context, a, b, e.words ?? DEFAULT_FOLLOWED_BY_WORDS);
   };
   return evaluate(expression);
+}
+
+/**
+ * Codes named without `/**` whose own segments are none while their sub-codes have some: a parent
+ * code the researcher most likely meant with everything below it. Said, not guessed: the answer
+ * stays what the expression says.
+ */
+export function leftOutSubcodes(context: AnalysisContext, expression: CodeExpression): string[] {
+  const notes = new Set<string>();
+  const visit = (e: CodeExpression): void => {
+    if ('code' in e) {
+      if (e.subcodes) return;
+      const id = context.lookup.resolve(e.code);
+      const below = context.lookup.withDescendants(id, true);
+      if (below.length > 1 && context.segmentsOf([id]).length === 0 && context.segmentsOf(below).length > 0) {
+        const path = context.lookup.path(id);
+        notes.add(`"${path}" has no segments of its own; its sub-codes are not included: write ${formatExpression({ code: path, subcodes: true })} to include them.`);
+      }
+      return;
+    }
+    const parts = 'and' in e ? e.and : 'or' in e ? e.or : 'not' in e ? [e.not] : 'near' in e ? e.near : e.followedBy;
+    parts.forEach(visit);
+  };
+  visit(expression);
+  return [...notes];
 }
 
 function complement(context: AnalysisContext, regions: Regions): Regions {

@@ -5,6 +5,7 @@ export { ExpressionSyntaxError, parseCodeExpression } from './code-expression-pa
 export { CodeLookupError } from './code-lookup';
 export { FilterError, type AttributeFilter, type SegmentFilter } from './filters';
 export { retrieveSegments, runExpression, type Hit } from './retrieval';
+export { leftOutSubcodes } from './evaluate-expression';
 export { codeFrequencies, type CodeCounts, type CodeFrequency } from './frequencies';
 export { codeByTranscript, coOccurrence, type CoOccurrence, type CodeTranscriptMatrix, type MatrixOptions } from './matrices';
 export { crosstab, NOT_RECORDED, type Crosstab, type CrosstabOptions } from './crosstab';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { AnalysisContext, CodeLookupError, ExpressionSyntaxError, formatExpression, parseCodeExpression, runExpression } from '../../../src/core/analysis';
+import { AnalysisContext, CodeLookupError, ExpressionSyntaxError, formatExpression, leftOutSubcodes, parseCodeExpression, runExpression } from '../../../src/core/analysis';
 import { fixtureProject } from './analysis-fixture';
 
 const texts = (expression: string, filter = {}) =>
@@ -105,5 +105,22 @@ describe('code expressions', () => {
     assert.equal(message('Invalidation NEAR Money'), 'No code is named "Money".');
     // Operators typed in lower case make one long name; the message says how to write them.
     assert.equal(message('invalidation and pay'), 'No code is named "invalidation and pay". Operators are written in capitals: AND, OR, NOT, NEAR, FOLLOWED BY.');
+  });
+
+  it('notes a parent code named without /** whose segments are all in its sub-codes', () => {
+    // Pay (own segments s2, s6; sub-code Low pay) moves under a new Finances, which has none of its own.
+    const project = fixtureProject();
+    project.codes.push({ id: 'fin', name: 'Finances', parent: null });
+    project.codes.find((c) => c.id === 'pay')!.parent = 'fin';
+    const context = new AnalysisContext(project);
+    const notes = (expression: string) => leftOutSubcodes(context, parseCodeExpression(expression));
+    const note = '"Finances" has no segments of its own; its sub-codes are not included: write Finances/** to include them.';
+    assert.deepEqual(notes('Finances'), [note]);
+    assert.deepEqual(notes('Invalidation AND (Finances OR NOT Finances)'), [note], 'once, however often it is named');
+    assert.deepEqual(notes('Finances/**'), []);
+    assert.deepEqual(notes('Finances/Pay'), [], 'Pay has segments of its own: naming it alone may be meant');
+    assert.deepEqual(notes('Family'), [], 'no sub-codes');
+    // The answer itself stays what the expression says.
+    assert.deepEqual(runExpression(context, parseCodeExpression('Finances')), []);
   });
 });
