@@ -1,5 +1,6 @@
 /** The memo report as Markdown and as a self-contained HTML file (no script, a strict CSP). */
 import { escapeHtml, reportHead } from '../analysis/render/report';
+import { memoAsHtml, memoAsMarkdown } from '../analysis/render/memo-text';
 import { escapeMarkdown } from '../analysis/render/table-text';
 import type { MemoBlock, MemoReport, MemoReportEntry } from './memo-report';
 
@@ -18,7 +19,7 @@ export function memoReportAsMarkdown(report: MemoReport): string {
 }
 
 function markdownBlock(block: MemoBlock): string {
-  if (block.kind === 'text') return `${lines(block.text).map(escapeMarkdown).join('\n')}\n`;
+  if (block.kind === 'text') return `${memoAsMarkdown(block.text, 3)}\n`;
   if (block.kind === 'missing') return `*(${escapeMarkdown(block.text)})*\n`;
   return `${lines(block.text).map((l) => `> ${escapeMarkdown(l)}`).join('\n')}\n>\n> — ${escapeMarkdown(block.where)}\n`;
 }
@@ -42,7 +43,7 @@ export function memoReportAsHtml(report: MemoReport): string {
 }
 
 function htmlBlock(block: MemoBlock): string {
-  if (block.kind === 'text') return `<p>${escapeHtml(block.text).replace(/\n/g, '<br>')}</p>`;
+  if (block.kind === 'text') return memoAsHtml(block.text, 3);
   if (block.kind === 'missing') return `<p class="where">(${escapeHtml(block.text)})</p>`;
   return `<blockquote><p>${escapeHtml(block.text).replace(/\n/g, '<br>')}</p><p class="where">— ${escapeHtml(block.where)}</p></blockquote>`;
 }

@@ -7,6 +7,8 @@ import type { AnalysisContext } from '../analysis-context';
 import { countsOf } from '../frequencies';
 import type { Hit } from '../retrieval';
 import { retrieveSegments } from '../retrieval';
+import { escapeHtml } from './html-text';
+import { memoAsHtml, memoAsMarkdown } from './memo-text';
 import { escapeMarkdown } from './table-text';
 import { describeGather } from '../../rounds/provenance';
 
@@ -65,7 +67,7 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
     if (section.definition) out.push(`*${escapeMarkdown(section.definition)}*\n`);
     out.push(`${escapeMarkdown(section.summary)}\n`);
     for (const line of section.provenance ?? []) out.push(`${escapeMarkdown(line)}\n`);
-    for (const memo of section.memos) out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memo.body.trim().split('\n').map((l) => escapeMarkdown(l)).join('\n')}\n`);
+    for (const memo of section.memos) out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memoAsMarkdown(memo.body, 3)}\n`);
     for (const group of section.groups) {
       out.push(`### ${escapeMarkdown(group.participant)}\n`);
       for (const hit of group.hits) {
@@ -77,9 +79,7 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
   return out.join('\n');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
+export { escapeHtml };
 
 export const REPORT_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
 h1,h2,h3{font-family:system-ui,sans-serif}h2{border-bottom:1px solid #ccc;margin-top:2em}
@@ -113,7 +113,7 @@ export function reportAsHtml(projectName: string, sections: ReportSection[]): st
     if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
     out.push(`<p>${escapeHtml(section.summary)}</p>`);
     for (const line of section.provenance ?? []) out.push(`<p class="provenance">${escapeHtml(line)}</p>`);
-    for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${paragraphs(memo.body)}</div>`);
+    for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${memoAsHtml(memo.body, 3)}</div>`);
     for (const group of section.groups) {
       out.push(`<h3>${escapeHtml(group.participant)}</h3>`);
       for (const hit of group.hits) {
