@@ -1,3 +1,4 @@
+import type { CrosstabRow } from '../core/analysis';
 import type { AnalysisResult, AnalysisViewState, MatrixColumns, ProjectOutline } from '../protocol';
 import { el, heat, option, component, selectValue } from './dom';
 import type { ViewActions } from './segments-view';
@@ -34,16 +35,25 @@ export function matrixView(state: AnalysisViewState, outline: ProjectOutline, re
     const { table: t } = result;
     const max = Math.max(0, ...t.rows.flatMap((r) => r.participantsColumnPercent));
     root.append(table(
-      ['Code', ...t.columns.map((c) => `${c.value} (n=${c.participants})`), 'χ² (participants)'],
+      ['Code', ...t.columns.map((c) => `${c.value} (n=${c.participants})`), 'Test (participants)'],
       t.rows.map((row) => [
         codeCell(row.path, colors.get(row.code)),
         ...t.columns.map((column, c) => cell(row.participants[c], max, `${row.path}, ${t.attribute} = ${column.value}: ${row.segments[c]} segments, ${row.participants[c]} of ${column.participants} participants (${row.participantsColumnPercent[c].toFixed(0)}%)`, () => drill(`${quoted(row.path)}/**`, { attributes: [{ attribute: t.attribute, equals: [column.value] }] }), `${row.participants[c]} (${row.participantsColumnPercent[c].toFixed(0)}%)`, row.participantsColumnPercent[c])),
-        el('td', {}, row.test.computed ? `χ²=${row.test.chiSquare.toFixed(2)}, p=${row.test.p < 0.001 ? '<0.001' : row.test.p.toFixed(3)}` : '—'),
+        testCell(row),
       ]),
     ));
-    root.append(el('p', { class: 'note' }, `Each cell: participants in the group with the code, and their share of the group. χ² is computed on participants where the counts allow; "—" where they do not (hover a row's test for why).`));
+    root.append(el('p', { class: 'note' }, `Each cell: participants in the group with the code, and their share of the group. The test is Pearson's χ² on participants where the counts allow, Fisher's exact test where they are too few, "—" where neither can say anything (hover a row's test for why).`));
   }
   return root;
+}
+
+/** χ², else Fisher's exact test, else "—"; the reason (and the exact test's name) on hover. */
+function testCell(row: CrosstabRow): HTMLElement {
+  const p = (value: number): string => (value < 0.001 ? '<0.001' : value.toFixed(3));
+  const { test, exact } = row;
+  if (test.computed) return el('td', { title: `Pearson's χ² = ${test.chiSquare.toFixed(3)}, df = ${test.df}, n = ${test.n} participants` }, `χ²=${test.chiSquare.toFixed(2)}, p=${p(test.p)}`);
+  if (exact?.computed) return el('td', { title: `Fisher's exact test on ${exact.n} participants (χ² not computed: ${test.reason})` }, `exact p=${p(exact.p)}`);
+  return el('td', { title: `Not computed: ${test.reason}` }, '—');
 }
 
 function columnsOf(value: string): MatrixColumns {

@@ -73,7 +73,7 @@ export const matrixCommand: CliCommand = {
 /** The crosstab in long form for R and Python: one row per code and group. */
 function crosstabLong(table: ReturnType<typeof crosstab>) {
   return {
-    header: ['code', table.attribute, 'segments', 'participants', 'group_participants', 'participants_pct', 'segments_row_pct', 'segments_col_pct', 'chi_square', 'df', 'p'],
+    header: ['code', table.attribute, 'segments', 'participants', 'group_participants', 'participants_pct', 'segments_row_pct', 'segments_col_pct', 'chi_square', 'df', 'p', 'fisher_p'],
     rows: table.rows.flatMap((row) =>
       table.columns.map((column, c) => [
         row.path,
@@ -87,6 +87,7 @@ function crosstabLong(table: ReturnType<typeof crosstab>) {
         row.test.computed ? round(row.test.chiSquare, 4) : '',
         row.test.computed ? row.test.df : '',
         row.test.computed ? round(row.test.p, 4) : '',
+        row.exact?.computed ? round(row.exact.p, 4) : '',
       ]),
     ),
   };

@@ -1,12 +1,13 @@
 /**
  * Codes against groups of participants (an attribute's values): how many segments and how many
  * participants of each group a code holds, with row and column percentages and, per code, a χ² test
- * of whether having the code depends on the group. The test counts participants, not segments:
+ * (or, for too few observations, Fisher's exact test) of whether having the code depends on the group. The test counts participants, not segments:
  * segments of one interview are not independent observations, participants are.
  */
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
+import { exactTest, type ExactTestResult } from './exact-test';
 import { segmentPredicate } from './filters';
 import { countByColumn } from './crosstab-counts';
 import { codeRows, type MatrixOptions, type MatrixRow } from './matrices';
@@ -33,6 +34,11 @@ export interface CrosstabRow extends MatrixRow {
   participantsColumnPercent: number[];
   /** Participants with/without the code × groups (not-recorded left out). */
   test: ChiSquareResult;
+  /**
+   * Fisher's exact test of the same table, where χ² was not computed for too few observations (a
+   * study of a few dozen participants, nearly always): what a small study can still say.
+   */
+  exact?: ExactTestResult;
 }
 
 export interface Crosstab {
@@ -87,20 +93,25 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
         segmentsRowPercent: segments.map((n) => percent(n, rowTotal)),
         segmentsColumnPercent: segments.map((n, c) => percent(n, columnSegments[c])),
         participantsColumnPercent: participants.map((n, c) => percent(n, columns[c].participants)),
-        test: participantTest(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
+        ...participantTests(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
       };
     }),
   };
 }
 
-/** χ² on participants with and without the code per group, or why it says nothing here. */
-function participantTest(withCode: number[], groupSizes: number[]): ChiSquareResult {
+/**
+ * χ² on participants with and without the code per group, or why it says nothing here; and where
+ * it does not hold for too few observations, Fisher's exact test of the same table.
+ */
+function participantTests(withCode: number[], groupSizes: number[]): Pick<CrosstabRow, 'test' | 'exact'> {
   const n = groupSizes.reduce((a, b) => a + b, 0);
-  if (groupSizes.filter((size) => size > 0).length < 2) return { computed: false, reason: 'fewer than two groups have participants', n };
+  if (groupSizes.filter((size) => size > 0).length < 2) return { test: { computed: false, reason: 'fewer than two groups have participants', n } };
   const holders = withCode.reduce((a, b) => a + b, 0);
-  if (holders === 0) return { computed: false, reason: 'no participant has this code', n };
-  if (holders === n) return { computed: false, reason: 'every participant has this code: nothing to compare', n };
-  return chiSquareTest([withCode, withCode.map((k, i) => groupSizes[i] - k)]);
+  if (holders === 0) return { test: { computed: false, reason: 'no participant has this code', n } };
+  if (holders === n) return { test: { computed: false, reason: 'every participant has this code: nothing to compare', n } };
+  const table = [withCode, withCode.map((k, i) => groupSizes[i] - k)];
+  const test = chiSquareTest(table);
+  return test.computed ? { test } : { test, exact: exactTest(table) };
 }
 
 function percent(part: number, whole: number): number {

@@ -73,7 +73,15 @@ describe('grounded query, matrix, report and export csv on the demo', () => {
     const { code, out } = await run(matrixCommand, ['.'], { cols: 'gender', format: 'csv', codes: 'Barriers,Support' });
     assert.equal(code, 0);
     const lines = out.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'code,gender,segments,participants,group_participants,participants_pct,segments_row_pct,segments_col_pct,chi_square,df,p');
+    assert.equal(lines[0], 'code,gender,segments,participants,group_participants,participants_pct,segments_row_pct,segments_col_pct,chi_square,df,p,fisher_p');
+    // Seventeen participants: too few for χ² in any row, so every row has Fisher's exact p instead, the same on each of a code's rows.
+    const rows = lines.slice(1).map((l) => l.split(','));
+    for (const code of ['Barriers', 'Support']) {
+      const ofCode = rows.filter((r) => r[0] === code);
+      assert.deepEqual(new Set(ofCode.map((r) => r.slice(8, 11).join(','))), new Set([',,']));
+      assert.equal(new Set(ofCode.map((r) => r[11])).size, 1);
+      assert.ok(Number(ofCode[0][11]) > 0 && Number(ofCode[0][11]) <= 1, ofCode[0][11]);
+    }
     assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(',')), ['Barriers,man', 'Barriers,nonbinary', 'Barriers,woman', 'Support,man', 'Support,nonbinary', 'Support,woman']);
     assert.match((await run(matrixCommand, ['.'], { cols: 'colour' })).err, /no transcript records the attribute "colour"/);
   });

@@ -59,6 +59,11 @@ describe('analysis tables', () => {
     assert.deepEqual(family.segmentsColumnPercent.map((p) => p.toFixed(1)), ['0.0', '33.3']);
     assert.deepEqual(family.participantsColumnPercent, [0, 100]);
     assert.deepEqual(pay.test, { computed: false, reason: 'every participant has this code: nothing to compare', n: 2 });
+    assert.equal(pay.exact, undefined, 'nothing for an exact test to compare either');
+    // Family: Ana (housing) has it, Ben (advocacy) not. χ²'s expected counts are 0.5: not computed.
+    // Fisher: with margins 1 / 1 both ways there are two tables, (0, 1) and (1, 0), each 1/2: p = 1.
+    assert.equal(family.test.computed, false);
+    assert.deepEqual(family.exact, { computed: true, p: 1, n: 2, tables: 2 });
   });
 
   it('tests on participants whether having a code depends on the group', () => {
@@ -81,6 +86,7 @@ describe('analysis tables', () => {
     assert.equal(row.test.df, 1);
     assert.ok(Math.abs(row.test.chiSquare - 19.798) < 0.001, String(row.test.chiSquare));
     assert.ok(row.test.p < 1e-4 && row.test.p > 5e-6, String(row.test.p));
+    assert.equal(row.exact, undefined, 'χ² holds here: no exact test instead');
   });
 
   it('groups a number attribute by the edges given', () => {

@@ -4,7 +4,7 @@
  * format it goes into.
  */
 import type { AnalysisContext } from '../analysis-context';
-import type { Crosstab } from '../crosstab';
+import type { Crosstab, CrosstabRow } from '../crosstab';
 import type { CodeFrequency } from '../frequencies';
 import type { CoOccurrence, CodeTranscriptMatrix } from '../matrices';
 import type { GroupBy } from '../query-file';
@@ -57,14 +57,29 @@ export function coOccurrenceTable(table: CoOccurrence): { header: Cell[]; rows: 
 }
 
 export function crosstabTable(table: Crosstab): { header: Cell[]; rows: Cell[][]; notes: string[] } {
-  const header: Cell[] = ['code', ...table.columns.map((c) => `${c.value} (n=${c.participants})`), 'χ² (participants)'];
+  const header: Cell[] = ['code', ...table.columns.map((c) => `${c.value} (n=${c.participants})`), 'test (participants)'];
   const rows = table.rows.map((row) => [
     row.path,
     ...row.segments.map((n, c) => `${n} seg · ${row.participants[c]} part. (${formatNumber(row.participantsColumnPercent[c])}%)`),
-    row.test.computed ? `χ²=${row.test.chiSquare.toFixed(2)}, df=${row.test.df}, p=${row.test.p < 0.001 ? '<0.001' : row.test.p.toFixed(3)}` : `not computed: ${row.test.reason}`,
+    groupTestText(row),
   ]);
-  const notes = [`Columns: groups of "${table.attribute}"; n = participants in the group. Each cell: segments, participants with the code, and that as a share of the group's participants.`];
+  const notes = [
+    `Columns: groups of "${table.attribute}"; n = participants in the group. Each cell: segments, participants with the code, and that as a share of the group's participants.`,
+    "Test: Pearson's χ² on participants with and without the code in each group where the counts allow; where they are too few, Fisher's exact test (Freeman–Halton for more than two groups).",
+  ];
   return { header, rows, notes };
+}
+
+/** A row's test of independence in words: χ², else Fisher's exact test, else why neither. */
+export function groupTestText(row: Pick<CrosstabRow, 'test' | 'exact'>): string {
+  const { test, exact } = row;
+  if (test.computed) return `χ²=${test.chiSquare.toFixed(2)}, df=${test.df}, p=${pValue(test.p)}`;
+  if (exact?.computed) return `Fisher's exact p=${pValue(exact.p)} (χ² not computed: too few observations)`;
+  return `not computed: ${test.reason}${exact ? `; exact test: ${exact.reason}` : ''}`;
+}
+
+function pValue(p: number): string {
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
 
 export function renderTable(table: { header: Cell[]; rows: Cell[][]; notes?: string[] }, format: ResultFormat, json: unknown): string {
