@@ -49,10 +49,10 @@ export function matrixView(state: AnalysisViewState, outline: ProjectOutline, re
 
 /** χ², else Fisher's exact test, else "—"; the reason (and the exact test's name) on hover. */
 function testCell(row: CrosstabRow): HTMLElement {
-  const p = (value: number): string => (value < 0.001 ? '<0.001' : value.toFixed(3));
+  const p = (value: number): string => (value < 0.001 ? 'p<0.001' : `p=${value.toFixed(3)}`);
   const { test, exact } = row;
-  if (test.computed) return el('td', { title: `Pearson's χ² = ${test.chiSquare.toFixed(3)}, df = ${test.df}, n = ${test.n} participants` }, `χ²=${test.chiSquare.toFixed(2)}, p=${p(test.p)}`);
-  if (exact?.computed) return el('td', { title: `Fisher's exact test on ${exact.n} participants (χ² not computed: ${test.reason})` }, `exact p=${p(exact.p)}`);
+  if (test.computed) return el('td', { title: `Pearson's χ² = ${test.chiSquare.toFixed(3)}, df = ${test.df}, n = ${test.n} participants` }, `χ²=${test.chiSquare.toFixed(2)}, ${p(test.p)}`);
+  if (exact?.computed) return el('td', { title: `Fisher's exact test on ${exact.n} participants (χ² not computed: ${test.reason})` }, `exact ${p(exact.p)}`);
   return el('td', { title: `Not computed: ${test.reason}` }, '—');
 }
 

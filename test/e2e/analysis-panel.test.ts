@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { e2eEnvironment } from './e2e-env';
-import { painted, runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
+import { painted, pickQuickInput, runCommand, screenshot, THEMES, useTheme, useWorkbench, webviewShowing } from './workbench';
 
 /** The webview frame showing the panel, once it shows `text`. */
 async function panelShowing(page: Page, text: string, timeoutMs = 60_000): Promise<Frame> {
@@ -40,6 +40,12 @@ describe('the Analysis panel', function () {
         await painted(frame);
         await screenshot(page, join(env.resultsDir, `analysis-${tab.file}-${theme.name.split(' ')[0].toLowerCase()}.png`));
       }
+      // Codes by sector, by keyboard: participants per group, and an exact test where χ² cannot say.
+      await runCommand(page, 'Grounded: Analyse: Crosstab Codes by Attribute…');
+      await pickQuickInput(page, 'sector', 'sector');
+      const crosstab = await panelShowing(page, 'exact p=');
+      await painted(crosstab);
+      await screenshot(page, join(env.resultsDir, `analysis-crosstab-${theme.name.split(' ')[0].toLowerCase()}.png`));
       // A parent code typed without /** finds nothing of its own: the panel says how to include its sub-codes.
       await runCommand(page, TABS[0].command);
       const frame = await panelShowing(page, TABS[0].shows);

@@ -73,13 +73,14 @@ export function crosstabTable(table: Crosstab): { header: Cell[]; rows: Cell[][]
 /** A row's test of independence in words: χ², else Fisher's exact test, else why neither. */
 export function groupTestText(row: Pick<CrosstabRow, 'test' | 'exact'>): string {
   const { test, exact } = row;
-  if (test.computed) return `χ²=${test.chiSquare.toFixed(2)}, df=${test.df}, p=${pValue(test.p)}`;
-  if (exact?.computed) return `Fisher's exact p=${pValue(exact.p)} (χ² not computed: too few observations)`;
+  if (test.computed) return `χ²=${test.chiSquare.toFixed(2)}, df=${test.df}, ${pValue(test.p)}`;
+  if (exact?.computed) return `Fisher's exact ${pValue(exact.p)} (χ² not computed: too few observations)`;
   return `not computed: ${test.reason}${exact ? `; exact test: ${exact.reason}` : ''}`;
 }
 
+/** `p=0.042`, or `p<0.001` where three decimals would show 0. */
 function pValue(p: number): string {
-  return p < 0.001 ? '<0.001' : p.toFixed(3);
+  return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
 }
 
 export function renderTable(table: { header: Cell[]; rows: Cell[][]; notes?: string[] }, format: ResultFormat, json: unknown): string {
