@@ -11,17 +11,22 @@
 export type ExactTestResult = { computed: true; p: number; n: number; tables: number } | { computed: false; reason: string; n: number };
 
 /** Tables enumerated at most; past it the test says so instead of running on. */
-const MAX_TABLES = 1_000_000;
+const MAX_TABLES = 200_000;
 const RELATIVE_TOLERANCE = 1 + 1e-7;
 
 /** `table`: two rows of counts, one column per group. */
 export function exactTest(table: readonly (readonly number[])[]): ExactTestResult {
   if (table.length !== 2) return { computed: false, reason: 'the exact test here takes two rows', n: sum(table.flat()) };
-  const columns = table[0].map((top, j) => [top, table[1][j]] as const).filter(([top, bottom]) => top + bottom > 0);
-  const totals = columns.map(([top, bottom]) => top + bottom);
+  const both = table[0].map((top, j) => [top, table[1][j]] as const).filter(([top, bottom]) => top + bottom > 0);
+  const totals = both.map(([top, bottom]) => top + bottom);
   const n = sum(totals);
-  const m = sum(columns.map(([top]) => top));
-  if (columns.length < 2 || m === 0 || m === n) return { computed: false, reason: 'needs two groups with participants, and participants with and without the code', n };
+  const withCode = sum(both.map(([top]) => top));
+  if (both.length < 2 || withCode === 0 || withCode === n) return { computed: false, reason: 'needs two groups with participants, and participants with and without the code', n };
+  // Read from either row the tables and their probabilities are the same (C(c, t) = C(c, c − t)):
+  // the row with the smaller total has the fewer tables to go through.
+  const fromTop = withCode <= n - withCode;
+  const columns = both.map(([top, bottom]) => [fromTop ? top : bottom] as const);
+  const m = fromTop ? withCode : n - withCode;
 
   const logFactorial = logFactorials(n);
   const logChoose = (a: number, b: number): number => logFactorial[a] - logFactorial[b] - logFactorial[a - b];

@@ -31,4 +31,16 @@ describe("Fisher's exact test", () => {
     assert.deepEqual(exactTest([[0, 0], [3, 4]]), { computed: false, reason: 'needs two groups with participants, and participants with and without the code', n: 7 });
     assert.equal(exactTest([[3, 0], [2, 0]]).computed, false, 'one group only');
   });
+
+  it('reads the table from its shorter row, and says so rather than run on where the tables are too many', () => {
+    // 97 of 100 participants with the code in three groups: the same test as 3 of 100 without it.
+    const common = exactTest([[33, 33, 31], [0, 1, 2]]);
+    const rare = exactTest([[0, 1, 2], [33, 33, 31]]);
+    assert.ok(common.computed && rare.computed);
+    assert.equal(common.p.toFixed(12), rare.p.toFixed(12));
+    assert.equal(common.tables, rare.tables);
+    // Half of 1,000 participants in each of ten groups: far more tables than it goes through.
+    const many = exactTest([Array(10).fill(50), Array(10).fill(50)]);
+    assert.deepEqual(many, { computed: false, reason: 'more than 200,000 tables to enumerate for the exact test', n: 1000 });
+  });
 });
