@@ -67,10 +67,11 @@ export const queryCommand: CliCommand = {
     }
     const groupBy = (typeof values['group-by'] === 'string' ? values['group-by'] : query.groupBy ?? 'transcript') as GroupBy;
     if (!['code', 'transcript', 'participant'].includes(groupBy)) return usageError(io, '--group-by is code, transcript or participant');
-    if (format === 'json') io.out(`${JSON.stringify({ query: { ...query, filter }, passages: hits }, null, 2)}\n`);
+    const notes = expression ? leftOutSubcodes(input.context, expression) : [];
+    if (format === 'json') io.out(`${JSON.stringify({ query: { ...query, filter }, passages: hits, notes }, null, 2)}\n`);
     else if (format === 'csv') io.out(hitsAsCsv(input.context, hits));
     else io.out(hitsAsMarkdown(input.context, hits, groupBy));
-    if (expression) for (const note of leftOutSubcodes(input.context, expression)) io.err(`grounded query: note: ${note}\n`);
+    for (const note of notes) io.err(`grounded query: note: ${note}\n`);
     warnUnplaced(input, io);
     return 0;
   },

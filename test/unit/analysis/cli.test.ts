@@ -67,6 +67,15 @@ describe('grounded query, matrix, report and export csv on the demo', () => {
     const missing = await run(queryCommand, ['no-such-query'], {});
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no saved query \.grounded\/queries\/no-such-query\.json/);
+    // A typo and a word of a longer name get the codes they may have meant.
+    assert.match((await run(queryCommand, ['.'], { codes: 'Mistrst' })).err, /No code is named "Mistrst"\. Did you mean "Emotions\/Mistrust"\?/);
+    // A parent code without /**: answered as written (none of its own), with a note on how to include its sub-codes.
+    const parent = await run(queryCommand, ['.'], { codes: 'Support', format: 'json' });
+    assert.equal(parent.code, 0);
+    const answer = JSON.parse(parent.out) as { passages: unknown[]; notes: string[] };
+    assert.deepEqual(answer.passages, []);
+    assert.deepEqual(answer.notes, ['"Support" has no segments of its own; its sub-codes are not included: write Support/** to include them.']);
+    assert.match(parent.err, /note: "Support" has no segments of its own/);
   });
 
   it('crosstabs codes by gender as long CSV, one row per code and group', async () => {
