@@ -73,6 +73,12 @@ describe('a memo in a report', () => {
     assert.match(html, /<code>code with \[a\]\(b\)<\/code>/);
   });
 
+  it('keeps a loose list loose, a list that starts at 3 at 3, and a hard line break', () => {
+    const memo = 'Line one  \nline two\n\n3. third\n4. fourth\n\n- a\n\n  more of a\n- b';
+    assert.deepEqual(shape(parse(memoAsMarkdown(memo, 3))), shape(parse(memo)));
+    assert.equal(memoAsHtml(memo, 3), '<p>Line one<br>line two</p><ol start="3"><li>third</li><li>fourth</li></ol><ul><li><p>a</p><p>more of a</p></li><li><p>b</p></li></ul>');
+  });
+
   it('writes code that holds backticks inside a longer fence', () => {
     const memo = 'Typed as ``a ` b`` in the transcript.\n\n````\n```\nfenced\n```\n````';
     assert.deepEqual(shape(parse(memoAsMarkdown(memo, 3))), shape(parse(memo)));

@@ -26,13 +26,13 @@ const MAX_DEPTH = 16;
 export function memoAsMarkdown(text: string, headingBase: number): string {
   const tree = parsed(text);
   if (!tree) return plainParagraphs(text).map((p) => p.split('\n').map(escapeMarkdown).join('\n')).join('\n\n');
-  return new MarkdownWriter(headingBase).blocks(tree.children, 0);
+  return new MemoWriter(MARKDOWN, headingBase).blocks(tree.children, 0);
 }
 
 export function memoAsHtml(text: string, headingBase: number): string {
   const tree = parsed(text);
   if (!tree) return plainParagraphs(text).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
-  return new HtmlWriter(headingBase).blocks(tree.children, 0);
+  return new MemoWriter(HTML, headingBase).blocks(tree.children, 0);
 }
 
 function parsed(text: string): Root | undefined {
@@ -55,114 +55,108 @@ function plainText(node: Nodes): string {
   return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
 }
 
-class MarkdownWriter {
-  constructor(private readonly headingBase: number) {}
-
-  blocks(nodes: readonly Nodes[], depth: number): string {
-    return nodes
-      .map((node) => this.block(node, depth))
-      .filter((b) => b !== '')
-      .join('\n\n');
-  }
-
-  private block(node: Nodes, depth: number): string {
-    if (depth > MAX_DEPTH) return escapeMarkdown(plainText(node));
-    switch (node.type) {
-      case 'paragraph':
-        return this.inline(node);
-      case 'heading':
-        return `${'#'.repeat(Math.min(6, this.headingBase + node.depth))} ${this.inline(node)}`;
-      case 'blockquote':
-        return prefixLines(this.blocks(node.children, depth + 1), '> ');
-      case 'list':
-        return node.children
-          .map((item, i) => {
-            const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
-            const body = this.blocks(item.children, depth + 1);
-            return marker + body.split('\n').join(`\n${' '.repeat(marker.length)}`).replace(/\n +\n/g, '\n\n');
-          })
-          .join(node.spread ? '\n\n' : '\n');
-      case 'code':
-        return `${backticks(node.value, 3)}\n${node.value}\n${backticks(node.value, 3)}`;
-      case 'thematicBreak':
-        return '---';
-      case 'definition':
-      case 'footnoteDefinition':
-        return '';
-      case 'html':
-        return escapeMarkdown(node.value);
-      default:
-        return escapeMarkdown(plainText(node));
-    }
-  }
-
-  private inline(parent: Parents): string {
-    return (parent.children as Nodes[]).map((node) => this.span(node)).join('');
-  }
-
-  private span(node: Nodes): string {
-    switch (node.type) {
-      case 'text':
-      case 'html':
-        return escapeMarkdown(node.value);
-      case 'emphasis':
-        return `*${this.inline(node)}*`;
-      case 'strong':
-        return `**${this.inline(node)}**`;
-      case 'inlineCode': {
-        const ticks = backticks(node.value, 1);
-        const pad = node.value.startsWith('`') || node.value.endsWith('`') ? ' ' : '';
-        return `${ticks}${pad}${node.value}${pad}${ticks}`;
-      }
-      case 'break':
-        return '\\\n';
-      case 'link':
-      case 'linkReference':
-        return this.inline(node);
-      default:
-        return escapeMarkdown(plainText(node));
-    }
-  }
+/** How one output format writes each piece the writer keeps; every argument is already written. */
+interface MemoFormat {
+  text(value: string): string;
+  emphasis(inner: string): string;
+  strong(inner: string): string;
+  code(value: string): string;
+  lineBreak: string;
+  paragraph(inner: string): string;
+  /** A paragraph that is the whole of a tight list's item. */
+  tightParagraph(inner: string): string;
+  heading(level: number, inner: string): string;
+  quote(inner: string): string;
+  list(ordered: boolean, start: number, spread: boolean, items: string[]): string;
+  codeBlock(value: string): string;
+  rule: string;
+  /** Blocks one after another. */
+  join(blocks: string[]): string;
 }
 
-class HtmlWriter {
-  constructor(private readonly headingBase: number) {}
+const MARKDOWN: MemoFormat = {
+  text: escapeMarkdown,
+  emphasis: (inner) => `*${inner}*`,
+  strong: (inner) => `**${inner}**`,
+  code: (value) => {
+    const ticks = backticks(value, 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${value}${pad}${ticks}`;
+  },
+  lineBreak: '\\\n',
+  paragraph: (inner) => inner,
+  tightParagraph: (inner) => inner,
+  heading: (level, inner) => `${'#'.repeat(level)} ${inner}`,
+  quote: (inner) => inner.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n'),
+  list: (ordered, start, spread, items) =>
+    items
+      .map((item, i) => {
+        const marker = ordered ? `${start + i}. ` : '- ';
+        return marker + item.split('\n').map((line, j) => (j === 0 || line === '' ? line : ' '.repeat(marker.length) + line)).join('\n');
+      })
+      .join(spread ? '\n\n' : '\n'),
+  codeBlock: (value) => `${backticks(value, 3)}\n${value}\n${backticks(value, 3)}`,
+  rule: '---',
+  join: (blocks) => blocks.filter((b) => b !== '').join('\n\n'),
+};
+
+const HTML: MemoFormat = {
+  text: escapeHtml,
+  emphasis: (inner) => `<em>${inner}</em>`,
+  strong: (inner) => `<strong>${inner}</strong>`,
+  code: (value) => `<code>${escapeHtml(value)}</code>`,
+  lineBreak: '<br>',
+  paragraph: (inner) => `<p>${inner}</p>`,
+  tightParagraph: (inner) => inner,
+  heading: (level, inner) => `<h${level}>${inner}</h${level}>`,
+  quote: (inner) => `<blockquote>${inner}</blockquote>`,
+  list: (ordered, start, _spread, items) => {
+    const body = items.map((item) => `<li>${item}</li>`).join('');
+    return ordered ? `<ol${start === 1 ? '' : ` start="${start}"`}>${body}</ol>` : `<ul>${body}</ul>`;
+  },
+  codeBlock: (value) => `<pre><code>${escapeHtml(value)}</code></pre>`,
+  rule: '<hr>',
+  join: (blocks) => blocks.join(''),
+};
+
+/** Walks the parsed memo and writes what it keeps through a format; everything else becomes text. */
+class MemoWriter {
+  constructor(
+    private readonly format: MemoFormat,
+    private readonly headingBase: number,
+  ) {}
 
   blocks(nodes: readonly Nodes[], depth: number): string {
-    return nodes.map((node) => this.block(node, depth)).join('');
+    return this.format.join(nodes.map((node) => this.block(node, depth)));
   }
 
   private block(node: Nodes, depth: number): string {
-    if (depth > MAX_DEPTH) return `<p>${escapeHtml(plainText(node))}</p>`;
+    const f = this.format;
+    if (depth > MAX_DEPTH) return f.paragraph(f.text(plainText(node)));
     switch (node.type) {
       case 'paragraph':
-        return `<p>${this.inline(node)}</p>`;
-      case 'heading': {
-        const level = Math.min(6, this.headingBase + node.depth);
-        return `<h${level}>${this.inline(node)}</h${level}>`;
-      }
+        return f.paragraph(this.inline(node));
+      case 'heading':
+        return f.heading(Math.min(6, this.headingBase + node.depth), this.inline(node));
       case 'blockquote':
-        return `<blockquote>${this.blocks(node.children, depth + 1)}</blockquote>`;
+        return f.quote(this.blocks(node.children, depth + 1));
       case 'list': {
-        const items = node.children.map((item) => {
-          // A tight list's items hold their text without paragraphs around it.
-          const body = item.children.map((child) => (child.type === 'paragraph' && !node.spread ? this.inline(child) : this.block(child, depth + 1))).join('');
-          return `<li>${body}</li>`;
-        });
-        const start = node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${node.start}"` : '';
-        return node.ordered ? `<ol${start}>${items.join('')}</ol>` : `<ul>${items.join('')}</ul>`;
+        // Loose, as CommonMark has it, when items are apart or an item holds blocks apart.
+        const spread = node.spread === true || node.children.some((item) => item.spread === true);
+        const items = node.children.map((item) =>
+          f.join(item.children.map((child) => (child.type === 'paragraph' && !spread ? f.tightParagraph(this.inline(child)) : this.block(child, depth + 1)))),
+        );
+        return f.list(node.ordered === true, node.start ?? 1, spread, items);
       }
       case 'code':
-        return `<pre><code>${escapeHtml(node.value)}</code></pre>`;
+        return f.codeBlock(node.value);
       case 'thematicBreak':
-        return '<hr>';
+        return f.rule;
       case 'definition':
       case 'footnoteDefinition':
         return '';
-      case 'html':
-        return `<p>${escapeHtml(node.value)}</p>`;
       default:
-        return `<p>${escapeHtml(plainText(node))}</p>`;
+        return f.paragraph(f.text(plainText(node)));
     }
   }
 
@@ -171,23 +165,22 @@ class HtmlWriter {
   }
 
   private span(node: Nodes): string {
+    const f = this.format;
     switch (node.type) {
-      case 'text':
-      case 'html':
-        return escapeHtml(node.value);
       case 'emphasis':
-        return `<em>${this.inline(node)}</em>`;
+        return f.emphasis(this.inline(node));
       case 'strong':
-        return `<strong>${this.inline(node)}</strong>`;
+        return f.strong(this.inline(node));
       case 'inlineCode':
-        return `<code>${escapeHtml(node.value)}</code>`;
+        return f.code(node.value);
       case 'break':
-        return '<br>';
+        return f.lineBreak;
       case 'link':
       case 'linkReference':
         return this.inline(node);
       default:
-        return escapeHtml(plainText(node));
+        // Text, raw HTML, an image's description: as written, escaped.
+        return f.text(plainText(node));
     }
   }
 }
@@ -197,11 +190,4 @@ function backticks(text: string, min: number): string {
   let longest = 0;
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   return '`'.repeat(Math.max(min, longest + 1));
-}
-
-function prefixLines(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? prefix.trimEnd() : prefix + line))
-    .join('\n');
 }
