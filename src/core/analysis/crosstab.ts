@@ -1,8 +1,9 @@
 /**
  * Codes against groups of participants (an attribute's values): how many segments and how many
  * participants of each group a code holds, with row and column percentages and, per code, a χ² test
- * (or, for too few observations, Fisher's exact test) of whether having the code depends on the group. The test counts participants, not segments:
- * segments of one interview are not independent observations, participants are.
+ * (or, for too few observations, Fisher's exact test) of whether having the code depends on the
+ * group. The test counts participants, not segments: segments of one interview are not independent
+ * observations, participants are.
  */
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';

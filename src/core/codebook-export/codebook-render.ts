@@ -1,5 +1,6 @@
 /** The codebook as Markdown and as one HTML file that loads and runs nothing (every value escaped). */
-import { escapeHtml, reportHead } from '../analysis/render/report';
+import { escapeHtml } from '../views/untrusted-text';
+import { reportHead } from '../analysis/render/report';
 import { escapeMarkdown } from '../analysis/render/table-text';
 import { usageText, type CodebookDocument, type CodebookEntry } from './codebook-document';
 

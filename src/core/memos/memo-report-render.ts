@@ -1,5 +1,6 @@
 /** The memo report as Markdown and as a self-contained HTML file (no script, a strict CSP). */
-import { escapeHtml, reportHead } from '../analysis/render/report';
+import { escapeHtml } from '../views/untrusted-text';
+import { reportHead } from '../analysis/render/report';
 import { memoAsHtml, memoAsMarkdown } from '../analysis/render/memo-text';
 import { escapeMarkdown } from '../analysis/render/table-text';
 import type { MemoBlock, MemoReport, MemoReportEntry } from './memo-report';

@@ -11,7 +11,7 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { escapeHtml } from './html-text';
+import { escapeHtml } from '../../views/untrusted-text';
 import { escapeMarkdown } from './table-text';
 
 const parser = unified().use(remarkParse);

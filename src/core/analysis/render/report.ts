@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../analysis-context';
 import { countsOf } from '../frequencies';
 import type { Hit } from '../retrieval';
 import { retrieveSegments } from '../retrieval';
-import { escapeHtml } from './html-text';
+import { escapeHtml } from '../../views/untrusted-text';
 import { memoAsHtml, memoAsMarkdown } from './memo-text';
 import { escapeMarkdown } from './table-text';
 import { describeGather } from '../../rounds/provenance';
@@ -78,8 +78,6 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
   }
   return out.join('\n');
 }
-
-export { escapeHtml };
 
 export const REPORT_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
 h1,h2,h3{font-family:system-ui,sans-serif}h2{border-bottom:1px solid #ccc;margin-top:2em}
