@@ -37,11 +37,11 @@ async function giveRoomTo(page: Page, title: string, width = 600): Promise<() =>
   const headers = page.locator('.part.sidebar .pane-header');
   const header = (name: string): Locator => headers.filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) }).first();
   const collapsed: string[] = [];
-  await leaveSideBar(page);
   for (let i = 0; i < (await headers.count()); i++) {
     const name = ((await headers.nth(i).locator('h3.title').textContent()) ?? '').trim();
     const expanded = (await headers.nth(i).getAttribute('aria-expanded')) === 'true';
     if (name.toLowerCase() === title.toLowerCase() || !expanded) continue;
+    await leaveSideBar(page);
     await header(name).locator('h3.title').click();
     await header(name).and(page.locator('[aria-expanded="false"]')).waitFor({ timeout: 10_000 });
     collapsed.push(name);
@@ -49,8 +49,9 @@ async function giveRoomTo(page: Page, title: string, width = 600): Promise<() =>
   const resized = await dragSideBarEdge(page, width);
   return async () => {
     await dragSideBarEdge(page, resized);
-    await leaveSideBar(page);
     for (const name of collapsed) {
+      // A view just expanded moves the panes under the mouse: its rows' hovers must close first.
+      await leaveSideBar(page);
       await header(name).locator('h3.title').click();
       await header(name).and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
     }
