@@ -68,7 +68,8 @@ export type AnalysisResult =
   | { tab: 'matrix'; columns: 'codes'; table: CoOccurrence }
   | { tab: 'matrix'; columns: 'attribute'; table: Crosstab }
   | { tab: 'frequencies'; frequencies: CodeFrequency[] }
-  | { tab: 'saturation'; steps: SaturationStep[] }
+  /** `summary`: whether the codebook is still growing, in one sentence. */
+  | { tab: 'saturation'; steps: SaturationStep[]; summary: string }
   | { tab: 'search'; preview: AutocodePreview; speakers: string[] };
 
 export type HostToWebview =

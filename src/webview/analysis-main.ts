@@ -85,7 +85,7 @@ function content(message: Extract<HostToWebview, { type: 'show' | 'problem' }>, 
   if ((state.tab === 'frequencies' && result?.tab === 'frequencies') || (state.tab === 'saturation' && result?.tab === 'saturation')) {
     // Drawn again once the chart code has loaded (or failed to), if the panel still shows a chart then.
     const charts = chartViewsNow(root, () => last && (last.state.tab === 'frequencies' || last.state.tab === 'saturation') && render(last));
-    parts.push(result.tab === 'frequencies' ? frequenciesTab(result.frequencies, outline, charts) : saturationTab(result.steps, charts));
+    parts.push(result.tab === 'frequencies' ? frequenciesTab(result.frequencies, outline, charts) : saturationTab(result.steps, result.summary, charts));
   }
   if (state.tab === 'search') parts.push(searchView(state, outline, result?.tab === 'search' ? result : undefined, actions));
   if (problem) parts.unshift(problem);

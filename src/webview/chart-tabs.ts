@@ -22,12 +22,10 @@ export function frequenciesTab(frequencies: CodeFrequency[], outline: ProjectOut
 }
 
 /** New codes per transcript in interview order (bars) and the codebook's size so far (line). */
-export function saturationTab(steps: SaturationStep[], charts: ChartViewsState): HTMLElement {
+export function saturationTab(steps: SaturationStep[], summary: string, charts: ChartViewsState): HTMLElement {
   const root = el('section', { 'aria-label': 'Saturation' });
   root.append(chartPlace(charts, (views) => views.saturationChart(steps)));
-  const last = steps.slice(-3);
-  const growing = last.some((s) => s.newCodes.length > 0);
-  root.append(el('p', { class: 'note' }, steps.length === 0 ? 'No transcripts.' : growing ? `The last ${last.length} transcripts still brought ${last.reduce((n, s) => n + s.newCodes.length, 0)} new code(s): the codebook is still growing.` : `The last ${last.length} transcripts brought no new code.`));
+  root.append(el('p', { class: 'note' }, summary));
   root.append(sortableTable(['Transcript', 'Date', 'New codes', 'Codes so far'], steps.map((s) => [s.participant, s.date ?? '', s.newCodes.length, s.cumulative])));
   return root;
 }

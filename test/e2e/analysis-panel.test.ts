@@ -15,7 +15,7 @@ const TABS = [
   { command: 'Grounded: Analyse: Retrieve Segments', shows: 'passages', file: 'segments' },
   { command: 'Grounded: Analyse: Code Matrix and Crosstab', shows: 'Columns', file: 'matrix' },
   { command: 'Grounded: Analyse: Code Frequencies', shows: 'Segments with sub-codes', file: 'frequencies' },
-  { command: 'Grounded: Analyse: Saturation', shows: 'Codes so far', file: 'saturation' },
+  { command: 'Grounded: Analyse: Saturation', shows: 'brought no new code; the last one that did was', file: 'saturation' },
 ];
 
 describe('the Analysis panel', function () {

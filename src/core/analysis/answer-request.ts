@@ -14,7 +14,7 @@ import { FilterError } from './filters';
 import { codeFrequencies } from './frequencies';
 import { codeByTranscript, coOccurrence } from './matrices';
 import { retrieveSegments, runExpression } from './retrieval';
-import { saturation } from './saturation';
+import { saturation, saturationSummary } from './saturation';
 import { gatheredInto } from '../rounds/gathered-codes';
 
 export type Answer = { ok: true; result: AnalysisResult } | { ok: false; message: string };
@@ -45,8 +45,10 @@ function compute(context: AnalysisContext, state: AnalysisViewState, maxHits: nu
       return { tab: 'matrix', columns: 'transcripts', matrix: codeByTranscript(context, { filter }) };
     case 'frequencies':
       return { tab: 'frequencies', frequencies: codeFrequencies(context, filter) };
-    case 'saturation':
-      return { tab: 'saturation', steps: saturation(context, filter) };
+    case 'saturation': {
+      const steps = saturation(context, filter);
+      return { tab: 'saturation', steps, summary: saturationSummary(steps) };
+    }
     case 'search':
       // Needs the applying coder: answered by searchProject (core/autocode) where the coder is known.
       throw new Error('The Search tab is answered by searchProject.');

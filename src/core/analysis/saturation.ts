@@ -53,3 +53,22 @@ export function saturation(context: AnalysisContext, filter: SegmentFilter = {})
     return { transcript: t.path, participant: t.participant, ...(date ? { date } : {}), newCodes: fresh, cumulative: seen.size };
   });
 }
+
+/**
+ * The question the chart answers, in one sentence: how many of the latest transcripts brought no
+ * new code, since which one; or what the latest one still brought.
+ */
+export function saturationSummary(steps: readonly SaturationStep[]): string {
+  if (steps.length === 0) return 'No transcripts.';
+  let lastNew = steps.length - 1;
+  while (lastNew >= 0 && steps[lastNew].newCodes.length === 0) lastNew--;
+  if (lastNew < 0) return 'No transcript has coding yet.';
+  const named = (s: SaturationStep): string => (s.date ? `${s.participant} (${s.date})` : s.participant);
+  const quiet = steps.length - 1 - lastNew;
+  if (quiet === 0) {
+    const n = steps[lastNew].newCodes.length;
+    return `The latest transcript, ${named(steps[lastNew])}, still brought ${n} new code${n === 1 ? '' : 's'}: the codebook is still growing.`;
+  }
+  return `The last ${quiet === 1 ? 'transcript' : `${quiet} transcripts`} brought no new code; the last one that did was ${named(steps[lastNew])}.`;
+}
+

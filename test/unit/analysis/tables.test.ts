@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { AnalysisContext, chiSquarePValue, chiSquareTest, codeByTranscript, codeFrequencies, coOccurrence, crosstab, retrieveSegments, saturation } from '../../../src/core/analysis';
+import { saturationSummary } from '../../../src/core/analysis/saturation';
 import { fixtureProject } from './analysis-fixture';
 
 const context = () => new AnalysisContext(fixtureProject());
@@ -111,6 +112,18 @@ describe('analysis tables', () => {
       { transcript: 'b.md', participant: 'Ben', date: '2023-12-01', newCodes: ['inv', 'pay'], cumulative: 2 },
       { transcript: 'a.md', participant: 'Ana', date: '2024-01-10', newCodes: ['fam', 'low'], cumulative: 4 },
     ]);
+  });
+
+  it('says in one sentence whether the codebook is still growing', () => {
+    const step = (participant: string, newCodes: string[], date?: string) => ({ transcript: `${participant}.md`, participant, ...(date ? { date } : {}), newCodes, cumulative: 0 });
+    // Ana's interview was the last to add codes; the two after it added none.
+    assert.equal(saturationSummary([step('Ana', ['a', 'b'], '2024-01-10'), step('Ben', []), step('Cy', [])]), 'The last 2 transcripts brought no new code; the last one that did was Ana (2024-01-10).');
+    assert.equal(saturationSummary([step('Ana', ['a']), step('Ben', [])]), 'The last transcript brought no new code; the last one that did was Ana.');
+    assert.equal(saturationSummary([step('Ana', ['a']), step('Ben', ['b'], '2024-02-01')]), 'The latest transcript, Ben (2024-02-01), still brought 1 new code: the codebook is still growing.');
+    assert.equal(saturationSummary([step('Ana', [])]), 'No transcript has coding yet.');
+    assert.equal(saturationSummary([]), 'No transcripts.');
+    // The fixture: Ana, interviewed last, still brought Family and Low pay.
+    assert.equal(saturationSummary(saturation(context())), 'The latest transcript, Ana (2024-01-10), still brought 2 new codes: the codebook is still growing.');
   });
 });
 
