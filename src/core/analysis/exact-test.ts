@@ -25,13 +25,13 @@ export function exactTest(table: readonly (readonly number[])[]): ExactTestResul
   // Read from either row the tables and their probabilities are the same (C(c, t) = C(c, c − t)):
   // the row with the smaller total has the fewer tables to go through.
   const fromTop = withCode <= n - withCode;
-  const columns = both.map(([top, bottom]) => [fromTop ? top : bottom] as const);
+  const counted = both.map(([top, bottom]) => (fromTop ? top : bottom));
   const m = fromTop ? withCode : n - withCode;
 
   const logFactorial = logFactorials(n);
   const logChoose = (a: number, b: number): number => logFactorial[a] - logFactorial[b] - logFactorial[a - b];
   const logDenominator = logChoose(n, m);
-  const observed = sum(columns.map(([top], j) => logChoose(totals[j], top))) - logDenominator;
+  const observed = sum(counted.map((k, j) => logChoose(totals[j], k))) - logDenominator;
   const threshold = observed + Math.log(RELATIVE_TOLERANCE);
   // What the columns after j can hold at most: a partial table that cannot reach m is cut.
   const capacityAfter = totals.map((_, j) => sum(totals.slice(j + 1)));

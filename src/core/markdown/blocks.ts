@@ -20,8 +20,17 @@ function withoutInlineMarkup(this: Processor): void {
 }
 
 const blockProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(withoutInlineMarkup);
-/** The full parser, for heading text only (a memo's title shows `# On *trust*` as "On trust"). */
+/** The full parser, inline markup included: a memo's title (`# On *trust*` shows "On trust"), a memo in a report. */
 const inlineProcessor = unified().use(remarkParse);
+
+/**
+ * The document with its inline markup (emphasis, links, code…) read too. That reading can take
+ * time that grows faster than the text on hostile input (see SLOW_INLINE_CONSTRUCTS): callers
+ * bound what they give it.
+ */
+export function parseWithInlineMarkup(text: string): Root {
+  return inlineProcessor.parse(text);
+}
 
 /** Heading text read with inline markup: bounded per heading and per document, so it stays cheap. */
 const MAX_HEADING_INLINE = 300;

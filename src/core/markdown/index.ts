@@ -1,3 +1,4 @@
+export { parseWithInlineMarkup } from './blocks';
 export { parseTranscript } from './transcript';
 export { findFrontMatter, findFrontMatterDocument } from './front-matter';
 export { lineAt, paragraphAt, turnAt, withoutSpeakerLabel } from './locate';

@@ -9,12 +9,9 @@
  * memos or paragraphs too long to read that way are shown as plain paragraphs, escaped.
  */
 import type { Nodes, Parents, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseWithInlineMarkup } from '../../markdown';
 import { escapeHtml } from '../../views/untrusted-text';
 import { escapeMarkdown } from './table-text';
-
-const parser = unified().use(remarkParse);
 
 /** Longer memos, or memos with a longer paragraph, are shown as plain paragraphs. */
 const MAX_MEMO_CHARS = 20_000;
@@ -37,7 +34,7 @@ export function memoAsHtml(text: string, headingBase: number): string {
 
 function parsed(text: string): Root | undefined {
   if (text.length > MAX_MEMO_CHARS || plainParagraphs(text).some((p) => p.length > MAX_PARAGRAPH_CHARS)) return undefined;
-  return parser.parse(text.trim());
+  return parseWithInlineMarkup(text.trim());
 }
 
 function plainParagraphs(text: string): string[] {
