@@ -7,6 +7,7 @@ import type { AnalysisSegment } from './analysis-model';
 import type { CodeExpression } from './code-expression';
 import { evaluateExpression } from './evaluate-expression';
 import { segmentPredicate, type SegmentFilter } from './filters';
+import { passageText, turnAt } from './passage-text';
 import type { Regions } from './regions';
 
 export interface Hit {
@@ -16,6 +17,7 @@ export interface Hit {
   end: number;
   /** The speaker of the turn the passage starts in, when there is one. */
   speaker?: string;
+  /** The passage as it is quoted: that speaker's label left out, later labels written plainly (see passage-text.ts). */
   text: string;
   /** Up to {@link CONTEXT_CHARS} characters before and after, cut at a word. */
   before: string;
@@ -66,7 +68,8 @@ export function hitsOfRegions(context: AnalysisContext, regions: Regions, keep: 
 function hitFor(context: AnalysisContext, path: string, start: number, end: number, segments: AnalysisSegment[]): Hit {
   const transcript = context.transcripts.get(path);
   const text = transcript?.text ?? '';
-  const turn = transcript?.turns.find((t) => start >= t.start && start < t.end);
+  const turns = transcript?.turns ?? [];
+  const turn = turnAt(turns, start);
   // One pass over the segments for codes, coders and the list: a query can make thousands of hits.
   const codes = new Set<string>();
   const coders = new Set<string>();
@@ -83,7 +86,7 @@ function hitFor(context: AnalysisContext, path: string, start: number, end: numb
     start,
     end,
     ...(turn ? { speaker: turn.speaker } : {}),
-    text: text.slice(start, end),
+    text: passageText(text, start, end, turns),
     ...contextBefore(text, start, turn && start >= turn.textStart ? turn.textStart : 0),
     ...contextAfter(text, end),
     words: context.words(path).wordsIn(start, end),

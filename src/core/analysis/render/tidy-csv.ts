@@ -4,6 +4,7 @@
  * order, then position, so the file diffs well between runs.
  */
 import type { AnalysisContext } from '../analysis-context';
+import { passageText, turnAt } from '../passage-text';
 import { csvTable, type Cell } from './table-text';
 
 const FIXED = ['transcript', 'participant', 'coder', 'segment', 'code_id', 'code', 'start', 'end', 'words', 'speaker', 'approximate'];
@@ -14,8 +15,9 @@ export function tidyCsv(context: AnalysisContext): string {
   const rows: Cell[][] = [];
   for (const s of segments) {
     const transcript = context.transcripts.get(s.transcript);
-    const speaker = transcript?.turns.find((t) => s.start >= t.start && s.start < t.end)?.speaker ?? '';
-    const quote = transcript?.text.slice(s.start, s.end) ?? '';
+    const turns = transcript?.turns ?? [];
+    const speaker = turnAt(turns, s.start)?.speaker ?? '';
+    const quote = transcript ? passageText(transcript.text, s.start, s.end, turns) : '';
     const words = context.words(s.transcript).wordsIn(s.start, s.end);
     for (const code of s.codes) {
       rows.push([
