@@ -1,6 +1,6 @@
-import { makeQuote, reanchor, shiftRanges, type TextChange } from './anchoring';
+import { makeQuote, shiftRanges, type TextChange } from './anchoring';
 import type { Coder, QuoteSelector, Segment, SegmentId, TextRange } from './model';
-import { PlacementCache, placeSegments, type PlacedSegment } from './placement';
+import { PlacementCache, placeSegments, placeSelectors, type PlacedSegment } from './placement';
 import type { TranscriptCoding } from './storage/coding-repository';
 
 export type { PlacedSegment, PlacementStatus } from './placement';
@@ -75,11 +75,11 @@ export class TranscriptSession {
   private restoreCollapsed(): void {
     const collapsed = [...this.placements.values()].filter((p) => p.range !== undefined && p.range.end <= p.range.start);
     if (collapsed.length === 0) return;
-    const results = reanchor(
+    const results = placeSelectors(
       this.text,
-      collapsed.map((p, i) => {
+      collapsed.map((p) => {
         const at = p.range?.start ?? p.segment.position.start;
-        return { id: String(i), quote: p.segment.quote, position: { start: at, end: at + p.segment.quote.exact.length } };
+        return { quote: p.segment.quote, position: { start: at, end: at + p.segment.quote.exact.length } };
       }),
     );
     results.forEach((r, i) => {

@@ -81,6 +81,32 @@ describe('PlacementCache', () => {
     assert.deepEqual(session.placed()[0].range, { start: friend.position.start + 7, end: friend.position.end + 7 });
     assert.deepEqual(indexed[0].range, friend.position, 'the cached placement is not shifted by the editor');
   });
+
+  it('places a segment again when its deleted text comes back while typing, and not when other words come', () => {
+    const session = new TranscriptSession('p01.md');
+    session.setText(TEXT);
+    session.setCoding({ transcript: 'p01.md', coders: [{ coder: dana, segments: [friend, trust] }], problems: [] });
+    const { start, end } = friend.position;
+    const cut = TEXT.slice(0, start) + TEXT.slice(end);
+    session.applyChanges([{ start, end, text: '' }], cut);
+    const collapsed = session.placed().find((p) => p.segment.id === friend.id)!;
+    assert.deepEqual(collapsed.range, { start, end: start }, 'deleted: an empty range where it was');
+
+    // Other words typed where it was: left collapsed, for review, rather than guessed.
+    const other = cut.slice(0, start) + 'A cousin' + cut.slice(start);
+    session.applyChanges([{ start, end: start, text: 'A cousin' }], other);
+    const waiting = session.placed().find((p) => p.segment.id === friend.id)!.range!;
+    assert.equal(waiting.end, waiting.start, 'still collapsed');
+
+    // Undo both: the exact text is back where it was, and so is the segment.
+    session.applyChanges([{ start, end: start + 'A cousin'.length, text: '' }], cut);
+    session.applyChanges([{ start, end: start, text: friend.quote.exact }], TEXT);
+    const back = session.placed().find((p) => p.segment.id === friend.id)!;
+    assert.deepEqual(back.range, friend.position);
+    // Found by its exact text (the typed text pushed the empty range past where it comes back).
+    assert.ok(back.status === 'exact' || back.status === 'moved', back.status);
+    assert.deepEqual(session.placed().find((p) => p.segment.id === trust.id)!.range, trust.position, 'the other segment shifted back with the text');
+  });
 });
 
 describe('currentText', () => {
