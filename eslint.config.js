@@ -8,22 +8,32 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-export const coreRestrictedImports = {
-  paths: [
-    { name: 'vscode', message: 'src/core must not import vscode: put editor code in src/vscode.' },
-    ...nodeBuiltins.map((name) => ({
-      name,
-      message: 'src/core must run in a browser too: no Node built-ins (use a port from src/core/ports.ts).',
-    })),
-  ],
+const corePaths = [
+  { name: 'vscode', message: 'src/core must not import vscode: put editor code in src/vscode.' },
+  ...nodeBuiltins.map((name) => ({
+    name,
+    message: 'src/core must run in a browser too: no Node built-ins (use a port from src/core/ports.ts).',
+  })),
+];
+
+/** The anchoring engine has one caller, the owner of placement: everything else asks it where segments sit. */
+const placementOwner = {
+  group: ['**/anchoring', '**/anchoring/**', '!**/anchoring/text'],
+  importNames: ['reanchor'],
+  message: 'Ask src/core/placement where segments sit (PlacementCache, placeSelectors, placeSegments): it is the one owner of placement.',
 };
+
+export const coreRestrictedImports = { paths: corePaths, patterns: [placementOwner] };
 
 export const webAdapterRestrictedImports = {
   paths: nodeBuiltins.map((name) => ({
     name,
     message: 'src/vscode runs in a browser too: reach Node only through the platform (src/vscode/platform/).',
   })),
-  patterns: [{ group: ['**/node/**'], message: 'src/vscode runs in a browser too: reach src/node only through the platform (src/vscode/platform/node-platform.ts).' }],
+  patterns: [
+    { group: ['**/node/**'], message: 'src/vscode runs in a browser too: reach src/node only through the platform (src/vscode/platform/node-platform.ts).' },
+    placementOwner,
+  ],
 };
 
 /**
@@ -63,6 +73,10 @@ export default tseslint.config(
         { selector: 'ImportExpression', message: 'src/core uses static imports only (no dynamic import()).' },
       ],
     },
+  },
+  {
+    files: ['src/core/anchoring/**/*.ts', 'src/core/placement/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: corePaths }] },
   },
   {
     files: ['src/vscode/**/*.ts'],

@@ -47,6 +47,14 @@ describe('layering lint rules', function () {
     assert.equal((await restrictedImportErrors("import { join } from 'node:path';\nexport const x = join;\n", file)).length, 1);
   });
 
+  it('lets only the owner of placement call the anchoring engine', async () => {
+    const code = "import { reanchor } from '../anchoring';\nexport const x = reanchor;\n";
+    assert.match((await restrictedImportErrors(code, 'src/core/analysis/example.ts'))[0], /one owner of placement/);
+    assert.match((await restrictedImportErrors("import { reanchor } from '../../core/anchoring/reanchor';\nexport const x = reanchor;\n", 'src/vscode/coding/example.ts')).join(), /one owner of placement/);
+    assert.deepEqual(await restrictedImportErrors(code, 'src/core/placement/example.ts'), []);
+    assert.deepEqual(await restrictedImportErrors("import { makeQuote } from '../anchoring';\nexport const x = makeQuote;\n", 'src/core/analysis/example.ts'), []);
+  });
+
   it('finds no restricted import in the real core', async () => {
     const results = await eslint.lintFiles(['src/core/**/*.ts']);
     const offending = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}:${m.line} ${m.message}`));
