@@ -18,7 +18,16 @@ import { fileError } from './problems';
 
 export type ConflictChunk =
   | { kind: 'common'; lines: string[] }
-  | { kind: 'conflict'; line: number; ours: string[]; theirs: string[]; oursLabel: string; theirsLabel: string };
+  | {
+      kind: 'conflict';
+      line: number;
+      ours: string[];
+      theirs: string[];
+      /** The common ancestor's lines, when git wrote them (merge.conflictStyle diff3 or zdiff3). */
+      base?: string[];
+      oursLabel: string;
+      theirsLabel: string;
+    };
 
 /** The file split at its conflicts, or a description of markers that do not pair up. */
 export type ConflictSplit = { ok: true; chunks: ConflictChunk[]; conflicts: number } | { ok: false; line: number; message: string };
@@ -63,17 +72,24 @@ export function splitConflicts(text: string): ConflictSplit {
 function readConflict(lines: string[], open: number): { ok: true; chunk: ConflictChunk; end: number } | { ok: false; line: number; message: string } {
   const ours: string[] = [];
   const theirs: string[] = [];
+  let base: string[] | undefined;
   let part: 'ours' | 'base' | 'theirs' = 'ours';
   for (let i = open + 1; i < lines.length; i++) {
     const line = lines[i];
     if (isMarker(line, OPEN)) return { ok: false, line: i + 1, message: `a second "${OPEN}" before the conflict opened on line ${open + 1} was closed` };
-    if (part === 'ours' && isMarker(line, BASE)) part = 'base';
+    if (part === 'ours' && isMarker(line, BASE)) {
+      part = 'base';
+      base = [];
+    }
     else if (part !== 'theirs' && line === SEPARATOR) part = 'theirs';
     else if (part === 'theirs' && isMarker(line, CLOSE)) {
       const label = (marker: string, l: string): string => l.slice(marker.length).trim();
-      return { ok: true, end: i, chunk: { kind: 'conflict', line: open + 1, ours, theirs, oursLabel: label(OPEN, lines[open]) || 'HEAD', theirsLabel: label(CLOSE, line) || 'the other branch' } };
+      const chunk: ConflictChunk = { kind: 'conflict', line: open + 1, ours, theirs, oursLabel: label(OPEN, lines[open]) || 'HEAD', theirsLabel: label(CLOSE, line) || 'the other branch' };
+      if (base !== undefined) chunk.base = base;
+      return { ok: true, end: i, chunk };
     } else if (part === 'ours') ours.push(line);
-    else if (part === 'theirs') theirs.push(line);
+    else if (part === 'base') base!.push(line);
+    else theirs.push(line);
   }
   return { ok: false, line: open + 1, message: `the conflict opened here is never closed (no "${SEPARATOR}" and "${CLOSE}" lines after it)` };
 }
@@ -81,6 +97,20 @@ function readConflict(lines: string[], open: number): { ok: true; chunk: Conflic
 /** One side of the file: common lines plus that side of every conflict. */
 export function conflictSide(chunks: readonly ConflictChunk[], side: 'ours' | 'theirs'): string {
   return chunks.flatMap((c) => (c.kind === 'common' ? c.lines : c[side])).join('\n');
+}
+
+/**
+ * The common ancestor's file, when every conflict carries its base lines (diff3 style): the
+ * common lines are the same in all three versions, since git merged them cleanly.
+ */
+export function conflictBase(chunks: readonly ConflictChunk[]): string | undefined {
+  const lines: string[] = [];
+  for (const c of chunks) {
+    if (c.kind === 'common') lines.push(...c.lines);
+    else if (c.base === undefined) return undefined;
+    else lines.push(...c.base);
+  }
+  return lines.join('\n');
 }
 
 /**
