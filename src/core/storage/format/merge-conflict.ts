@@ -100,8 +100,9 @@ export function conflictSide(chunks: readonly ConflictChunk[], side: 'ours' | 't
 }
 
 /**
- * The common ancestor's file, when every conflict carries its base lines (diff3 style): the
- * common lines are the same in all three versions, since git merged them cleanly.
+ * The common ancestor's file as far as the conflicts go, when every conflict carries its base
+ * lines (diff3 style). The common lines are what git has already merged, the same in all three
+ * versions: only the conflicts are left to merge against this base.
  */
 export function conflictBase(chunks: readonly ConflictChunk[]): string | undefined {
   const lines: string[] = [];
