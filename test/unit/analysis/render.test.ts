@@ -31,6 +31,10 @@ describe('analysis output', () => {
     assert.equal(csvTable(['a', 'b'], [['=HYPERLINK("x")', 'one, "two"\nthree']]), 'a,b\r\n\'=HYPERLINK(""x"")","one, ""two""\nthree"\r\n'.replace('\'=HYPERLINK(""x"")"', '"\'=HYPERLINK(""x"")"'));
     assert.equal(csvTable(['n'], [[-3]]), 'n\r\n-3\r\n');
     assert.equal(csvTable(['t'], [['-3 days']]), "t\r\n'-3 days\r\n");
+    // A group of a number attribute is text, but exactly a number: no formula, so left as it is.
+    assert.equal(csvTable(['group'], [['-2'], ['-2.5'], ['7']]), 'group\r\n-2\r\n-2.5\r\n7\r\n');
+    // Anything more than a number keeps the guard: a sum, a sign before a cell reference, a trailing word.
+    assert.equal(csvTable(['t'], [['-2+3'], ['+5'], ['-A1'], ['-2 ']]), "t\r\n'-2+3\r\n'+5\r\n'-A1\r\n'-2 \r\n");
   });
 
   it('escapes code names and quotes in Markdown so nothing becomes a link, a command or HTML', () => {

@@ -37,14 +37,18 @@ export function escapeMarkdown(text: string): string {
 /**
  * RFC 4180 CSV (quoted where needed, CRLF between records). A cell starting with =, +, -, @, tab or
  * carriage return is prefixed with an apostrophe: spreadsheets run such cells as formulas (CSV
- * injection), and quotes come from interviews and collaborators' files.
+ * injection), and quotes come from interviews and collaborators' files. A cell that is exactly a
+ * number (`-2`, a group of a number attribute) is not a formula and is written as it is, so R and
+ * Python read it as the number.
  */
 export function csvTable(header: Cell[], rows: Cell[][]): string {
   return stringify([header, ...rows].map((row) => row.map(csvCell)), { record_delimiter: 'windows' });
 }
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function csvCell(value: Cell): Cell {
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' || PLAIN_NUMBER.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
