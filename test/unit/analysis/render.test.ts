@@ -27,6 +27,21 @@ describe('analysis output', () => {
     assert.ok(lines.some((l) => l.startsWith('a.md,Ana,sam,s4,low,Pay/Low pay,')));
   });
 
+  it('keeps attributes named like a fixed column in columns of their own, prefixed attr_', () => {
+    const project = fixtureProject();
+    // Ana's front matter has quote, code and attr_code; Ben's has segment. participant is the participant column.
+    Object.assign(project.transcripts[0].attributes, { quote: 'Home is where', code: 'A-7', attr_code: 'x', participant: 'Ana' });
+    Object.assign(project.transcripts[1].attributes, { segment: 'north' });
+    const lines = tidyCsv(new AnalysisContext(project)).trimEnd().split('\r\n');
+    // Sorted attributes: age, attr_code, code, interview_date, quote, sector, segment.
+    // code → attr_code is taken by an attribute → attr_attr_code; quote → attr_quote; segment → attr_segment.
+    assert.equal(lines[0], 'transcript,participant,coder,segment,code_id,code,start,end,words,speaker,approximate,age,attr_code,attr_attr_code,interview_date,attr_quote,sector,attr_segment,quote');
+    // Ben's row (s5): his segment attribute under attr_segment, the quote last; Ana's values empty.
+    assert.match(lines[1], /^b\.md,Ben,dana,s5,inv,Invalidation,\d+,\d+,4,Ben,false,40,,,2023-12-01,,advocacy,north,Nobody listened to me\.$/);
+    const ana = lines.find((l) => l.startsWith('a.md,Ana,sam,s3,'))!;
+    assert.match(ana, /,25,x,A-7,2024-01-10,Home is where,housing,,My family helped\.$/);
+  });
+
   it('defuses spreadsheet formulas and quotes what needs quoting in CSV', () => {
     assert.equal(csvTable(['a', 'b'], [['=HYPERLINK("x")', 'one, "two"\nthree']]), 'a,b\r\n\'=HYPERLINK(""x"")","one, ""two""\nthree"\r\n'.replace('\'=HYPERLINK(""x"")"', '"\'=HYPERLINK(""x"")"'));
     assert.equal(csvTable(['n'], [[-3]]), 'n\r\n-3\r\n');
