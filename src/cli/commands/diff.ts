@@ -30,6 +30,10 @@ Options:
   --no-quotes    Privacy mode: no interview text, comments, memo titles or attribute values; only
                  counts, codes, coders, transcript names and line numbers
   -h, --help     Show this help
+
+Exit code: 0 when the diff was made; 1 when it was made but a code, coding or attributes file could
+not be read on either side (a merge conflict, invalid JSON or records): such a file is listed first,
+and its records are left out rather than shown as added or removed; 2 when no diff could be made.
 `;
 
 /** Which two versions to compare; undefined stands for the working tree. */
@@ -68,9 +72,13 @@ export const diffCommand: CliCommand = {
       const base = await readSide(baseSource, head.snapshot);
       const diff = diffSnapshots(base.snapshot, head.snapshot, { memoTexts: { base: base.memoTexts, head: head.memoTexts } });
       const labels = { base: shortId(versions.base), head: versions.head === undefined ? 'working tree' : shortId(versions.head) };
-      if (format === 'json') io.out(`${JSON.stringify({ ...labels, ...(values['no-quotes'] ? withoutText(diff) : diff) }, null, 2)}\n`);
-      else io.out(`${renderMarkdown(diff, { quotes: values['no-quotes'] !== true, ...labels })}\n`);
-      return 0;
+      const quotes = values['no-quotes'] !== true;
+      if (format === 'json') io.out(`${JSON.stringify({ ...labels, ...(quotes ? diff : withoutText(diff)) }, null, 2)}\n`);
+      else io.out(`${renderMarkdown(diff, { quotes, ...labels })}\n`);
+      if (diff.problems.length === 0) return 0;
+      // Said on stderr too: a script that keeps only stdout on success still learns why it failed.
+      io.err(unreadableMessage(diff.problems, quotes));
+      return 1;
     } catch (error) {
       io.err(`grounded diff: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
@@ -112,7 +120,8 @@ async function chooseVersions(root: string, revisions: string[]): Promise<Versio
 /** A side's snapshot and its memos' texts; a revision without the project reads as an empty one. */
 async function readSide(source: FileSource, like: ProjectSnapshot | undefined): Promise<{ snapshot: ProjectSnapshot; memoTexts: Record<string, string> }> {
   if (like && (await source.readFile(PROJECT_FILE)) === undefined) {
-    return { snapshot: { ...like, codes: [], coders: [], transcripts: [], memos: [], problems: [] }, memoTexts: {} };
+    const attributes = { ...like.attributes, problems: [] };
+    return { snapshot: { ...like, codes: [], coders: [], transcripts: [], memos: [], problems: [], attributes }, memoTexts: {} };
   }
   const snapshot = await loadSnapshot(source);
   const texts = await Promise.all(snapshot.memos.map((m) => source.readFile(m.path)));
@@ -129,7 +138,21 @@ function withoutText(diff: ReturnType<typeof diffSnapshots>): Record<string, unk
     })),
     memos: diff.memos.map(({ title: _t, titleBefore: _tb, ...rest }) => rest),
     attributes: diff.attributes.map(({ before: _b, after: _a, participant: _p, ...rest }) => rest),
+    // A problem's message can quote a value from the file (a segment's text, say).
+    problems: diff.problems.map(({ message: _m, ...rest }) => rest),
   };
+}
+
+/** One line per unreadable file and side, as `side: path:line: message`. */
+function unreadableMessage(problems: ReturnType<typeof diffSnapshots>['problems'], quotes: boolean): string {
+  const seen = new Map<string, string>();
+  for (const p of problems) {
+    const key = `${p.side}\u0000${p.path}`;
+    if (seen.has(key)) continue;
+    const reason = quotes ? p.message : p.kind === 'merge-conflict' ? 'unresolved git merge conflict' : 'not a valid Grounded file';
+    seen.set(key, `  ${p.side}: ${p.path}${p.line === undefined ? '' : `:${p.line}`}: ${reason}\n`);
+  }
+  return `grounded diff: ${seen.size} file(s) could not be read; their records are left out of the comparison:\n${[...seen.values()].join('')}`;
 }
 
 /** A full commit id (what CI passes) shortened for the heading; names stay as they are. */

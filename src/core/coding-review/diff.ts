@@ -4,6 +4,7 @@ import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
 import { compareText, diffCodebook, type CodeMoves } from './codebook';
 import { diffTranscript } from './segments';
 import { diffAttributes, diffMemos } from './study-files';
+import { unreadableFiles } from './unreadable';
 import { SEGMENT_CHANGE_KINDS, type CodingDiff, type SegmentChange, type SegmentChangeKind, type SummaryRow, type TranscriptDiff } from './types';
 
 export interface DiffOptions {
@@ -11,8 +12,12 @@ export interface DiffOptions {
   memoTexts?: { base?: Record<string, string>; head?: Record<string, string> };
 }
 
-/** What changed from `base` to `head`. Plain data, in a stable order. */
+/**
+ * What changed from `base` to `head`. Plain data, in a stable order. A code or coding file that
+ * either side could not read is listed in `problems` and its records are not compared.
+ */
 export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, options: DiffOptions = {}): CodingDiff {
+  const unreadable = unreadableFiles(base, head);
   const before = new Map(base.transcripts.map((t) => [t.path, t]));
   const after = new Map(head.transcripts.map((t) => [t.path, t]));
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
@@ -20,14 +25,14 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
   for (const path of paths) {
     const [was, now] = [before.get(path), after.get(path)];
     if (was === now) continue; // the same object: an index that did not touch it
-    const diff = diffTranscript(was, now);
+    const diff = diffTranscript(was, now, unreadable.coders.get(path));
     if (diff) transcripts.push(diff);
   }
   const moves = codeMoves(transcripts);
   const counted = changedCodes(base.codes, head.codes);
   const baseCounts = codeCounts(base.transcripts, counted);
   const headCounts = codeCounts(head.transcripts, counted);
-  const codebook = diffCodebook({ base: base.codes, head: head.codes, baseCounts, headCounts, moves });
+  const codebook = diffCodebook({ base: base.codes, head: head.codes, baseCounts, headCounts, moves, unreadable: unreadable.codes });
   return {
     summary: summarise(transcripts, base.codes, head.codes),
     transcripts,
@@ -36,6 +41,7 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
     attributes: diffAttributes(base, head),
     codeNames: Object.fromEntries([...base.codes, ...head.codes].map((c) => [c.id, c.name])),
     totals: totals(transcripts),
+    problems: unreadable.problems,
   };
 }
 

@@ -5,7 +5,7 @@
  * Without quotes (privacy mode) no interview text, memo title or attribute value appears.
  */
 import { escapeMarkdown, inline, marked } from './escape';
-import type { CodebookChange, CodingDiff, SegmentChange, SegmentChangeKind, TranscriptDiff } from './types';
+import type { CodebookChange, CodingDiff, DefinitionField, SegmentChange, SegmentChangeKind, TranscriptDiff, UnreadableFile } from './types';
 
 export interface MarkdownOptions {
   /** Show quotes, comments, memo titles and attribute values; false: counts, names and lines only. */
@@ -36,8 +36,9 @@ export function renderMarkdown(diff: CodingDiff, options: MarkdownOptions): stri
   const out: string[] = [];
   const revs = options.base !== undefined && options.head !== undefined ? ` (${inline(options.base)} → ${inline(options.head)})` : '';
   out.push(`### Coding changes${revs}`, '');
+  out.push(...unreadableSection(diff.problems, options));
   if (isEmpty(diff)) {
-    out.push('No changes to coding, codes, memos or attributes.', '');
+    out.push(diff.problems.length > 0 ? 'No changes to coding, codes, memos or attributes in the files that could be read.' : 'No changes to coding, codes, memos or attributes.', '');
     return out.join('\n');
   }
   out.push(totalsLine(diff), '');
@@ -47,6 +48,30 @@ export function renderMarkdown(diff: CodingDiff, options: MarkdownOptions): stri
   const budget = (options.maxLength ?? 60_000) - tail.join('\n').length - out.join('\n').length - 400;
   out.push(...transcriptSections(diff, options, budget), ...tail);
   return out.join('\n');
+}
+
+/** Files listed one by one before the rest are summed up: a botched merge can conflict hundreds. */
+const UNREADABLE_SHOWN = 20;
+
+/**
+ * First, since everything below leaves these files out. One line per file and side, with its
+ * first problem; in privacy mode only what kind of problem, as a message can quote a record.
+ */
+function unreadableSection(problems: readonly UnreadableFile[], options: MarkdownOptions): string[] {
+  if (problems.length === 0) return [];
+  const files = new Map<string, UnreadableFile[]>();
+  for (const p of problems) {
+    const key = `${p.side}\u0000${p.path}`;
+    files.set(key, [...(files.get(key) ?? []), p]);
+  }
+  const lines = [...files.values()].slice(0, UNREADABLE_SHOWN).map(([first, ...rest]) => {
+    const where = `${first.side} · ${inline(first.path)}${first.line === undefined ? '' : ` line ${first.line}`}`;
+    const reason = options.quotes ? inline(first.message) : first.kind === 'merge-conflict' ? 'unresolved git merge conflict' : 'not a valid Grounded file';
+    return `- ${where}: ${reason}${rest.length > 0 ? ` (and ${rest.length} more problem(s) in this file)` : ''}`;
+  });
+  if (files.size > UNREADABLE_SHOWN) lines.push(`- … and ${files.size - UNREADABLE_SHOWN} more file(s): run \`grounded validate\` on each side to see them.`);
+  const heading = `**Unreadable files (${files.size}):** their records are left out of this comparison on both sides, not shown as added or removed. Fix them and compare again.`;
+  return [heading, '', ...lines, ''];
 }
 
 function isEmpty(diff: CodingDiff): boolean {
@@ -179,6 +204,8 @@ function codebookLine(c: CodebookChange): string {
       return `moved _${inline(c.name)}_ from ${c.fromName === null ? 'the top level' : `_${inline(c.fromName)}_`} to ${c.toName === null ? 'the top level' : `_${inline(c.toName)}_`} (${n(c.segments)})`;
     case 'described':
       return `description of _${inline(c.name)}_ changed`;
+    case 'redefined':
+      return `${listed(c.fields.map((f) => DEFINITION_LABELS[f]))} of _${inline(c.name)}_ changed`;
     case 'merged':
       return `merged _${inline(c.name)}_ into _${inline(c.intoName)}_ (${n(c.segments)} moved)`;
     case 'split':
@@ -196,6 +223,13 @@ function codebookLine(c: CodebookChange): string {
       return c.kind === 'related' ? `related ${relation}` : c.kind === 'unrelated' ? `removed the relation ${relation}` : `changed the note on ${relation}`;
     }
   }
+}
+
+const DEFINITION_LABELS: Record<DefinitionField, string> = { inclusion: 'inclusion criteria', exclusion: 'exclusion criteria', example: 'example' };
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function memoSection(diff: CodingDiff, options: MarkdownOptions): string[] {

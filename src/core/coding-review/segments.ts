@@ -15,16 +15,20 @@ export function segmentKey(p: PlacedSegment): string {
   return `${p.coder.id}\u0000${p.segment.id}`;
 }
 
-/** The transcript's changes, or undefined when nothing about its coding changed. */
-export function diffTranscript(base: TranscriptSnapshot | undefined, head: TranscriptSnapshot | undefined): TranscriptDiff | undefined {
+/**
+ * The transcript's changes, or undefined when nothing about its coding changed. The segments of
+ * coders in `skip` (whose coding file of it one side could not read) are not compared.
+ */
+export function diffTranscript(base: TranscriptSnapshot | undefined, head: TranscriptSnapshot | undefined, skip?: ReadonlySet<string>): TranscriptDiff | undefined {
   const path = (head ?? base)!.path;
   const baseText = base?.text ?? '';
   const headText = head?.text ?? '';
   const textChanged = baseText !== headText;
-  const before = new Map((base?.segments ?? []).map((p) => [segmentKey(p), p]));
+  const [baseSegments, headSegments] = [segmentsOf(base, skip), segmentsOf(head, skip)];
+  const before = new Map(baseSegments.map((p) => [segmentKey(p), p]));
   const lines = { base: lazyLines(baseText), head: lazyLines(headText) };
   const changes: SegmentChange[] = [];
-  for (const now of head?.segments ?? []) {
+  for (const now of headSegments) {
     const was = before.get(segmentKey(now));
     before.delete(segmentKey(now));
     const change = was ? compareSegment(was, now, textChanged, baseText) : listed(['added'], now);
@@ -41,8 +45,13 @@ export function diffTranscript(base: TranscriptSnapshot | undefined, head: Trans
   if (changes.length === 0 && !(base?.exists || head?.exists)) return undefined;
   changes.sort(inInterviewOrder);
   for (const c of changes) c.kinds.sort((a, b) => SEGMENT_CHANGE_KINDS.indexOf(a) - SEGMENT_CHANGE_KINDS.indexOf(b));
-  const status = !base || (!base.exists && base.segments.length === 0) ? 'added' : !head || (!head.exists && head.segments.length === 0) ? 'removed' : 'changed';
+  const status = !base || (!base.exists && baseSegments.length === 0) ? 'added' : !head || (!head.exists && headSegments.length === 0) ? 'removed' : 'changed';
   return { path, status, textChanged, changes };
+}
+
+function segmentsOf(t: TranscriptSnapshot | undefined, skip: ReadonlySet<string> | undefined): readonly PlacedSegment[] {
+  const all = t?.segments ?? [];
+  return skip && skip.size > 0 ? all.filter((p) => !skip.has(p.coder.id)) : all;
 }
 
 function compareSegment(was: PlacedSegment, now: PlacedSegment, textChanged: boolean, baseText: string): SegmentChange | undefined {

@@ -16,6 +16,22 @@ export interface CodingDiff {
   codeNames: Record<string, string>;
   /** How many segment changes of each kind, over all transcripts. */
   totals: Record<SegmentChangeKind, number>;
+  /**
+   * Files that could not be read on either side, one entry per problem, base side first. What such
+   * a file holds is unknown there, so its records are left out of every list above on both sides.
+   */
+  problems: UnreadableFile[];
+}
+
+export interface UnreadableFile {
+  side: 'base' | 'head';
+  /** Project-relative path. */
+  path: string;
+  /** 1-based line, when the problem is on one line. */
+  line?: number;
+  /** `merge-conflict`: the file holds unresolved git conflict markers. */
+  kind: 'merge-conflict' | 'invalid';
+  message: string;
 }
 
 export interface SummaryRow {
@@ -89,12 +105,16 @@ export type CodebookChange =
   | { kind: 'recoloured'; code: string; name: string; from: string; to: string; segments: number }
   | { kind: 'moved'; code: string; name: string; from: string | null; to: string | null; fromName: string | null; toName: string | null; segments: number }
   | { kind: 'described'; code: string; name: string; segments: number }
+  /** Its inclusion or exclusion criteria or its example quote changed: the fields that did. */
+  | { kind: 'redefined'; code: string; name: string; fields: DefinitionField[]; segments: number }
   | { kind: 'merged'; code: string; name: string; into: string; intoName: string; segments: number }
   | { kind: 'split'; code: string; name: string; kept: boolean; into: { code: string; name: string; segments: number }[] }
   /** Codes gathered into a focused code (`code`), or un-gathered from it, as its record says. */
   | { kind: 'gathered' | 'ungathered'; code: string; name: string; codes: { code: string; name: string }[]; segments: number; by: string }
   /** A theoretical relation from `code` to `target` added, removed, or its note changed. */
   | { kind: 'related' | 'unrelated' | 'renoted'; code: string; name: string; type: string; target: string; targetName: string };
+
+export type DefinitionField = 'inclusion' | 'exclusion' | 'example';
 
 export interface MemoChange {
   kind: 'added' | 'removed' | 'edited';

@@ -130,6 +130,24 @@ describe('coding diff: codebook', () => {
     assert.deepEqual(d.transcripts, [], 'a rename touches no segment');
   });
 
+  it('names the definition fields that changed: inclusion and exclusion criteria and the example, apart from the description', async () => {
+    const defined = { inclusion: 'Trust in a person or a place', exclusion: 'Trust in money', example: { segment: 's-00000000000b', text: 'I did not trust anyone then' } };
+    const base = baseSpec();
+    base.codes[0] = code(TRUST, 'Trust', defined);
+    const head = baseSpec();
+    head.codes[0] = code(TRUST, 'Trust', { inclusion: 'Trust in a person', exclusion: 'Trust in money', example: { segment: 's-00000000000a', text: 'A friend from church' } });
+    head.codes[1] = code(WORK, 'Work', { color: '#ff7f0e', description: 'Paid or unpaid work', exclusion: 'Housework' });
+    const d = diffSnapshots(await snapshot(base), await snapshot(head));
+    assert.deepEqual(d.codebook, [
+      { kind: 'redefined', code: TRUST, name: 'Trust', fields: ['inclusion', 'example'], segments: 3 },
+      { kind: 'described', code: WORK, name: 'Work', segments: 2 },
+      { kind: 'redefined', code: WORK, name: 'Work', fields: ['exclusion'], segments: 2 },
+    ]);
+    const same = baseSpec();
+    same.codes[0] = code(TRUST, 'Trust', { ...defined, example: { ...defined.example } });
+    assert.deepEqual(diffSnapshots(await snapshot(base), await snapshot(same)).codebook, []);
+  });
+
   it('recognises a merge: a code deleted whose segments reappear, same ids, under another code', async () => {
     const d = await diff((s) => {
       s.codes = [code(TRUST, 'Trust')];

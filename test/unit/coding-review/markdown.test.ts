@@ -71,6 +71,17 @@ describe('coding diff as Markdown', () => {
     assert.match(md, /<summary>4 segment\(s\) only moved because the transcript text changed — not a coding change<\/summary>/);
   });
 
+  it('says which definition fields of a code changed, the same with quotes or without', async () => {
+    const head = baseSpec();
+    head.codes[0] = code(TRUST, 'Trust <i>', { inclusion: 'Any trust', exclusion: 'None', example: { segment: 's-00000000000a', text: 'A friend from church' } });
+    const d = diffSnapshots(await snapshot(baseSpec()), await snapshot(head));
+    for (const quotes of [true, false]) {
+      const md = renderMarkdown(d, { quotes });
+      assert.match(md, /^- inclusion criteria, exclusion criteria and example of _Trust &lt;i&gt;_ changed$/m, md);
+      assert.ok(!md.includes('Any trust') && !md.includes('friend'), md);
+    }
+  });
+
   it('says so when nothing changed', async () => {
     const same = await snapshot(baseSpec());
     assert.match(renderMarkdown(diffSnapshots(same, await snapshot(baseSpec())), { quotes: true }), /No changes to coding, codes, memos or attributes\./);

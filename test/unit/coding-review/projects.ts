@@ -69,3 +69,14 @@ export function baseSpec(): ProjectSpec {
     },
   };
 }
+
+/** `ours` and `theirs` as `git merge` leaves a file both changed: the differing lines between markers. */
+export function conflicted(ours: string, theirs: string, theirsLabel: string): string {
+  const [a, b] = [ours.split('\n'), theirs.split('\n')];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  if (start === a.length && start === b.length) throw new Error('the two versions are the same');
+  return [...a.slice(0, start), '<<<<<<< HEAD', ...a.slice(start, a.length - end), '=======', ...b.slice(start, b.length - end), `>>>>>>> ${theirsLabel}`, ...a.slice(a.length - end)].join('\n');
+}
