@@ -6,6 +6,7 @@ import { StoreError } from '../../core/storage/errors';
 import { UnreadableFileError, readFileText } from '../../core/storage/file-text';
 import { ProjectStore } from '../../core/storage/project-store';
 import type { FileSystem } from '../../core/ports';
+import { conflictAncestor } from '../../node/conflict-ancestor';
 import { NodeFileSystem } from '../../node/node-file-system';
 import type { CliCommand } from '../cli-command';
 import { findProjectRoot } from '../project-root';
@@ -15,7 +16,7 @@ const CLI_CODER = { id: 'grounded-cli', name: 'grounded' };
 
 export const resolveCommand: CliCommand = {
   name: 'resolve',
-  usage: 'resolve [dir] [file…] [--prefer ours|theirs]   Resolve git merge conflicts in coding and code files, keeping the records of both sides',
+  usage: 'resolve [dir] [file…] [--prefer ours|theirs]   Resolve git merge conflicts in coding and code files, merging both sides\' records against their common version',
   options: { prefer: { type: 'string' } },
   async run(args, values, io) {
     const prefer = values.prefer ?? 'ours';
@@ -43,10 +44,14 @@ export const resolveCommand: CliCommand = {
     }
     const store = await ProjectStore.open(fs, { coder: CLI_CODER });
     let failed = 0;
+    const staged: string[] = [];
     for (const path of paths as string[]) {
       try {
-        const notes = await store.resolveMergeConflict(path, prefer);
+        // The merge base's version, from git's index, unless the markers carry it (diff3 style).
+        const ancestor = await conflictAncestor(root, path);
+        const notes = await store.resolveMergeConflict(path, prefer, ancestor);
         io.out(`resolved ${path}\n${notes.map((n) => `  ${n}\n`).join('')}`);
+        if (ancestor !== undefined) staged.push(path);
       } catch (error) {
         if (!(error instanceof StoreError || error instanceof UnreadableFileError)) throw error;
         io.err(`${error.message}\n`);
@@ -54,6 +59,8 @@ export const resolveCommand: CliCommand = {
       }
     }
     await store.flush();
+    // git still lists the files as conflicted until they are added.
+    if (staged.length > 0) io.out(`next: git add ${staged.map(shellWord).join(' ')} (then commit the merge)\n`);
     return failed > 0 ? 1 : 0;
   },
 };
@@ -83,4 +90,9 @@ async function conflictedFiles(fs: FileSystem): Promise<string[]> {
   await visit(CODING_DIR);
   await visit(CODES_DIR);
   return found.sort();
+}
+
+/** A path as a shell reads it back: quoted when it holds anything but plain characters. */
+function shellWord(path: string): string {
+  return /^[\w./@+-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

@@ -8,7 +8,7 @@ import type { ProjectConfig } from '../model';
 import type { FileSystem, Logger } from '../ports';
 import type { CodebookRepository } from './codebook-repository';
 import type { CodingRepository } from './coding-repository';
-import { type ConflictSide, resolveConflictedFile } from './conflict-resolution';
+import { type AncestorFile, type ConflictSide, resolveConflictedFile } from './conflict-resolution';
 import { StoreError, formatProblem } from './errors';
 import { UnreadableFileError, readFileText } from './file-text';
 import type { FileWriter } from './file-writer';
@@ -71,11 +71,11 @@ export class DiskChanges {
    * writes the merged file and reloads it. Returns what was decided; throws StoreError when the
    * file cannot be resolved, leaving it untouched.
    */
-  async resolveMergeConflict(path: string, prefer: ConflictSide): Promise<string[]> {
+  async resolveMergeConflict(path: string, prefer: ConflictSide, ancestor?: AncestorFile): Promise<string[]> {
     await this.writer.settled(path);
     const text = await this.fs.readFile(path);
     if (text === undefined) throw new StoreError(`${path} does not exist.`);
-    const resolution = resolveConflictedFile(path, text, prefer);
+    const resolution = resolveConflictedFile(path, text, prefer, ancestor);
     if (!resolution.ok) throw new StoreError(resolution.message);
     this.writer.remember(path, text);
     this.writer.schedule(path, () => resolution.text);

@@ -6,7 +6,7 @@ import type { Coder, CodeId, CodeRelation, FileProblem, ProjectConfig, QuoteSele
 import type { FileSystem, IdSource, Logger } from '../ports';
 import { CodebookRepository, type CodePatch, type NewCode } from './codebook-repository';
 import { CodingRepository, type TranscriptCoding } from './coding-repository';
-import type { ConflictSide } from './conflict-resolution';
+import type { AncestorFile, ConflictSide } from './conflict-resolution';
 import { StoreError } from './errors';
 import { DiskChanges, readConfig } from './disk-changes';
 import { FileWriter } from './file-writer';
@@ -455,11 +455,12 @@ export class ProjectStore {
 
   /**
    * Resolve an unresolved git merge conflict in a coding or code file (see conflict-resolution.ts):
-   * writes the merged file and reloads it. Returns what was decided; throws StoreError when the
-   * file cannot be resolved, leaving it untouched.
+   * writes the merged file and reloads it. `ancestor` is the file as the two sides' common ancestor
+   * held it (git's stage 1), when the markers do not carry it. Returns what was decided; throws
+   * StoreError when the file cannot be resolved, leaving it untouched.
    */
-  resolveMergeConflict(path: string, prefer: ConflictSide = 'ours'): Promise<string[]> {
-    return this.diskChanges.resolveMergeConflict(path, prefer);
+  resolveMergeConflict(path: string, prefer: ConflictSide = 'ours', ancestor?: AncestorFile): Promise<string[]> {
+    return this.diskChanges.resolveMergeConflict(path, prefer, ancestor);
   }
 
   /** What arrived from outside must not be overwritten by replaying older states. */

@@ -37,6 +37,11 @@ const git: GitAccess = {
     const commit = await resolveCommit(root.fsPath, revision);
     return GitFileSource.open(root.fsPath, commit, await repositoryPrefix(root.fsPath));
   },
+  async conflictAncestor(root, path) {
+    if (root.scheme !== 'file') return undefined;
+    const { conflictAncestor } = await import('../../node/conflict-ancestor');
+    return conflictAncestor(root.fsPath, path);
+  },
 };
 
 export const nodePlatform: Platform = {

@@ -7,6 +7,7 @@
  */
 import type * as vscode from 'vscode';
 import type { FileSource } from '../../core/ports';
+import type { AncestorFile } from '../../core/storage/conflict-resolution';
 import type { ProjectFileSystem } from '../project/workspace-file-system';
 
 export interface Platform {
@@ -40,4 +41,6 @@ export interface RevisionSource extends FileSource {
 export interface GitAccess {
   /** The project folder's files at `revision` (a branch, a tag or a commit). */
   openRevision(root: vscode.Uri, revision: string): Promise<RevisionSource>;
+  /** The merge base's version of a path git left conflicted (stage 1); undefined when git does not list it as conflicted. */
+  conflictAncestor(root: vscode.Uri, path: string): Promise<AncestorFile | undefined>;
 }

@@ -9,8 +9,8 @@ export const RESOLVE_CONFLICT_COMMAND = 'grounded.project.resolveConflict';
 export const MERGE_CONFLICT_CODE = 'merge-conflict';
 
 /**
- * *Resolve Coding Conflict*: for a coding or code file left with git conflict markers, keep the
- * records of both sides. Offered as a quick fix on the problem and in a notification when such a
+ * *Resolve Coding Conflict*: for a coding or code file left with git conflict markers, merge the
+ * two sides' records against their common version (see core/storage/conflict-resolution.ts). Offered as a quick fix on the problem and in a notification when such a
  * file appears; when the sides disagree about a segment (or a code's field), the researcher
  * chooses which side's version to keep.
  */
@@ -47,7 +47,10 @@ async function resolveConflict(host: ProjectHost, target: vscode.Uri | undefined
     return undefined;
   }
   const text = await fs.readFile(path);
-  const preview = text === undefined ? undefined : resolveConflictedFile(path, text);
+  // The merge base's version tells a change made on one side from one made on the other; in a
+  // browser there is no git to ask, and only diff3-style markers carry it.
+  const ancestor = await host.platform.git?.conflictAncestor(fs.root, path).catch(() => undefined);
+  const preview = text === undefined ? undefined : resolveConflictedFile(path, text, 'ours', ancestor);
   if (preview === undefined || !preview.ok) {
     void showError(notice`${preview?.message ?? `${path} does not exist.`}`);
     return undefined;
@@ -55,7 +58,7 @@ async function resolveConflict(host: ProjectHost, target: vscode.Uri | undefined
   const prefer = preview.contested.length === 0 ? 'ours' : await askSide(path, preview.contested, preview.labels);
   if (prefer === undefined) return undefined;
   try {
-    const notes = await store.resolveMergeConflict(path, prefer);
+    const notes = await store.resolveMergeConflict(path, prefer, ancestor);
     void showInformation(notice`Resolved the merge conflict in ${path}: ${notes.join('; ')}.`);
     return path;
   } catch (error) {

@@ -117,7 +117,9 @@ describe('grounded resolve', () => {
     const resolved = await run(['resolve', dir, '--prefer', 'theirs'], dir);
     assert.equal(resolved.code, 0, resolved.out);
     assert.match(resolved.out, new RegExp(`resolved ${CODING.replace(/[.]/g, '\\.')}\\n  kept \\d+ segment\\(s\\)`));
-    assert.match(resolved.out, /1 segment\(s\) differ between the two sides \(s-[0-9a-z]+\): kept sam's version/);
+    // git's stage 1 gave the common version: the segment is contested because both sides changed it.
+    assert.match(resolved.out, /1 segment\(s\) were changed differently on the two sides \(s-[0-9a-z]+\): kept sam's version/);
+    assert.match(resolved.out, new RegExp(`next: git add ${CODING.replace(/[.]/g, '\\.')} \\(then commit the merge\\)\n$`));
     const after = readFileSync(join(dir, CODING), 'utf8');
     assert.ok(after.includes('"comment":"from sam"') && !after.includes('from dana') && !after.includes('<<<<<<<'));
     const parsed = parseCodingFile(CODING, after);

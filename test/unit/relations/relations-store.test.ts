@@ -198,4 +198,18 @@ describe('resolving a merge conflict in a code file with relations', () => {
     assert.deepEqual(read.value.relations, [{ type: 'leads-to', target: B }, { type: 'part-of', target: C, note: 'theirs' }]);
     assert.match(resolution.notes.join('\n'), /kept 2 relation\(s\): 1 only in other/);
   });
+
+  it('with the common version, keeps a relation added on one side and drops one removed on the other', () => {
+    const base = { ...code(A, 'Isolation'), relations: [{ type: 'leads-to', target: B }] };
+    const ours = serializeCodeFile({ ...base, relations: [] });
+    const theirs = serializeCodeFile({ ...base, relations: [{ type: 'leads-to', target: B }, { type: 'part-of', target: C, note: 'theirs' }] });
+    const conflicted = `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> other\n`;
+    const resolution = resolveConflictedFile(codeFilePath(A), conflicted, 'ours', { text: serializeCodeFile(base) });
+    assert.ok(resolution.ok);
+    if (!resolution.ok) return;
+    const read = parseCodeFile(codeFilePath(A), resolution.text);
+    assert.ok(read.ok);
+    assert.deepEqual(read.value.relations, [{ type: 'part-of', target: C, note: 'theirs' }]);
+    assert.deepEqual(resolution.notes, ['relations: 1 removed in HEAD', 'relations: 1 added in other']);
+  });
 });

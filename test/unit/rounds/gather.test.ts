@@ -217,5 +217,12 @@ describe('a code file conflict over a gathering', () => {
     if (!resolution.ok) return;
     assert.equal(resolution.text, ours);
     assert.deepEqual(resolution.contested, ['name', 'gathered']);
+
+    // With the common version (git's stage 1), each side's own change survives: renamed and un-gathered.
+    const merged = resolveConflictedFile(path, `<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> sam/coding\n`, 'ours', { text: serializeCodeFile(category) });
+    assert.ok(merged.ok);
+    if (!merged.ok) return;
+    assert.equal(merged.text, serializeCodeFile({ ...ungathered, name: 'Being silenced' }));
+    assert.deepEqual(merged.contested, []);
   });
 });

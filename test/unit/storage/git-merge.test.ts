@@ -3,10 +3,8 @@
  * Files are written with the format's own serializers, as Grounded writes them.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomIds } from '../../../src/core/ids';
 import { CONTEXT_LENGTH, type Code, type Coder, type CodingFile, type Segment } from '../../../src/core/model';
 import {
@@ -25,6 +23,7 @@ import {
   serializeProjectFile,
 } from '../../../src/core/storage/format';
 import { resolveConflictedFile } from '../../../src/core/storage/conflict-resolution';
+import { commitAll, git, hasGit, merge, newRepository, write } from './git-fixture';
 
 const TRANSCRIPT = 'interviews/p01-amara.md';
 const TRANSCRIPT_TEXT = [
@@ -64,37 +63,9 @@ function segmentOn(exact: string, codes: string[], id = randomIds.next('s-')): S
   return { id, codes, quote, position: { start, end } };
 }
 
-function gitEnv(): NodeJS.ProcessEnv {
-  // The user's own git configuration (merge styles, hooks, signing) must not change the outcome.
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_GLOBAL: devNull, GIT_CONFIG_NOSYSTEM: '1' };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY']) delete env[name];
-  return env;
-}
-
-function git(repo: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** A merge that may stop on a conflict: its exit status and the files left unmerged. */
-function merge(repo: string, branch: string): { status: number | null; unmerged: string[] } {
-  const result = spawnSync('git', ['merge', '--no-edit', branch], { cwd: repo, env: gitEnv(), encoding: 'utf8' });
-  const unmerged = git(repo, 'diff', '--name-only', '--diff-filter=U').split('\n').filter(Boolean);
-  return { status: result.status, unmerged };
-}
-
-function write(repo: string, path: string, text: string): void {
-  mkdirSync(dirname(join(repo, path)), { recursive: true });
-  writeFileSync(join(repo, path), text);
-}
-
 function writeCodingFile(repo: string, coder: Coder, segments: Segment[]): void {
   const file: CodingFile = { transcript: TRANSCRIPT, coder, segments };
   write(repo, codingFilePath(TRANSCRIPT, coder.id), serializeCodingFile(file));
-}
-
-function commitAll(repo: string, message: string): void {
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', message);
 }
 
 function readCodes(repo: string): Code[] {
@@ -126,15 +97,11 @@ describe('git merges of coding work', function () {
   let repo: string;
 
   before(function () {
-    if (spawnSync('git', ['--version']).status !== 0) this.skip();
+    if (!hasGit()) this.skip();
   });
 
   beforeEach(() => {
-    repo = mkdtempSync(join(tmpdir(), 'grounded-merge-'));
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'config', 'user.name', 'Grounded Test');
-    git(repo, 'config', 'user.email', 'test@example.org');
-    git(repo, 'config', 'commit.gpgsign', 'false');
+    repo = newRepository('grounded-merge-');
     write(repo, PROJECT_FILE, serializeProjectFile({ name: 'Gardens', transcripts: ['interviews/**/*.md'], memos: 'memos' }));
     write(repo, GITIGNORE_FILE, GITIGNORE_CONTENT);
     write(repo, TRANSCRIPT, TRANSCRIPT_TEXT);

@@ -174,7 +174,10 @@ describe('hostile files: git merge conflicts', () => {
     if (!resolution.ok) return;
     assert.equal(resolution.text, codingText([shared, mine, theirs]));
     assert.deepEqual(resolution.contested, []);
-    assert.deepEqual(resolution.notes, ['kept 3 segment(s): 1 only in HEAD, 1 only in sam/coding, the rest in both']);
+    assert.deepEqual(resolution.notes, [
+      'kept 3 segment(s): 1 only in HEAD, 1 only in sam/coding, the rest in both',
+      "the common version (git's merge base) was not at hand, so a record only one side holds was kept even where the other side had deleted it (s-4q8t2w6y0b3d, s-9x2c4v6b8n0m); delete any that should go",
+    ]);
   });
 
   it('keeps the preferred side of a segment changed on both sides, and says so', () => {
@@ -187,7 +190,7 @@ describe('hostile files: git merge conflicts', () => {
       if (!resolution.ok) continue;
       assert.equal(resolution.text, codingText([kept, mine]));
       assert.deepEqual(resolution.contested, ['s-1h5k9n3r7v2z']);
-      assert.match(resolution.notes[1], new RegExp(`kept ${prefer === 'ours' ? 'HEAD' : 'sam/coding'}'s version, since segments record no time of change`));
+      assert.match(resolution.notes.join('\n'), new RegExp(`kept ${prefer === 'ours' ? 'HEAD' : 'sam/coding'}'s version, since segments record no time of change`));
     }
   });
 
@@ -220,8 +223,9 @@ describe('hostile files: git merge conflicts', () => {
     });
     const store = await ProjectStore.open(fs, { coder: dana, ids: sequentialIds(), debounceMs: 0 });
     assert.equal((await store.getCoding('interviews/p01.md')).coders.length, 0);
-    const notes = await store.resolveMergeConflict(CODING);
-    assert.equal(notes.length, 1);
+    // The ancestor as git's stage 1 would give it: the shared segment only.
+    const notes = await store.resolveMergeConflict(CODING, 'ours', { text: header + line(shared) });
+    assert.deepEqual(notes, ['kept 3 segment(s); taken from one side against the common version: 1 added in HEAD; 1 added in sam/coding']);
     assert.deepEqual(fs.writes.map((w) => w.path), [CODING]);
     assert.equal(fs.files.get(CODING), codingText([shared, mine, theirs]));
     const coding = await store.getCoding('interviews/p01.md');
