@@ -5,7 +5,8 @@
 //
 //   node scripts/review-comment.mjs --project <dir> --base <rev> --head <rev> [--no-quotes] [--out <file>]
 //
-// Exits 0, or 1 when `grounded validate` found errors (the body is written either way), 2 on misuse.
+// Exits 0, or 1 when `grounded validate` found errors or `grounded diff` could not read a file at one
+// of the revisions (the body is written either way), 2 on misuse or when no diff could be made.
 // GROUNDED_CLI names the CLI entry to run (default: bin/grounded.js beside this script).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -62,8 +63,10 @@ const validation =
 // Problems name files and lines; their messages may quote project text, so they stay in a code block.
 const problems = `${validate.out}${validate.err}`.trim();
 const details = validate.code === 0 && !/\[(error|warning)\]$/m.test(problems) ? [] : ['<details>', '<summary>Problems</summary>', '', fenced(shorten(problems, MAX_VALIDATE)), '', '</details>', ''];
+// Exit 1: the diff was made, but files that could not be read at one revision are listed in it
+// (and left out of the comparison) — the comment shows it all, and the check fails.
 const body =
-  diff.code === 0
+  diff.code === 0 || diff.code === 1
     ? diff.out.trim()
     : `**grounded diff** could not compare the two versions:\n\n${fenced(shorten(diff.err.trim(), MAX_VALIDATE))}`;
 const text = [MARKER, '## Grounded coding review', '', validation, '', ...details, body, ''].join('\n');
@@ -73,4 +76,4 @@ if (values.out) {
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
   writeFileSync(values.out, out);
 } else process.stdout.write(out);
-process.exit(diff.code !== 0 ? 2 : validate.code === 0 ? 0 : 1);
+process.exit(diff.code > 1 ? 2 : validate.code === 0 && diff.code === 0 ? 0 : 1);

@@ -150,4 +150,25 @@ describe('grounded diff over git, and the review comment the action posts', func
     for (const text of ['phone', 'Practical things', 'When I finally left']) assert.ok(!quiet.includes(text), text);
     assert.match(quiet, /re-bounded · dana-reyes · _[^_]+_ · line \d+ \(\d+–\d+\) · 0 word\(s\) gained, 2 lost at the edges/);
   });
+
+  it('fails the check and still shows the comparison when a file at the head holds conflict markers', () => {
+    git(repo, 'checkout', '-q', '-b', 'conflicted', 'coding');
+    const path = `.grounded/coding/${P01}/sam-okafor.jsonl`;
+    const [header, ...records] = readFileSync(join(study, path), 'utf8').split('\n');
+    writeFileSync(join(study, path), [header, '<<<<<<< HEAD', records[0], '=======', records[1], '>>>>>>> other', ...records.slice(2)].join('\n'));
+    git(repo, 'commit', '-q', '-am', 'markers committed by mistake');
+    git(repo, 'checkout', '-q', 'main');
+    const out = join(repo, 'conflicted-comment.md');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/review-comment.mjs'), '--project', study, '--base', 'main', '--head', 'conflicted', '--out', out], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GROUNDED_CLI: join(REPO_ROOT, 'src/cli/main.ts') },
+    });
+    assert.equal(r.status, 1, r.stderr);
+    const body = readFileSync(out, 'utf8');
+    assert.match(body, /\*\*Unreadable files \(1\):\*\*/);
+    assert.ok(body.includes('sam-okafor.jsonl'), body);
+    assert.match(body, /\| dana-reyes \|/, 'the rest of the comparison is still in the comment');
+    assert.ok(!body.includes('could not compare'), body);
+  });
 });
