@@ -72,6 +72,11 @@ export interface AnalysisSegment {
 
 export interface AnalysisProject {
   codes: AnalysisCode[];
+  /**
+   * The coders with a coding file, so a filter can name them by id and a mistaken one (a display
+   * name, a prefix) can be answered with the id meant. Absent: the coders of the segments.
+   */
+  coders?: { id: string; name: string }[];
   /** Any order: analysis puts them in interview order (front-matter date, else path). */
   transcripts: AnalysisTranscript[];
   segments: AnalysisSegment[];

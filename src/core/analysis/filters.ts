@@ -1,11 +1,16 @@
 /**
  * Which segments and transcripts a query looks at: coders, transcripts, participants' attributes
  * (a category among values, a number or date within a range), speakers, and words in the coded
- * text. Filters are plain data, as saved in a query file.
+ * text. Filters are plain data, as saved in a query file; each is checked against the project
+ * before it is run (filter-checks.ts).
  */
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
+import { numberValue } from './attribute-kinds';
+import { checkFilter, FilterError } from './filter-checks';
 import { userPattern } from './user-pattern';
+
+export { FilterError };
 
 export type AttributeFilter =
   /** A category or text attribute equal to one of these values (compared without regard to case). */
@@ -33,8 +38,6 @@ export interface SegmentFilter {
   rounds?: string[];
 }
 
-export class FilterError extends Error {}
-
 export function transcriptMatches(transcript: AnalysisTranscript, filters: readonly AttributeFilter[] = []): boolean {
   return filters.every((filter) => attributeMatches(transcript.attributes[filter.attribute], filter));
 }
@@ -43,8 +46,9 @@ function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
   if (value === undefined || value === null || value === '') return false;
   if ('equals' in filter) return filter.equals.some((wanted) => fold(String(wanted)) === fold(String(value)));
   if ('min' in filter || 'max' in filter) {
-    const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isFinite(n)) return false;
+    // `age: "29"` is 29 here as in groups by edges (attribute-kinds.ts).
+    const n = numberValue(value);
+    if (n === undefined) return false;
     const f = filter as { min?: number; max?: number };
     return (f.min === undefined || n >= f.min) && (f.max === undefined || n <= f.max);
   }
@@ -56,6 +60,7 @@ function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
 /** A predicate for the segments a filter keeps, with the transcript-level parts checked once. */
 export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter = {}): SegmentPredicate {
   if (isEmptyFilter(filter)) return KEEP_ALL;
+  checkFilter(context, filter);
   const coders = filter.coders && filter.coders.length > 0 ? new Set(filter.coders) : undefined;
   const allowed = new Set<string>();
   for (const transcript of context.transcripts.values()) {

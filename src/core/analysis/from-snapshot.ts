@@ -88,6 +88,7 @@ function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], 
   }));
   return {
     project: {
+      coders: snapshot.coders.map(({ id, name }) => ({ id, name })),
       codes: snapshot.codes.map((c) => ({ id: c.id, name: c.name, parent: c.parent, ...(c.description ? { description: c.description } : {}), ...(c.round !== undefined ? { round: c.round } : {}), ...(c.gathered ? { gathered: c.gathered } : {}), ...(c.gatheredInto ? { gatheredInto: c.gatheredInto } : {}) })),
       transcripts: transcripts.map((t) => {
         let turns: AnalysisTurn[] | undefined;

@@ -3,12 +3,20 @@
  * re-run (schemas/query.schema.json). The code expression is kept in its written form, so a diff
  * reads as "Invalidation AND Pay" rather than nested JSON. Checked by hand, not by a compiled
  * schema: every problem names the file, and the line where it can.
+ *
+ * A key Grounded does not know is refused, not skipped: a query run without a condition its author
+ * wrote (`"filters"` for `"filter"`, `"code"` for `"codes"`) answers another question than the one
+ * asked. Keys starting with `x-` are the place for notes and other tools, and are kept on rewrite.
+ * What needs the project (which coders and attributes it has, and of what kind) is checked when
+ * the query runs, by the same code as every other filter (filter-checks.ts), naming this file.
  */
 import type { FileProblem } from '../model';
 import { isJsonObject, parseJson, type JsonObject } from '../storage/format/json-text';
 import { fileError } from '../storage/format/problems';
+import { didYouMean } from './closest-word';
 import { ExpressionSyntaxError, parseCodeExpression } from './code-expression-parser';
 import type { CodeExpression } from './code-expression';
+import { noteOrigin, readAttributeCondition } from './filter-checks';
 import type { AttributeFilter, SegmentFilter } from './filters';
 
 export const QUERIES_FOLDER = '.grounded/queries';
@@ -23,7 +31,7 @@ export interface SavedQuery {
   codes?: string;
   filter: SegmentFilter;
   groupBy?: GroupBy;
-  /** Keys a newer version wrote: kept on rewrite. */
+  /** `x-` keys (notes, other tools): kept on rewrite. */
   extra?: JsonObject;
 }
 
@@ -39,7 +47,9 @@ export function queryNameFor(title: string): string {
 
 export type QueryParse = { ok: true; query: SavedQuery; expression: CodeExpression | undefined } | { ok: false; problems: FileProblem[] };
 
-const KNOWN = new Set(['format', 'version', 'title', 'description', 'codes', 'filter', 'groupBy']);
+const KNOWN = ['format', 'version', 'title', 'description', 'codes', 'filter', 'groupBy'];
+const FILTER_KEYS = ['coders', 'transcripts', 'speakers', 'text', 'regex', 'attributes', 'rounds'];
+const EXTENSION = /^x-/;
 
 export function parseQueryFile(path: string, text: string): QueryParse {
   const parsed = parseJson(text);
@@ -50,6 +60,10 @@ export function parseQueryFile(path: string, text: string): QueryParse {
   if (!isJsonObject(value)) return { ok: false, problems: [fileError(path, 1, 'a saved query is a JSON object')] };
   if (value.format !== 'grounded-query') problems.push(fileError(path, lineOf('format'), '"format" must be "grounded-query"'));
   if (value.version !== 1) problems.push(fileError(path, lineOf('version'), `"version" ${JSON.stringify(value.version)} is not one this version of Grounded reads (1)`));
+  for (const key of Object.keys(value)) {
+    if (KNOWN.includes(key) || EXTENSION.test(key)) continue;
+    problems.push(fileError(path, lineOf(key), `"${key}" is not a key of a saved query (${KNOWN.join(', ')}; notes go under a key starting with "x-").${didYouMean(key, KNOWN)}`));
+  }
   const optionalString = (key: string) => {
     if (value[key] !== undefined && typeof value[key] !== 'string') problems.push(fileError(path, lineOf(key), `"${key}" must be text`));
   };
@@ -68,9 +82,10 @@ export function parseQueryFile(path: string, text: string): QueryParse {
   if (value.groupBy !== undefined && !['code', 'transcript', 'participant'].includes(value.groupBy as string)) {
     problems.push(fileError(path, lineOf('groupBy'), '"groupBy" must be "code", "transcript" or "participant"'));
   }
-  const filter = readFilter(value.filter, (message) => problems.push(fileError(path, lineOf('filter'), message)));
+  const filter = readFilter(value.filter, (message, line) => problems.push(fileError(path, line ?? lineOf('filter'), message)), text);
   if (problems.length > 0) return { ok: false, problems };
-  const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !KNOWN.has(key)));
+  noteOrigins(filter, path, text);
+  const extra = Object.fromEntries(Object.entries(value).filter(([key]) => EXTENSION.test(key)));
   const query: SavedQuery = {
     ...(typeof value.title === 'string' ? { title: value.title } : {}),
     ...(typeof value.description === 'string' ? { description: value.description } : {}),
@@ -82,7 +97,9 @@ export function parseQueryFile(path: string, text: string): QueryParse {
   return { ok: true, query, expression };
 }
 
-function readFilter(raw: unknown, report: (message: string) => void): SegmentFilter {
+type Report = (message: string, line?: number) => void;
+
+function readFilter(raw: unknown, report: Report, text: string): SegmentFilter {
   if (raw === undefined) return {};
   if (!isJsonObject(raw)) {
     report('"filter" must be an object');
@@ -92,55 +109,67 @@ function readFilter(raw: unknown, report: (message: string) => void): SegmentFil
   for (const [key, v] of Object.entries(raw)) {
     if (key === 'coders' || key === 'transcripts' || key === 'speakers' || key === 'rounds') {
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) filter[key] = v as string[];
-      else report(`"filter.${key}" must be a list of text`);
+      else report(`"filter.${key}" must be a list of text`, lineOfKey(text, key));
     } else if (key === 'text') {
       if (typeof v === 'string') filter.text = v;
-      else report('"filter.text" must be text');
+      else report('"filter.text" must be text', lineOfKey(text, key));
     } else if (key === 'regex') {
       if (typeof v === 'boolean') filter.regex = v;
-      else report('"filter.regex" must be true or false');
+      else report('"filter.regex" must be true or false', lineOfKey(text, key));
     } else if (key === 'attributes') {
-      filter.attributes = readAttributeFilters(v, report);
+      filter.attributes = readAttributeFilters(v, report, text);
     } else {
-      report(`"filter.${key}" is not a filter Grounded knows (coders, transcripts, speakers, text, regex, attributes, rounds)`);
+      report(`"filter.${key}" is not a filter Grounded knows (${FILTER_KEYS.join(', ')}).${didYouMean(key, FILTER_KEYS)}`, lineOfKey(text, key));
     }
   }
   return filter;
 }
 
-function readAttributeFilters(raw: unknown, report: (message: string) => void): AttributeFilter[] {
+function readAttributeFilters(raw: unknown, report: Report, text: string): AttributeFilter[] {
   if (!Array.isArray(raw)) {
-    report('"filter.attributes" must be a list');
+    report('"filter.attributes" must be a list', lineOfKey(text, 'attributes'));
     return [];
   }
+  const lines = conditionLines(text);
   const result: AttributeFilter[] = [];
   raw.forEach((item, i) => {
-    const at = `"filter.attributes[${i}]"`;
-    if (!isJsonObject(item) || typeof item.attribute !== 'string') return report(`${at} needs an "attribute" name`);
-    if (Array.isArray(item.equals) && item.equals.every((x) => typeof x === 'string' || typeof x === 'number')) {
-      return result.push({ attribute: item.attribute, equals: item.equals as (string | number)[] });
-    }
-    const num = (k: 'min' | 'max') => (typeof item[k] === 'number' && Number.isFinite(item[k]) ? (item[k] as number) : undefined);
-    if (item.min !== undefined || item.max !== undefined) {
-      if ((item.min !== undefined && num('min') === undefined) || (item.max !== undefined && num('max') === undefined)) return report(`${at}: "min" and "max" must be numbers`);
-      return result.push({ attribute: item.attribute, ...(num('min') !== undefined ? { min: num('min') } : {}), ...(num('max') !== undefined ? { max: num('max') } : {}) });
-    }
-    const date = (k: 'from' | 'to') => (typeof item[k] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item[k] as string) ? (item[k] as string) : undefined);
-    if (item.from !== undefined || item.to !== undefined) {
-      if ((item.from !== undefined && date('from') === undefined) || (item.to !== undefined && date('to') === undefined)) return report(`${at}: "from" and "to" must be dates written YYYY-MM-DD`);
-      return result.push({ attribute: item.attribute, ...(date('from') ? { from: date('from') } : {}), ...(date('to') ? { to: date('to') } : {}) });
-    }
-    report(`${at} needs "equals" (a list of values), "min"/"max" (numbers) or "from"/"to" (dates)`);
+    const read = readAttributeCondition(item);
+    if (read.ok) result.push(read.filter);
+    else report(`"filter.attributes[${i}]": ${read.problem}`, lines[i]);
   });
   return result;
 }
 
-/** The line a top-level key is written on (1 when it cannot be found). */
+/** Lines of the filter's lists and conditions, so a mistake found when the query runs names its line. */
+function noteOrigins(filter: SegmentFilter, path: string, text: string): void {
+  if (filter.coders) noteOrigin(filter.coders, path, 'filter.coders', [lineOfKey(text, 'coders')]);
+  if (filter.attributes) noteOrigin(filter.attributes, path, 'filter.attributes', conditionLines(text));
+}
+
+/**
+ * The line of each condition's `"attribute"` key, in order: conditions are the only objects with
+ * that key, so the i-th is condition i (a title quoting the key could shift them; the line is a hint).
+ */
+function conditionLines(text: string): number[] {
+  const lines: number[] = [];
+  for (const match of text.matchAll(/"attribute"\s*:/g)) lines.push(lineAt(text, match.index));
+  return lines;
+}
+
+/** The line a key is first written on (1 when it cannot be found). */
 function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`"${key}"`);
-  if (at < 0) return 1;
+  const quoted = JSON.stringify(key);
+  const colon = /\s*:/y;
+  for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+    colon.lastIndex = at + quoted.length;
+    if (colon.test(text)) return lineAt(text, at);
+  }
+  return 1;
+}
+
+function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
 

@@ -53,6 +53,8 @@ describe('crosstab counts in one pass', () => {
         (raw, participants, sectors, subcodes, filter) => {
           const project: AnalysisProject = {
             codes: CODES,
+            // Both coders have coding files, whether or not a segment of theirs was drawn.
+            coders: [{ id: 'dana', name: 'Dana' }, { id: 'sam', name: 'Sam' }],
             transcripts: ['t1.md', 't2.md', 't3.md', 't4.md'].map((path, i) => ({ path, participant: participants[i], attributes: { sector: sectors[i] }, text: 'x'.repeat(50), turns: [] })),
             segments: raw.map((s, i) => ({ transcript: s.transcript, coder: s.coder, id: `s${i}`, codes: [...s.codes].sort(), start: s.start, end: s.start + 5 })),
           };
