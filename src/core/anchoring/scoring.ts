@@ -2,7 +2,7 @@
  * How a candidate place for a quote is judged. All thresholds live here; docs/anchoring.md explains
  * each of them.
  */
-import type { QuoteSelector } from '../model';
+import { CONTEXT_LENGTH, type QuoteSelector } from '../model';
 import { distanceEndingAt, distanceStartingAt } from './distance';
 import { endsAt, occursAt } from './text';
 
@@ -19,6 +19,12 @@ export interface Candidate {
   /** How far the context agrees beyond chance, 0 (unrelated text) … 1 (identical). */
   prefixEvidence: number;
   suffixEvidence: number;
+  /**
+   * The stored context was cut short by the start (end) of the text, and here it is still all there
+   * is between the quote and that edge: the quote still opens (closes) the text.
+   */
+  prefixAtEdge?: boolean;
+  suffixAtEdge?: boolean;
   /** Offset distance from the nearest place the neighbouring segments predict. */
   distance: number;
   /** The exact quote occurs only here in the whole text. */
@@ -79,7 +85,9 @@ export function evaluate(text: string, quote: QuoteSelector, start: number, end:
   // An empty stored context says the quote began (or ended) the text: true or not now.
   const prefixEvidence = quote.prefix.length === 0 ? (start === 0 ? 1 : 0) : evidence(prefixErrors, quote.prefix.length);
   const suffixEvidence = quote.suffix.length === 0 ? (end === text.length ? 1 : 0) : evidence(suffixErrors, quote.suffix.length);
-  const candidate = { start, end, quoteErrors, prefixErrors, suffixErrors, prefixEvidence, suffixEvidence, distance, unique, repeatsPhrase, score: 0 };
+  const candidate: Candidate = { start, end, quoteErrors, prefixErrors, suffixErrors, prefixEvidence, suffixEvidence, distance, unique, repeatsPhrase, score: 0 };
+  if (quote.prefix.length < CONTEXT_LENGTH && prefixErrors === 0 && start === quote.prefix.length) candidate.prefixAtEdge = true;
+  if (quote.suffix.length < CONTEXT_LENGTH && suffixErrors === 0 && end + quote.suffix.length === text.length) candidate.suffixAtEdge = true;
   candidate.score = scoreOf(candidate, quote);
   return candidate;
 }
@@ -159,10 +167,17 @@ export function decisiveness(c: Candidate, quote: QuoteSelector): 'both-sides' |
   return c.quoteErrors === 0 && longEnough && near && alone && oneSideIntact(c, quote) ? 'one-side' : 'none';
 }
 
+/**
+ * A side is intact when its context agrees and is long enough to mean something, or when it is
+ * still exactly the stretch between the quote and the text's edge: the last sentence of a
+ * transcript is still its last, which a few characters of context alone would not show.
+ */
 function oneSideIntact(c: Candidate, quote: QuoteSelector): boolean {
   return (
     (c.prefixEvidence >= INTACT_EVIDENCE && quote.prefix.length >= MIN_INTACT_SIDE) ||
-    (c.suffixEvidence >= INTACT_EVIDENCE && quote.suffix.length >= MIN_INTACT_SIDE)
+    (c.suffixEvidence >= INTACT_EVIDENCE && quote.suffix.length >= MIN_INTACT_SIDE) ||
+    c.prefixAtEdge === true ||
+    c.suffixAtEdge === true
   );
 }
 

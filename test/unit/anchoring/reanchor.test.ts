@@ -113,6 +113,33 @@ describe('reanchor', () => {
     assert.equal(placement.status, 'orphan');
   });
 
+  it('places the last sentence of a transcript, still its last, when the question before it was reworded', () => {
+    // Stored context: the reworded question before, and only "\n" after (the text ended there).
+    const last = 'At the bakery nobody spoke English, and the forms at the town hall were all in Portuguese. Yes.';
+    const anchor = anchorOn(TRANSCRIPT, last);
+    assert.equal(anchor.quote.suffix, '\n');
+    const after = TRANSCRIPT.replace("Hard. I don't know how I managed. ", 'Hard, really hard. ').replace('And the language?', 'And what about the language, then?');
+    const [placement] = reanchor(after, [anchor]);
+    assert.equal(placement.status, 'moved');
+    assert.equal(placedText(after, placement.range), last);
+
+    // The same for the first words of a text whose next sentence changed.
+    const first = '**Interviewer:** How did you come to Lisbon?';
+    const opening = anchorOn(TRANSCRIPT, first);
+    const [start] = reanchor(TRANSCRIPT.replace('My cousin was already here', 'My older cousin had been here for years'), [opening]);
+    assert.equal(start.status, 'exact');
+  });
+
+  it('does not take the end of the text as context once something was added after the quote', () => {
+    const last = 'the forms at the town hall were all in Portuguese. Yes.';
+    const anchor = anchorOn(TRANSCRIPT, last);
+    // The words before it reworded beyond recognition, and a new turn after it: no side of its context is left.
+    const after = TRANSCRIPT.replace("Hard. I don't know how I managed. At the bakery nobody spoke English, and ", 'Nobody at work, no teacher, nothing; and ').concat('\n**Interviewer:** Thank you.\n');
+    const [placement] = reanchor(after, [anchor]);
+    assert.notEqual(placement.status, 'exact');
+    if (placement.status === 'moved') assert.equal(placedText(after, placement.range), last, 'only where it is, never elsewhere');
+  });
+
   it('scores fall as more and more of a quote is changed, down to an orphan', () => {
     const phrase = 'At the bakery nobody spoke English, and the forms at the town hall were all in Portuguese.';
     const anchor = anchorOn(TRANSCRIPT, phrase);
