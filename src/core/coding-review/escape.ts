@@ -3,6 +3,7 @@
  * GitHub-flavoured Markdown: it shows as the same characters and never becomes markup, HTML, a
  * link, an @mention or an issue reference.
  */
+import { showBidiControls } from '../views/untrusted-text';
 
 /** A word joiner: invisible, but it breaks what GitHub would otherwise link. */
 const JOIN = '\u2060';
@@ -16,14 +17,14 @@ export function inline(text: string): string {
 }
 
 export function oneLine(text: string): string {
-  return text
+  return showBidiControls(text)
     .replace(CONTROL, ' ')
     .replace(/\s*\n\s*/g, ' ¶ ');
 }
 
 export function escapeMarkdown(text: string): string {
   return (
-    text
+    showBidiControls(text)
       // HTML: no tag, comment or entity can start.
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')

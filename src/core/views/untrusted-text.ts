@@ -60,7 +60,17 @@ export function treeItemText(text: string): string {
  * link, an image, HTML or emphasis. Line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+  return showBidiControls(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+}
+
+/**
+ * Bidirectional embeddings, overrides and isolates are invisible, yet they reorder the text that
+ * follows: a code name holding U+202E can make a review line read as something else. They are
+ * shown as their code points. Right-to-left marks (U+200E, U+200F, U+061C) are left: they belong
+ * to Arabic and Hebrew text and reorder nothing beyond their neighbours.
+ */
+export function showBidiControls(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase()}⟧`);
 }
 
 /** For HTML (webviews): the five characters that can start markup or end an attribute value. */

@@ -42,6 +42,16 @@ describe('coding diff as Markdown', () => {
     assert.equal(escapeMarkdown(HOSTILE).replace(/\u2060/g, '').replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), HOSTILE);
   });
 
+  it('shows bidirectional overrides and isolates as code points, so a name cannot reorder the line it is on', () => {
+    const spoof = 'Trust\u202E (removed) \u2066x\u2069';
+    for (const shown of [escapeMarkdown(spoof), inline(spoof)]) {
+      assert.doesNotMatch(shown, /[\u202a-\u202e\u2066-\u2069]/);
+      assert.match(shown, /Trust⟦U\+202E⟧ \\?\(removed\\?\) ⟦U\+2066⟧x⟦U\+2069⟧/);
+    }
+    // Marks that belong to right-to-left writing stay.
+    assert.equal(escapeMarkdown('\u05e9\u05dc\u05d5\u05dd\u200f'), '\u05e9\u05dc\u05d5\u05dd\u200f');
+  });
+
   it('keeps a quote with line breaks on its list item, and a leading list or number marker literal', () => {
     assert.equal(inline('- one\n\n**Amara:** two'), '\\- one ¶ \\*\\*Amara:\\*\\* two');
     assert.equal(inline('12. March'), '12\\. March');

@@ -75,6 +75,13 @@ describe('untrusted text in Markdown tooltips and hovers', () => {
   }
 });
 
+describe('untrusted text that reorders its line', () => {
+  it('shows bidirectional overrides and isolates in hovers and tooltips as code points', () => {
+    const shown = fromMarkdown(escapeMarkdown('a\u202Eb\u2067c'));
+    assert.equal((shown.children[0] as { children: { value: string }[] }).children.map((c) => c.value).join(''), 'a⟦U+202E⟧b⟦U+2067⟧c');
+  });
+});
+
 describe('untrusted text in webviews', () => {
   it('escapes HTML so it shows as text, in content and in attribute values', () => {
     const hostile = `<img src=x onerror="alert(1)"> ' & ${PAYLOAD}`;
