@@ -1,7 +1,8 @@
 /**
  * A crosstab's counts in one pass over the segments, instead of one list of segments per row: each
  * segment adds one to every row its codes belong to (once, however many of its codes the row takes
- * in), in its transcript's column, and each row counts a participant once per column.
+ * in), in its transcript's column, and each row counts a participant once per column. Each segment
+ * also adds one to its column's total, once: rows overlap, so they do not add up to it.
  */
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisSegment } from './analysis-model';
@@ -11,6 +12,8 @@ export interface ColumnCounts {
   segments: number[][];
   /** participants[row][column]: participants with at least one such segment. */
   participants: number[][];
+  /** columnSegments[column]: the distinct segments kept in the column's transcripts, whatever their codes. */
+  columnSegments: number[];
 }
 
 /**
@@ -27,6 +30,7 @@ export function countByColumn(
 ): ColumnCounts {
   const segments = Array.from({ length: rowCount }, () => new Array<number>(columnCount).fill(0));
   const participants = Array.from({ length: rowCount }, () => new Array<number>(columnCount).fill(0));
+  const columnSegments = new Array<number>(columnCount).fill(0);
   // A participant's transcripts are visited one after another, so "counted already in this cell"
   // is whether the cell's latest participant is this one.
   const participantIndex = new Map<string, number>();
@@ -42,6 +46,7 @@ export function countByColumn(
     for (const segment of context.segmentsIn(transcript.path)) {
       if (!keep(segment)) continue;
       serial++;
+      columnSegments[column]++;
       for (const code of segment.codes) {
         for (const row of rowsOf(code) ?? []) {
           if (latestSegment[row] === serial) continue;
@@ -56,5 +61,5 @@ export function countByColumn(
       }
     }
   }
-  return { segments, participants };
+  return { segments, participants, columnSegments };
 }

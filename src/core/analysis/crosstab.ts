@@ -9,18 +9,31 @@ import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
 import { exactTest, type ExactTestResult } from './exact-test';
-import { segmentPredicate } from './filters';
+import { attributeFacts, numberValue } from './attribute-kinds';
+import { CodeLookupError } from './code-lookup';
+import { notNumbers } from './filter-checks';
+import { segmentPredicate, transcriptsKept } from './filters';
 import { countByColumn } from './crosstab-counts';
 import { codeRows, type MatrixOptions, type MatrixRow } from './matrices';
 
 export const NOT_RECORDED = '(not recorded)';
 
+/** Groups that cannot be made as asked; shown where an unknown code is (it is a CodeLookupError). */
+export class GroupingError extends CodeLookupError {}
+
 export interface CrosstabColumn {
   /** The group's label: a category, a number range (`22–30`), a year, or {@link NOT_RECORDED}. */
   value: string;
-  /** Participants in the group (whatever their coding). */
+  /**
+   * Participants in the group (whatever their coding) whose transcripts the filter's transcript and
+   * attribute conditions keep: the denominator of the participant percentages and of the tests.
+   */
   participants: number;
-  /** Segments in the group's transcripts that pass the filter, over every row code. */
+  /**
+   * Distinct segments in the group's transcripts that the filter keeps, whatever their codes: the
+   * denominator of the column percentages. Rows overlap (a parent's row holds its sub-codes'
+   * segments, a segment may have several codes), so they add up to more than this.
+   */
   segments: number;
 }
 
@@ -29,7 +42,7 @@ export interface CrosstabRow extends MatrixRow {
   participants: number[];
   /** Share of the row's segments in each column (0–100). */
   segmentsRowPercent: number[];
-  /** Share of each column's segments this code holds (0–100). */
+  /** Share of each group's segments (its column's `segments`) that have this code (0–100). */
   segmentsColumnPercent: number[];
   /** Share of each group's participants with the code (0–100): the figure groups are compared by. */
   participantsColumnPercent: number[];
@@ -53,17 +66,23 @@ export interface CrosstabOptions extends MatrixOptions {
   edges?: number[];
 }
 
+/**
+ * A code × group table. Throws a {@link GroupingError} for `edges` that do not increase, or on an
+ * attribute whose values are not all numbers.
+ */
 export function crosstab(context: AnalysisContext, attribute: string, options: CrosstabOptions = {}): Crosstab {
   const transcripts = context.project.transcripts;
-  const groupOf = grouping(transcripts, attribute, options.edges);
+  const groupOf = grouping(context, attribute, options.edges);
   const values = orderedGroups(transcripts.map(groupOf));
   const columnIndex = new Map(values.map((v, i) => [v, i]));
+  // A participant belongs to a group when one of their transcripts the filter keeps is in it.
+  const kept = transcriptsKept(context, options.filter);
   const participantsPerGroup = values.map(() => new Set<string>());
   const columnOf = new Map<string, number>();
   for (const t of transcripts) {
     const column = columnIndex.get(groupOf(t))!;
     columnOf.set(t.path, column);
-    participantsPerGroup[column].add(t.participant);
+    if (kept.has(t.path)) participantsPerGroup[column].add(t.participant);
   }
 
   const keep = segmentPredicate(context, options.filter);
@@ -79,8 +98,7 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
   const counts = countByColumn(context, codeRowList.length, values.length, (code) => rowsOfCode.get(code), (path) => columnOf.get(path)!, keep);
   const rows = codeRowList.map((row, r) => ({ row, segments: counts.segments[r], participants: counts.participants[r] }));
 
-  const columnSegments = values.map((_, c) => rows.reduce((sum, r) => sum + r.segments[c], 0));
-  const columns = values.map((value, c) => ({ value, participants: participantsPerGroup[c].size, segments: columnSegments[c] }));
+  const columns = values.map((value, c) => ({ value, participants: participantsPerGroup[c].size, segments: counts.columnSegments[c] }));
   const recorded = values.map((v, c) => (v === NOT_RECORDED ? -1 : c)).filter((c) => c >= 0);
   return {
     attribute,
@@ -92,7 +110,7 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
         segments,
         participants,
         segmentsRowPercent: segments.map((n) => percent(n, rowTotal)),
-        segmentsColumnPercent: segments.map((n, c) => percent(n, columnSegments[c])),
+        segmentsColumnPercent: segments.map((n, c) => percent(n, columns[c].segments)),
         participantsColumnPercent: participants.map((n, c) => percent(n, columns[c].participants)),
         ...participantTests(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
       };
@@ -119,26 +137,41 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : (100 * part) / whole;
 }
 
-function grouping(transcripts: AnalysisTranscript[], attribute: string, edges?: number[]): (t: AnalysisTranscript) => string {
-  const present = transcripts.map((t) => t.attributes[attribute]).filter((v) => v !== undefined && v !== null && v !== '');
-  const numeric = present.length > 0 && present.every((v) => typeof v === 'number');
-  if (numeric && edges && edges.length > 0) {
-    const sorted = [...edges].sort((a, b) => a - b);
+function grouping(context: AnalysisContext, attribute: string, edges?: number[]): (t: AnalysisTranscript) => string {
+  const facts = edges && edges.length > 0 ? attributeFacts(context, attribute) : undefined;
+  if (edges && edges.length > 0 && facts) {
+    checkEdges(edges);
+    // A number attribute only: grouping "unknown" or a quoted "29" apart, or under "not recorded", would hide it.
+    if (facts.kind !== 'number') throw new GroupingError(capitalised(notNumbers(attribute, facts, 'grouping by edges', 'group it by its values, without edges')));
+    const numbers = context.project.transcripts.map((t) => numberValue(t.attributes[attribute])).filter((v): v is number => v !== undefined);
     // Ages and years are whole numbers: 31–45 reads better than 30 < x ≤ 45.
-    const integers = [...present, ...sorted].every((v) => Number.isInteger(v));
+    const integers = [...numbers, ...edges].every((v) => Number.isInteger(v));
     return (t) => {
-      const v = t.attributes[attribute];
-      if (typeof v !== 'number') return NOT_RECORDED;
-      const i = sorted.findIndex((edge) => v <= edge);
-      if (i === 0) return `≤ ${sorted[0]}`;
-      if (i < 0) return `> ${sorted[sorted.length - 1]}`;
-      return integers ? `${sorted[i - 1] + 1}–${sorted[i]}` : `${sorted[i - 1]} < x ≤ ${sorted[i]}`;
+      const v = numberValue(t.attributes[attribute]);
+      if (v === undefined) return NOT_RECORDED;
+      const i = edges.findIndex((edge) => v <= edge);
+      if (i === 0) return `≤ ${edges[0]}`;
+      if (i < 0) return `> ${edges[edges.length - 1]}`;
+      return integers ? `${edges[i - 1] + 1}–${edges[i]}` : `${edges[i - 1]} < x ≤ ${edges[i]}`;
     };
   }
   return (t) => {
     const v = t.attributes[attribute];
     return v === undefined || v === null || v === '' ? NOT_RECORDED : String(v);
   };
+}
+
+/** Edges are upper bounds in order: unsorted or repeated ones are a slip, not a grouping to guess at. */
+function checkEdges(edges: readonly number[]): void {
+  const written = edges.join(',');
+  if (edges.some((e) => !Number.isFinite(e))) throw new GroupingError(`Edges are numbers (e.g. 30,45), but ${written} holds something else.`);
+  for (let i = 1; i < edges.length; i++) {
+    if (edges[i] <= edges[i - 1]) throw new GroupingError(`Edges go up strictly, each an upper bound of a group (e.g. 30,45 for ≤ 30, 31–45, > 45): in ${written}, ${edges[i]} comes after ${edges[i - 1]}.`);
+  }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Groups in a stable order: numbers numerically, text alphabetically, "not recorded" last. */

@@ -124,10 +124,13 @@ function mend(kind: string): string {
   return `write the value as ${kind}, or leave it out of the front matter (the transcript is then "not recorded")`;
 }
 
-/** Why a number range (or grouping by edges: `what`) cannot apply to this attribute, and what to write instead. */
-export function notNumbers(attribute: string, facts: AttributeFacts, what: string): string {
+/**
+ * Why a number range (or grouping by edges: `what`) cannot apply to this attribute, and what to
+ * write instead (`instead`: for an attribute of another kind; by default, the filter that fits it).
+ */
+export function notNumbers(attribute: string, facts: AttributeFacts, what: string, instead?: string): string {
   if (facts.numbers === 0) {
-    const instead = facts.kind === 'date' ? 'for dates write "from"/"to"' : `for text write "equals": [${JSON.stringify(facts.example)}]`;
+    instead ??= facts.kind === 'date' ? 'for dates write "from"/"to"' : `for text write "equals": [${JSON.stringify(facts.example)}]`;
     return `"${attribute}" holds ${held(facts)}, not numbers, so ${what} cannot apply: ${instead}`;
   }
   return `${what} needs numbers, but "${attribute}" is not a number in every transcript (${samples(facts.notNumbers, facts.recorded - facts.numbers)}): ${mend('a number')}`;

@@ -62,11 +62,7 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
   if (isEmptyFilter(filter)) return KEEP_ALL;
   checkFilter(context, filter);
   const coders = filter.coders && filter.coders.length > 0 ? new Set(filter.coders) : undefined;
-  const allowed = new Set<string>();
-  for (const transcript of context.transcripts.values()) {
-    if (filter.transcripts && filter.transcripts.length > 0 && !filter.transcripts.includes(transcript.path)) continue;
-    if (transcriptMatches(transcript, filter.attributes)) allowed.add(transcript.path);
-  }
+  const allowed = transcriptsKept(context, filter);
   const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(fold)) : undefined;
   const text = textMatcher(filter);
   const rounds = filter.rounds && filter.rounds.length > 0 ? new Set(filter.rounds) : undefined;
@@ -78,6 +74,19 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
     if (speakers && !transcript.turns.some((t) => speakers.has(fold(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
     return text === undefined || text(transcript.text.slice(segment.start, segment.end));
   };
+}
+
+/**
+ * The transcripts the filter's transcript-level conditions (transcripts, attributes) keep: whose
+ * participants a query is about, whatever coders, speakers and words then pick among their segments.
+ */
+export function transcriptsKept(context: AnalysisContext, filter: SegmentFilter = {}): Set<string> {
+  const kept = new Set<string>();
+  for (const transcript of context.transcripts.values()) {
+    if (filter.transcripts && filter.transcripts.length > 0 && !filter.transcripts.includes(transcript.path)) continue;
+    if (transcriptMatches(transcript, filter.attributes)) kept.add(transcript.path);
+  }
+  return kept;
 }
 
 export type SegmentPredicate = (segment: AnalysisSegment) => boolean;

@@ -8,6 +8,6 @@ export { retrieveSegments, runExpression, type Hit } from './retrieval';
 export { leftOutSubcodes } from './evaluate-expression';
 export { codeFrequencies, type CodeCounts, type CodeFrequency } from './frequencies';
 export { codeByTranscript, coOccurrence, type CoOccurrence, type CodeTranscriptMatrix, type MatrixOptions } from './matrices';
-export { crosstab, NOT_RECORDED, type Crosstab, type CrosstabOptions, type CrosstabRow } from './crosstab';
+export { crosstab, GroupingError, NOT_RECORDED, type Crosstab, type CrosstabOptions, type CrosstabRow } from './crosstab';
 export { chiSquarePValue, chiSquareTest, type ChiSquareResult } from './chi-square';
 export { interviewOrder, saturation, type SaturationStep } from './saturation';

@@ -66,6 +66,19 @@ describe('crosstab counts in one pass', () => {
             table.columns.map((column, c) => ({ value: column.value, segments: row.segments[c], participants: row.participants[c] })).sort((x, y) => x.value.localeCompare(y.value)),
           );
           assert.deepEqual(actual, expected);
+          // Column totals: distinct segments the filter keeps in the group's transcripts, whatever their codes;
+          // participants with a transcript in the group that the filter's transcript conditions keep.
+          const keep = segmentPredicate(context, filter);
+          const sector = (path: string) => project.transcripts.find((t) => t.path === path)!.attributes.sector || '(not recorded)';
+          const kept = project.transcripts.filter((t) => !filter.transcripts || filter.transcripts.includes(t.path));
+          assert.deepEqual(
+            table.columns.map((column) => ({ value: column.value, segments: column.segments, participants: column.participants })),
+            table.columns.map(({ value }) => ({
+              value,
+              segments: project.segments.filter((s) => s.transcript !== 'gone.md' && sector(s.transcript) === value && keep(s)).length,
+              participants: new Set(kept.filter((t) => sector(t.path) === value).map((t) => t.participant)).size,
+            })),
+          );
         },
       ),
       { numRuns: 300 },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { AnalysisContext, chiSquarePValue, chiSquareTest, codeByTranscript, codeFrequencies, coOccurrence, crosstab, retrieveSegments, saturation } from '../../../src/core/analysis';
+import { AnalysisContext, chiSquarePValue, CodeLookupError, GroupingError, chiSquareTest, codeByTranscript, codeFrequencies, coOccurrence, crosstab, retrieveSegments, saturation } from '../../../src/core/analysis';
 import { saturationSummary } from '../../../src/core/analysis/saturation';
 import { fixtureProject } from './analysis-fixture';
 
@@ -49,15 +49,20 @@ describe('analysis tables', () => {
 
   it('crosstabs codes by an attribute, with participants per group and percentages', () => {
     const table = crosstab(context(), 'sector', { codes: ['Pay', 'Family'] });
+    // Column totals are every segment of the group, whatever its codes: Ben (advocacy) has s5, s6;
+    // Ana (housing) s1–s4.
     assert.deepEqual(table.columns, [
-      { value: 'advocacy', participants: 1, segments: 1 },
-      { value: 'housing', participants: 1, segments: 3 },
+      { value: 'advocacy', participants: 1, segments: 2 },
+      { value: 'housing', participants: 1, segments: 4 },
     ]);
     const [pay, family] = table.rows;
+    // Pay with Low pay: s6 in advocacy; s2 and s4 in housing.
     assert.deepEqual(pay.segments, [1, 2]);
     assert.deepEqual(pay.participants, [1, 1]);
     assert.deepEqual(pay.segmentsRowPercent.map((p) => p.toFixed(1)), ['33.3', '66.7']);
-    assert.deepEqual(family.segmentsColumnPercent.map((p) => p.toFixed(1)), ['0.0', '33.3']);
+    // Column %: 1 of Ben's 2 segments, 2 of Ana's 4; Family: 0 of 2, 1 (s3) of 4.
+    assert.deepEqual(pay.segmentsColumnPercent, [50, 50]);
+    assert.deepEqual(family.segmentsColumnPercent, [0, 25]);
     assert.deepEqual(family.participantsColumnPercent, [0, 100]);
     assert.deepEqual(pay.test, { computed: false, reason: 'every participant has this code: nothing to compare', n: 2 });
     assert.equal(pay.exact, undefined, 'nothing for an exact test to compare either');
@@ -65,6 +70,43 @@ describe('analysis tables', () => {
     // Fisher: with margins 1 / 1 both ways there are two tables, (0, 1) and (1, 0), each 1/2: p = 1.
     assert.equal(family.test.computed, false);
     assert.deepEqual(family.exact, { computed: true, p: 1, n: 2, tables: 2 });
+  });
+
+  it('takes column percentages over the group\'s distinct segments, not over the rows', () => {
+    // In housing the rows overlap: Pay holds s2 and s4, Pay/Low pay s4 again, Invalidation s1,
+    // Family s3. Adding up the rows gives 2 + 1 + 1 + 1 = 5; Ana has four segments, s1–s4, and that
+    // total stays 4 whatever rows are shown (one row alone added up to 1).
+    const all = crosstab(context(), 'sector', { codes: ['Pay', 'Pay/Low pay', 'Invalidation', 'Family'] });
+    const one = crosstab(context(), 'sector', { codes: ['Pay/Low pay'] });
+    assert.deepEqual(all.columns.map((c) => c.segments), [2, 4]);
+    assert.deepEqual(one.columns.map((c) => c.segments), [2, 4]);
+    // Ben: Pay s6, Invalidation s5, of 2. Ana: Pay 2, Low pay 1, Invalidation 1, Family 1, of 4.
+    assert.deepEqual(all.rows.map((r) => r.segmentsColumnPercent), [[50, 50], [0, 25], [50, 25], [0, 25]]);
+    assert.deepEqual(one.rows[0].segmentsColumnPercent, [0, 25]);
+    // A segment with two codes of one row counts once, in the row and in the total.
+    const project = fixtureProject();
+    project.segments[1] = { ...project.segments[1], codes: ['low', 'pay'] };
+    const twice = crosstab(new AnalysisContext(project), 'sector', { codes: ['Pay'] });
+    assert.deepEqual(twice.columns.map((c) => c.segments), [2, 4]);
+    assert.deepEqual(twice.rows[0].segments, [1, 2]);
+  });
+
+  it('counts a group\'s segments and participants within the filter', () => {
+    // Sam's segments: s6 (Ben, advocacy); s3 and s4 (Ana, housing). Both participants still count.
+    const sam = crosstab(context(), 'sector', { codes: ['Pay'], filter: { coders: ['sam'] } });
+    assert.deepEqual(sam.columns, [
+      { value: 'advocacy', participants: 1, segments: 1 },
+      { value: 'housing', participants: 1, segments: 2 },
+    ]);
+    // Pay by Sam: s6 of 1, s4 of 2.
+    assert.deepEqual(sam.rows[0].segmentsColumnPercent, [100, 50]);
+    // Only participants over 30: Ana (25) is not in the housing group any more, so no share is taken of her.
+    const over30 = crosstab(context(), 'sector', { codes: ['Pay'], filter: { attributes: [{ attribute: 'age', min: 31 }] } });
+    assert.deepEqual(over30.columns, [
+      { value: 'advocacy', participants: 1, segments: 2 },
+      { value: 'housing', participants: 0, segments: 0 },
+    ]);
+    assert.deepEqual(over30.rows[0].participantsColumnPercent, [100, 0]);
   });
 
   it('tests on participants whether having a code depends on the group', () => {
@@ -95,6 +137,22 @@ describe('analysis tables', () => {
     assert.deepEqual(table.columns.map((c) => c.value), ['≤ 30', '> 30']);
     assert.deepEqual(crosstab(context(), 'age', { codes: ['Pay'], edges: [20, 30] }).columns.map((c) => c.value), ['21–30', '> 30']);
     assert.deepEqual(crosstab(context(), 'lens', { codes: ['Pay'] }).columns.map((c) => c.value), ['(not recorded)']);
+  });
+
+  it('reads an age written in quotes as the number, and refuses edges that cannot group', () => {
+    // Ben's age "40" (YAML text): still > 30, not a column of its own.
+    const quoted = fixtureProject();
+    quoted.transcripts[1].attributes.age = '40';
+    assert.deepEqual(crosstab(new AnalysisContext(quoted), 'age', { codes: ['Pay'], edges: [30] }).columns, [
+      { value: '≤ 30', participants: 1, segments: 4 },
+      { value: '> 30', participants: 1, segments: 2 },
+    ]);
+    assert.throws(() => crosstab(context(), 'age', { edges: [45, 30] }), (e: Error) => e instanceof GroupingError && e instanceof CodeLookupError && /Edges go up strictly.*in 45,30, 30 comes after 45/.test(e.message));
+    assert.throws(() => crosstab(context(), 'age', { edges: [30, 30] }), /in 30,30, 30 comes after 30/);
+    assert.throws(() => crosstab(context(), 'sector', { edges: [30] }), /"sector" holds text \(e\.g\. "advocacy"\), not numbers, so grouping by edges cannot apply: group it by its values, without edges/);
+    const slip = fixtureProject();
+    slip.transcripts[0].attributes.age = 'unknown';
+    assert.throws(() => crosstab(new AnalysisContext(slip), 'age', { edges: [30] }), /Grouping by edges needs numbers, but "age" is not a number in every transcript \("unknown" in a\.md\)/);
   });
 
   it('counts co-occurrences and the share of text two codes share', () => {
