@@ -8,6 +8,7 @@ import type { FileSource } from '../ports';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { memoReferenceProblems } from './memo-reference-check';
+import { memoConflicts } from './study-files';
 
 /** The keys a memo's header uses; a line starting with one of them belongs to a header. */
 const HEADER_KEY = /^(code|transcript|segment|segments|coder|author|date|kind)\s*:/;
@@ -15,8 +16,9 @@ const HEADER_KEY = /^(code|transcript|segment|segments|coder|author|date|kind)\s
 /**
  * Memos whose header (front matter) no longer says what they are about: a header that does not
  * start on the first line (text typed above it) is not read at all, so the memo silently loses its
- * link; a header that is not valid YAML likewise. Links to codes, transcripts or segments that no
- * longer exist are warnings: the memo is kept and still readable.
+ * link; a header that is not valid YAML likewise; conflict markers a merge left in the memo. Links
+ * to codes, transcripts or segments that no longer exist are warnings: the memo is kept and still
+ * readable.
  */
 export async function memoProblems(fs: FileSource, config: ProjectConfig, codebook: Codebook, codings: readonly TranscriptCoding[]): Promise<FileProblem[]> {
   const problems: FileProblem[] = [];
@@ -28,6 +30,12 @@ export async function memoProblems(fs: FileSource, config: ProjectConfig, codebo
       continue;
     }
     if (raw === undefined) continue;
+    // A conflicted memo's header and links are both sides' at once: the conflict is what to report.
+    const conflicts = memoConflicts(path, raw);
+    if (conflicts) {
+      problems.push(...conflicts);
+      continue;
+    }
     const text = normaliseText(raw);
     const frontMatter = parseTranscript(text).frontMatter;
     if (frontMatter === undefined) {

@@ -6,10 +6,11 @@ import type { FileSource } from '../ports';
 import { loadSnapshot, participantsOverview, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
-import { UnreadableFileError, readFileText } from '../storage/file-text';
+import { readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { codebookProblems } from './codebook-check';
 import { memoProblems } from './memo-check';
+import { isStudyFileConflict, transcriptFileProblems, unreadableUncodedTranscripts } from './study-files';
 
 export interface SegmentPlacement {
   transcript: string;
@@ -27,9 +28,10 @@ export interface ProjectCheck {
 }
 
 /**
- * Read a whole project and report everything wrong with it: unreadable files, codebook
- * inconsistencies, coding that points at missing codes or transcripts, and segments that can no
- * longer be placed in their transcript's text. Reads only; never writes.
+ * Read a whole project and report everything wrong with it: unreadable files, conflict markers a
+ * merge left in any file, codebook inconsistencies, coding that points at missing codes or
+ * transcripts, and segments that can no longer be placed in their transcript's text. Reads only;
+ * never writes.
  */
 export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   const snapshot = await loadSnapshot(source);
@@ -60,15 +62,22 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
         problems.push(...found.map(({ id, problem }) => withLine(problem, lines, id)));
       }
     }
-    const unreadable = transcript.exists ? undefined : await readFileText(source, transcript.path);
-    if (unreadable instanceof UnreadableFileError) problems.push(unreadable.problem);
-    const problem = unreadable instanceof UnreadableFileError ? undefined : transcriptProblem(transcript.path, transcript.exists, transcript.listed);
-    if (problem) problems.push(problem);
+    problems.push(...(await transcriptFileProblems(source, transcript)));
   }
+  problems.push(...(await unreadableUncodedTranscripts(source, snapshot)));
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
-  return { snapshot, codebook, problems: withoutRepeats(problems), codings, placements };
+  return { snapshot, codebook, problems: withoutRepeats(withoutConflictNoise(problems)), codings, placements };
+}
+
+/**
+ * A transcript or memo holding conflict markers is neither side's file: what its markers break
+ * (front matter that is no longer YAML, say) is said by the conflict, not again as its own error.
+ */
+function withoutConflictNoise(problems: FileProblem[]): FileProblem[] {
+  const conflicted = new Set(problems.filter(isStudyFileConflict).map((p) => p.path));
+  return problems.filter((p) => !conflicted.has(p.path) || p.kind === 'merge-conflict');
 }
 
 /** A file that cannot be read is reported by each reader that tried it: once is enough. */
@@ -91,12 +100,6 @@ function recordLines(text: string): Map<string, number> {
     if (found !== null && !lines.has(found[1])) lines.set(found[1], i + 1);
   });
   return lines;
-}
-
-function transcriptProblem(path: string, exists: boolean, listed: boolean): FileProblem | undefined {
-  if (!exists) return { path, message: `has coding in .grounded/coding/${path}/ but the transcript does not exist (renamed or deleted? move its coding folder to match)`, severity: 'error' };
-  if (!listed) return { path, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' };
-  return undefined;
 }
 
 /** The transcript's coding as stored, coder by coder (the snapshot lists them in that order). */

@@ -116,9 +116,11 @@ export function conflictBase(chunks: readonly ConflictChunk[]): string | undefin
 
 /**
  * The problems of a file holding conflict markers, one per conflict, or undefined when it holds
- * none. `resolvable` says whether Grounded can merge it (coding and code files).
+ * none. `resolvable` says whether Grounded can merge it (coding and code files); `guarded`, whether
+ * Grounded refuses to write it meanwhile (false for transcripts and memos, which the researcher
+ * edits and Grounded reads as they are).
  */
-export function conflictProblems(path: string, text: string, resolvable: boolean): FileProblem[] | undefined {
+export function conflictProblems(path: string, text: string, resolvable: boolean, guarded = true): FileProblem[] | undefined {
   if (!hasConflictMarkers(text)) return undefined;
   const split = splitConflicts(text);
   const advice = resolvable
@@ -127,7 +129,7 @@ export function conflictProblems(path: string, text: string, resolvable: boolean
   if (!split.ok) return [conflictProblem(path, split.line, `unresolved git merge conflict with damaged markers: ${split.message}; edit the file by hand`)];
   return split.chunks.flatMap((c) =>
     c.kind === 'conflict'
-      ? [conflictProblem(path, c.line, `unresolved git merge conflict between "${c.oursLabel}" and "${c.theirsLabel}" (from this line); Grounded will not change this file until it is resolved: ${advice}`)]
+      ? [conflictProblem(path, c.line, `unresolved git merge conflict between "${c.oursLabel}" and "${c.theirsLabel}" (from this line)${guarded ? '; Grounded will not change this file until it is resolved' : ''}: ${advice}`)]
       : [],
   );
 }
