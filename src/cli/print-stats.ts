@@ -11,13 +11,27 @@ export function printStats(stats: ProjectStats): string {
   }
   out.push('', 'Transcripts');
   for (const tr of stats.transcripts) {
-    out.push(`  ${tr.transcript}`);
+    out.push(`  ${tr.transcript}${tr.exists ? '' : '  (no text: missing or unreadable)'}`);
     for (const c of tr.coders) {
       const review = c.fuzzy + c.orphan > 0 ? `  (${c.fuzzy} approximate, ${c.orphan} not placed)` : '';
       out.push(`    ${c.name.padEnd(30)} ${String(c.segments).padStart(5)} segments${review}`);
     }
   }
-  out.push('', stats.needsReview.length === 0 ? 'Every segment is placed on its text.' : `${stats.needsReview.length} segment(s) need review:`);
+  out.push('', ...closing(stats));
   for (const r of stats.needsReview) out.push(`  ${r.transcript} · ${r.coder} · ${r.segment} [${r.status}] ${JSON.stringify(r.exact.slice(0, 60))}`);
   return `${out.join('\n')}\n`;
+}
+
+/** Whether every segment is placed and, when not, which ones and why. */
+function closing(stats: ProjectStats): string[] {
+  const gone = stats.transcripts.filter((t) => !t.exists);
+  const lost = gone.reduce((n, t) => n + t.coders.reduce((m, c) => m + c.segments, 0), 0);
+  if (lost === 0 && stats.needsReview.length === 0) return ['Every segment is placed on its text.'];
+  const lines: string[] = [];
+  if (lost > 0) {
+    const paths = gone.map((t) => t.transcript).join(', ');
+    lines.push(`${lost} segment(s) are not placed: their transcript is missing or could not be read (${paths}; grounded validate says which and why).`);
+  }
+  if (stats.needsReview.length > 0) lines.push(`${stats.needsReview.length} segment(s) need review:`);
+  return lines;
 }

@@ -6,9 +6,16 @@ export interface ProjectStats {
   codes: { id: string; path: string; segments: number; segmentsWithSubCodes: number; transcripts: number }[];
   transcripts: {
     transcript: string;
+    /** False when the transcript has no text (renamed, deleted or unreadable) though its coding remains: none of its segments is placed. */
+    exists: boolean;
     coders: { coder: string; name: string; segments: number; exact: number; moved: number; fuzzy: number; orphan: number }[];
   }[];
-  /** Segments that could not be placed, or only approximately: they need a researcher's review. */
+  /**
+   * Segments that could not be placed in their transcript's text, or only approximately: they need a
+   * researcher's review. Segments of a transcript with no text are not listed one by one (moving its
+   * coding folder, or fixing the file, places them all): they are counted as orphans of a transcript
+   * whose `exists` is false.
+   */
   needsReview: { transcript: string; coder: string; segment: string; status: 'fuzzy' | 'orphan'; exact: string }[];
   totals: { codes: number; transcripts: number; segments: number; coders: number };
 }
@@ -25,14 +32,17 @@ export function projectStats(check: ProjectCheck): ProjectStats {
     })
     .sort((a, b) => a.path.localeCompare(b.path) || a.id.localeCompare(b.id));
   const statusOf = new Map(check.placements.map((p) => [`${p.transcript}\u0000${p.coderId}\u0000${p.segment.id}`, p.status]));
+  const gone = new Set(check.snapshot.transcripts.filter((t) => !t.exists).map((t) => t.path));
   const transcripts = check.codings
     .filter((c) => c.coders.length > 0)
     .map((coding) => ({
       transcript: coding.transcript,
+      exists: !gone.has(coding.transcript),
       coders: coding.coders.map(({ coder, segments }) => {
         const tally = { exact: 0, moved: 0, fuzzy: 0, orphan: 0 };
         for (const s of segments) {
-          const status = statusOf.get(`${coding.transcript}\u0000${coder.id}\u0000${s.id}`);
+          // With no text to place on, every segment of a missing or unreadable transcript is an orphan.
+          const status = gone.has(coding.transcript) ? 'orphan' : statusOf.get(`${coding.transcript}\u0000${coder.id}\u0000${s.id}`);
           if (status) tally[status]++;
         }
         return { coder: coder.id, name: coder.name, segments: segments.length, ...tally };
