@@ -8,7 +8,9 @@ import {
   type AgreementUnit,
   type ContinuumChoice,
 } from '../../core/agreement';
+import { leftOutOf } from '../../core/validation/left-out';
 import { NodeFileSystem } from '../../node/node-file-system';
+import { warnLeftOut } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
 import { projectRootOrExplain } from '../project-root';
 
@@ -65,9 +67,10 @@ export const agreementCommand: CliCommand = {
     if (!root) return 2;
     const coders = typeof values.coders === 'string' ? values.coders.split(',').filter((c) => c.trim() !== '') : undefined;
     const codes = Array.isArray(values.code) ? values.code.map(String) : undefined;
+    const fs = new NodeFileSystem(root);
     let loaded;
     try {
-      loaded = await loadAgreementInput(new NodeFileSystem(root), { coders, codes, unit, continuum });
+      loaded = await loadAgreementInput(fs, { coders, codes, unit, continuum });
     } catch (error) {
       if (error instanceof AgreementSelectionError) return usageError(io, error.message);
       throw error;
@@ -81,7 +84,8 @@ export const agreementCommand: CliCommand = {
     if (values.json) io.out(`${JSON.stringify({ project: loaded.project, ...report }, null, 2)}\n`);
     else if (values.csv) io.out(renderAgreementCsv(report));
     else io.out(renderAgreementTable(report, loaded.project, { detail: codes !== undefined }));
-    return 0;
+    // A coder whose file could not be read is missing from every figure: said where scripts look.
+    return warnLeftOut('agreement', await leftOutOf(fs), io);
   },
 };
 

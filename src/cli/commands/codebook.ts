@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { buildCodebookDocument, codebookAsDocx, codebookAsHtml, codebookAsMarkdown } from '../../core/codebook-export';
 import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
-import { formatOption } from '../analysis-input';
+import { leftOutOf } from '../../core/validation/left-out';
+import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
 import { projectRootOrExplain } from '../project-root';
 
@@ -33,7 +34,9 @@ export const codebookCommand: CliCommand = {
     }
     const root = projectRootOrExplain(dir, io);
     if (!root) return 2;
-    const document = buildCodebookDocument(await loadSnapshot(new NodeFileSystem(root)));
+    const fs = new NodeFileSystem(root);
+    const snapshot = await loadSnapshot(fs);
+    const document = buildCodebookDocument(snapshot);
     // The Word library is loaded only when a Word document is asked for.
     const content = format === 'docx' ? await codebookAsDocx(document, await import('docx')) : format === 'html' ? codebookAsHtml(document) : codebookAsMarkdown(document);
     if (out === undefined) io.out(content as string);
@@ -41,6 +44,6 @@ export const codebookCommand: CliCommand = {
       await writeFile(out, content);
       io.out(`written to ${out}\n`);
     }
-    return 0;
+    return warnLeftOut('codebook', await leftOutOf(fs, snapshot), io);
   },
 };

@@ -4,7 +4,8 @@ import { RefiExportError, exportCodebook, exportProject, type RefiExport } from 
 import { StoreError } from '../../core/storage/errors';
 import { NodeFileSystem } from '../../node/node-file-system';
 import { tidyCsv } from '../../core/analysis/render/tidy-csv';
-import { loadAnalysisInput, warnUnplaced } from '../analysis-input';
+import { leftOutOf } from '../../core/validation/left-out';
+import { closingNotes, loadAnalysisInput, warnLeftOut } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
 import { projectRootOrExplain } from '../project-root';
 
@@ -25,8 +26,8 @@ export const exportCommand: CliCommand = {
     if (format === 'csv') return exportCsv(root, out, io);
     const options = { positions: values.utf16 === true ? ('utf-16' as const) : ('code-points' as const), lineEndings: values.crlf === true ? ('crlf' as const) : ('lf' as const), now: new Date() };
     let result: RefiExport;
+    const fs = new NodeFileSystem(root);
     try {
-      const fs = new NodeFileSystem(root);
       result = format === 'qdc' ? await exportCodebook(fs, options) : await exportProject(fs, options);
     } catch (error) {
       if (!(error instanceof RefiExportError || error instanceof StoreError)) throw error;
@@ -36,7 +37,8 @@ export const exportCommand: CliCommand = {
     await writeFile(out, result.bytes);
     for (const warning of result.warnings) io.out(`warning: ${warning}\n`);
     io.out(`${summary(format as 'qdc' | 'qdpx', result)}\nwritten to ${out}\n`);
-    return 0;
+    // The codebook alone needs the code files only, and the export refuses one it cannot read.
+    return format === 'qdpx' ? warnLeftOut('export', await leftOutOf(fs), io) : 0;
   },
 };
 
@@ -47,8 +49,7 @@ async function exportCsv(root: string, out: string, io: CliIo): Promise<number> 
   await writeFile(out, csv);
   const rows = csv.split('\r\n').length - 2;
   io.out(`${rows} row(s): one per segment and code, ${input.context.project.transcripts.length} transcript(s)\nwritten to ${out}\n`);
-  warnUnplaced(input, io);
-  return 0;
+  return closingNotes('export', input, io);
 }
 
 function summary(format: 'qdc' | 'qdpx', { counts }: RefiExport): string {

@@ -1,6 +1,6 @@
 import { CodeLookupError, codeByTranscript, coOccurrence, crosstab, type MatrixOptions } from '../../core/analysis';
 import { coOccurrenceTable, crosstabTable, matrixTable, renderTable } from '../../core/analysis/render/render-results';
-import { formatOption, loadAnalysisInput, warnUnplaced } from '../analysis-input';
+import { closingNotes, formatOption, loadAnalysisInput } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
 
 export const matrixCommand: CliCommand = {
@@ -65,8 +65,7 @@ export const matrixCommand: CliCommand = {
       io.err(`grounded matrix: ${error.message}\n`);
       return 1;
     }
-    warnUnplaced(input, io);
-    return 0;
+    return closingNotes('matrix', input, io);
   },
 };
 

@@ -6,7 +6,8 @@ import { buildMemoReport } from '../../core/memos/memo-report';
 import { memoReportAsHtml, memoReportAsMarkdown } from '../../core/memos/memo-report-render';
 import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
-import { formatOption } from '../analysis-input';
+import { leftOutOf } from '../../core/validation/left-out';
+import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
 import { projectRootOrExplain } from '../project-root';
 
@@ -48,6 +49,6 @@ export const memosCommand: CliCommand = {
       await writeFile(out, content);
       io.out(`written to ${out}\n`);
     } else io.out(content);
-    return 0;
+    return warnLeftOut('memos', await leftOutOf(fs, snapshot), io);
   },
 };

@@ -4,7 +4,7 @@ import { CodeLookupError, ExpressionSyntaxError, FilterError, leftOutSubcodes, p
 import { parseQueryFile, queryPath, QUERY_NAME_PATTERN, type GroupBy, type SavedQuery } from '../../core/analysis/query-file';
 import { hitsAsCsv, hitsAsMarkdown } from '../../core/analysis/render/render-results';
 import { describeProblem } from '../../core/storage/format/problems';
-import { formatOption, loadAnalysisInput, warnUnplaced, type AnalysisInput } from '../analysis-input';
+import { closingNotes, formatOption, loadAnalysisInput, type AnalysisInput } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
 import { projectRounds } from '../../core/rounds';
 
@@ -72,8 +72,7 @@ export const queryCommand: CliCommand = {
     else if (format === 'csv') io.out(hitsAsCsv(input.context, hits));
     else io.out(hitsAsMarkdown(input.context, hits, groupBy));
     for (const note of notes) io.err(`grounded query: note: ${note}\n`);
-    warnUnplaced(input, io);
-    return 0;
+    return closingNotes('query', input, io);
   },
 };
 

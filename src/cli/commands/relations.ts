@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { relationsMermaid, relationsNetwork, renderRelationsSvg, svgMarkup, type LayoutDirection } from '../../core/relations';
 import { loadSnapshot } from '../../core/project-index';
 import { NodeFileSystem } from '../../node/node-file-system';
-import { formatOption } from '../analysis-input';
+import { leftOutOf } from '../../core/validation/left-out';
+import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
 import { projectRootOrExplain } from '../project-root';
 
@@ -37,7 +38,8 @@ export const relationsCommand: CliCommand = {
     }
     const root = projectRootOrExplain(dir, io);
     if (!root) return 2;
-    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    const fs = new NodeFileSystem(root);
+    const snapshot = await loadSnapshot(fs);
     const network = relationsNetwork(snapshot, direction);
     const text =
       format === 'mermaid'
@@ -51,6 +53,6 @@ export const relationsCommand: CliCommand = {
       io.out(`${network.graph.nodes.length} code(s), ${network.graph.edges.length} relation(s)\nwritten to ${out}\n`);
     } else io.out(text);
     if (network.graph.edges.length === 0) io.err('note: no relations between codes yet (relate codes with "Grounded: Relate Code…" in the editor)\n');
-    return 0;
+    return warnLeftOut('relations', await leftOutOf(fs, snapshot), io);
   },
 };

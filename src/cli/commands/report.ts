@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CodeLookupError, formatExpression, runExpression, retrieveSegments } from '../../core/analysis';
 import { codeSection, querySection, reportAsHtml, reportAsMarkdown, type ReportSection } from '../../core/analysis/render/report';
-import { formatOption, loadAnalysisInput, warnUnplaced } from '../analysis-input';
+import { closingNotes, formatOption, loadAnalysisInput } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
 import { loadSavedQuery } from './query';
 
@@ -57,7 +57,6 @@ export const reportCommand: CliCommand = {
     } else {
       io.out(text);
     }
-    warnUnplaced(input, io);
-    return 0;
+    return closingNotes('report', input, io);
   },
 };

@@ -39,7 +39,7 @@ describe('grounded stats', () => {
       const run = await stats(args, dir);
       assert.equal(run.code, 1, `${args.join(' ')}: exit 1`);
       assert.match(run.err, new RegExp(`^${BROKEN.replace(/[.]/g, '\\.')}:3: `, 'm'));
-      assert.match(run.err, /1 file\(s\) could not be read and are left out of these counts/);
+      assert.match(run.err, /^grounded stats: 1 file\(s\) could not be read and are left out of this output/m);
     }
   });
 });
