@@ -1,5 +1,6 @@
 export { parseWithInlineMarkup } from './blocks';
 export { parseTranscript } from './transcript';
+export { plainQuote } from './plain-quote';
 export { findFrontMatter, findFrontMatterDocument } from './front-matter';
 export { lineAt, paragraphAt, turnAt, withoutSpeakerLabel } from './locate';
 export { sentenceAt } from './sentence';

@@ -1,5 +1,6 @@
 import { Document, Scalar } from 'yaml';
 import type { MemoLink } from './memo-file';
+import { plainQuote } from '../markdown';
 import { excerpt } from '../views/markdown-text';
 import type { MemoKind } from './memo-kinds';
 
@@ -89,7 +90,7 @@ export function defaultMemoTitle(link: MemoLink | undefined, names: { code?: str
   if (link?.kind === 'transcript') return names.transcript ?? link.transcript;
   if (link?.kind === 'segment') {
     const where = names.transcript ?? link.transcript;
-    return names.quote ? `${where}: “${excerpt(names.quote, 50)}”` : `${where}: segment ${link.segment}`;
+    return names.quote ? `${where}: “${excerpt(plainQuote(names.quote), 50)}”` : `${where}: segment ${link.segment}`;
   }
   return 'Memo';
 }

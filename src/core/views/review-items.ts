@@ -1,5 +1,6 @@
 import type { CodeId, TextRange } from '../model';
 import type { PlacedSegment } from '../transcript-session';
+import { plainQuote } from '../markdown';
 import { excerpt } from './markdown-text';
 
 /** A segment a researcher should look at: placed only approximately, or not placed at all. */
@@ -35,7 +36,7 @@ export function reviewItems(transcript: string, placed: readonly PlacedSegment[]
       segmentId: p.segment.id,
       codes: [...p.segment.codes],
       status,
-      storedQuote: p.segment.quote.exact,
+      storedQuote: plainQuote(p.segment.quote.exact),
       range: status === 'fuzzy' ? p.range : undefined,
     });
     const range = items[items.length - 1].range;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CodeId, SegmentId } from '../../core/model';
+import { plainQuote } from '../../core/markdown';
 import { excerpt } from '../../core/views/markdown-text';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import { resolveOrCreate } from '../coding/coding-commands';
@@ -103,7 +104,7 @@ async function pickSegments(host: ProjectHost, source: CodeId): Promise<SegmentR
     coding.coders.flatMap(({ coder, segments }) =>
       segments
         .filter((s) => s.codes.includes(source))
-        .map((s) => ({ label: quickPickText(excerpt(s.quote.exact, 90)), description: quickPickText(`${coding.transcript} · ${coder.name}`), ref: { transcript: coding.transcript, coderId: coder.id, segmentId: s.id } })),
+        .map((s) => ({ label: quickPickText(excerpt(plainQuote(s.quote.exact), 90)), description: quickPickText(`${coding.transcript} · ${coder.name}`), ref: { transcript: coding.transcript, coderId: coder.id, segmentId: s.id } })),
     ),
   );
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Which segments move to another code?', matchOnDescription: true });

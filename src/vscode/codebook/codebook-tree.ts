@@ -3,6 +3,7 @@ import type { CodeId, RoundId, SegmentId } from '../../core/model';
 import { type RoundView, keptByRound, parentInView, subcodesInView } from '../../core/views/round-groups';
 import { roundChildren, roundGroupItem, roundTooltip } from '../rounds/codebook-rounds';
 import { CodeCounter, type CodeCounts } from '../../core/views/code-counts';
+import { plainQuote } from '../../core/markdown';
 import { excerpt } from '../../core/views/markdown-text';
 import { escapeMarkdown, treeItemText, untrustedMarkdown } from '../ui/untrusted';
 import { relationLines, type RelationLine } from '../../core/relations';
@@ -142,7 +143,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookNod
       coding.coders.flatMap(({ coder, segments: list }) =>
         list
           .filter((s) => s.codes.includes(node.id))
-          .map((s) => ({ kind: 'segment' as const, code: node.id, transcript: coding.transcript, coderId: coder.id, coderName: coder.name, segmentId: s.id, exact: s.quote.exact })),
+          .map((s) => ({ kind: 'segment' as const, code: node.id, transcript: coding.transcript, coderId: coder.id, coderName: coder.name, segmentId: s.id, exact: plainQuote(s.quote.exact) })),
       ),
     );
     return [...codes, ...segments];

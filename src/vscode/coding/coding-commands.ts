@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CodeId, SegmentId, TextRange } from '../../core/model';
 import { trimRange } from '../../core/text-ranges';
 import type { PlacedSegment } from '../../core/transcript-session';
+import { plainQuote } from '../../core/markdown';
 import { excerpt } from '../../core/views/markdown-text';
 import type { ProjectHost } from '../project/project-host';
 import type { TranscriptTracker } from './transcript-tracker';
@@ -166,7 +167,7 @@ async function commentSegment(host: ProjectHost, tracker: TranscriptTracker, arg
   const comment =
     args?.comment ??
     (await vscode.window.showInputBox({
-      title: `Comment on "${quickPickText(excerpt(segment.segment.quote.exact, 40))}"`,
+      title: `Comment on "${quickPickText(excerpt(plainQuote(segment.segment.quote.exact), 40))}"`,
       value: segment.segment.comment ?? '',
       prompt: 'A short note for this segment; leave empty to remove the comment',
     }));
