@@ -22,8 +22,17 @@ export function component(tag: string, attributes: Record<string, string> = {}, 
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(shownText(child)) : child);
   }
+}
+
+/**
+ * Text as the panel shows it. Bidirectional embeddings, overrides and isolates are invisible yet
+ * reorder what follows them, so a code name holding U+202E could make a row or a count read as
+ * something else: they are shown as their code points. Right-to-left marks are kept.
+ */
+export function shownText(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase()}⟧`);
 }
 
 export function clear(element: Element): void {
