@@ -33,6 +33,13 @@ export function parseCodeExpression(source: string): CodeExpression {
 }
 
 const OPERATOR = /^(AND|OR|NOT|NEAR(?:\/(?:TURN|\d+))?|FOLLOWED\s+BY(?:\/\d+)?)(?=[\s()"]|$)/;
+/**
+ * What starts like NEAR or FOLLOWED but is not one of their forms: `NEAR/abc`, `NEAR/5.5`,
+ * `NEAR/turn`, `FOLLOWED Mentoring`. Read as part of a name, it gave "No code is named …" with
+ * no word on the operator. Upper case marks an operator (names are matched without regard to case,
+ * so a lower-case `near/5` may be a name: the lookup's hint covers that).
+ */
+const MALFORMED = /^(NEAR|FOLLOWED(?:\s+BY)?)(\/[^\s()"]*)?(?=[\s()"]|$)/;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -48,6 +55,7 @@ function tokenize(source: string): Token[] {
     const ch = source[i];
     const atWordStart = i === 0 || /[\s()]/.test(source[i - 1]);
     const operator = atWordStart ? OPERATOR.exec(source.slice(i)) : null;
+    if (!operator && atWordStart) malformedOperator(source.slice(i), i);
     if (operator) {
       flushName();
       tokens.push(operatorToken(operator[1], i));
@@ -72,6 +80,19 @@ function tokenize(source: string): Token[] {
   }
   flushName();
   return tokens;
+}
+
+/** Throws what is wrong with an operator written at `at`, if `rest` starts with a malformed one. */
+function malformedOperator(rest: string, at: number): void {
+  const match = MALFORMED.exec(rest);
+  if (!match) return;
+  const [written, word, argument] = [match[0], match[1].replace(/\s+/, ' '), match[2]];
+  if (word === 'FOLLOWED') {
+    throw new ExpressionSyntaxError('FOLLOWED is written FOLLOWED BY (the next passage within 100 words) or FOLLOWED BY/N (within N words), e.g. A FOLLOWED BY/50 B; a code name with FOLLOWED in capitals is written in "double quotes"', at);
+  }
+  if (word === 'NEAR' && argument?.toUpperCase() === '/TURN') throw new ExpressionSyntaxError(`"${written}": write NEAR/TURN in capitals`, at);
+  const forms = word === 'NEAR' ? 'NEAR/N (within N words, a whole number: NEAR/5) or NEAR/TURN (in the same speaker turn)' : 'FOLLOWED BY or FOLLOWED BY/N (within N words, a whole number: FOLLOWED BY/50)';
+  throw new ExpressionSyntaxError(`"${written}" is not an operator: write ${forms}`, at);
 }
 
 function closingQuote(source: string, open: number): number {

@@ -6,11 +6,22 @@
 import { bandedDistance } from '../anchoring/distance';
 import type { AnalysisCode } from './analysis-model';
 
+/**
+ * A request names what the project does not have (a code, and in subclasses a coder or an attribute
+ * of a filter) or asks what cannot be answered. The CLI's commands and the Analysis panel show its
+ * message as the answer; subclasses say which part was wrong.
+ */
 export class CodeLookupError extends Error {}
 
 const MAX_SUGGESTIONS = 5;
-/** An operator word written in lower case between two others: `invalidation and pay`. */
-const LOWER_CASE_OPERATOR = /\S\s+(and|or|not|near|followed\s+by)\s+\S/;
+/**
+ * An operator written in lower case between two words, with its argument: `invalidation and pay`,
+ * `burnout near/5 mentoring`, `a followed by/50 b`. Names are matched without regard to case, so
+ * these stay a name; when no code has it, the hint writes the expression with capitals.
+ */
+const LOWER_CASE_OPERATOR = /(?<=\S\s+)(and|or|not|near(?:\/\S+)?|followed\s+by(?:\/\S+)?)(?=\s+\S)/gi;
+/** A name in double quotes, as an expression writes one that holds operator words: `"Pay and compensation"`. */
+const QUOTED = /^\s*("(?:[^"\\]|\\.)*")\s*$/;
 
 export class CodeLookup {
   private readonly byId = new Map<string, AnalysisCode>();
@@ -48,27 +59,43 @@ export class CodeLookup {
     return names.join('/');
   }
 
-  /** The code a reference names; throws a message a researcher can act on. */
+  /**
+   * The code a reference names; throws a message a researcher can act on. A name in double quotes
+   * is the name inside them (where one code is asked for, as `query` writes names in expressions),
+   * unless a code's name has the quotes itself.
+   */
   resolve(reference: string): string {
+    const found = this.find(reference);
+    if (found !== undefined) return found;
+    const quoted = QUOTED.exec(reference);
+    const unquoted = quoted ? unquote(quoted[1]) : undefined;
+    if (unquoted === undefined) throw new CodeLookupError(`No code is named "${reference}".${this.hint(reference, true)}`);
+    const inside = this.find(unquoted);
+    if (inside !== undefined) return inside;
+    // Quoted, the words are a name: no hint about operators.
+    throw new CodeLookupError(`No code is named "${unquoted}".${this.hint(unquoted, false)}`);
+  }
+
+  private find(reference: string): string | undefined {
     if (this.byId.has(reference)) return reference;
     const key = fold(reference);
     const byPath = this.byPath.get(key);
     if (byPath) return byPath;
     const named = this.byName.get(key) ?? [];
-    if (named.length === 1) return named[0];
     if (named.length > 1) {
       const paths = named.map((id) => `"${this.path(id)}"`).join(', ');
       throw new CodeLookupError(`Several codes are named "${reference}": write the whole path (${paths}).`);
     }
-    throw new CodeLookupError(`No code is named "${reference}".${this.hint(reference)}`);
+    return named[0];
   }
 
   /**
    * What the researcher may have meant: codes whose name or path holds what was typed ("Pay" for
    * "Validation cycle/Pay and compensation"), or is a typo or two away from it; and, for a query
-   * typed with its operators in lower case, how operators are written.
+   * typed with its operators in lower case, the expression with them in capitals (not for a name
+   * written in quotes: its words are a name).
    */
-  private hint(reference: string): string {
+  private hint(reference: string, operators: boolean): string {
     const key = fold(reference);
     // A typo's allowance grows with the name: none for three letters, two from eight on.
     const typos = key.length < 4 ? 0 : key.length < 8 ? 1 : 2;
@@ -83,8 +110,9 @@ export class CodeLookup {
     const shown = near.slice(0, MAX_SUGGESTIONS).map((p) => `"${p}"`);
     const more = near.length > MAX_SUGGESTIONS ? ` (and ${near.length - MAX_SUGGESTIONS} more)` : '';
     const meant = shown.length === 0 ? '' : shown.length === 1 ? ` Did you mean ${shown[0]}?` : ` Did you mean one of ${shown.join(', ')}${more}?`;
-    const operators = LOWER_CASE_OPERATOR.test(reference) ? ' Operators are written in capitals: AND, OR, NOT, NEAR, FOLLOWED BY.' : '';
-    return meant + operators;
+    const capitals = operators ? reference.replace(LOWER_CASE_OPERATOR, (operator) => operator.toUpperCase().replace(/\s+/, ' ')) : reference;
+    const rewritten = capitals === reference ? '' : ` Operators are written in capitals (AND, OR, NOT, NEAR/N, NEAR/TURN, FOLLOWED BY/N): did you mean ${capitals}?`;
+    return meant + rewritten;
   }
 
   /** The code and, when asked, every code below it. */
@@ -105,6 +133,14 @@ export class CodeLookup {
 
   childrenOf(id: string): string[] {
     return this.children.get(id) ?? [];
+  }
+}
+
+function unquote(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
   }
 }
 

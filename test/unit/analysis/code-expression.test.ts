@@ -103,8 +103,39 @@ describe('code expressions', () => {
     assert.equal(message('Invaldiatoin'), 'No code is named "Invaldiatoin". Did you mean "Invalidation"?');
     assert.equal(message('Paz'), 'No code is named "Paz".');
     assert.equal(message('Invalidation NEAR Money'), 'No code is named "Money".');
-    // Operators typed in lower case make one long name; the message says how to write them.
-    assert.equal(message('invalidation and pay'), 'No code is named "invalidation and pay". Operators are written in capitals: AND, OR, NOT, NEAR, FOLLOWED BY.');
+    // Operators typed in lower case make one long name; the message writes them in capitals, with their argument.
+    const capitals = 'Operators are written in capitals (AND, OR, NOT, NEAR/N, NEAR/TURN, FOLLOWED BY/N)';
+    assert.equal(message('invalidation and pay'), `No code is named "invalidation and pay". ${capitals}: did you mean invalidation AND pay?`);
+    assert.equal(message('Invalidation near/5 Pay'), `No code is named "Invalidation near/5 Pay". ${capitals}: did you mean Invalidation NEAR/5 Pay?`);
+    assert.equal(message('Invalidation near Pay'), `No code is named "Invalidation near Pay". ${capitals}: did you mean Invalidation NEAR Pay?`);
+    assert.equal(message('Pay followed by/20 family'), `No code is named "Pay followed by/20 family". ${capitals}: did you mean Pay FOLLOWED BY/20 family?`);
+    assert.equal(message('Invalidation near/turn Pay'), `No code is named "Invalidation near/turn Pay". ${capitals}: did you mean Invalidation NEAR/TURN Pay?`);
+  });
+
+  it('says what is wrong with an operator written in capitals but not in one of its forms', () => {
+    const forms = 'write NEAR/N (within N words, a whole number: NEAR/5) or NEAR/TURN (in the same speaker turn)';
+    // Each used to be one long name: No code is named "Invalidation NEAR/abc Pay".
+    assert.throws(() => parseCodeExpression('Invalidation NEAR/abc Pay'), (e: unknown) => e instanceof ExpressionSyntaxError && e.message === `"NEAR/abc" is not an operator: ${forms} (at character 14)`);
+    assert.throws(() => parseCodeExpression('Invalidation NEAR/5.5 Pay'), new RegExp(`"NEAR/5\\.5" is not an operator: ${forms.replace(/[()/]/g, '\\$&')}`));
+    assert.throws(() => parseCodeExpression('(Invalidation) NEAR/ Pay'), /"NEAR\/" is not an operator/);
+    assert.throws(() => parseCodeExpression('Invalidation NEAR/turn Pay'), /"NEAR\/turn": write NEAR\/TURN in capitals \(at character 14\)$/);
+    assert.throws(() => parseCodeExpression('Invalidation FOLLOWED Pay'), /FOLLOWED is written FOLLOWED BY \(the next passage within 100 words\) or FOLLOWED BY\/N \(within N words\)/);
+    assert.throws(() => parseCodeExpression('Invalidation FOLLOWED BY/x Pay'), /"FOLLOWED BY\/x" is not an operator: write FOLLOWED BY or FOLLOWED BY\/N/);
+    // Words that only begin like an operator are names; a quoted name may hold anything.
+    assert.deepEqual(parseCodeExpression('NEARBY AND "FOLLOWED up"'), { and: [{ code: 'NEARBY' }, { code: 'FOLLOWED up' }] });
+  });
+
+  it('takes a name in double quotes where one code is asked for, as expressions write it', () => {
+    const context = new AnalysisContext(fixtureProject());
+    assert.equal(context.lookup.resolve('"Pay/Low pay"'), 'low');
+    assert.equal(context.lookup.resolve(' "low pay" '), 'low');
+    // Quoted, its words are a name: suggestions for the name, none about operators.
+    assert.throws(() => context.lookup.resolve('"Family and pay"'), (e: unknown) => e instanceof CodeLookupError && e.message === 'No code is named "Family and pay".');
+    assert.throws(() => context.lookup.resolve('"Low pya"'), (e: unknown) => e instanceof CodeLookupError && e.message === 'No code is named "Low pya". Did you mean "Pay/Low pay"?');
+    // A code whose name has the quotes itself is found as written.
+    const project = fixtureProject();
+    project.codes.push({ id: 'q', name: '"Quoted"', parent: null });
+    assert.equal(new AnalysisContext(project).lookup.resolve('"Quoted"'), 'q');
   });
 
   it('notes a parent code named without /** whose segments are all in its sub-codes', () => {
