@@ -62,6 +62,29 @@ describe('analysis output', () => {
     assert.match(markdown, /\\\[click\\\]\(command:workbench/);
   });
 
+  it('writes out the references in a memo as the memo report does: codes by name, segments quoted', () => {
+    const project = fixtureProject();
+    project.codes.push({ id: 'c-eev1kyas3c52', name: 'Fear of authorities', parent: null });
+    // s2, Ana's "The pay was low.", with an id as the editor makes them.
+    project.segments[1].id = 's-10w36s4vbf7t';
+    const body = 'Pay and [[c-eev1kyas3c52|old name]] meet in [[s-10w36s4vbf7t|the low pay]], again [[s-10w36s4vbf7t]].\n\nBy name: [[Family]]. Gone: [[s-000000000000|a quote]], [[Nobody]].';
+    project.memos = [{ path: 'memos/pay.md', title: 'Pay', codes: ['pay'], transcripts: [], body }];
+    const section = codeSection(new AnalysisContext(project), 'pay');
+    const markdown = reportAsMarkdown('Study', [section]);
+    // The code by its name now, the segment by its label (or "(quoted below)"), a broken one by its label or target.
+    assert.ok(markdown.includes('Pay and Fear of authorities meet in the low pay, again (quoted below).\n\nBy name: Family. Gone: a quote, Nobody.\n'), markdown);
+    // The cited passage once, quoted after the memo with its participant; then what leads nowhere, and why.
+    assert.ok(markdown.includes('\n> The pay was low.\n>\n> — Ana, a.md\n'), markdown);
+    assert.ok(markdown.includes('*(s-000000000000: not in the current text of any transcript (deleted, or could not be placed: see grounded validate))*'), markdown);
+    assert.ok(markdown.includes('*(Nobody: no code is named "Nobody" (renamed? references by id survive renaming))*'), markdown);
+    assert.equal(markdown.match(/> The pay was low\./g)!.length, 2, 'once for the memo, once among the passages of Pay');
+    assert.doesNotMatch(markdown, /\\\[\\\[|\[\[/);
+    const html = reportAsHtml('Study', [section]);
+    assert.ok(html.includes('<p>Pay and Fear of authorities meet in the low pay, again (quoted below).</p>'), html);
+    assert.ok(html.includes('<blockquote><p>The pay was low.</p><p class="where">— Ana, a.md</p></blockquote><p class="where">(s-000000000000: '), html);
+    assert.doesNotMatch(html, /\[\[/);
+  });
+
   it('reports a code with its definition and passages grouped by participant, as Markdown and as inert HTML', () => {
     const context = new AnalysisContext(fixtureProject());
     const section = codeSection(context, 'pay');

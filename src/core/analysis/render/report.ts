@@ -8,6 +8,7 @@ import { countsOf } from '../frequencies';
 import type { Hit } from '../retrieval';
 import { retrieveSegments } from '../retrieval';
 import { escapeHtml } from '../../views/untrusted-text';
+import { reportMemo, type Citation, type ReportMemo } from './memo-citations';
 import { memoAsHtml, memoAsMarkdown } from './memo-text';
 import { escapeMarkdown } from './table-text';
 import { describeGather } from '../../rounds/provenance';
@@ -21,7 +22,8 @@ export interface ReportSection {
   definition?: string;
   /** Counts in words, e.g. "12 segments · 1,840 words · 7 participants". */
   summary: string;
-  memos: { title: string; path: string; body: string }[];
+  /** Memos about the code, their references written out (memo-citations.ts). */
+  memos: ReportMemo[];
   /** Sentences saying what the code gathered, by whom and when (docs/grounded-theory.md). */
   provenance?: string[];
   /** Participant → passages, in interview order. */
@@ -38,7 +40,7 @@ export function codeSection(context: AnalysisContext, codeId: string): ReportSec
     ...(code?.description ? { definition: code.description } : {}),
     ...(code?.gathered ? { provenance: code.gathered.map((record) => `${capitalised(describeGather(code, record))}.`) } : {}),
     summary: `${counts.segments} segments · ${counts.words} words · ${counts.participants} participants (with sub-codes)`,
-    memos: (context.project.memos ?? []).filter((m) => m.codes.includes(codeId)).map((m) => ({ title: m.title, path: m.path, body: m.body })),
+    memos: (context.project.memos ?? []).filter((m) => m.codes.includes(codeId)).map((m) => reportMemo(context, m)),
     groups: groupByParticipant(hits),
   };
 }
@@ -67,16 +69,24 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
     if (section.definition) out.push(`*${escapeMarkdown(section.definition)}*\n`);
     out.push(`${escapeMarkdown(section.summary)}\n`);
     for (const line of section.provenance ?? []) out.push(`${escapeMarkdown(line)}\n`);
-    for (const memo of section.memos) out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memoAsMarkdown(memo.body, 3)}\n`);
+    for (const memo of section.memos) {
+      out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memoAsMarkdown(memo.body, 3)}\n`);
+      for (const citation of memo.cited) out.push(markdownCitation(citation));
+    }
     for (const group of section.groups) {
       out.push(`### ${escapeMarkdown(group.participant)}\n`);
-      for (const hit of group.hits) {
-        const quote = hit.text.split('\n').map((l) => `> ${escapeMarkdown(l)}`).join('\n');
-        out.push(`${quote}\n>\n> — ${escapeMarkdown([hit.speaker, hit.transcript].filter(Boolean).join(', '))}\n`);
-      }
+      for (const hit of group.hits) out.push(markdownQuote(hit.text, [hit.speaker, hit.transcript].filter(Boolean).join(', ')));
     }
   }
   return out.join('\n');
+}
+
+function markdownQuote(text: string, where: string): string {
+  return `${text.split('\n').map((l) => `> ${escapeMarkdown(l)}`).join('\n')}\n>\n> — ${escapeMarkdown(where)}\n`;
+}
+
+function markdownCitation(citation: Citation): string {
+  return citation.kind === 'quote' ? markdownQuote(citation.text, citation.where) : `*(${escapeMarkdown(citation.text)})*\n`;
 }
 
 export const REPORT_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
@@ -111,7 +121,7 @@ export function reportAsHtml(projectName: string, sections: ReportSection[]): st
     if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
     out.push(`<p>${escapeHtml(section.summary)}</p>`);
     for (const line of section.provenance ?? []) out.push(`<p class="provenance">${escapeHtml(line)}</p>`);
-    for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${memoAsHtml(memo.body, 3)}</div>`);
+    for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${memoAsHtml(memo.body, 3)}${memo.cited.map(htmlCitation).join('')}</div>`);
     for (const group of section.groups) {
       out.push(`<h3>${escapeHtml(group.participant)}</h3>`);
       for (const hit of group.hits) {
@@ -122,6 +132,11 @@ export function reportAsHtml(projectName: string, sections: ReportSection[]): st
   }
   out.push('</body></html>\n');
   return out.join('\n');
+}
+
+function htmlCitation(citation: Citation): string {
+  if (citation.kind === 'missing') return `<p class="where">(${escapeHtml(citation.text)})</p>`;
+  return `<blockquote>${paragraphs(citation.text)}<p class="where">— ${escapeHtml(citation.where)}</p></blockquote>`;
 }
 
 function paragraphs(text: string): string {
