@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { normaliseText } from '../../core/anchoring';
-import { isoDate, memoDay } from '../../core/memos';
+import { isoDate } from '../../core/memos';
 import { buildMemoReport } from '../../core/memos/memo-report';
 import { memoReportAsHtml, memoReportAsMarkdown } from '../../core/memos/memo-report-render';
 import { loadSnapshot } from '../../core/project-index';
@@ -19,6 +19,10 @@ export const memosCommand: CliCommand = {
     'no kind) and in the order they were written (the "date:" of the memo, else the file\'s date),',
     'with the segments each one cites — in its header or as [[s-…]] in its text — quoted where it',
     'cites them: the draft of a findings section. HTML is one file with no script.',
+    '',
+    'A "date:" that is not YYYY-MM-DD, or not a day on the calendar, is not replaced by the file\'s',
+    'date: the memo is marked "undated" with the reason and comes after the dated ones (grounded',
+    'validate warns at its line).',
     '',
     'Options:',
     '  --format md|html     (default md)',
@@ -40,7 +44,8 @@ export const memosCommand: CliCommand = {
     for (const memo of snapshot.memos) {
       const text = await fs.readFile(memo.path);
       if (text !== undefined) texts[memo.path] = normaliseText(text);
-      if (memoDay(memo) === undefined) fileDates[memo.path] = isoDate((await stat(join(root, memo.path))).mtime);
+      // Only a memo with no date at all is dated by its file; a date written wrongly leaves it undated.
+      if (memo.date === undefined) fileDates[memo.path] = isoDate((await stat(join(root, memo.path))).mtime);
     }
     const report = buildMemoReport(snapshot, texts, fileDates);
     const content = format === 'html' ? memoReportAsHtml(report) : memoReportAsMarkdown(report);

@@ -5,6 +5,7 @@ import type { FileSource } from '../ports';
 import { readFileText } from '../storage/file-text';
 import { NO_SLICES, type Slices } from '../time-slices';
 import { parseMemo, type MemoSummary } from './memo-file';
+import { memoDay } from './memo-timeline';
 
 /**
  * Every `.md` file under the project's memos folder, sorted by path. Each memo is parsed through
@@ -33,9 +34,9 @@ export function isMemoPath(config: ProjectConfig, path: string): boolean {
   return path.toLowerCase().endsWith('.md') && path.startsWith(`${memosFolder(config)}/`);
 }
 
-/** Memos about a code, newest first (by date, then path), for tooltips and the code's view. */
+/** Memos about a code, newest first (by date, then path; undated last), for tooltips and the code's view. */
 export function memosForCode(memos: readonly MemoSummary[], code: CodeId): MemoSummary[] {
   return memos
     .filter((m) => m.links.some((l) => l.kind === 'code' && l.code === code))
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.path.localeCompare(b.path));
+    .sort((a, b) => (memoDay(b) ?? '').localeCompare(memoDay(a) ?? '') || a.path.localeCompare(b.path));
 }

@@ -8,6 +8,7 @@
 import type { CodeId, SegmentId } from '../model';
 import { parseTranscript } from '../markdown';
 import { excerpt as shorten } from '../views/markdown-text';
+import { memoDateProblem } from './memo-date';
 import { memoKindOf, type MemoKind } from './memo-kinds';
 import { isSegmentId } from './memo-references';
 
@@ -26,7 +27,7 @@ export interface MemoSummary {
   date?: string;
   /** The start of the memo's text (after the title), on one line. */
   excerpt: string;
-  /** Why the front matter could not be read; the memo is still listed. */
+  /** Why the front matter could not be read, or its `date:`; the memo is still listed. */
   problem?: string;
   /** The `kind:` of the front matter, when it names one of {@link MEMO_KINDS}. */
   kind?: MemoKind;
@@ -58,6 +59,10 @@ export function parseMemo(path: string, text: string): MemoSummary {
   if (author !== undefined) memo.author = author;
   if (date !== undefined) memo.date = date;
   if (parsed.frontMatter?.error !== undefined) memo.problem = parsed.frontMatter.error;
+  else if (date !== undefined) {
+    const problem = memoDateProblem(date);
+    if (problem !== undefined) memo.problem = problem;
+  }
   const kind = memoKindOf(data.kind);
   if (kind !== undefined) memo.kind = kind;
   const segmentIds = segmentIdsOf(data);

@@ -49,8 +49,10 @@ function htmlBlock(block: MemoBlock): string {
   return `<blockquote><p>${escapeHtml(block.text).replace(/\n/g, '<br>')}</p><p class="where">— ${escapeHtml(block.where)}</p></blockquote>`;
 }
 
+/** A memo whose date cannot be read says so where its day would be, rather than showing no date. */
 function metaLine(memo: MemoReportEntry): string {
-  return [memo.day, memo.author, memo.about.length > 0 ? `about ${memo.about.join(', ')}` : '', memo.path].filter(Boolean).join(' · ');
+  const day = memo.dateProblem === undefined ? memo.day : `undated: ${memo.dateProblem}`;
+  return [day, memo.author, memo.about.length > 0 ? `about ${memo.about.join(', ')}` : '', memo.path].filter(Boolean).join(' · ');
 }
 
 function lines(text: string): string[] {

@@ -9,6 +9,7 @@ import type { ProjectSnapshot } from '../project-index/snapshot';
 import { memoKindHeading, type MemoKind } from './memo-kinds';
 import type { MemoSummary } from './memo-file';
 import { parseReferences, resolveReference } from './memo-references';
+import { readMemoDate } from './memo-date';
 import { memoDay, memosByKind, type FileDates } from './memo-timeline';
 import { segmentsById, type FoundSegment } from './segment-lookup';
 
@@ -21,6 +22,8 @@ export interface MemoReportEntry {
   path: string;
   title: string;
   day?: string;
+  /** Why the memo's `date:` gives no day (the memo is then undated, listed after the dated ones). */
+  dateProblem?: string;
   author?: string;
   /** What the front matter says the memo is about, in words. */
   about: string[];
@@ -59,6 +62,8 @@ function participantsOf(snapshot: ProjectSnapshot): Map<string, string> {
 function entryOf(memo: MemoSummary, text: string | undefined, day: string | undefined, context: Context): MemoReportEntry {
   const entry: MemoReportEntry = { path: memo.path, title: memo.title, about: aboutOf(memo, context), blocks: [] };
   if (day !== undefined) entry.day = day;
+  const written = memo.date === undefined ? undefined : readMemoDate(memo.date);
+  if (written?.ok === false) entry.dateProblem = written.reason;
   if (memo.author !== undefined) entry.author = memo.author;
   const linked = [...memo.links.flatMap((l) => (l.kind === 'segment' ? [l.segment] : [])), ...(memo.segmentIds ?? [])];
   for (const id of new Set(linked)) entry.blocks.push(quoteOf(id, context));

@@ -3,16 +3,20 @@
  * from the file itself — never from git, which a copied or freshly cloned project does not keep)
  * and groupings by kind and by month.
  */
+import { memoDateDay } from './memo-date';
 import { MEMO_KINDS, type MemoKind } from './memo-kinds';
 import type { MemoSummary } from './memo-file';
 
 /** Path → `YYYY-MM-DD` from the file system, for memos whose front matter has no date. */
 export type FileDates = Readonly<Record<string, string>>;
 
-/** The memo's day as `YYYY-MM-DD`, or undefined when neither the memo nor the file says. */
+/**
+ * The memo's day as `YYYY-MM-DD`, or undefined when it has none. The file's day stands in only for
+ * a memo with no `date:` at all: a date written wrongly (`2024-5-7`, `2024-02-30`) makes the memo
+ * undated, not dated today by a file that was just copied or saved.
+ */
 export function memoDay(memo: MemoSummary, fileDates: FileDates = {}): string | undefined {
-  const written = memo.date === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})/.exec(memo.date)?.[1];
-  return written ?? fileDates[memo.path];
+  return memo.date === undefined ? fileDates[memo.path] : memoDateDay(memo.date);
 }
 
 /** Oldest first (the order the analysis grew in); undated memos last, then by path. */

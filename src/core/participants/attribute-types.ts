@@ -52,7 +52,10 @@ export function typeProblem(declaration: AttributeDeclaration, value: unknown): 
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : `is ${shown}, not a number`;
     case 'date':
-      return isIsoDate(value) ? undefined : `is ${shown}, not a date written YYYY-MM-DD`;
+      if (isIsoDate(value)) return undefined;
+      // `2024-13-45` has the right shape: saying only "write YYYY-MM-DD" would not show what is wrong.
+      if (typeof value === 'string' && ISO_DATE.test(value.trim())) return `is ${shown}, which is not a day on the calendar (month 01–12, and a day that month has): write the real date, YYYY-MM-DD`;
+      return `is ${shown}, not a date written YYYY-MM-DD (e.g. 2024-03-12)`;
     case 'category': {
       const allowed = declaration.values ?? [];
       if (isScalar(value) && allowed.includes(String(value))) return undefined;

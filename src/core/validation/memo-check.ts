@@ -2,6 +2,7 @@ import { normaliseText } from '../anchoring';
 import type { Codebook } from '../codebook';
 import { parseTranscript } from '../markdown';
 import { linksOf, memosFolder, type MemoLink } from '../memos';
+import { memoDateProblem } from '../memos/memo-date';
 import { listFiles } from '../interchange/refi/project-files';
 import type { FileProblem, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
@@ -18,7 +19,7 @@ const HEADER_KEY = /^(code|transcript|segment|segments|coder|author|date|kind)\s
  * start on the first line (text typed above it) is not read at all, so the memo silently loses its
  * link; a header that is not valid YAML likewise; conflict markers a merge left in the memo. Links
  * to codes, transcripts or segments that no longer exist are warnings: the memo is kept and still
- * readable.
+ * readable. So is a `date:` that cannot be read as a day: the memo is shown undated.
  */
 export async function memoProblems(fs: FileSource, config: ProjectConfig, codebook: Codebook, codings: readonly TranscriptCoding[]): Promise<FileProblem[]> {
   const problems: FileProblem[] = [];
@@ -92,6 +93,8 @@ function linkProblems(
     return i === -1 ? undefined : i + 1;
   };
   const problems: FileProblem[] = [];
+  const date = dateProblem(data.date);
+  if (date !== undefined) problems.push({ path, line: lineOf('date'), message: date, severity: 'warning' });
   if (data.segment !== undefined && !linksOf(data).some((l) => l.kind === 'segment')) {
     problems.push({ path, line: lineOf('segment'), message: 'names a segment but not both its "transcript:" and "coder:", so the link cannot be followed', severity: 'error' });
   }
@@ -100,6 +103,12 @@ function linkProblems(
     if (message !== undefined) problems.push({ path, line: lineOf(link.kind), message, severity: 'warning' });
   }
   return problems;
+}
+
+/** As parseMemo reads `date:` (text, or a number such as 20240507), so the two never disagree. */
+function dateProblem(value: unknown): string | undefined {
+  if (typeof value === 'number') return memoDateProblem(String(value));
+  return typeof value === 'string' && value.trim() !== '' ? memoDateProblem(value) : undefined;
 }
 
 function brokenLink(link: MemoLink, codebook: Codebook, codings: readonly TranscriptCoding[], transcripts: ReadonlySet<string>): string | undefined {
