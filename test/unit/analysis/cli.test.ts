@@ -95,6 +95,45 @@ describe('grounded query, matrix, report and export csv on the demo', () => {
     assert.match((await run(matrixCommand, ['.'], { cols: 'colour' })).err, /no transcript records the attribute "colour"/);
   });
 
+  it('takes a crosstab column % over the group\'s distinct segments', async () => {
+    const { code, out } = await run(matrixCommand, ['.'], { cols: 'sector', format: 'json', codes: 'Barriers' });
+    assert.equal(code, 0);
+    const table = JSON.parse(out) as { columns: { value: string; segments: number }[]; rows: { segments: number[]; segmentsColumnPercent: number[] }[] };
+    const c = table.columns.findIndex((column) => column.value === 'support services');
+    // By hand: the five support-services interviews hold 153 placed segments, 60 of them coded
+    // Barriers or a sub-code: 60 / 153 = 39.2%. (Adding up every code's row gave 372, and 16.1%.)
+    assert.equal(table.columns[c].segments, 153);
+    assert.equal(table.rows[0].segments[c], 60);
+    assert.equal(table.rows[0].segmentsColumnPercent[c].toFixed(1), '39.2');
+    // The same by definition, from the snapshot: every placed segment of the group's transcripts.
+    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    const group = snapshot.transcripts.filter((t) => t.participant.values.sector === 'support services');
+    assert.equal(group.reduce((n, t) => n + t.segments.filter((p) => p.range && p.status !== 'orphan').length, 0), 153);
+  });
+
+  it('says which coder id was meant, on query and matrix alike', async () => {
+    const listed = "The project's coders: dana-reyes (Dana Reyes), sam-okafor (Sam Okafor).";
+    const byName = await run(queryCommand, ['.'], { codes: 'Barriers', coder: ['Dana Reyes'] });
+    assert.equal(byName.code, 1);
+    assert.equal(byName.err.split('\n')[0], `grounded query: No coder has the id "Dana Reyes"; coders are named by id. Did you mean "dana-reyes"? ${listed}`);
+    const nobody = await run(matrixCommand, ['.'], { coder: ['nobody'] });
+    assert.equal(nobody.code, 1);
+    assert.equal(nobody.out, '');
+    assert.equal(nobody.err.split('\n')[0], `grounded matrix: No coder has the id "nobody"; coders are named by id. ${listed}`);
+  });
+
+  it('refuses a saved query with a mistyped key or an attribute nobody records', async () => {
+    mkdirSync(join(root, '.grounded/queries'), { recursive: true });
+    writeFileSync(join(root, '.grounded/queries/typo.json'), '{\n  "format": "grounded-query",\n  "version": 1,\n  "code": "Barriers"\n}\n');
+    const typo = await run(queryCommand, ['typo'], {});
+    assert.equal(typo.code, 1);
+    assert.match(typo.err, /^\.grounded\/queries\/typo\.json:4: "code" is not a key of a saved query .* Did you mean "codes"\?$/m);
+    writeFileSync(join(root, '.grounded/queries/sectr.json'), JSON.stringify({ format: 'grounded-query', version: 1, filter: { attributes: [{ attribute: 'sectr', equals: ['youth housing'] }] } }, null, 2));
+    const sectr = await run(queryCommand, ['sectr'], {});
+    assert.equal(sectr.code, 1);
+    assert.match(sectr.err, /^grounded query: \.grounded\/queries\/sectr\.json:7: "filter\.attributes\[0\]": no transcript records the attribute "sectr" \(recorded: .*\)\. Did you mean "sector"\?$/m);
+  });
+
   it('reports a code with its memo, as HTML without scripts', async () => {
     const out = join(root, '..', 'fear.html');
     const { code } = await run(reportCommand, ['.'], { code: 'fear of authorities', format: 'html', out });
