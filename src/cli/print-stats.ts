@@ -4,7 +4,10 @@ import type { ProjectStats } from '../core/validation/project-stats';
 export function printStats(stats: ProjectStats): string {
   const out: string[] = [];
   const t = stats.totals;
-  out.push(`${stats.project}: ${t.codes} codes, ${t.segments} segments by ${t.coders} coder(s) in ${t.transcripts} transcript(s)`, '');
+  const uncoded = stats.transcripts.filter((tr) => tr.exists && tr.coders.length === 0).length;
+  const notCoded = uncoded > 0 ? ` (${uncoded} with no segments yet)` : '';
+  const missing = t.missingTranscripts > 0 ? `, and coding of ${t.missingTranscripts} transcript(s) that are missing or unreadable` : '';
+  out.push(`${stats.project}: ${t.codes} codes, ${t.segments} segments by ${t.coders} coder(s) in ${t.transcripts} transcript(s)${notCoded}${missing}`, '');
   out.push('Codes                                              segments  with sub-codes  transcripts');
   for (const c of stats.codes) {
     out.push(`  ${c.path.padEnd(48).slice(0, 48)} ${String(c.segments).padStart(8)}  ${String(c.segmentsWithSubCodes).padStart(14)}  ${String(c.transcripts).padStart(11)}`);
@@ -12,6 +15,8 @@ export function printStats(stats: ProjectStats): string {
   out.push('', 'Transcripts');
   for (const tr of stats.transcripts) {
     out.push(`  ${tr.transcript}${tr.exists ? '' : '  (no text: missing or unreadable)'}`);
+    // Said, not left blank: an empty list under a transcript reads like output cut short.
+    if (tr.coders.length === 0) out.push(`    ${'(no coder)'.padEnd(30)} ${'0'.padStart(5)} segments`);
     for (const c of tr.coders) {
       const review = c.fuzzy + c.orphan > 0 ? `  (${c.fuzzy} approximate, ${c.orphan} not placed)` : '';
       out.push(`    ${c.name.padEnd(30)} ${String(c.segments).padStart(5)} segments${review}`);

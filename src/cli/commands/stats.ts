@@ -9,7 +9,7 @@ import { projectRootOrExplain } from '../project-root';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  usage: 'stats [dir] [--json]                Codes with segment counts, segments per transcript and coder, segments to review; exit 1 if a file cannot be read',
+  usage: 'stats [dir] [--json]                Codes with segment counts, every transcript with its segments per coder, segments to review; exit 1 if a file cannot be read',
   options: { json: { type: 'boolean' } },
   async run([dir], values, io) {
     const root = projectRootOrExplain(dir, io);

@@ -17,7 +17,11 @@ export interface ProjectStats {
    * whose `exists` is false.
    */
   needsReview: { transcript: string; coder: string; segment: string; status: 'fuzzy' | 'orphan'; exact: string }[];
-  totals: { codes: number; transcripts: number; segments: number; coders: number };
+  /**
+   * `transcripts`: those with text, coded or not — the count `matrix`, `query` and `export csv`
+   * give. `missingTranscripts`: coding whose transcript has no text, listed above with `exists: false`.
+   */
+  totals: { codes: number; transcripts: number; missingTranscripts: number; segments: number; coders: number };
 }
 
 /** The numbers `grounded stats` prints: deterministic order, so the JSON can be diffed in CI. */
@@ -33,8 +37,9 @@ export function projectStats(check: ProjectCheck): ProjectStats {
     .sort((a, b) => a.path.localeCompare(b.path) || a.id.localeCompare(b.id));
   const statusOf = new Map(check.placements.map((p) => [`${p.transcript}\u0000${p.coderId}\u0000${p.segment.id}`, p.status]));
   const gone = new Set(check.snapshot.transcripts.filter((t) => !t.exists).map((t) => t.path));
+  // Every transcript of the project, uncoded ones too (with no coders): a transcript nobody has
+  // coded yet is part of the study, and the other commands count it.
   const transcripts = check.codings
-    .filter((c) => c.coders.length > 0)
     .map((coding) => ({
       transcript: coding.transcript,
       exists: !gone.has(coding.transcript),
@@ -59,6 +64,12 @@ export function projectStats(check: ProjectCheck): ProjectStats {
     codes,
     transcripts,
     needsReview,
-    totals: { codes: codes.length, transcripts: transcripts.length, segments: transcripts.reduce((n, t) => n + t.coders.reduce((m, c) => m + c.segments, 0), 0), coders: coders.size },
+    totals: {
+      codes: codes.length,
+      transcripts: transcripts.filter((t) => t.exists).length,
+      missingTranscripts: transcripts.filter((t) => !t.exists).length,
+      segments: transcripts.reduce((n, t) => n + t.coders.reduce((m, c) => m + c.segments, 0), 0),
+      coders: coders.size,
+    },
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exportCommand } from '../../../src/cli/commands/export';
 import { statsCommand } from '../../../src/cli/commands/stats';
 
 const DEMO = fileURLToPath(new URL('../../../demo/', import.meta.url));
@@ -29,6 +30,22 @@ describe('grounded stats', () => {
     const run = await stats([], dir);
     assert.equal(run.code, 0, run.err);
     assert.equal(run.err, '');
+  });
+
+  it('lists and counts a transcript nobody has coded, as export csv and matrix count it, in text and JSON', async () => {
+    writeFileSync(join(dir, 'interviews/p18-zoe.md'), '---\nparticipant: Zoe\n---\n\n**Interviewer:** How was the work?\n\n**Zoe:** The pay was terrible.\n');
+    const text = await stats([], dir);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /: 31 codes, 754 segments by 2 coder\(s\) in 18 transcript\(s\) \(1 with no segments yet\)\n/);
+    assert.match(text.out, /^ {2}interviews\/p18-zoe\.md\n {4}\(no coder\) +0 segments$/m);
+    const json = JSON.parse((await stats(['--json'], dir)).out) as { totals: Record<string, number>; transcripts: { transcript: string; exists: boolean; coders: unknown[] }[] };
+    assert.deepEqual(json.totals, { codes: 31, transcripts: 18, missingTranscripts: 0, segments: 754, coders: 2 });
+    assert.equal(json.transcripts.length, 18);
+    assert.deepEqual(json.transcripts.at(-1), { transcript: 'interviews/p18-zoe.md', exists: true, coders: [] });
+    let exported = '';
+    const code = await exportCommand.run(['csv', dir], { out: join(dir, 'coding.csv') }, { out: (t) => (exported += t), err: () => undefined, cwd: dir });
+    assert.equal(code, 0);
+    assert.match(exported, /, 18 transcript\(s\)\n/);
   });
 
   it('names a coding file it cannot read (file:line) and exits 1, in text and JSON', async () => {

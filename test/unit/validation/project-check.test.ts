@@ -10,7 +10,7 @@ describe('checkProject over the read model', () => {
     const check = await checkProject(demoFileSystem());
     assert.deepEqual(check.problems, []);
     const stats = projectStats(check);
-    assert.deepEqual(stats.totals, { codes: 31, transcripts: 17, segments: 754, coders: 2 });
+    assert.deepEqual(stats.totals, { codes: 31, transcripts: 17, missingTranscripts: 0, segments: 754, coders: 2 });
     assert.deepEqual(stats.needsReview, []);
   });
 

@@ -18,7 +18,9 @@ describe('stats of coding whose transcript is gone', () => {
     assert.equal(p03.exists, false);
     assert.deepEqual(p03.coders.map((c) => [c.coder, c.segments, c.exact, c.moved, c.fuzzy, c.orphan]), [['dana-reyes', 1, 0, 0, 0, 1]]);
     assert.equal(stats.transcripts.find((t) => t.transcript === 'interviews/p01.md')!.exists, true);
+    assert.deepEqual([stats.totals.transcripts, stats.totals.missingTranscripts], [2, 1]);
     const text = printStats(stats);
+    assert.match(text, /^Small study: 2 codes, 5 segments by 2 coder\(s\) in 2 transcript\(s\), and coding of 1 transcript\(s\) that are missing or unreadable\n/);
     assert.match(text, /^ {2}interviews\/p03\.md {2}\(no text: missing or unreadable\)\n {4}Dana Reyes +1 segments {2}\(0 approximate, 1 not placed\)$/m);
     assert.match(text, /^1 segment\(s\) are not placed: their transcript is missing or could not be read \(interviews\/p03\.md; grounded validate says which and why\)\.\n1 segment\(s\) need review:$/m);
     assert.doesNotMatch(text, /Every segment is placed/);
