@@ -110,6 +110,34 @@ export function resolveReference(target: string, codes: readonly Code[], segment
   return { kind: 'broken', reason: `no code is named "${target}" (renamed? references by id survive renaming)` };
 }
 
+/** What a reference in a memo stands for once written out: a segment to quote, or a target that leads nowhere. */
+export type Cited = { kind: 'segment'; segment: SegmentId } | { kind: 'missing'; target: string; reason: string };
+
+/**
+ * A memo's text with its references written out for a reader (the memo report, a code report): a
+ * code as its name, a segment as its label (or "(quoted below)"), a reference that leads nowhere
+ * as its label or target; and what each cites, in order, for the caller to quote or list.
+ */
+export function writeOutReferences(text: string, codes: readonly Code[], segmentExists: (id: SegmentId) => boolean): { text: string; cited: Cited[] } {
+  const cited: Cited[] = [];
+  let out = '';
+  let at = 0;
+  for (const reference of parseReferences(text)) {
+    out += text.slice(at, reference.start);
+    at = reference.end;
+    const resolved = resolveReference(reference.target, codes, segmentExists);
+    if (resolved.kind === 'code') out += codes.find((c) => c.id === resolved.code)?.name ?? reference.target;
+    else if (resolved.kind === 'segment') {
+      out += reference.label ?? '(quoted below)';
+      cited.push({ kind: 'segment', segment: resolved.segment });
+    } else {
+      out += reference.label ?? reference.target;
+      cited.push({ kind: 'missing', target: reference.target, reason: resolved.reason });
+    }
+  }
+  return { text: out + text.slice(at), cited };
+}
+
 function comparable(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -8,7 +8,7 @@ import type { Code } from '../model';
 import type { ProjectSnapshot } from '../project-index/snapshot';
 import { memoKindHeading, type MemoKind } from './memo-kinds';
 import type { MemoSummary } from './memo-file';
-import { parseReferences, resolveReference } from './memo-references';
+import { writeOutReferences } from './memo-references';
 import { readMemoDate } from './memo-date';
 import { memoDay, memosByKind, type FileDates } from './memo-timeline';
 import { segmentsById, type FoundSegment } from './segment-lookup';
@@ -88,24 +88,8 @@ function bodyOf(text: string): string {
 
 /** A paragraph with its references named, followed by the segments it cites, quoted in full. */
 function paragraphBlocks(paragraph: string, context: Context): MemoBlock[] {
-  const quotes: MemoBlock[] = [];
-  let text = '';
-  let at = 0;
-  for (const reference of parseReferences(paragraph)) {
-    text += paragraph.slice(at, reference.start);
-    at = reference.end;
-    const resolved = resolveReference(reference.target, context.codes, (id) => context.segments.has(id));
-    if (resolved.kind === 'code') text += context.codes.find((c) => c.id === resolved.code)?.name ?? reference.target;
-    else if (resolved.kind === 'segment') {
-      const quote = quoteOf(resolved.segment, context);
-      quotes.push(quote);
-      text += reference.label ?? `(quoted below)`;
-    } else {
-      text += reference.label ?? reference.target;
-      quotes.push({ kind: 'missing', text: `${reference.target}: ${resolved.reason}` });
-    }
-  }
-  text += paragraph.slice(at);
+  const { text, cited } = writeOutReferences(paragraph, context.codes, (id) => context.segments.has(id));
+  const quotes = cited.map((c): MemoBlock => (c.kind === 'segment' ? quoteOf(c.segment, context) : { kind: 'missing', text: `${c.target}: ${c.reason}` }));
   return [{ kind: 'text', text }, ...quotes];
 }
 

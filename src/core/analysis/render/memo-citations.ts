@@ -7,7 +7,7 @@
  * reference reached the report as escaped brackets: `\[\[c-eev1kyas3c52\|…\]\]`.
  */
 import type { Code } from '../../model';
-import { isSegmentId, parseReferences, resolveReference } from '../../memos/memo-references';
+import { isSegmentId, writeOutReferences } from '../../memos/memo-references';
 import type { AnalysisContext } from '../analysis-context';
 import type { AnalysisMemo, AnalysisSegment } from '../analysis-model';
 import { passageText } from '../passage-text';
@@ -24,32 +24,21 @@ export interface ReportMemo {
 }
 
 export function reportMemo(context: AnalysisContext, memo: AnalysisMemo): ReportMemo {
-  const references = parseReferences(memo.body);
-  if (references.length === 0) return { title: memo.title, path: memo.path, body: memo.body, cited: [] };
   const { codes, segments } = lookups(context);
+  const written = writeOutReferences(memo.body, codes, (id) => segments.has(id));
   const cited: Citation[] = [];
   const quoted = new Set<string>();
-  let body = '';
-  let at = 0;
-  for (const reference of references) {
-    body += memo.body.slice(at, reference.start);
-    at = reference.end;
-    const resolved = resolveReference(reference.target, codes, (id) => segments.has(id));
-    if (resolved.kind === 'code') {
-      body += context.lookup.get(resolved.code)?.name ?? reference.target;
-    } else if (resolved.kind === 'segment') {
-      body += reference.label ?? '(quoted below)';
-      if (!quoted.has(resolved.segment)) cited.push(quoteOf(context, segments.get(resolved.segment)!));
-      quoted.add(resolved.segment);
+  for (const c of written.cited) {
+    if (c.kind === 'segment') {
+      if (!quoted.has(c.segment)) cited.push(quoteOf(context, segments.get(c.segment)!));
+      quoted.add(c.segment);
     } else {
-      body += reference.label ?? reference.target;
       // The analysis view holds placed segments only: one it lacks may exist but not be placed.
-      const reason = isSegmentId(reference.target) ? 'not in the current text of any transcript (deleted, or could not be placed: see grounded validate)' : resolved.reason;
-      cited.push({ kind: 'missing', text: `${reference.target}: ${reason}` });
+      const reason = isSegmentId(c.target) ? 'not in the current text of any transcript (deleted, or could not be placed: see grounded validate)' : c.reason;
+      cited.push({ kind: 'missing', text: `${c.target}: ${reason}` });
     }
   }
-  body += memo.body.slice(at);
-  return { title: memo.title, path: memo.path, body, cited };
+  return { title: memo.title, path: memo.path, body: written.text, cited };
 }
 
 function quoteOf(context: AnalysisContext, segment: AnalysisSegment): Citation {
