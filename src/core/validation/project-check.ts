@@ -10,6 +10,7 @@ import { readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { codebookProblems } from './codebook-check';
 import { memoProblems } from './memo-check';
+import { speakerLabelProblems } from './speaker-label-check';
 import { isStudyFileConflict, transcriptFileProblems, unreadableUncodedTranscripts } from './study-files';
 
 export interface SegmentPlacement {
@@ -30,8 +31,8 @@ export interface ProjectCheck {
 /**
  * Read a whole project and report everything wrong with it: unreadable files, conflict markers a
  * merge left in any file, codebook inconsistencies, coding that points at missing codes or
- * transcripts, and segments that can no longer be placed in their transcript's text. Reads only;
- * never writes.
+ * transcripts, segments that can no longer be placed in their transcript's text, and lines meant as
+ * speaker labels that are not read as labels. Reads only; never writes.
  */
 export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   const snapshot = await loadSnapshot(source);
@@ -63,6 +64,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
       }
     }
     problems.push(...(await transcriptFileProblems(source, transcript)));
+    if (transcript.exists) problems.push(...speakerLabelProblems(transcript.path, transcript.text));
   }
   problems.push(...(await unreadableUncodedTranscripts(source, snapshot)));
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
