@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CodeLookupError, ExpressionSyntaxError, FilterError, leftOutSubcodes, parseCodeExpression, runExpression, retrieveSegments, type CodeExpression, type Hit } from '../../core/analysis';
-import { parseQueryFile, queryPath, QUERY_NAME_PATTERN, type GroupBy, type SavedQuery } from '../../core/analysis/query-file';
+import { parseQueryFile, QUERIES_FOLDER, queryNameFor, queryPath, QUERY_NAME_PATTERN, type GroupBy, type SavedQuery } from '../../core/analysis/query-file';
 import { hitsAsCsv, hitsAsMarkdown } from '../../core/analysis/render/render-results';
 import { describeProblem } from '../../core/storage/format/problems';
 import { closingNotes, formatOption, loadAnalysisInput, type AnalysisInput } from '../analysis-input';
@@ -86,10 +86,19 @@ function splitPositionals(positionals: string[], io: CliIo, noName: boolean): { 
   return existsSync(asDir) && statSync(asDir).isDirectory() && !QUERY_NAME_PATTERN.test(only) ? { dir: only } : { name: only };
 }
 
+/** What a query name may hold (QUERY_NAME_PATTERN), in words. */
+const NAME_RULE = 'query names are lower-case letters, digits, ".", "_" and "-", starting with a letter or digit';
+
 export async function loadSavedQuery(input: AnalysisInput, name: string, io: CliIo): Promise<{ query: SavedQuery; expression: CodeExpression | undefined } | undefined> {
   const bare = name.replace(/\.json$/, '');
   if (!QUERY_NAME_PATTERN.test(bare)) {
-    io.err(`grounded: "${name}" is not a query name (lower-case letters, digits, ".", "_" and "-")\n`);
+    // A file of that name may well exist (copied in, or written by hand): then say how to make it runnable.
+    const file = (await queryFiles(input)).find((f) => f === `${bare}.json`);
+    io.err(
+      file === undefined
+        ? `grounded: "${name}" is not a query name: ${NAME_RULE} (grounded query --list shows the saved ones)\n`
+        : `grounded: ${QUERIES_FOLDER}/${file} cannot be run by name: ${NAME_RULE}. ${renameAdvice(file)}\n`,
+    );
     return undefined;
   }
   const path = queryPath(bare);
@@ -106,16 +115,37 @@ export async function loadSavedQuery(input: AnalysisInput, name: string, io: Cli
   return parsed;
 }
 
+/**
+ * Only names `grounded query NAME` runs are listed: a file named otherwise is said on stderr with
+ * the name to give it, so the list stays one runnable name a line. Such names are not run either:
+ * `grounded query DIR` tells a folder from a query name by this same rule.
+ */
 async function listQueries(input: AnalysisInput, io: CliIo): Promise<number> {
-  const entries = await input.fs.readDirectory('.grounded/queries');
-  const names = entries.filter((e) => e.kind === 'file' && e.name.endsWith('.json')).map((e) => e.name.slice(0, -5)).sort();
-  if (names.length === 0) io.out('No saved queries (.grounded/queries/ is empty).\n');
+  const files = await queryFiles(input);
+  const names = files.map((f) => f.slice(0, -5)).filter((n) => QUERY_NAME_PATTERN.test(n));
+  const skipped = files.filter((f) => !QUERY_NAME_PATTERN.test(f.slice(0, -5)));
+  if (names.length === 0) io.out(skipped.length === 0 ? `No saved queries (${QUERIES_FOLDER}/ is empty).\n` : 'No saved queries that can be run by name.\n');
+  for (const file of skipped) io.err(`grounded query: ${QUERIES_FOLDER}/${file} is not listed: ${NAME_RULE}. ${renameAdvice(file)}\n`);
   for (const name of names) {
     const text = (await input.fs.readFile(queryPath(name))) ?? '';
     const parsed = parseQueryFile(queryPath(name), text);
     io.out(parsed.ok ? `${name}\t${parsed.query.title ?? ''}\t${parsed.query.codes ?? '(all segments)'}\n` : `${name}\t(unreadable: ${parsed.problems[0].message})\n`);
   }
   return 0;
+}
+
+/** The `.json` files of the queries folder, sorted. */
+async function queryFiles(input: AnalysisInput): Promise<string[]> {
+  const entries = await input.fs.readDirectory(QUERIES_FOLDER);
+  return entries
+    .filter((e) => e.kind === 'file' && e.name.endsWith('.json'))
+    .map((e) => e.name)
+    .sort();
+}
+
+function renameAdvice(file: string): string {
+  const name = queryNameFor(file.slice(0, -5));
+  return `Rename it ${name}.json to run it as: grounded query ${name}`;
 }
 
 /** Round ids for `--round` values given as ids or names; a message when one is not the project's. */
