@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { RefiExportError, exportCodebook, exportProject, type RefiExport } from '../../core/interchange/refi';
@@ -13,8 +14,19 @@ const FORMATS = ['qdc', 'qdpx', 'csv'] as const;
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export qdc|qdpx|csv [dir] [--out file] [--utf16] [--crlf]   Export the codebook (.qdc) or the whole project (.qdpx) as REFI-QDA, or the coding as tidy CSV for R and Python',
-  options: { out: { type: 'string', short: 'o' }, utf16: { type: 'boolean' }, crlf: { type: 'boolean' } },
+  usage: 'export qdc|qdpx|csv [dir] [--out file] [--force] [--utf16] [--crlf]   Export the codebook (.qdc) or the whole project (.qdpx) as REFI-QDA, or the coding as tidy CSV for R and Python',
+  help: [
+    'Writes the export to --out FILE, else to <project folder>.qdc|.qdpx|.csv in the current folder.',
+    'That default file is not overwritten: when it exists, give --force to replace it or --out to',
+    'write elsewhere. A file named with --out is written over, as report, codebook and memos do.',
+    '',
+    'Options:',
+    '  --out FILE           where to write',
+    '  --force              replace <project folder>.<format> when it exists',
+    '  --utf16              positions as NVivo for Windows counts them (qdc, qdpx)',
+    '  --crlf               CR LF line breaks in the sources (qdpx)',
+  ].join('\n'),
+  options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, utf16: { type: 'boolean' }, crlf: { type: 'boolean' } },
   async run([format, dir], values, io) {
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
       io.err(`grounded export: say what to export: "qdc" (the codebook), "qdpx" (the whole project) or "csv" (one row per segment and code)\n`);
@@ -22,7 +34,13 @@ export const exportCommand: CliCommand = {
     }
     const root = projectRootOrExplain(dir, io);
     if (!root) return 2;
-    const out = resolve(io.cwd, typeof values.out === 'string' ? values.out : `${basename(root)}.${format}`);
+    const named = typeof values.out === 'string';
+    const out = resolve(io.cwd, named ? (values.out as string) : `${basename(root)}.${format}`);
+    const refusal = targetProblem(out, named, values.force === true);
+    if (refusal !== undefined) {
+      io.err(`grounded export: ${refusal}\n`);
+      return 1;
+    }
     if (format === 'csv') return exportCsv(root, out, io);
     const options = { positions: values.utf16 === true ? ('utf-16' as const) : ('code-points' as const), lineEndings: values.crlf === true ? ('crlf' as const) : ('lf' as const), now: new Date() };
     let result: RefiExport;
@@ -50,6 +68,18 @@ async function exportCsv(root: string, out: string, io: CliIo): Promise<number> 
   const rows = csv.split('\r\n').length - 2;
   io.out(`${rows} row(s): one per segment and code, ${input.context.project.transcripts.length} transcript(s)\nwritten to ${out}\n`);
   return closingNotes('export', input, io);
+}
+
+/**
+ * Why the export must not be written to `out`. The default name is one the researcher never typed,
+ * so an existing file of that name (last month's export, or someone else's) is kept unless --force
+ * says otherwise; a file named with --out was chosen, and is written over.
+ */
+function targetProblem(out: string, named: boolean, force: boolean): string | undefined {
+  if (!existsSync(out)) return undefined;
+  if (statSync(out).isDirectory()) return `${out} is a folder; give --out a file name`;
+  if (named || force) return undefined;
+  return `${out} already exists; use --force to overwrite it, or --out FILE to write elsewhere`;
 }
 
 function summary(format: 'qdc' | 'qdpx', { counts }: RefiExport): string {
