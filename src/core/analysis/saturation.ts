@@ -7,6 +7,7 @@
 import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { segmentPredicate, type SegmentFilter } from './filters';
+import { isIsoDate } from '../participants/attribute-types';
 
 export const DATE_ATTRIBUTES = ['interview_date', 'date', 'interviewed'];
 
@@ -31,7 +32,8 @@ export function interviewOrder(transcripts: readonly AnalysisTranscript[]): Anal
 export function dateOf(transcript: AnalysisTranscript): string | undefined {
   for (const name of DATE_ATTRIBUTES) {
     const value = transcript.attributes[name];
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+    // A date with a time (2024-07-23T10:00) counts by its day; an impossible day (2024-13-45) not at all.
+    if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return value.slice(0, 10);
   }
   return undefined;
 }

@@ -172,6 +172,18 @@ describe('analysis tables', () => {
     ]);
   });
 
+  it('puts an interview whose date is not a real day after the dated ones, and reads a date with a time by its day', () => {
+    const project = fixtureProject();
+    project.transcripts[0].attributes.interview_date = '2024-13-45';
+    project.transcripts[1].attributes.interview_date = '2023-12-01T10:30';
+    assert.deepEqual(
+      saturation(new AnalysisContext(project)).map((s) => [s.transcript, s.date]),
+      [['b.md', '2023-12-01'], ['a.md', undefined]],
+    );
+    project.transcripts[1].attributes.interview_date = '2025-01-01';
+    assert.deepEqual(saturation(new AnalysisContext(project)).map((s) => s.transcript), ['b.md', 'a.md'], 'dated before undated, whatever the date');
+  });
+
   it('says in one sentence whether the codebook is still growing', () => {
     const step = (participant: string, newCodes: string[], date?: string) => ({ transcript: `${participant}.md`, participant, ...(date ? { date } : {}), newCodes, cumulative: 0 });
     // Ana's interview was the last to add codes; the two after it added none.
