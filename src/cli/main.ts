@@ -2,6 +2,13 @@
 import type { CliIo } from './cli-command';
 import { main } from './run-cli';
 
+// A reader that stops early (`grounded report | head`) closes the pipe: what is left unread is not
+// wanted, which is no error — stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
 main(process.argv.slice(2), io).then(
   (code) => {
