@@ -121,7 +121,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Platf
     ...registerConflictCommands(host),
     ...registerInterchangeCommands(host, log),
     followTranscriptRenames(host, log),
-    new ProblemDiagnostics(host),
+    new ProblemDiagnostics(host, index),
     ...registerMemoCodebookFeatures(host, index, view),
   );
 

@@ -104,4 +104,28 @@ describe('malformed project files', function () {
     await waitFor(() => readWorkspaceFile(path) === original, 10000, 'the file to hold both sides, in canonical form');
     await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 10000, 'the diagnostic to clear');
   });
+  it('shows conflict markers and an unread speaker label in a transcript, at their lines, until the text is mended', async () => {
+    const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+    await grounded.ready;
+    const path = 'interviews/p08-dee.md';
+    const original = readWorkspaceFile(path);
+    const lines = original.split('\n');
+    const turn = lines.findIndex((l) => l.startsWith('**Dee:**'));
+    // A merge left both versions of one answer, and a later line was typed with a lower-case label.
+    const merged = [...lines.slice(0, turn), '<<<<<<< HEAD', lines[turn], '=======', lines[turn].replace('**Dee:**', '**Dee:** Well,'), '>>>>>>> wave-2', ...lines.slice(turn + 1), '', '**dee:** And one more thing.', ''];
+    writeWorkspaceFile(path, merged.join('\n'));
+    const shown = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(workspaceFileUri(path));
+      return found.length >= 2 ? found : undefined;
+    }, SETTLE_MS, 'diagnostics on the transcript');
+    const conflict = shown.find((d) => /unresolved git merge conflict/.test(d.message));
+    assert.equal(conflict?.range.start.line, turn, 'at the <<<<<<< line');
+    assert.equal(conflict?.severity, vscode.DiagnosticSeverity.Error);
+    const label = shown.find((d) => /speaker label/.test(d.message));
+    assert.equal(label?.range.start.line, merged.indexOf('**dee:** And one more thing.'));
+    assert.equal(label?.severity, vscode.DiagnosticSeverity.Warning);
+
+    writeWorkspaceFile(path, original);
+    await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0 || undefined, SETTLE_MS, 'the diagnostics to clear');
+  });
 });

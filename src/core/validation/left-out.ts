@@ -7,7 +7,8 @@
 import type { FileProblem } from '../model';
 import type { FileSource } from '../ports';
 import { loadSnapshot, type ProjectSnapshot } from '../project-index';
-import { isStudyFileConflict, memoFileProblems, missingTranscript, transcriptFileProblems, unreadableFile, unreadableUncodedTranscripts } from './study-files';
+import { conflictProblems } from '../storage/format/merge-conflict';
+import { isStudyFileConflict, memoFileProblems, missingTranscript, unreadableFile, unreadableUncodedTranscripts } from './study-files';
 
 export interface LeftOut {
   /** Code, coding, transcript and memo files that could not be read. */
@@ -23,7 +24,7 @@ export async function leftOutOf(source: FileSource, snapshot?: ProjectSnapshot):
   const read = snapshot ?? (await loadSnapshot(source));
   const left: LeftOut = { unread: read.problems.filter((p) => p.severity === 'error'), missing: [], conflicted: [] };
   for (const transcript of read.transcripts) {
-    if (transcript.exists) left.conflicted.push(...(await transcriptFileProblems(source, transcript)).filter(isStudyFileConflict));
+    if (transcript.exists) left.conflicted.push(...(conflictProblems(transcript.path, transcript.text, false, false) ?? []));
     else {
       const unreadable = await unreadableFile(source, transcript.path);
       if (unreadable) left.unread.push(unreadable);

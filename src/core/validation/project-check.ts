@@ -10,7 +10,7 @@ import { readFileText } from '../storage/file-text';
 import { codingFilePath, parseCodeFilePath } from '../storage/format';
 import { codebookProblems } from './codebook-check';
 import { memoProblems } from './memo-check';
-import { speakerLabelProblems } from './speaker-label-check';
+import { transcriptTextProblems } from './transcript-text-check';
 import { isStudyFileConflict, transcriptFileProblems, unreadableUncodedTranscripts } from './study-files';
 
 export interface SegmentPlacement {
@@ -64,7 +64,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
       }
     }
     problems.push(...(await transcriptFileProblems(source, transcript)));
-    if (transcript.exists) problems.push(...speakerLabelProblems(transcript.path, transcript.text));
+    if (transcript.exists) problems.push(...transcriptTextProblems(transcript.path, transcript.text));
   }
   problems.push(...(await unreadableUncodedTranscripts(source, snapshot)));
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));

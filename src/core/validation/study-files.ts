@@ -14,13 +14,11 @@ import { UnreadableFileError, readFileText } from '../storage/file-text';
 import { conflictProblems } from '../storage/format/merge-conflict';
 import { isTranscriptPath } from '../transcript-paths';
 
-/** One transcript of the snapshot as a file: unreadable or missing though coded, unlisted, or conflicted. */
+/** One transcript of the snapshot as a file: unreadable or missing though coded, or unlisted (its text: transcript-text-check.ts). */
 export async function transcriptFileProblems(source: FileSource, transcript: TranscriptSnapshot): Promise<FileProblem[]> {
   const { path } = transcript;
   if (!transcript.exists) return [(await unreadableFile(source, path)) ?? missingTranscript(path)];
-  const problems = conflictProblems(path, transcript.text, false, false) ?? [];
-  if (!transcript.listed) problems.push({ path, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' });
-  return problems;
+  return transcript.listed ? [] : [{ path, message: 'has coding but is not matched by the "transcripts" globs in .grounded/project.json', severity: 'warning' }];
 }
 
 /** Why a file that is there has no text (invalid UTF-8, too large), or undefined when it reads or is not there. */

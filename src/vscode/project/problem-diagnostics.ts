@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { notice, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
 import { codebookProblems } from '../../core/validation/codebook-check';
+import { TranscriptTextChecks } from '../../core/validation/transcript-text-check';
 import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
+import type { IndexHost } from './index-host';
 import type { ProjectHost } from './project-host';
 
 /**
@@ -10,7 +12,8 @@ import type { ProjectHost } from './project-host';
  * changed on disk mid-save), and what a merge can leave in the codebook (a relation to a code that
  * is gone, a record of gathering with one side lost), appear in the Problems panel at the file and
  * line they name, so a researcher sees them where they would look, and clicking one opens the file
- * there.
+ * there. So do what a transcript's text says is wrong (conflict markers a merge left in it, a line
+ * meant as a speaker label that is not read as one), checked again as texts change.
  */
 export class ProblemDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('grounded');
@@ -20,8 +23,16 @@ export class ProblemDiagnostics implements vscode.Disposable {
   /** What the latest check of relations and gatherings found. */
   private codebookProblems: FileProblem[] = [];
   private codebookChecks = 0;
+  private readonly transcriptChecks: TranscriptTextChecks;
+  private transcriptProblems: FileProblem[] = [];
+  private transcriptRuns = 0;
 
-  constructor(private readonly host: ProjectHost) {
+  constructor(
+    private readonly host: ProjectHost,
+    private readonly index: IndexHost,
+  ) {
+    this.transcriptChecks = new TranscriptTextChecks(host.slices);
+    this.disposables.push({ dispose: index.onDidChange(() => void this.checkTranscripts()).dispose });
     const attach = (): void => {
       const { store } = host.require();
       this.disposables.push(
@@ -52,11 +63,22 @@ export class ProblemDiagnostics implements vscode.Disposable {
     this.update();
   }
 
+  /** The transcripts' texts as the index holds them now (open editors' unsaved text included). */
+  private async checkTranscripts(): Promise<void> {
+    const snapshot = this.index.snapshot();
+    if (!snapshot) return;
+    const run = ++this.transcriptRuns;
+    const found = await this.transcriptChecks.problemsOf(snapshot.transcripts);
+    if (run !== this.transcriptRuns) return;
+    this.transcriptProblems = found;
+    this.update();
+  }
+
   update(): void {
     const project = this.host.project;
     if (!project) return;
     const byFile = new Map<string, FileProblem[]>();
-    for (const problem of [...project.store.problems(), ...this.codebookProblems]) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
+    for (const problem of [...project.store.problems(), ...this.codebookProblems, ...this.transcriptProblems]) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
     this.collection.clear();
     for (const [path, problems] of byFile) {
       this.collection.set(project.fs.uri(path), problems.map(toDiagnostic));
