@@ -128,4 +128,25 @@ describe('malformed project files', function () {
     writeWorkspaceFile(path, original);
     await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0 || undefined, SETTLE_MS, 'the diagnostics to clear');
   });
+  it('shows a memo whose date cannot be read, and one holding conflict markers, in the Problems panel', async () => {
+    const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
+    await grounded.ready;
+    const path = 'memos/fear-of-authorities.md';
+    const original = readWorkspaceFile(path);
+    const lines = original.split('\n');
+    writeWorkspaceFile(path, original.replace('date: 2024-05-06', 'date: 06/05/2024'));
+    const dated = await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).find((d) => /date/.test(d.message)), SETTLE_MS, 'a warning on the date');
+    assert.equal(dated.range.start.line, lines.indexOf('date: 2024-05-06'));
+    assert.equal(dated.severity, vscode.DiagnosticSeverity.Warning);
+
+    const heading = lines.findIndex((l) => l.startsWith('# '));
+    const merged = [...lines.slice(0, heading), '<<<<<<< HEAD', lines[heading], '=======', '# Fear of authorities: informed, not irrational', '>>>>>>> dee/memos', ...lines.slice(heading + 1)];
+    writeWorkspaceFile(path, merged.join('\n'));
+    const conflict = await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).find((d) => /unresolved git merge conflict/.test(d.message)), SETTLE_MS, 'an error on the conflict');
+    assert.equal(conflict.range.start.line, heading);
+    assert.equal(conflict.severity, vscode.DiagnosticSeverity.Error);
+
+    writeWorkspaceFile(path, original);
+    await waitFor(() => vscode.languages.getDiagnostics(workspaceFileUri(path)).length === 0 || undefined, SETTLE_MS, 'the diagnostics to clear');
+  });
 });

@@ -11,6 +11,7 @@ import { excerpt as shorten } from '../views/markdown-text';
 import { memoDateProblem } from './memo-date';
 import { memoKindOf, type MemoKind } from './memo-kinds';
 import { isSegmentId } from './memo-references';
+import { conflictProblems } from '../storage/format/merge-conflict';
 
 export type MemoLink =
   | { kind: 'code'; code: CodeId }
@@ -27,8 +28,15 @@ export interface MemoSummary {
   date?: string;
   /** The start of the memo's text (after the title), on one line. */
   excerpt: string;
-  /** Why the front matter could not be read, or its `date:`; the memo is still listed. */
+  /**
+   * What is wrong with the memo as a file — conflict markers a merge left in it, front matter that
+   * cannot be read, a `date:` that is not a day — while it is still listed.
+   */
   problem?: string;
+  /** Where: the line (1-based) of the first conflict or of `date:`, when known. */
+  problemLine?: number;
+  /** The problem is a merge conflict: both sides' lines are in the memo. */
+  conflicted?: true;
   /** The `kind:` of the front matter, when it names one of {@link MEMO_KINDS}. */
   kind?: MemoKind;
   /**
@@ -58,10 +66,20 @@ export function parseMemo(path: string, text: string): MemoSummary {
   const date = textOf(data.date);
   if (author !== undefined) memo.author = author;
   if (date !== undefined) memo.date = date;
-  if (parsed.frontMatter?.error !== undefined) memo.problem = parsed.frontMatter.error;
+  const conflict = conflictProblems(path, text, false, false)?.[0];
+  if (conflict !== undefined) {
+    // Said first: what the markers break (the front matter, the date) follows from them.
+    memo.problem = conflict.message;
+    memo.problemLine = conflict.line;
+    memo.conflicted = true;
+  } else if (parsed.frontMatter?.error !== undefined) memo.problem = parsed.frontMatter.error;
   else if (date !== undefined) {
     const problem = memoDateProblem(date);
-    if (problem !== undefined) memo.problem = problem;
+    if (problem !== undefined) {
+      memo.problem = problem;
+      const line = lineOfKey(text, parsed.frontMatter?.range.end ?? 0, 'date');
+      if (line !== undefined) memo.problemLine = line;
+    }
   }
   const kind = memoKindOf(data.kind);
   if (kind !== undefined) memo.kind = kind;
@@ -121,4 +139,10 @@ function textsOf(value: unknown): string[] {
 function fileStem(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.replace(/\.md$/i, '');
+}
+
+/** The 1-based line of a top-level `key:` in the front matter (which ends at `end`). */
+function lineOfKey(text: string, end: number, key: string): number | undefined {
+  const found = new RegExp(`^${key}\\s*:`, 'm').exec(text.slice(0, end));
+  return found === null ? undefined : text.slice(0, found.index).split('\n').length;
 }

@@ -13,7 +13,8 @@ import type { ProjectHost } from './project-host';
  * is gone, a record of gathering with one side lost), appear in the Problems panel at the file and
  * line they name, so a researcher sees them where they would look, and clicking one opens the file
  * there. So do what a transcript's text says is wrong (conflict markers a merge left in it, a line
- * meant as a speaker label that is not read as one), checked again as texts change.
+ * meant as a speaker label that is not read as one), checked again as texts change, and what is
+ * wrong with a memo as a file (conflict markers, front matter or a date that cannot be read).
  */
 export class ProblemDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('grounded');
@@ -24,15 +25,15 @@ export class ProblemDiagnostics implements vscode.Disposable {
   private codebookProblems: FileProblem[] = [];
   private codebookChecks = 0;
   private readonly transcriptChecks: TranscriptTextChecks;
-  private transcriptProblems: FileProblem[] = [];
-  private transcriptRuns = 0;
+  private studyProblems: FileProblem[] = [];
+  private studyRuns = 0;
 
   constructor(
     private readonly host: ProjectHost,
     private readonly index: IndexHost,
   ) {
     this.transcriptChecks = new TranscriptTextChecks(host.slices);
-    this.disposables.push({ dispose: index.onDidChange(() => void this.checkTranscripts()).dispose });
+    this.disposables.push({ dispose: index.onDidChange(() => void this.checkStudyFiles()).dispose });
     const attach = (): void => {
       const { store } = host.require();
       this.disposables.push(
@@ -63,14 +64,17 @@ export class ProblemDiagnostics implements vscode.Disposable {
     this.update();
   }
 
-  /** The transcripts' texts as the index holds them now (open editors' unsaved text included). */
-  private async checkTranscripts(): Promise<void> {
+  /** Transcripts and memos as the index holds them now (open editors' unsaved text included). */
+  private async checkStudyFiles(): Promise<void> {
     const snapshot = this.index.snapshot();
     if (!snapshot) return;
-    const run = ++this.transcriptRuns;
+    const run = ++this.studyRuns;
     const found = await this.transcriptChecks.problemsOf(snapshot.transcripts);
-    if (run !== this.transcriptRuns) return;
-    this.transcriptProblems = found;
+    if (run !== this.studyRuns) return;
+    const memos = snapshot.memos.flatMap((m): FileProblem[] =>
+      m.problem === undefined ? [] : [{ path: m.path, ...(m.problemLine !== undefined ? { line: m.problemLine } : {}), message: m.problem, severity: m.conflicted ? 'error' : 'warning' }],
+    );
+    this.studyProblems = [...found, ...memos];
     this.update();
   }
 
@@ -78,7 +82,7 @@ export class ProblemDiagnostics implements vscode.Disposable {
     const project = this.host.project;
     if (!project) return;
     const byFile = new Map<string, FileProblem[]>();
-    for (const problem of [...project.store.problems(), ...this.codebookProblems, ...this.transcriptProblems]) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
+    for (const problem of [...project.store.problems(), ...this.codebookProblems, ...this.studyProblems]) byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), problem]);
     this.collection.clear();
     for (const [path, problems] of byFile) {
       this.collection.set(project.fs.uri(path), problems.map(toDiagnostic));

@@ -46,6 +46,18 @@ describe('memos', () => {
     assert.match(broken.problem ?? '', /not valid YAML/);
   });
 
+  it('says where a memo’s problem is: the date line, or the first conflict, which comes before what it breaks', () => {
+    const undated = parseMemo('memos/a.md', '---\ncode: c-1\nauthor: Dana\ndate: 2024-5-7\n---\n\n# A\n');
+    assert.match(undated.problem ?? '', /date: 2024-05-07/);
+    assert.equal(undated.problemLine, 4);
+    assert.equal(undated.conflicted, undefined);
+    const conflicted = parseMemo('memos/b.md', '---\ndate: 2024-05-07\n<<<<<<< HEAD\nauthor: Dana\n=======\nauthor: Sam\n>>>>>>> sam\n---\n\n# B\n');
+    assert.match(conflicted.problem ?? '', /unresolved git merge conflict between "HEAD" and "sam"/);
+    assert.equal(conflicted.problemLine, 3);
+    assert.equal(conflicted.conflicted, true);
+    assert.equal(parseMemo('memos/c.md', '---\ndate: 2024-05-07\n---\n\n# C\n').problem, undefined);
+  });
+
   it('writes a new memo that reads back as created, with the cursor under the heading', () => {
     const links: MemoLink[] = [
       { kind: 'code', code: 'c-eev1kyas3c52' },
