@@ -108,5 +108,8 @@ function isPlausibleSpeaker(name: string): boolean {
   if (NOT_SPEAKERS.has(lower) || NOT_SPEAKERS.has(firstWord)) return false;
   // A particle may join names but not end one: `Maria de:` is a sentence fragment.
   const lastWord = lower.slice(lower.lastIndexOf(' ') + 1);
-  return lower === lastWord || !new RegExp(`^${PARTICLE}$`, 'u').test(lastWord);
+  return lower === lastWord || !PARTICLE_WORD.test(lastWord);
 }
+
+/** Compiled once: every label of every transcript is checked against it. */
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
