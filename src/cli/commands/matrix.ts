@@ -85,8 +85,8 @@ function crosstabLong(table: ReturnType<typeof crosstab>) {
         round(row.segmentsColumnPercent[c]),
         row.test.computed ? round(row.test.chiSquare, 4) : '',
         row.test.computed ? row.test.df : '',
-        row.test.computed ? round(row.test.p, 4) : '',
-        row.exact?.computed ? round(row.exact.p, 4) : '',
+        row.test.computed ? significant(row.test.p) : '',
+        row.exact?.computed ? significant(row.exact.p) : '',
       ]),
     ),
   };
@@ -94,4 +94,12 @@ function crosstabLong(table: ReturnType<typeof crosstab>) {
 
 function round(value: number, digits = 2): number {
   return Number(value.toFixed(digits));
+}
+
+/**
+ * A p-value to four significant digits, not four decimals: 2e-7 written as 0 would read as
+ * certainty in R, and a reader sorting or thresholding the column needs the small ones told apart.
+ */
+function significant(p: number): number {
+  return Number(p.toPrecision(4));
 }

@@ -95,6 +95,16 @@ describe('grounded query, matrix, report and export csv on the demo', () => {
     assert.match((await run(matrixCommand, ['.'], { cols: 'colour' })).err, /no transcript records the attribute "colour"/);
   });
 
+  it('writes a very small p in the long CSV to four significant digits, never as 0', async () => {
+    const csv = await run(matrixCommand, ['.'], { cols: 'sector', format: 'csv', codes: 'Barriers/Fear of authorities' });
+    const json = await run(matrixCommand, ['.'], { cols: 'sector', format: 'json', codes: 'Barriers/Fear of authorities' });
+    const exact = (JSON.parse(json.out) as { rows: { exact?: { p: number } }[] }).rows[0].exact!.p;
+    assert.ok(exact < 0.0005, `the demo's sharpest contrast: ${exact}`);
+    const written = Number(csv.out.trimEnd().split('\r\n')[1].split(',')[11]);
+    assert.notEqual(written, 0);
+    assert.equal(written, Number(exact.toPrecision(4)));
+  });
+
   it('takes a crosstab column % over the group\'s distinct segments', async () => {
     const { code, out } = await run(matrixCommand, ['.'], { cols: 'sector', format: 'json', codes: 'Barriers' });
     assert.equal(code, 0);
