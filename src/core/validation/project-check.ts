@@ -7,8 +7,9 @@ import { loadSnapshot, participantsOverview, type ProjectSnapshot, type Transcri
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { unfinishedPseudonymisation } from '../pseudonymise/journal-check';
 import { readFileText } from '../storage/file-text';
-import { codingFilePath, parseCodeFilePath } from '../storage/format';
+import { CODING_DIR, codingFilePath, parseCodeFilePath } from '../storage/format';
 import { codebookProblems } from './codebook-check';
+import { exampleProblems } from './example-check';
 import { memoProblems } from './memo-check';
 import { transcriptTextProblems } from './transcript-text-check';
 import { isStudyFileConflict, transcriptFileProblems, unreadableUncodedTranscripts } from './study-files';
@@ -70,6 +71,11 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
+  // With a coding file unread, an example's segment may be in it: nothing is said rather than something wrong.
+  if (!snapshot.problems.some((p) => p.severity === 'error' && p.path.startsWith(`${CODING_DIR}/`))) {
+    const codesOf = new Map(codings.flatMap((c) => c.coders.flatMap((k) => k.segments.map((s) => [s.id, s.codes] as const))));
+    problems.push(...(await exampleProblems(source, codebook, codesOf)));
+  }
   return { snapshot, codebook, problems: withoutRepeats(withoutConflictNoise(problems)), codings, placements };
 }
 

@@ -3,7 +3,7 @@ import { formatProblem } from '../../../src/core/storage/errors';
 import { checkProject } from '../../../src/core/validation/project-check';
 import { projectStats } from '../../../src/core/validation/project-stats';
 import { demoFileSystem } from '../pseudonymise/demo-files';
-import { smallProject, TRUST } from '../project-index/small-project';
+import { smallProject, TRUST, WORK } from '../project-index/small-project';
 
 describe('checkProject over the read model', () => {
   it('finds nothing wrong with the demo study, and counts what the coding files hold', async () => {
@@ -35,6 +35,27 @@ describe('checkProject over the read model', () => {
     ]);
     assert.deepEqual(stats.needsReview.map((r) => [r.transcript, r.segment, r.status]), [['interviews/p01.md', 's-000000000003', 'orphan']]);
     assert.equal(stats.codes[0].id, TRUST);
+  });
+
+  it('warns at the example\'s line when a code\'s example segment is gone or no longer has the code, and says nothing while coding is unread', async () => {
+    const fs = smallProject();
+    const withExample = (id: string, segment: string): void => {
+      const path = `.grounded/codes/${id}.json`;
+      const code = JSON.parse(fs.files.get(path)!) as Record<string, unknown>;
+      fs.files.set(path, `${JSON.stringify({ ...code, example: { segment, text: 'A friend from church' } }, null, 2)}\n`);
+    };
+    withExample(TRUST, 's-000000000001'); // coded trust: fine
+    withExample(WORK, 's-000000000009'); // no such segment
+    const unread = await checkProject(fs);
+    assert.ok(!unread.problems.some((p) => /example/.test(p.message)), 'p02/broken.jsonl is unread: the segment may be in it');
+
+    fs.files.delete('.grounded/coding/interviews/p02.md/broken.jsonl');
+    const gone = (await checkProject(fs)).problems.filter((p) => /example/.test(p.message));
+    assert.deepEqual(gone.map((p) => [p.path, p.line, p.severity]), [[`.grounded/codes/${WORK}.json`, fs.files.get(`.grounded/codes/${WORK}.json`)!.split('\n').findIndex((l) => l.includes('"example"')) + 1, 'warning']]);
+    assert.match(gone[0].message, /segment s-000000000009, which is no longer in the coding/);
+
+    withExample(WORK, 's-000000000002'); // a segment coded trust, not work
+    assert.match((await checkProject(fs)).problems.find((p) => /example/.test(p.message))?.message ?? '', /no longer coded "Work"/);
   });
 
   it('reports a code used in coding but missing from the codebook, on the line of its record', async () => {
