@@ -135,6 +135,43 @@ export function attributeFileProblems(overview: ParticipantsOverview): FileProbl
       problems.push(problem);
     }
   }
+  return [...problems, ...spellingProblems(overview.participants)];
+}
+
+/**
+ * One category written two ways (`Youth Housing` in one transcript, `youth housing` in another):
+ * filters match it either way, but a crosstab or a matrix groups by the value as written and shows
+ * two groups. Each transcript whose spelling is not the one most transcripts use is told which that is.
+ */
+function spellingProblems(participants: readonly Participant[]): FileProblem[] {
+  const spellings = new Map<string, Map<string, Participant[]>>();
+  for (const participant of participants) {
+    for (const [attribute, value] of Object.entries(participant.values)) {
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const key = `${attribute}\u0000${value.trim().replace(/\s+/g, ' ').toLocaleLowerCase()}`;
+      let ways = spellings.get(key);
+      if (!ways) spellings.set(key, (ways = new Map()));
+      ways.set(value, [...(ways.get(value) ?? []), participant]);
+    }
+  }
+  const problems: FileProblem[] = [];
+  for (const [key, ways] of spellings) {
+    if (ways.size < 2) continue;
+    const attribute = key.slice(0, key.indexOf('\u0000'));
+    const [usual, ...others] = [...ways].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    for (const [written, where] of others) {
+      for (const participant of where) {
+        const problem: FileProblem = {
+          path: participant.transcript,
+          message: `"${attribute}" is "${written}" here but "${usual[0]}" in ${usual[1].length} other transcript(s): a crosstab counts them as two groups; write it one way`,
+          severity: 'warning',
+        };
+        const line = participant.lines.get(attribute);
+        if (line !== undefined) problem.line = line;
+        problems.push(problem);
+      }
+    }
+  }
   return problems;
 }
 

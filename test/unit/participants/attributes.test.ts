@@ -116,6 +116,17 @@ describe('attribute inference', () => {
     assert.deepEqual(inferSchema([{ age: 3 }, { age: 'x' }]).attributes, [{ name: 'age', type: 'text' }], 'two values are too few for a majority');
   });
 
+  it('warns where a category is written differently from how most transcripts write it, since a crosstab would show two groups', () => {
+    const sectors = ['Youth Housing', 'Youth Housing', 'youth  housing', 'Advocacy', 'advocacy '];
+    const frontMatters = sectors.map((sector) => `---\nparticipant: P\nsector: ${sector}\n---\n`);
+    const overview = describeParticipants(frontMatters.map((text, i) => ({ path: `interviews/p${i}.md`, text })), undefined);
+    assert.deepEqual(attributeFileProblems(overview).map((p) => [p.path, p.line, p.message]), [
+      ['interviews/p2.md', 3, '"sector" is "youth  housing" here but "Youth Housing" in 2 other transcript(s): a crosstab counts them as two groups; write it one way'],
+      // One each (YAML drops the trailing space): the first spelling in code-point order is taken as the usual one.
+      ['interviews/p4.md', 3, '"sector" is "advocacy" here but "Advocacy" in 1 other transcript(s): a crosstab counts them as two groups; write it one way'],
+    ]);
+  });
+
   it('falls back to text when values are mixed, all different or long', () => {
     const schema = inferSchema([
       { mixed: 3, unique: 'a', long: 'x'.repeat(50), empty: null },
