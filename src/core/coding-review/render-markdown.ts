@@ -110,7 +110,8 @@ function transcriptSections(diff: CodingDiff, options: MarkdownOptions, budget: 
 function transcriptSection(t: TranscriptDiff, diff: CodingDiff, options: MarkdownOptions): string[] {
   const coding = t.changes.filter((c) => !isOnlyMoved(c));
   const moved = t.changes.filter(isOnlyMoved);
-  const notes = [t.status === 'added' ? 'new transcript' : t.status === 'removed' ? 'transcript removed' : '', t.textChanged && t.status === 'changed' ? 'its text was edited' : '']
+  const text = t.file === 'deleted' ? 'the transcript file was deleted, its coding left behind' : t.file === 'created' ? 'the transcript file was created' : t.textChanged && t.status === 'changed' ? 'its text was edited' : '';
+  const notes = [t.status === 'added' ? 'new transcript' : t.status === 'removed' ? 'transcript removed' : '', text]
     .filter((n) => n !== '')
     .join(', ');
   const out = [`**${inline(t.path)}**${notes ? ` — ${notes}` : ''}`, ''];

@@ -46,7 +46,8 @@ export function diffTranscript(base: TranscriptSnapshot | undefined, head: Trans
   changes.sort(inInterviewOrder);
   for (const c of changes) c.kinds.sort((a, b) => SEGMENT_CHANGE_KINDS.indexOf(a) - SEGMENT_CHANGE_KINDS.indexOf(b));
   const status = !base || (!base.exists && baseSegments.length === 0) ? 'added' : !head || (!head.exists && headSegments.length === 0) ? 'removed' : 'changed';
-  return { path, status, textChanged, changes };
+  const file = status !== 'changed' ? undefined : base?.exists && !head?.exists ? 'deleted' : !base?.exists && head?.exists ? 'created' : undefined;
+  return { path, status, textChanged, changes, ...(file ? { file } : {}) };
 }
 
 function segmentsOf(t: TranscriptSnapshot | undefined, skip: ReadonlySet<string> | undefined): readonly PlacedSegment[] {

@@ -49,6 +49,11 @@ export interface TranscriptDiff {
   status: 'added' | 'removed' | 'changed';
   /** The transcript's own text differs between the two sides. */
   textChanged: boolean;
+  /**
+   * The transcript file itself came or went while coding of it is on both sides: deleted (its
+   * coding left behind, every segment now unplaced) or created (coding that had no text before).
+   */
+  file?: 'deleted' | 'created';
   /** In interview order: by position in the text (head's, base's for removed segments). */
   changes: SegmentChange[];
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffSnapshots, type CodingDiff, type SegmentChange } from '../../../src/core/coding-review';
+import { diffSnapshots, renderMarkdown, type CodingDiff, type SegmentChange } from '../../../src/core/coding-review';
 import { DANA, FRIENDS, HELP, P01, P02, SAM, TRUST, WORK, baseSpec, code, seg, snapshot, type ProjectSpec } from './projects';
 
 async function diff(edit: (spec: ProjectSpec) => void): Promise<CodingDiff> {
@@ -105,6 +105,18 @@ describe('coding diff: segments', () => {
       ['interviews/p02.md', 'removed', ['removed sam-okafor s-00000000000e']],
       ['interviews/p03.md', 'added', ['added dana-reyes s-000000000020']],
     ]);
+  });
+
+  it('says a transcript file was deleted, not edited, when its coding stays behind', async () => {
+    const d = await diff((s) => {
+      delete s.texts['interviews/p02.md'];
+    });
+    const p02 = d.transcripts.find((t) => t.path === 'interviews/p02.md')!;
+    assert.equal(p02.status, 'changed');
+    assert.equal(p02.file, 'deleted');
+    assert.ok(p02.changes.every((c) => c.kinds.includes('needs-review')), 'every segment is now unplaced');
+    assert.match(renderMarkdown(d, { quotes: false }), /\*\*interviews\/p02\.md\*\* — the transcript file was deleted, its coding left behind/);
+    assert.doesNotMatch(renderMarkdown(d, { quotes: false }), /its text was edited/);
   });
 
   it('is plain JSON-serialisable data', async () => {
