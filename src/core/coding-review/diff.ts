@@ -20,13 +20,16 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
   const unreadable = unreadableFiles(base, head);
   const before = new Map(base.transcripts.map((t) => [t.path, t]));
   const after = new Map(head.transcripts.map((t) => [t.path, t]));
-  const paths = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
+  const renamed = renamedTranscripts(before, after);
+  const paths = [...new Set([...before.keys(), ...after.keys()])].filter((p) => !renamed.from.has(p)).sort(compareText);
   const transcripts: TranscriptDiff[] = [];
   for (const path of paths) {
-    const [was, now] = [before.get(path), after.get(path)];
+    const from = renamed.to.get(path);
+    const [was, now] = [before.get(from ?? path), after.get(path)];
     if (was === now) continue; // the same object: an index that did not touch it
     const diff = diffTranscript(was, now, unreadable.coders.get(path));
-    if (diff) transcripts.push(diff);
+    if (from !== undefined) transcripts.push({ ...(diff ?? { path, status: 'changed', textChanged: false, changes: [] }), renamedFrom: from });
+    else if (diff) transcripts.push(diff);
   }
   const moves = codeMoves(transcripts);
   const counted = changedCodes(base.codes, head.codes);
@@ -43,6 +46,26 @@ export function diffSnapshots(base: ProjectSnapshot, head: ProjectSnapshot, opti
     totals: totals(transcripts),
     problems: unreadable.problems,
   };
+}
+
+/**
+ * Transcripts moved or renamed (`git mv interviews/p01.md wave-1/p01.md`): a path with text only in
+ * base and one only in head whose texts are the same, and no other such pair has that text. Compared
+ * as one transcript, a move is one line of the review, not every segment removed and added again.
+ */
+function renamedTranscripts(before: ReadonlyMap<string, TranscriptSnapshot>, after: ReadonlyMap<string, TranscriptSnapshot>): { to: Map<string, string>; from: Set<string> } {
+  const gone = new Map<string, string[]>();
+  // Nothing left at the old path, nothing at the new one before: the coding moved with the text.
+  for (const [path, t] of before) if (t.exists && !after.has(path)) gone.set(t.text, [...(gone.get(t.text) ?? []), path]);
+  const arrived = new Map<string, string[]>();
+  for (const [path, t] of after) if (t.exists && !before.has(path) && gone.has(t.text)) arrived.set(t.text, [...(arrived.get(t.text) ?? []), path]);
+  const to = new Map<string, string>();
+  for (const [text, paths] of arrived) {
+    const from = gone.get(text)!;
+    // Two copies of one text on either side: which went where cannot be told.
+    if (paths.length === 1 && from.length === 1 && text !== '') to.set(paths[0], from[0]);
+  }
+  return { to, from: new Set(to.values()) };
 }
 
 /** Codes added, deleted or changed: the only ones whose segments the codebook section counts. */

@@ -111,7 +111,7 @@ function transcriptSection(t: TranscriptDiff, diff: CodingDiff, options: Markdow
   const coding = t.changes.filter((c) => !isOnlyMoved(c));
   const moved = t.changes.filter(isOnlyMoved);
   const text = t.file === 'deleted' ? 'the transcript file was deleted, its coding left behind' : t.file === 'created' ? 'the transcript file was created' : t.textChanged && t.status === 'changed' ? 'its text was edited' : '';
-  const notes = [t.status === 'added' ? 'new transcript' : t.status === 'removed' ? 'transcript removed' : '', text]
+  const notes = [t.renamedFrom !== undefined ? `moved from ${inline(t.renamedFrom)}` : '', t.status === 'added' ? 'new transcript' : t.status === 'removed' ? 'transcript removed' : '', text]
     .filter((n) => n !== '')
     .join(', ');
   const out = [`**${inline(t.path)}**${notes ? ` — ${notes}` : ''}`, ''];

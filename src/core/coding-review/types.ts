@@ -54,6 +54,8 @@ export interface TranscriptDiff {
    * coding left behind, every segment now unplaced) or created (coding that had no text before).
    */
   file?: 'deleted' | 'created';
+  /** The transcript was moved or renamed from this path (the same text there in base, gone in head). */
+  renamedFrom?: string;
   /** In interview order: by position in the text (head's, base's for removed segments). */
   changes: SegmentChange[];
 }

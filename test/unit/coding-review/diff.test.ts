@@ -119,6 +119,34 @@ describe('coding diff: segments', () => {
     assert.doesNotMatch(renderMarkdown(d, { quotes: false }), /its text was edited/);
   });
 
+  it('shows a transcript moved with its coding as one move, with only what changed on the way', async () => {
+    const d = await diff((s) => {
+      s.texts['wave-1/p02.md'] = s.texts['interviews/p02.md'];
+      s.coding['wave-1/p02.md'] = s.coding['interviews/p02.md'];
+      delete s.texts['interviews/p02.md'];
+      delete s.coding['interviews/p02.md'];
+    });
+    assert.deepEqual(d.transcripts.map((t) => [t.path, t.status, t.renamedFrom, t.changes.length]), [['wave-1/p02.md', 'changed', 'interviews/p02.md', 0]]);
+    assert.match(renderMarkdown(d, { quotes: false }), /\*\*wave-1\/p02\.md\*\* — moved from interviews\/p02\.md/);
+
+    // Moved, and a segment recoded on the way: the one change is listed under the new path.
+    const recoded = await diff((s) => {
+      s.texts['wave-1/p02.md'] = s.texts['interviews/p02.md'];
+      s.coding['wave-1/p02.md'] = { [SAM.id]: s.coding['interviews/p02.md'][SAM.id].map((x) => ({ ...x, codes: [TRUST] })) };
+      delete s.texts['interviews/p02.md'];
+      delete s.coding['interviews/p02.md'];
+    });
+    assert.deepEqual(recoded.transcripts.map((t) => [t.path, t.renamedFrom, t.changes.map(brief)]), [['wave-1/p02.md', 'interviews/p02.md', ['recoded sam-okafor s-00000000000e']]]);
+  });
+
+  it('does not take a text moved away from its coding for a move: the coding left behind is reported', async () => {
+    const d = await diff((s) => {
+      s.texts['wave-1/p02.md'] = s.texts['interviews/p02.md'];
+      delete s.texts['interviews/p02.md'];
+    });
+    assert.deepEqual(d.transcripts.map((t) => [t.path, t.renamedFrom, t.file]), [['interviews/p02.md', undefined, 'deleted']]);
+  });
+
   it('is plain JSON-serialisable data', async () => {
     const d = await diff((s) => {
       s.coding['interviews/p01.md'][DANA.id][0] = seg(P01, 's-00000000000a', 'A friend from church took me');
