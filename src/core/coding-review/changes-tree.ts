@@ -45,7 +45,8 @@ export function codingChanges(diff: CodingDiff, base: ProjectSnapshot, head: Pro
   const out: TranscriptChanges[] = [];
   for (const t of diff.transcripts) {
     const headText = head.transcripts.find((x) => x.path === t.path)?.text ?? '';
-    const baseSegments = base.transcripts.find((x) => x.path === t.path)?.segments ?? [];
+    // A transcript moved on the way was at its old path in base.
+    const baseSegments = base.transcripts.find((x) => x.path === (t.renamedFrom ?? t.path))?.segments ?? [];
     const rows: ChangeRow[] = [];
     for (const change of t.changes) rows.push(...rowsOf(change, headText, baseSegments));
     if (rows.length === 0) continue;
