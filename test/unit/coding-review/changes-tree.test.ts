@@ -36,6 +36,23 @@ describe('coding changes by transcript and code', () => {
   });
 });
 
+describe('coding changes of a moved transcript', () => {
+  it('places a segment removed on the way on the text at its new path', async () => {
+    const head = baseSpec();
+    head.texts['wave-1/p01.md'] = head.texts['interviews/p01.md'];
+    head.coding['wave-1/p01.md'] = head.coding['interviews/p01.md'];
+    delete head.texts['interviews/p01.md'];
+    delete head.coding['interviews/p01.md'];
+    head.coding['wave-1/p01.md'][DANA.id].splice(0, 1); // removed: "A friend from church"
+    const [base, now] = [await snapshot(baseSpec()), await snapshot(head)];
+    const [moved] = codingChanges(diffSnapshots(base, now), base, now);
+    assert.equal(moved.path, 'wave-1/p01.md');
+    const row = moved.codes[0].rows[0];
+    assert.equal(row.sign, '-');
+    assert.equal(row.range && P01.slice(row.range.start, row.range.end), 'A friend from church');
+  });
+});
+
 describe('which revision to compare with', () => {
   const refs: RefSummary[] = [
     { name: 'main', kind: 'branch' },
