@@ -96,6 +96,9 @@ function paragraphBlocks(paragraph: string, context: Context): MemoBlock[] {
 function quoteOf(id: string, context: Context): MemoBlock {
   const found = context.segments.get(id);
   if (!found) return { kind: 'missing', text: `segment ${id} no longer exists` };
+  // Words no longer in the transcript (reworded, or removed on purpose: a name redacted) are not
+  // quoted in a report that leaves the project; the code report says the same.
+  if (!found.placed.range) return { kind: 'missing', text: `segment ${id} is not in the current text of ${found.transcript} (its words were changed or removed; see grounded validate)` };
   const who = context.participants.get(found.transcript);
   return { kind: 'quote', text: found.text, where: [who, found.transcript].filter(Boolean).join(', ') };
 }

@@ -44,6 +44,17 @@ describe('the memo report', () => {
     assert.ok(html.includes('<p>&lt;script&gt;alert(1)&lt;/script&gt; Fear (Fear of authorities)'));
   });
 
+  it('does not quote a cited passage whose words were removed from the transcript (a name redacted), and says why', async () => {
+    const fs = withMemos({ 'memos/theory.md': THEORY });
+    const p01 = 'interviews/p01-amara.md';
+    fs.files.set(p01, fs.files.get(p01)!.replace('A phone, a proper phone with my own number', '[REDACTED]'));
+    const snapshot = await loadSnapshot(fs);
+    const report = buildMemoReport(snapshot, { 'memos/theory.md': normaliseText(THEORY) });
+    const blocks = report.groups.flatMap((g) => g.memos).find((m) => m.title === 'Safety')!.blocks;
+    assert.ok(!blocks.some((b) => b.text.includes('proper phone')), 'the removed words are not quoted');
+    assert.ok(blocks.some((b) => b.kind === 'missing' && b.text === `segment ${PHONE} is not in the current text of ${p01} (its words were changed or removed; see grounded validate)`));
+  });
+
   it('validate reports broken references, unknown kinds and missing segments at file:line', async () => {
     const fs = withMemos({
       'memos/theory.md': THEORY,
