@@ -116,9 +116,11 @@ export type Cited = { kind: 'segment'; segment: SegmentId } | { kind: 'missing';
 /**
  * A memo's text with its references written out for a reader (the memo report, a code report): a
  * code as its name, a segment as its label (or "(quoted below)"), a reference that leads nowhere
- * as its label or target; and what each cites, in order, for the caller to quote or list.
+ * as its label or target; and what each cites, in order, for the caller to quote or list. What is
+ * written in passes through `literal`: the memo is read as Markdown afterwards, where a code named
+ * ``Focused: `code` *star*`` must stay that name, not become code and emphasis.
  */
-export function writeOutReferences(text: string, codes: readonly Code[], segmentExists: (id: SegmentId) => boolean): { text: string; cited: Cited[] } {
+export function writeOutReferences(text: string, codes: readonly Code[], segmentExists: (id: SegmentId) => boolean, literal: (text: string) => string = markdownLiteral): { text: string; cited: Cited[] } {
   const cited: Cited[] = [];
   let out = '';
   let at = 0;
@@ -126,16 +128,33 @@ export function writeOutReferences(text: string, codes: readonly Code[], segment
     out += text.slice(at, reference.start);
     at = reference.end;
     const resolved = resolveReference(reference.target, codes, segmentExists);
-    if (resolved.kind === 'code') out += codes.find((c) => c.id === resolved.code)?.name ?? reference.target;
+    if (resolved.kind === 'code') out += literal(codes.find((c) => c.id === resolved.code)?.name ?? reference.target);
     else if (resolved.kind === 'segment') {
-      out += reference.label ?? '(quoted below)';
+      out += literal(reference.label ?? '(quoted below)');
       cited.push({ kind: 'segment', segment: resolved.segment });
     } else {
-      out += reference.label ?? reference.target;
+      out += literal(reference.label ?? reference.target);
       cited.push({ kind: 'missing', target: reference.target, reason: resolved.reason });
     }
   }
   return { text: out + text.slice(at), cited };
+}
+
+/**
+ * Text that Markdown reads back as itself: every ASCII punctuation character with a backslash
+ * before it (CommonMark reads such a pair as the character alone), line breaks and other control
+ * characters as spaces, so a name stays on its line.
+ */
+/** C0 controls and DEL, built from code points (a literal range would trip the linter). */
+const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]+`, 'g');
+
+export function markdownLiteral(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** A memo's title with its references written out as plain text (a title is shown as it is, not read as Markdown). */
+export function titleWithReferences(title: string, codes: readonly Code[], segmentExists: (id: SegmentId) => boolean): string {
+  return writeOutReferences(title, codes, segmentExists, (text) => text).text;
 }
 
 function comparable(name: string): string {

@@ -8,7 +8,7 @@ import type { Code } from '../model';
 import type { ProjectSnapshot } from '../project-index/snapshot';
 import { memoKindHeading, type MemoKind } from './memo-kinds';
 import type { MemoSummary } from './memo-file';
-import { writeOutReferences } from './memo-references';
+import { titleWithReferences, writeOutReferences } from './memo-references';
 import { readMemoDate } from './memo-date';
 import { memoDay, memosByKind, type FileDates } from './memo-timeline';
 import { segmentsById, type FoundSegment } from './segment-lookup';
@@ -60,7 +60,8 @@ function participantsOf(snapshot: ProjectSnapshot): Map<string, string> {
 }
 
 function entryOf(memo: MemoSummary, text: string | undefined, day: string | undefined, context: Context): MemoReportEntry {
-  const entry: MemoReportEntry = { path: memo.path, title: memo.title, about: aboutOf(memo, context), blocks: [] };
+  const title = titleWithReferences(memo.title, context.codes, (id) => context.segments.has(id));
+  const entry: MemoReportEntry = { path: memo.path, title, about: aboutOf(memo, context), blocks: [] };
   if (day !== undefined) entry.day = day;
   const written = memo.date === undefined ? undefined : readMemoDate(memo.date);
   if (written?.ok === false) entry.dateProblem = written.reason;

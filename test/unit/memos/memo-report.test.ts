@@ -44,6 +44,24 @@ describe('the memo report', () => {
     assert.ok(html.includes('<p>&lt;script&gt;alert(1)&lt;/script&gt; Fear (Fear of authorities)'));
   });
 
+  it('shows a referenced code by its name as written, never as Markdown, and writes out references in a title', async () => {
+    const fs = withMemos({ 'memos/odd.md': `---\nkind: theoretical\n---\n\n# How [[${FEAR}|fear]] shapes help\n\nPlain [[${FEAR}]] text.\n` });
+    const path = `.grounded/codes/${FEAR}.json`;
+    const code = JSON.parse(fs.files.get(path)!) as { name: string };
+    fs.files.set(path, `${JSON.stringify({ ...code, name: 'Focused: `code` #hash [x](y) *star*' }, null, 2)}\n`);
+    const snapshot = await loadSnapshot(fs);
+    const report = buildMemoReport(snapshot, { 'memos/odd.md': normaliseText(fs.files.get('memos/odd.md')!) });
+    const memo = report.groups.flatMap((g) => g.memos).find((m) => m.path === 'memos/odd.md')!;
+    // A code is written as its name now, whatever label it was given (labels go stale on renames).
+    assert.equal(memo.title, 'How Focused: `code` #hash [x](y) *star* shapes help');
+    const html = memoReportAsHtml(report);
+    assert.ok(html.includes('Plain Focused: `code` #hash [x](y) *star* text.'), 'the name as written');
+    assert.doesNotMatch(html, /<code>|<em>|<a /);
+    const markdown = memoReportAsMarkdown(report);
+    assert.ok(markdown.includes('### How Focused: \\`code\\`'), markdown.slice(0, 400));
+    assert.doesNotMatch(markdown, /Plain Focused: `code`/, 'backticks are escaped in Markdown');
+  });
+
   it('does not quote a cited passage whose words were removed from the transcript (a name redacted), and says why', async () => {
     const fs = withMemos({ 'memos/theory.md': THEORY });
     const p01 = 'interviews/p01-amara.md';

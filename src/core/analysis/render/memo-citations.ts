@@ -7,7 +7,7 @@
  * reference reached the report as escaped brackets: `\[\[c-eev1kyas3c52\|…\]\]`.
  */
 import type { Code } from '../../model';
-import { isSegmentId, writeOutReferences } from '../../memos/memo-references';
+import { isSegmentId, titleWithReferences, writeOutReferences } from '../../memos/memo-references';
 import type { AnalysisContext } from '../analysis-context';
 import type { AnalysisMemo, AnalysisSegment } from '../analysis-model';
 import { passageText } from '../passage-text';
@@ -38,7 +38,7 @@ export function reportMemo(context: AnalysisContext, memo: AnalysisMemo): Report
       cited.push({ kind: 'missing', text: `${c.target}: ${reason}` });
     }
   }
-  return { title: memo.title, path: memo.path, body: written.text, cited };
+  return { title: titleWithReferences(memo.title, codes, (id) => segments.has(id)), path: memo.path, body: written.text, cited };
 }
 
 function quoteOf(context: AnalysisContext, segment: AnalysisSegment): Citation {

@@ -22,19 +22,24 @@ const MAX_DEPTH = 16;
 /** `headingBase`: the report's level the memo sits under; the memo's `#` becomes one below it. */
 export function memoAsMarkdown(text: string, headingBase: number): string {
   const tree = parsed(text);
-  if (!tree) return plainParagraphs(text).map((p) => p.split('\n').map(escapeMarkdown).join('\n')).join('\n\n');
+  if (!tree) return plainParagraphs(text).map((p) => p.split('\n').map((line) => escapeMarkdown(readEscapes(line))).join('\n')).join('\n\n');
   return new MemoWriter(MARKDOWN, headingBase).blocks(tree.children, 0);
 }
 
 export function memoAsHtml(text: string, headingBase: number): string {
   const tree = parsed(text);
-  if (!tree) return plainParagraphs(text).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  if (!tree) return plainParagraphs(text).map((p) => `<p>${escapeHtml(readEscapes(p)).replace(/\n/g, '<br>')}</p>`).join('');
   return new MemoWriter(HTML, headingBase).blocks(tree.children, 0);
 }
 
 function parsed(text: string): Root | undefined {
   if (text.length > MAX_MEMO_CHARS || plainParagraphs(text).some((p) => p.length > MAX_PARAGRAPH_CHARS)) return undefined;
   return parseWithInlineMarkup(text.trim());
+}
+
+/** A backslash before ASCII punctuation, as Markdown reads it: the character alone (memos too long to parse are still read so). */
+function readEscapes(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 function plainParagraphs(text: string): string[] {
