@@ -1,7 +1,7 @@
 /** The codebook as Markdown and as one HTML file that loads and runs nothing (every value escaped). */
 import { escapeHtml } from '../views/untrusted-text';
 import { reportHead } from '../analysis/render/report';
-import { escapeMarkdown } from '../analysis/render/table-text';
+import { escapeMarkdown, escapeMarkdownLine } from '../analysis/render/table-text';
 import { usageText, type CodebookDocument, type CodebookEntry } from './codebook-document';
 
 /** The labelled parts of one code, in the order every format writes them. */
@@ -18,9 +18,9 @@ export function codebookFields(entry: CodebookEntry): { label: string; text: str
 }
 
 export function codebookAsMarkdown(document: CodebookDocument): string {
-  const out: string[] = [`# ${escapeMarkdown(document.project)}: codebook\n`];
+  const out: string[] = [`# ${escapeMarkdownLine(document.project)}: codebook\n`];
   for (const entry of document.entries) {
-    out.push(`${'#'.repeat(Math.min(entry.depth + 2, 6))} ${escapeMarkdown(entry.path.join(' / '))}\n`);
+    out.push(`${'#'.repeat(Math.min(entry.depth + 2, 6))} ${escapeMarkdownLine(entry.path.join(' / '))}\n`);
     out.push(`*${escapeMarkdown(usageText(entry))}*\n`);
     for (const field of codebookFields(entry)) out.push(`**${field.label}:** ${oneBlock(field.text)}\n`);
     if (entry.example) {

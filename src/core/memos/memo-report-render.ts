@@ -2,15 +2,15 @@
 import { escapeHtml } from '../views/untrusted-text';
 import { reportHead } from '../analysis/render/report';
 import { memoAsHtml, memoAsMarkdown } from '../analysis/render/memo-text';
-import { escapeMarkdown } from '../analysis/render/table-text';
+import { escapeMarkdown, escapeMarkdownLine } from '../analysis/render/table-text';
 import type { MemoBlock, MemoReport, MemoReportEntry } from './memo-report';
 
 export function memoReportAsMarkdown(report: MemoReport): string {
-  const out: string[] = [`# ${escapeMarkdown(report.project)}: memos\n`];
+  const out: string[] = [`# ${escapeMarkdownLine(report.project)}: memos\n`];
   for (const group of report.groups) {
     out.push(`## ${escapeMarkdown(group.heading)}\n`);
     for (const memo of group.memos) {
-      out.push(`### ${escapeMarkdown(memo.title)}\n`);
+      out.push(`### ${escapeMarkdownLine(memo.title)}\n`);
       const meta = metaLine(memo);
       if (meta) out.push(`*${escapeMarkdown(meta)}*\n`);
       for (const block of memo.blocks) out.push(markdownBlock(block));

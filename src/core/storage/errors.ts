@@ -8,8 +8,9 @@ export class StoreError extends Error {
   }
 }
 
+/** One problem on one line (`path:line: message`), as editors and scripts read them: line breaks a name brought into the message become spaces. */
 export function formatProblem(p: FileProblem): string {
-  return `${p.path}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`;
+  return `${p.path}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')}`;
 }
 
 /** Refuse to change a file we could not read: rewriting it would lose what it holds. */

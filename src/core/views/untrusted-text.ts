@@ -75,7 +75,7 @@ export function showBidiControls(text: string): string {
 
 /** For HTML (webviews): the five characters that can start markup or end an attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+  return showBidiControls(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

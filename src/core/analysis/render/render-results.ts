@@ -9,7 +9,7 @@ import type { CodeFrequency } from '../frequencies';
 import type { CoOccurrence, CodeTranscriptMatrix } from '../matrices';
 import type { GroupBy } from '../query-file';
 import type { Hit } from '../retrieval';
-import { csvTable, escapeMarkdown, formatNumber, markdownTable, type Cell } from './table-text';
+import { csvTable, escapeMarkdown, escapeMarkdownLine, formatNumber, markdownTable, type Cell } from './table-text';
 
 export type ResultFormat = 'md' | 'csv' | 'json';
 
@@ -22,7 +22,7 @@ export function hitsAsMarkdown(context: AnalysisContext, hits: Hit[], groupBy: G
   }
   const parts: string[] = [];
   for (const [key, list] of groups) {
-    parts.push(`### ${escapeMarkdown(key)} (${list.length})\n`);
+    parts.push(`### ${escapeMarkdownLine(key)} (${list.length})\n`);
     for (const hit of list) {
       const where = [hit.transcript, hit.speaker ? `${hit.speaker}` : undefined, `${hit.words} words`].filter(Boolean).join(' · ');
       const codes = hit.codes.map((c) => context.lookup.path(c) || c).join(', ');

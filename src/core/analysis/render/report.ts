@@ -10,7 +10,7 @@ import { retrieveSegments } from '../retrieval';
 import { escapeHtml } from '../../views/untrusted-text';
 import { reportMemo, type Citation, type ReportMemo } from './memo-citations';
 import { memoAsHtml, memoAsMarkdown } from './memo-text';
-import { escapeMarkdown } from './table-text';
+import { escapeMarkdown, escapeMarkdownLine } from './table-text';
 import { describeGather } from '../../rounds/provenance';
 
 function capitalised(text: string): string {
@@ -63,22 +63,31 @@ function groupByParticipant(hits: Hit[]): { participant: string; hits: Hit[] }[]
 }
 
 export function reportAsMarkdown(projectName: string, sections: ReportSection[]): string {
-  const out: string[] = [`# ${escapeMarkdown(projectName)}\n`];
+  const out: string[] = [`# ${escapeMarkdownLine(projectName)}\n`];
   for (const section of sections) {
-    out.push(`## ${escapeMarkdown(section.title)}\n`);
-    if (section.definition) out.push(`*${escapeMarkdown(section.definition)}*\n`);
+    out.push(`## ${escapeMarkdownLine(section.title)}\n`);
+    // Emphasis cannot run across paragraphs: each paragraph of a definition is set in italics alone.
+    if (section.definition) out.push(`${paragraphsOf(section.definition).map((p) => `*${escapeMarkdown(p)}*`).join('\n\n')}\n`);
     out.push(`${escapeMarkdown(section.summary)}\n`);
     for (const line of section.provenance ?? []) out.push(`${escapeMarkdown(line)}\n`);
     for (const memo of section.memos) {
-      out.push(`### Memo: ${escapeMarkdown(memo.title)}\n\n${memoAsMarkdown(memo.body, 3)}\n`);
+      out.push(`### Memo: ${escapeMarkdownLine(memo.title)}\n\n${memoAsMarkdown(memo.body, 3)}\n`);
       for (const citation of memo.cited) out.push(markdownCitation(citation));
     }
     for (const group of section.groups) {
-      out.push(`### ${escapeMarkdown(group.participant)}\n`);
+      out.push(`### ${escapeMarkdownLine(group.participant)}\n`);
       for (const hit of group.hits) out.push(markdownQuote(hit.text, [hit.speaker, hit.transcript].filter(Boolean).join(', ')));
     }
   }
   return out.join('\n');
+}
+
+/** A definition's paragraphs (blank lines between them), each on one line. */
+function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p !== '');
 }
 
 function markdownQuote(text: string, where: string): string {
@@ -118,7 +127,7 @@ export function reportAsHtml(projectName: string, sections: ReportSection[]): st
   const out = reportHead(projectName);
   for (const section of sections) {
     out.push(`<section><h2>${escapeHtml(section.title)}</h2>`);
-    if (section.definition) out.push(`<p class="definition">${escapeHtml(section.definition)}</p>`);
+    if (section.definition) out.push(paragraphsOf(section.definition).map((p) => `<p class="definition">${escapeHtml(p)}</p>`).join(''));
     out.push(`<p>${escapeHtml(section.summary)}</p>`);
     for (const line of section.provenance ?? []) out.push(`<p class="provenance">${escapeHtml(line)}</p>`);
     for (const memo of section.memos) out.push(`<div class="memo"><h3>Memo: ${escapeHtml(memo.title)}</h3>${memoAsHtml(memo.body, 3)}${memo.cited.map(htmlCitation).join('')}</div>`);
