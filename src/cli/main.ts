@@ -1,6 +1,7 @@
 /** The `grounded` executable: runs the command line on this process's arguments. */
 import type { CliIo } from './cli-command';
 import { main } from './run-cli';
+import { writer } from './terminal-text';
 
 // A reader that stops early (`grounded report | head`) closes the pipe: what is left unread is not
 // wanted, which is no error — stop quietly, as other command-line tools do.
@@ -9,7 +10,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
+const io: CliIo = { out: writer(process.stdout), err: writer(process.stderr), cwd: process.cwd() };
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
