@@ -4,7 +4,13 @@ export interface Block {
   lines: string[];
 }
 
-/** Splits text into blocks at blank (or whitespace-only) lines, from line `from` (0-based). */
+/**
+ * Splits text into blocks at blank (or whitespace-only) lines, from line `from` (0-based). A timing
+ * line (`… --> …`) also starts a block when the one being read already has its timing line, or
+ * has text before it: caption files typed or edited by hand often lose the blank line between
+ * cues, and reading the next cue's number and timing as words would corrupt the transcript. A
+ * line of digits just before such a timing line goes with it, as its cue number.
+ */
 export function splitBlocks(lines: string[], from: number): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
@@ -13,13 +19,29 @@ export function splitBlocks(lines: string[], from: number): Block[] {
       current = undefined;
       continue;
     }
-    if (current === undefined) {
+    if (current !== undefined && startsAnotherCue(current.lines, lines[i])) {
+      const numbered = current.lines.length > 1 && CUE_NUMBER.test(current.lines[current.lines.length - 1]);
+      const next: Block = numbered ? { line: i, lines: [current.lines.pop() ?? ''] } : { line: i + 1, lines: [] };
+      blocks.push(next);
+      current = next;
+    } else if (current === undefined) {
       current = { line: i + 1, lines: [] };
       blocks.push(current);
     }
     current.lines.push(lines[i]);
   }
   return blocks;
+}
+
+const CUE_NUMBER = /^\s*\d+\s*$/;
+
+/**
+ * A timing line is a cue's first or second line (after its identifier); further down the block,
+ * or after a first line that was itself a timing line, it is the next cue's.
+ */
+function startsAnotherCue(block: string[], line: string): boolean {
+  if (!line.includes('-->')) return false;
+  return block.length >= 2 || block[0].includes('-->');
 }
 
 /** `start --> end [settings]`, split into its two times; settings are ignored. */

@@ -25,6 +25,22 @@ describe('SRT import', () => {
     assert.deepEqual(imported.notes, [{ line: 5, message: 'text after a blank line inside a cue was kept as part of that cue.' }]);
   });
 
+  it('starts a new cue at a timing line that has no blank line before it, with its cue number', () => {
+    const imported = importText(
+      'a.srt',
+      '1\n00:00:01,000 --> 00:00:03,000\nINT: Where did you work?\n2\n00:00:03,000 --> 00:00:06,000\nP1: On a farm.\n\n' +
+        '3\n00:00:06,000 --> 00:00:07,000\nINT: Why?\n00:00:07,000 --> 00:00:09,000\nP1: Family.\n',
+    );
+    assert.deepEqual(imported.turns, [
+      { speaker: 'INT', start: 1, paragraphs: ['Where did you work?'] },
+      { speaker: 'P1', start: 3, paragraphs: ['On a farm.'] },
+      { speaker: 'INT', start: 6, paragraphs: ['Why?'] },
+      { speaker: 'P1', start: 7, paragraphs: ['Family.'] },
+    ]);
+    const badTime = importError('a.srt', '1\n00:00:01,000 --> 00:00:02,000\nHi\n2\n00:00:61,000 --> 00:01:02,000\nHo\n');
+    assert.equal(badTime.line, 5);
+  });
+
   describe('refuses, naming the file and line,', () => {
     it('a file that does not start with a cue', () => {
       const error = importError('a.srt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n');

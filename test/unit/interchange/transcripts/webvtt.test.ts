@@ -20,6 +20,19 @@ describe('WebVTT import', () => {
       assert.equal(imported.source, 'zoom.vtt');
     });
 
+    it('a cue whose timing line has no blank line before it, with or without a cue number', () => {
+      const imported = importText(
+        'a.vtt',
+        'WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nINT: Where did you work?\n2\n00:00:03.000 --> 00:00:06.000\nP1: On a farm.\n' +
+          '00:00:06.000 --> 00:00:07.000\nINT: Why?\n',
+      );
+      assert.deepEqual(imported.turns, [
+        { speaker: 'INT', start: 1, paragraphs: ['Where did you work?'] },
+        { speaker: 'P1', start: 3, paragraphs: ['On a farm.'] },
+        { speaker: 'INT', start: 6, paragraphs: ['Why?'] },
+      ]);
+    });
+
     it('voice spans, with classes, several in one cue, and without an end tag', () => {
       assert.deepEqual(readCueText('<v.loud.x Dana Reyes>Hi</v> <v Amara>Hello\nthere'), [
         { voice: 'Dana Reyes', text: 'Hi' },
