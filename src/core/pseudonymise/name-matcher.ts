@@ -104,9 +104,16 @@ export class NameMatcher {
     return undefined;
   }
 
-  /** Each form as written and in upper case, both Unicode normal forms. */
+  /** Each form as written and in upper case, both Unicode normal forms, with each kind of apostrophe. */
   private cuts(): string[] {
-    return [...new Set(this.forms.flatMap((f) => [f, f.toLocaleUpperCase()]).flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')]))];
+    return [
+      ...new Set(
+        this.forms
+          .flatMap((f) => [f, f.toLocaleUpperCase()])
+          .flatMap((f) => [f.normalize('NFC'), f.normalize('NFD')])
+          .flatMap((f) => ["'", '\u2019', '\u02bc'].map((a) => f.replace(APOSTROPHES, a))),
+      ),
+    ];
   }
 }
 
@@ -156,13 +163,20 @@ function mapOffset(offset: number, occurrences: readonly Occurrence[], side: 'st
   return offset + delta;
 }
 
-/** A spelling as a pattern: regex characters escaped, any run of spaces matching any other. */
+/**
+ * A spelling as a pattern: regex characters escaped; any run of white space matching any other,
+ * a line break included, as a name may wrap across lines; any apostrophe matching any other, as
+ * editors turn a typed `'` into `’` (or `ʼ`).
+ */
 function toPattern(spelling: string): string {
   return spelling
-    .split(/[ \t\u00a0]+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('[ \\t\\u00a0]+');
+    .split(/\s+/u)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(APOSTROPHES, APOSTROPHE_CLASS))
+    .join('\\s+');
 }
+
+const APOSTROPHES = /['\u2019\u02bc]/gu;
+const APOSTROPHE_CLASS = "['\u2019\u02bc]";
 
 /** `AMARA` → `ZOLA`, `amara` → `zola`, anything else → the pseudonym as given. */
 function casedLike(found: string, pseudonym: string): string {

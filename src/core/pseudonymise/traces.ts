@@ -88,7 +88,9 @@ function lineOfSegment(path: string, raw: string): Map<string, number> {
 export function describeTraces(traces: readonly Trace[]): string[] {
   return traces.map((t) => {
     const where = t.field === 'text' ? '' : ` in the ${t.field === 'comment' ? 'comment' : `quote's ${t.field}`}`;
-    const what = t.kind === 'name' ? `"${t.found}"` : `"${t.found}" (a part of the name cut at the edge of the quote's context)`;
+    // A name wrapped across lines is shown on one, so each trace stays one line of output.
+    const found = t.found.replace(/\s+/gu, ' ');
+    const what = t.kind === 'name' ? `"${found}"` : `"${found}" (a part of the name cut at the edge of the quote's context)`;
     return `${t.path}:${t.line}: ${what}${where}`;
   });
 }

@@ -28,6 +28,21 @@ describe('finding a name', () => {
     assert.equal(replaceAll(text, 'Amara', 'Zola', ['Amara Okoye', 'Ama']), 'Zola (Zola, or "Zola") met Zola, then Zola again.');
   });
 
+  it('finds a name that wraps across a line break, or has a no-break space between its words', () => {
+    const text = 'My full name is José María\nGarcía. José\u00a0María  García\n\tsaid so.';
+    assert.equal(replaceAll(text, 'José María García', 'P1'), 'My full name is P1. P1\n\tsaid so.');
+    assert.deepEqual(NameMatcher.forNames(['José María García']).find('is José María\r\nGarcía').map((o) => o.found), ['José María\r\nGarcía']);
+    // Still a whole name: the words must all be there, in order.
+    assert.equal(replaceAll('José María\n\nLópez', 'José María García', 'P1'), 'José María\n\nLópez');
+  });
+
+  it('matches straight and typographic apostrophes with each other', () => {
+    assert.equal(replaceAll("Ms O’Brien, O'Brien and Oʼbrien; not OBrien", "O'Brien", 'Smith'), 'Ms Smith, Smith and Smith; not OBrien');
+    assert.equal(replaceAll("O'Neil", 'O’Neil', 'Byrne'), 'Byrne');
+    // A part of the name cut at the edge of a quote's context, whatever its apostrophe.
+    assert.equal(NameMatcher.forNames(["O'Brien"]).fragmentAtStart('’Brien said'), '’Brien');
+  });
+
   it('treats regular-expression characters in a name literally', () => {
     assert.equal(replaceAll('Dr. K. (Kim) and Dr K', 'Dr. K.', 'Dr. X.'), 'Dr. X. (Kim) and Dr K');
     assert.equal(replaceAll('O’Neil and O’Neill', 'O’Neil', 'Byrne'), 'Byrne and O’Neill');

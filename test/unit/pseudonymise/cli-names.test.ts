@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pseudonymiseCommand } from '../../../src/cli/commands/pseudonymise';
+
+const DEMO = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+async function pseudonymise(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: pseudonymiseCommand.options, strict: true });
+  let out = '';
+  let err = '';
+  const code = await pseudonymiseCommand.run(positionals, values, { out: (t) => (out += t), err: (t) => (err += t), cwd });
+  return { code, out, err };
+}
+
+describe('grounded pseudonymise: how a name is written', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'grounded-pseudonymise-names-'));
+    cpSync(DEMO, dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (path: string, text: string): void => writeFileSync(join(dir, path), text);
+  const read = (path: string): string => readFileSync(join(dir, path), 'utf8');
+
+  it('finds and replaces a full name that wraps across a line break', async () => {
+    write('interviews/p20-jose.md', '# P20\n\n**Interviewer:** Your name?\n\n**Respondent:** My full name is José María\nGarcía, since birth.\n');
+    write('memos/p20.md', '# P20\n\nJosé María García was open.\n');
+    const check = await pseudonymise(['--check', 'José María García'], dir);
+    assert.equal(check.code, 1);
+    assert.match(check.out, /^interviews\/p20-jose\.md:5: "José María García"$/m);
+
+    const run = await pseudonymise(['José', 'P1', '--variant', 'José María García'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.match(read('interviews/p20-jose.md'), /My full name is P1, since birth\./);
+    assert.equal(read('memos/p20.md'), '# P20\n\nP1 was open.\n');
+    assert.equal((await pseudonymise(['--check', 'García'], dir)).code, 0);
+  });
+
+  it('matches a typed apostrophe with a typographic one, in the check and the replacement', async () => {
+    write('interviews/p21-obrien.md', '# P21\n\n**Interviewer:** And then?\n\n**Respondent:** Ms O’Brien and Mr Oʼbrien were kind.\n');
+    const check = await pseudonymise(['--check', "O'Brien"], dir);
+    assert.equal(check.code, 1);
+    assert.match(check.out, /^interviews\/p21-obrien\.md:5: "O’Brien"$/m);
+    assert.match(check.out, /^interviews\/p21-obrien\.md:5: "Oʼbrien"$/m);
+
+    const run = await pseudonymise(["O'Brien", 'Smith'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.match(read('interviews/p21-obrien.md'), /Ms Smith and Mr Smith were kind\./);
+    assert.equal((await pseudonymise(['--check', "O'Brien"], dir)).code, 0);
+  });
+});
