@@ -94,6 +94,8 @@ describe('analysis output', () => {
     ]);
     assert.equal(section.summary, '3 segments · 7 words · 2 participants (with sub-codes)');
     assert.match(reportAsMarkdown('Study', [section]), /## Pay\n\n3 segments/);
+    // One of a kind is written in the singular: Family has one segment, of one participant.
+    assert.equal(codeSection(context, 'fam').summary, '1 segment · 3 words · 1 participant (with sub-codes)');
 
     const hostile = new AnalysisContext(hostileProject());
     const html = reportAsHtml('<Study>', [codeSection(hostile, 'inv')]);

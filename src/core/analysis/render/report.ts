@@ -39,7 +39,7 @@ export function codeSection(context: AnalysisContext, codeId: string): ReportSec
     title: context.lookup.path(codeId),
     ...(code?.description ? { definition: code.description } : {}),
     ...(code?.gathered ? { provenance: code.gathered.map((record) => `${capitalised(describeGather(code, record))}.`) } : {}),
-    summary: `${counts.segments} segments · ${counts.words} words · ${counts.participants} participants (with sub-codes)`,
+    summary: `${count(counts.segments, 'segment')} · ${count(counts.words, 'word')} · ${count(counts.participants, 'participant')} (with sub-codes)`,
     memos: (context.project.memos ?? []).filter((m) => m.codes.includes(codeId)).map((m) => reportMemo(context, m)),
     groups: groupByParticipant(hits),
   };
@@ -50,7 +50,7 @@ export function querySection(title: string, description: string | undefined, exp
   return {
     title,
     ...(description ? { definition: description } : {}),
-    summary: `${expressionText ? `${expressionText} — ` : ''}${hits.length} passages · ${hits.reduce((n, h) => n + h.words, 0)} words · ${participants.size} participants`,
+    summary: `${expressionText ? `${expressionText} — ` : ''}${count(hits.length, 'passage')} · ${count(hits.reduce((n, h) => n + h.words, 0), 'word')} · ${count(participants.size, 'participant')}`,
     memos: [],
     groups: groupByParticipant(hits),
   };
@@ -80,6 +80,11 @@ export function reportAsMarkdown(projectName: string, sections: ReportSection[])
     }
   }
   return out.join('\n');
+}
+
+/** "1 participant", "7 participants". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** A definition's paragraphs (blank lines between them), each on one line. */
