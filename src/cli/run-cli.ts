@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { StoreError } from '../core/storage/errors';
 import { UnreadableFileError } from '../core/storage/file-text';
 import type { CliCommand, CliIo } from './cli-command';
+import { OutputError } from './write-output';
 import { agreementCommand } from './commands/agreement';
 import { diffCommand } from './commands/diff';
 import { importCommand } from './commands/import';
@@ -65,6 +66,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // A project file that cannot be read or used is the same outcome as an invalid one (exit 1),
     // and its message names the file (and line).
+    // An output file that cannot be written (its folder missing) is the user's to fix: exit 2.
+    if (error instanceof OutputError) {
+      io.err(`grounded ${name}: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof StoreError || error instanceof UnreadableFileError)) throw error;
     io.err(`grounded ${name}: ${error.message}\n`);
     return 1;

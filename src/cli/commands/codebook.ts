@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildCodebookDocument, codebookAsDocx, codebookAsHtml, codebookAsMarkdown } from '../../core/codebook-export';
 import { loadSnapshot } from '../../core/project-index';
@@ -6,6 +5,7 @@ import { NodeFileSystem } from '../../node/node-file-system';
 import { leftOutOf } from '../../core/validation/left-out';
 import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
+import { writeOutput } from '../write-output';
 import { projectRootOrExplain } from '../project-root';
 
 export const codebookCommand: CliCommand = {
@@ -41,7 +41,7 @@ export const codebookCommand: CliCommand = {
     const content = format === 'docx' ? await codebookAsDocx(document, await import('docx')) : format === 'html' ? codebookAsHtml(document) : codebookAsMarkdown(document);
     if (out === undefined) io.out(content as string);
     else {
-      await writeFile(out, content);
+      await writeOutput(out, content);
       io.out(`written to ${out}\n`);
     }
     return warnLeftOut('codebook', await leftOutOf(fs, snapshot), io);

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { normaliseText } from '../../core/anchoring';
 import { isoDate } from '../../core/memos';
@@ -9,6 +9,7 @@ import { NodeFileSystem } from '../../node/node-file-system';
 import { leftOutOf } from '../../core/validation/left-out';
 import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
+import { writeOutput } from '../write-output';
 import { projectRootOrExplain } from '../project-root';
 
 export const memosCommand: CliCommand = {
@@ -51,7 +52,7 @@ export const memosCommand: CliCommand = {
     const content = format === 'html' ? memoReportAsHtml(report) : memoReportAsMarkdown(report);
     if (typeof values.out === 'string') {
       const out = resolve(io.cwd, values.out);
-      await writeFile(out, content);
+      await writeOutput(out, content);
       io.out(`written to ${out}\n`);
     } else io.out(content);
     return warnLeftOut('memos', await leftOutOf(fs, snapshot), io);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { relationsMermaid, relationsNetwork, renderRelationsSvg, svgMarkup, type LayoutDirection } from '../../core/relations';
 import { loadSnapshot } from '../../core/project-index';
@@ -6,6 +5,7 @@ import { NodeFileSystem } from '../../node/node-file-system';
 import { leftOutOf } from '../../core/validation/left-out';
 import { formatOption, warnLeftOut } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
+import { writeOutput } from '../write-output';
 import { projectRootOrExplain } from '../project-root';
 
 export const relationsCommand: CliCommand = {
@@ -49,7 +49,7 @@ export const relationsCommand: CliCommand = {
           : `<?xml version="1.0" encoding="UTF-8"?>\n${svgMarkup(renderRelationsSvg(network.layout, { title: snapshot.config.name, standalone: true }))}\n`;
     if (typeof values.out === 'string') {
       const out = resolve(io.cwd, values.out);
-      await writeFile(out, text);
+      await writeOutput(out, text);
       io.out(`${network.graph.nodes.length} code(s), ${network.graph.edges.length} relation(s)\nwritten to ${out}\n`);
     } else io.out(text);
     if (network.graph.edges.length === 0) io.err('note: no relations between codes yet (relate codes with "Grounded: Relate Code…" in the editor)\n');

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CodeLookupError, formatExpression, runExpression, retrieveSegments } from '../../core/analysis';
 import { codeSection, querySection, reportAsHtml, reportAsMarkdown, type ReportSection } from '../../core/analysis/render/report';
 import { closingNotes, formatOption, loadAnalysisInput } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
+import { writeOutput } from '../write-output';
 import { loadSavedQuery } from './query';
 
 export const reportCommand: CliCommand = {
@@ -52,7 +52,7 @@ export const reportCommand: CliCommand = {
     const text = format === 'html' ? reportAsHtml(name, sections) : reportAsMarkdown(name, sections);
     if (typeof values.out === 'string') {
       const out = resolve(io.cwd, values.out);
-      await writeFile(out, text);
+      await writeOutput(out, text);
       io.out(`written to ${out}\n`);
     } else {
       io.out(text);
