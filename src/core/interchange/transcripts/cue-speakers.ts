@@ -5,6 +5,7 @@ import type { ImportedTurn } from './types';
 /** Part of a cue's text, with the voice a `<v Name>` span gave it. */
 export interface CuePiece {
   voice?: string;
+  /** The cue's lines, each on one line, joined with `\n`: a line can start a speaker's turn. */
   text: string;
 }
 
@@ -24,36 +25,91 @@ const PREFIX = /^([^\s:?!;"“”][^:?!;"“”]{0,59}?)\s*:(?:\s+|$)/u;
 const MAX_PREFIX_WORDS = 6;
 /** Share of cues with a `Name:` prefix above which every prefix is taken as a speaker. */
 const MOSTLY = 0.8;
+/** A subtitle's dialogue dash: `- Dana: hi` on one line, `- Amara: yo` on the next. */
+const DIALOGUE_DASH = /^-\s+/;
+
+/**
+ * Where someone may start speaking within a cue: its first line, or a labelled line opened by a
+ * dialogue dash (two people in one subtitle), with the lines that follow up to the next such line.
+ */
+interface Segment {
+  voice?: string;
+  dashed: boolean;
+  lines: string[];
+}
 
 /**
  * Turns cues into speaker turns. A voice span names its speaker outright. A `Name:` prefix does
  * when most cues have one (a Zoom file) or when the same name opens at least two cues; otherwise
- * a colon early in a caption (`So the point is: …`) would invent a speaker.
+ * a colon early in a caption (`So the point is: …`) would invent a speaker. After a dialogue dash
+ * the prefix counts even once, since the dash already says someone else speaks. Inside a cue, a
+ * line that starts with the label of a speaker the file already has starts that speaker's turn.
  */
 export function cuesToTurns(cues: Cue[]): ImportedTurn[] {
-  const unvoiced = cues.flatMap((c) => c.pieces.filter((p) => p.voice === undefined));
-  const prefixes = unvoiced.map((p) => prefixOf(p.text));
+  const segmented = cues.map((cue) => ({ start: cue.start, segments: cue.pieces.flatMap(segmentsOf) }));
+  const heads = segmented.flatMap((c) => c.segments.filter((s) => s.voice === undefined));
   const counts = new Map<string, number>();
-  for (const name of prefixes) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const mostlyPrefixed = unvoiced.length > 0 && prefixes.filter((p) => p !== undefined).length / unvoiced.length >= MOSTLY;
-  const accepted = (name: string): boolean => mostlyPrefixed || (counts.get(name) ?? 0) >= 2;
+  for (const head of heads) {
+    const name = prefixOf(head.lines[0]);
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const prefixed = heads.filter((h) => prefixOf(h.lines[0]) !== undefined).length;
+  const mostlyPrefixed = heads.length > 0 && prefixed / heads.length >= MOSTLY;
+  const accepted = (name: string, dashed: boolean): boolean => dashed || mostlyPrefixed || (counts.get(name) ?? 0) >= 2;
+
+  const known = new Set<string>();
+  for (const { segments } of segmented) {
+    for (const segment of segments) {
+      const name = segment.voice ?? prefixOf(segment.lines[0]);
+      if (name !== undefined && (segment.voice !== undefined || accepted(name, segment.dashed))) known.add(name);
+    }
+  }
 
   const turns = new TurnList();
-  for (const cue of cues) {
-    for (const piece of cue.pieces) {
-      const { speaker, text } = creditPiece(piece, accepted);
-      turns.addCue(speaker, text, cue.start);
+  for (const { start, segments } of segmented) {
+    for (const segment of segments) {
+      for (const { speaker, text } of creditSegment(segment, accepted, known)) turns.addCue(speaker, text, start);
     }
   }
   return turns.finish();
 }
 
-function creditPiece(piece: CuePiece, accepted: (name: string) => boolean): { speaker?: string; text: string } {
-  if (piece.voice !== undefined) return { speaker: piece.voice, text: piece.text };
-  const match = PREFIX.exec(oneLine(piece.text));
+/** A dash before a line without a label stays text: it marks no one we could credit. */
+function segmentsOf(piece: CuePiece): Segment[] {
+  const lines = piece.text.split('\n').map(oneLine).filter((l) => l !== '');
+  const segments: Segment[] = [];
+  for (const line of lines) {
+    const dash = DIALOGUE_DASH.exec(line);
+    const labelled = dash !== null && prefixOf(line.slice(dash[0].length)) !== undefined;
+    const last = segments[segments.length - 1];
+    if (last !== undefined && !labelled) last.lines.push(line);
+    else segments.push({ ...(piece.voice !== undefined ? { voice: piece.voice } : {}), dashed: labelled, lines: [labelled && dash !== null ? line.slice(dash[0].length) : line] });
+  }
+  return segments;
+}
+
+/** The segment as runs of text with their speaker; a run without one continues the open turn. */
+function creditSegment(
+  segment: Segment,
+  accepted: (name: string, dashed: boolean) => boolean,
+  known: Set<string>,
+): { speaker?: string; text: string }[] {
+  const [first, ...rest] = segment.lines;
+  const opening = segment.voice !== undefined ? { speaker: segment.voice, text: first } : credited(first, (name) => accepted(name, segment.dashed));
+  const runs = [opening];
+  for (const line of rest) {
+    const labelled = credited(line, (name) => known.has(name));
+    if (labelled.speaker !== undefined) runs.push(labelled);
+    else runs[runs.length - 1].text += ` ${line}`;
+  }
+  return runs;
+}
+
+function credited(line: string, counts: (name: string) => boolean): { speaker?: string; text: string } {
+  const match = PREFIX.exec(line);
   const name = match === null ? undefined : cleanName(match[1]);
-  if (match === null || name === undefined || !accepted(name)) return { text: piece.text };
-  return { speaker: name, text: oneLine(piece.text).slice(match[0].length) };
+  if (match === null || name === undefined || !counts(name)) return { text: line };
+  return { speaker: name, text: line.slice(match[0].length) };
 }
 
 function prefixOf(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import { splitBlocks, splitTimingLine, showLine, type Block } from './caption-blocks';
 import { cuesToTurns, type Cue } from './cue-speakers';
-import { decodeEntities, oneLine, stripSrtTags } from './text-cleanup';
+import { decodeEntities, lineByLine, stripSrtTags } from './text-cleanup';
 import { parseSrtTime } from './timestamps';
 import { TranscriptImportError, type ImportedTranscript, type ImportNote } from './types';
 
@@ -75,9 +75,9 @@ function readTiming(line: string, lineNumber: number, atEnd: boolean, source: st
 function continueCue(cue: Cue, text: string): void {
   const last = cue.pieces[cue.pieces.length - 1];
   if (last === undefined) cue.pieces.push({ text });
-  else last.text = `${last.text} ${text}`;
+  else last.text = `${last.text}\n${text}`;
 }
 
 function cleanCueText(lines: string[]): string {
-  return oneLine(decodeEntities(stripSrtTags(lines.join('\n').replace(/\{\\[^{}\n]*\}/g, ''))));
+  return lineByLine(decodeEntities(stripSrtTags(lines.join('\n').replace(/\{\\[^{}\n]*\}/g, ''))));
 }

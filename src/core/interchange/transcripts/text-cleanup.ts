@@ -61,6 +61,18 @@ export function oneLine(text: string): string {
   return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
 }
 
+/**
+ * Each line made {@link oneLine}, blank ones dropped, joined with `\n`: a caption keeps its line
+ * breaks because a new line can start another speaker's turn.
+ */
+export function lineByLine(text: string): string {
+  return text
+    .split('\n')
+    .map(oneLine)
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
 export function wordCount(text: string): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

@@ -1,6 +1,6 @@
 import { splitBlocks, splitTimingLine, showLine, type Block } from './caption-blocks';
 import { cuesToTurns, voiceName, type Cue, type CuePiece } from './cue-speakers';
-import { decodeEntities, oneLine } from './text-cleanup';
+import { decodeEntities, lineByLine } from './text-cleanup';
 import { parseWebVttTime } from './timestamps';
 import { TranscriptImportError, type ImportedTranscript } from './types';
 
@@ -101,7 +101,7 @@ export function readCueText(payload: string): CuePiece[] {
   let voice: string | undefined;
   let buffer = '';
   const flush = (): void => {
-    const text = oneLine(decodeEntities(buffer));
+    const text = lineByLine(decodeEntities(buffer));
     if (text !== '') pieces.push({ ...(voice !== undefined ? { voice } : {}), text });
     buffer = '';
   };

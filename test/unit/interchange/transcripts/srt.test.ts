@@ -41,6 +41,19 @@ describe('SRT import', () => {
     assert.equal(badTime.line, 5);
   });
 
+  it('reads dialogue dashes as turns, each line with its own label', () => {
+    const imported = importText(
+      'a.srt',
+      '1\n00:00:01,000 --> 00:00:02,000\nDana: Ready?\n\n2\n00:00:02,000 --> 00:00:04,000\n- Dana: hi\n- Amara: yo\n\n' +
+        '3\n00:00:04,000 --> 00:00:05,000\nDana: Good.\n',
+    );
+    assert.deepEqual(imported.turns, [
+      { speaker: 'Dana', start: 1, paragraphs: ['Ready? hi'] },
+      { speaker: 'Amara', start: 2, paragraphs: ['yo'] },
+      { speaker: 'Dana', start: 4, paragraphs: ['Good.'] },
+    ]);
+  });
+
   describe('refuses, naming the file and line,', () => {
     it('a file that does not start with a cue', () => {
       const error = importError('a.srt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n');

@@ -33,10 +33,23 @@ describe('WebVTT import', () => {
       ]);
     });
 
+    it('a line inside a cue that starts with the label of a speaker the file has as that speaker’s turn', () => {
+      const imported = importText(
+        'a.vtt',
+        `WEBVTT\n\n${cue('00:00:01.000 --> 00:00:02.000', 'Dana Reyes: So tell me.', 'Amara Osei: Well, OK.', 'It was hard.')}\n` +
+          `${cue('00:00:03.000 --> 00:00:04.000', 'Amara Osei: Really.', 'Note: not a speaker here.')}\n${cue('00:00:05.000 --> 00:00:06.000', 'Dana Reyes: Go on.')}`,
+      );
+      assert.deepEqual(imported.turns, [
+        { speaker: 'Dana Reyes', start: 1, paragraphs: ['So tell me.'] },
+        { speaker: 'Amara Osei', start: 1, paragraphs: ['Well, OK. It was hard. Really. Note: not a speaker here.'] },
+        { speaker: 'Dana Reyes', start: 5, paragraphs: ['Go on.'] },
+      ]);
+    });
+
     it('voice spans, with classes, several in one cue, and without an end tag', () => {
       assert.deepEqual(readCueText('<v.loud.x Dana Reyes>Hi</v> <v Amara>Hello\nthere'), [
         { voice: 'Dana Reyes', text: 'Hi' },
-        { voice: 'Amara', text: 'Hello there' },
+        { voice: 'Amara', text: 'Hello\nthere' },
       ]);
       assert.deepEqual(readCueText('before <v Dana>in</v> after'), [{ text: 'before' }, { voice: 'Dana', text: 'in' }, { text: 'after' }]);
     });
