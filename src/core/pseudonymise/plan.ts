@@ -8,7 +8,9 @@ import type { QuoteSelector, SegmentId, TextRange } from '../model';
 import { placeSelectors } from '../placement';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { applyOccurrences, mapRange, mentions, NameMatcher, type NameSpec, type Occurrence } from './name-matcher';
+import { safeInFrontMatter } from './front-matter-values';
 import { protectedRanges } from './protected-ranges';
+import { checkSpeakerLabels } from './speaker-labels';
 import { segmentTraces, withoutEdgeFragments } from './traces';
 
 export type StudyFileKind = 'transcript' | 'memo';
@@ -71,7 +73,8 @@ export function planPseudonymisation(input: PseudonymiseInput): PseudonymisePlan
   const matcher = new NameMatcher(input);
   const changes: FileChange[] = [];
   for (const file of input.files) {
-    const occurrences = matcher.find(file.text, protectedRanges(file.text, file.kind));
+    const occurrences = safeInFrontMatter(file.text, matcher.find(file.text, protectedRanges(file.text, file.kind)), matcher);
+    if (file.kind === 'transcript') checkSpeakerLabels(file.path, file.text, occurrences, matcher.pseudonym);
     if (occurrences.length > 0) changes.push({ path: file.path, kind: file.kind, occurrences, newText: applyOccurrences(file.text, occurrences) });
   }
   const texts = new Map(input.files.filter((f) => f.kind === 'transcript').map((f) => [f.path, f.text]));

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { pseudonymiseCommand } from '../../../src/cli/commands/pseudonymise';
+
+/** The front matter of a file, as YAML reads it. */
+const parse = (text: string): unknown => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
 
 const DEMO = fileURLToPath(new URL('../../../demo/', import.meta.url));
 
@@ -52,5 +56,29 @@ describe('grounded pseudonymise: how a name is written', () => {
     assert.equal(run.code, 0, run.err);
     assert.match(read('interviews/p21-obrien.md'), /Ms Smith and Mr Smith were kind\./);
     assert.equal((await pseudonymise(['--check', "O'Brien"], dir)).code, 0);
+  });
+
+  it('writes a pseudonym in front matter so YAML reads it back as the same text', async () => {
+    write('interviews/p22-jose.md', '---\nparticipant: José\nnote: "José said \\"hi\\""\ntags: [José, other]\n---\n\n# P22\n\nJosé spoke.\n');
+    write('memos/p22.md', '---\ntitle: About José\n---\n\nJosé again.\n');
+    const run = await pseudonymise(['José', '[P1], x'], dir);
+    assert.equal(run.code, 0, run.err);
+    const transcript = read('interviews/p22-jose.md');
+    assert.equal(transcript, '---\nparticipant: "[P1], x"\nnote: "[P1], x said \\"hi\\""\ntags: ["[P1], x", other]\n---\n\n# P22\n\n[P1], x spoke.\n');
+    assert.deepEqual(parse(transcript), { participant: '[P1], x', note: '[P1], x said "hi"', tags: ['[P1], x', 'other'] });
+    assert.deepEqual(parse(read('memos/p22.md')), { title: 'About [P1], x' });
+  });
+
+  it('refuses a pseudonym that would not read as a speaker label, and writes nothing', async () => {
+    write('interviews/p23-jose.md', '---\nparticipant: José\n---\n\n**Interviewer:** Hello.\n\n**José:** Hello to you.\n');
+    const before = read('interviews/p23-jose.md');
+    const run = await pseudonymise(['José', '[P1]'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.err, /"\[P1\]" would not read as a speaker label where it replaces "José" \(interviews\/p23-jose\.md, line 7\).*use e\.g\. "P1"\. Nothing was changed\./);
+    assert.equal(read('interviews/p23-jose.md'), before);
+
+    const ok = await pseudonymise(['José', 'P1'], dir);
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(read('interviews/p23-jose.md'), '---\nparticipant: P1\n---\n\n**Interviewer:** Hello.\n\n**P1:** Hello to you.\n');
   });
 });
