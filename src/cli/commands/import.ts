@@ -114,7 +114,8 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
     const written = writeTranscriptMarkdown(imported, { timestamps });
     const notes = [...imported.notes, ...written.notes].map((n) => `${input}${n.line !== undefined ? `:${n.line}` : ''}: ${n.warning ? 'warning' : 'note'}: ${n.message}`);
     const target = join(outDir, `${name.slice(0, name.length - extname(name).length)}.md`);
-    const sourceLabels = raw.turns.flatMap((t) => (t.speaker !== undefined ? [t.speaker] : []));
+    // In NFC, as the mapping compares them, so a decomposed `Lucía` is listed as it is typed.
+    const sourceLabels = raw.turns.flatMap((t) => (t.speaker !== undefined ? [t.speaker.normalize('NFC')] : []));
     return { input, target, markdown: written.markdown, imported, sourceLabels, notes };
   } catch (error) {
     if (!(error instanceof TranscriptImportError)) throw error;
@@ -212,7 +213,7 @@ function warnUnusedMappings(values: OptionValues, prepared: Prepared[], io: CliI
   const labels = new Set(prepared.flatMap((p) => p.sourceLabels));
   for (const entry of mapEntries(values)) {
     const parsed = parseMapEntry(entry);
-    if ('error' in parsed || labels.has(parsed.label)) continue;
+    if ('error' in parsed || labels.has(parsed.label.normalize('NFC'))) continue;
     io.err(`grounded import: note: --map "${entry}" matched no speaker (speakers: ${[...labels].join(', ') || 'none'})\n`);
   }
 }

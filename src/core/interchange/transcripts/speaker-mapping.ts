@@ -22,11 +22,13 @@ export type SpeakerMapping = Record<string, SpeakerAssignment>;
 /**
  * Renames speakers and records who is who in the front matter: `participant` and `interviewer`
  * (one name, or a list when there are several) and `speakers` (every label, in order of first
- * appearance). Labels the mapping does not mention stay as they are. Returns a new transcript.
+ * appearance). Labels the mapping does not mention stay as they are; labels match whatever their
+ * Unicode normalisation. Returns a new transcript.
  */
 export function applySpeakerMapping(imported: ImportedTranscript, mapping: SpeakerMapping): ImportedTranscript {
-  const assignmentOf = (label: string): SpeakerAssignment | undefined =>
-    Object.prototype.hasOwnProperty.call(mapping, label) ? mapping[label] : undefined;
+  // Compared in NFC: a caption file may spell `Lucía` decomposed while the researcher types it composed.
+  const byLabel = new Map(Object.entries(mapping).map(([label, assignment]) => [label.normalize('NFC'), assignment]));
+  const assignmentOf = (label: string): SpeakerAssignment | undefined => byLabel.get(label.normalize('NFC'));
   const used = speakersInOrder(imported).filter((label) => assignmentOf(label) !== undefined);
   if (used.length === 0) return imported;
 

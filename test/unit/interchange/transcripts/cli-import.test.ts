@@ -94,6 +94,16 @@ describe('grounded import', () => {
     assert.match(run.err, /^call\.vtt: note: speaker "amara" is written as "Amara"/m);
   });
 
+  it('matches --map labels whatever their Unicode normalisation, listing speakers in NFC', async () => {
+    const decomposed = 'Lucía Pérez'.normalize('NFD');
+    write('call.vtt', ZOOM.replace('Amara Osei', decomposed));
+    const run = await runImport(['call.vtt', '--map', `${'Lucía Pérez'.normalize('NFC')}=Zoë:participant`, '--map', 'Nobody=Zed:other'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.deepEqual(parseTranscript(read('call.md')).turns.map((t) => t.speaker), ['Dana Reyes', 'Zoë']);
+    assert.doesNotMatch(run.err, /Zoë:participant" matched no speaker/);
+    assert.ok(run.err.includes(`matched no speaker (speakers: Dana Reyes, ${'Lucía Pérez'.normalize('NFC')})`), run.err);
+  });
+
   it('refuses to overwrite unless --force, writing nothing', async () => {
     write('a.vtt', ZOOM);
     write('b.txt', TEXT);
