@@ -86,6 +86,6 @@ function summary(format: 'qdc' | 'qdpx', { counts }: RefiExport): string {
   if (format === 'qdc') return `${counts.codes} code(s)`;
   return (
     `${counts.codes} code(s), ${counts.sources} source(s), ${counts.selections} coded selection(s) with ${counts.codings} coding(s), ` +
-    `${counts.notes} memo(s), ${counts.cases} case(s) with ${counts.variables} variable(s), ${counts.users} user(s)`
+    `${counts.notes} memo(s), ${counts.links} code relation(s), ${counts.cases} case(s) with ${counts.variables} variable(s), ${counts.users} user(s)`
   );
 }

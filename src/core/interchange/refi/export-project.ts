@@ -1,12 +1,13 @@
 /**
  * project.qde: users, codebook, variables, cases, text sources with their coded selections, and
- * notes, in the order Project.xsd requires. Empty groups are left out: the schema requires at
+ * notes, and links between codes, in the order Project.xsd requires. Empty groups are left out: the schema requires at
  * least one child in each, so an empty `<Codes/>` or `<Sets/>` would make the file invalid.
  */
 import { coderIdFromName } from '../../storage/format';
 import type { Coder } from '../../model';
 import { commonType, formatValue, typeOfValue, VALUE_ELEMENTS, type VariableType } from './attributes';
 import { codeElements, PROJECT_NAMESPACE } from './export-codebook';
+import { relationLinks } from './export-links';
 import type { ProjectForExport, TranscriptForExport } from './export-read';
 import { stableGuid } from './guid';
 import { fileStem } from './project-files';
@@ -24,7 +25,7 @@ export interface ProjectXml {
   /** `sources/<guid>.txt` entries (transcripts, then notes): name and text. */
   sources: [string, string][];
   warnings: string[];
-  counts: { codes: number; sources: number; selections: number; codings: number; notes: number; cases: number; variables: number; users: number };
+  counts: { codes: number; sources: number; selections: number; codings: number; notes: number; cases: number; variables: number; users: number; links: number };
 }
 
 interface NoteTargets {
@@ -51,7 +52,9 @@ export function projectXml(project: ProjectForExport, options: ProjectXmlOptions
   group('Sources', sources.map((s) => s.element));
   const stamp = options.now?.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const notesOut = project.memos.map((memo) => noteElement(memo, users, stamp));
-  group('Notes', notesOut.map((n) => n.element));
+  const links = relationLinks(project.codebook, warnings);
+  group('Notes', [...notesOut.map((n) => n.element), ...links.notes]);
+  group('Links', links.links);
   children.push(...notes.project.map(noteRef));
   const attributes: XmlNode['attributes'] = [['xmlns', PROJECT_NAMESPACE], ['name', project.name], ['origin', options.origin], ['creationDateTime', stamp], ['modifiedDateTime', stamp]];
   const sum = (count: (s: SourceExport) => number): number => sources.reduce((n, s) => n + count(s), 0);
@@ -68,6 +71,7 @@ export function projectXml(project: ProjectForExport, options: ProjectXmlOptions
       cases: cases.length,
       variables: variables.size,
       users: users.size,
+      links: links.links.length,
     },
   };
 }
@@ -97,13 +101,20 @@ function noteTargets(project: ProjectForExport, warnings: string[]): NoteTargets
   const add = (map: Map<string, string[]>, key: string, guid: string): void => void map.set(key, [...(map.get(key) ?? []), guid]);
   for (const memo of project.memos) {
     const guid = stableGuid('note', memo.path);
-    if (memo.code !== undefined && project.codebook.get(memo.code)) add(targets.byCode, memo.code, guid);
-    else if (memo.transcript !== undefined && transcripts.has(memo.transcript)) add(targets.byTranscript, memo.transcript, guid);
-    else {
-      const about = memo.code ?? memo.transcript;
-      if (about !== undefined) warnings.push(`${memo.path}: is about ${about}, which is not in the project; exported as a project memo`);
-      targets.project.push(guid);
+    let attached = false;
+    for (const code of memo.codes ?? []) {
+      if (project.codebook.get(code)) {
+        add(targets.byCode, code, guid);
+        attached = true;
+      } else warnings.push(`${memo.path}: is about ${code}, which is not in the project; that link is not exported`);
     }
+    for (const transcript of new Set(memo.transcripts)) {
+      if (transcripts.has(transcript)) {
+        add(targets.byTranscript, transcript, guid);
+        attached = true;
+      } else warnings.push(`${memo.path}: is about ${transcript}, which is not in the project; that link is not exported`);
+    }
+    if (!attached) targets.project.push(guid);
   }
   return targets;
 }

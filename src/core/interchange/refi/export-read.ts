@@ -24,6 +24,9 @@ export interface BodySegment {
   start: number;
   end: number;
   comment?: string;
+  /** Kept only to name in the export's warnings: REFI-QDA has no place for them. */
+  round?: string;
+  gathered?: boolean;
 }
 
 export interface TranscriptForExport {
@@ -91,6 +94,8 @@ function transcriptForExport(path: string, text: string, coding: TranscriptCodin
       if (status === 'fuzzy') warnings.push(`${where} was placed approximately (the text changed); check it`);
       const body: BodySegment = { segmentId: segment.id, coder, codes: segment.codes, start: range.start - parts.bodyStart, end: range.end - parts.bodyStart };
       if (segment.comment !== undefined) body.comment = segment.comment;
+      if (segment.round !== undefined) body.round = segment.round;
+      if (segment.gathered !== undefined) body.gathered = true;
       segments.push(body);
     });
   }

@@ -3,6 +3,7 @@ import type { FileSystem } from '../../ports';
 import { formatProblem } from '../../storage/errors';
 import { ProjectStore } from '../../storage/project-store';
 import { codebookXml } from './export-codebook';
+import { codebookLosses, projectLosses } from './export-losses';
 import { type ProjectForExport, readProjectForExport } from './export-read';
 import { type ProjectXml, projectXml } from './export-project';
 import type { SourceOptions } from './export-sources';
@@ -29,12 +30,12 @@ const FIXED_ZIP_DATE = new Date(2000, 0, 1);
 export async function exportCodebook(fs: FileSystem, options: RefiExportOptions = {}): Promise<RefiExport> {
   const store = await ProjectStore.open(fs, { coder: { id: 'grounded-export', name: 'Grounded export' } });
   const codebook = store.codebook();
-  const warnings = store.problems().map((p) => `${formatProblem(p)} (not exported)`);
+  const warnings = [...store.problems().map((p) => `${formatProblem(p)} (not exported)`), ...codebookLosses(codebook, 'qdc')];
   const xml = codebookXml(codebook, options.origin ?? DEFAULT_ORIGIN);
   return {
     bytes: new TextEncoder().encode(xml),
     warnings,
-    counts: { codes: codebook.size, sources: 0, selections: 0, codings: 0, notes: 0, cases: 0, variables: 0, users: 0 },
+    counts: { codes: codebook.size, sources: 0, selections: 0, codings: 0, notes: 0, cases: 0, variables: 0, users: 0, links: 0 },
   };
 }
 
@@ -48,7 +49,7 @@ export function buildQdpx(project: ProjectForExport, options: RefiExportOptions 
   const encoder = new TextEncoder();
   const files: [string, Uint8Array][] = [['project.qde', encoder.encode(result.xml)]];
   for (const [name, text] of result.sources) files.push([`sources/${name}`, encoder.encode(text)]);
-  const warnings = [...project.warnings, ...result.warnings];
+  const warnings = [...project.warnings, ...result.warnings, ...projectLosses(project)];
   if (options.positions !== 'utf-16' && project.transcripts.some((t) => t.segments.length > 0 && /[\uD800-\uDBFF]/.test(t.body))) {
     warnings.push(
       'Some coded transcripts contain characters such as emoji that count as two UTF-16 units: positions are written in code points, as the ' +

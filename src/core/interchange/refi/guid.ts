@@ -16,7 +16,7 @@ const GUID_PATTERN = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** The kinds of thing that get a GUID: part of the hashed name, so two kinds never share one. */
-export type GuidKind = 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'variable' | 'case';
+export type GuidKind = 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'variable' | 'case' | 'link';
 
 /** Version-5 UUID of `name` in `namespace`, lowercase, without braces. */
 export function uuidV5(namespace: string, name: string): string {

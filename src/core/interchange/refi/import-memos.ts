@@ -14,28 +14,36 @@ export interface MemoTargets {
   transcripts: ReadonlyMap<string, { path: string; label: string }>;
   /** Text of a note, from its content or its file. */
   noteText(note: RefiNote): string;
+  /** Notes of links imported as code relations: their text is the relation's note. */
+  relationNotes?: ReadonlySet<string>;
 }
 
 export const MEMOS_FOLDER = 'memos';
 
 export function importMemos(model: RefiModel, targets: MemoTargets, usedPaths: Set<string>): { path: string; content: string }[] {
   const memos: Omit<Memo, 'path'>[] = [];
-  const codeOfNote = new Map<string, string>();
-  for (const code of model.codes) for (const guid of code.noteRefs) if (!codeOfNote.has(guid)) codeOfNote.set(guid, targets.codeIds.get(code.guid)!);
-  const transcriptOfNote = new Map<string, string>();
+  // A note referred to from several codes and sources is about all of them, as a memo can be.
+  const codesOfNote = new Map<string, string[]>();
+  const transcriptsOfNote = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, guid: string, value: string): void => {
+    const values = map.get(guid) ?? [];
+    if (!values.includes(value)) map.set(guid, [...values, value]);
+  };
+  for (const code of model.codes) for (const guid of code.noteRefs) add(codesOfNote, guid, targets.codeIds.get(code.guid)!);
   for (const source of model.sources) {
     const transcript = targets.transcripts.get(source.guid);
     if (!transcript) continue;
-    for (const guid of source.noteRefs) if (!transcriptOfNote.has(guid)) transcriptOfNote.set(guid, transcript.path);
-    if (source.description) memos.push({ title: `${transcript.label}: description`, text: source.description, transcript: transcript.path });
+    for (const guid of source.noteRefs) add(transcriptsOfNote, guid, transcript.path);
+    if (source.description) memos.push({ title: `${transcript.label}: description`, text: source.description, transcripts: [transcript.path] });
   }
   const onSelections = selectionNotes(model);
   for (const note of model.notes.values()) {
-    const code = codeOfNote.get(note.guid);
-    const transcript = code === undefined ? transcriptOfNote.get(note.guid) : undefined;
-    const elsewhere = model.projectNoteRefs.includes(note.guid) || !onSelections.has(note.guid);
-    if (code === undefined && transcript === undefined && !elsewhere) continue;
-    memos.push(memoOf(note, targets.noteText(note), model, code, transcript));
+    const codes = codesOfNote.get(note.guid);
+    const transcripts = transcriptsOfNote.get(note.guid);
+    const consumed = onSelections.has(note.guid) || targets.relationNotes?.has(note.guid) === true;
+    const elsewhere = model.projectNoteRefs.includes(note.guid) || !consumed;
+    if (codes === undefined && transcripts === undefined && !elsewhere) continue;
+    memos.push(memoOf(note, targets.noteText(note), model, codes, transcripts));
   }
   if (model.description) memos.push({ title: 'Project description', text: model.description });
   return memos.map((memo) => {
@@ -44,10 +52,10 @@ export function importMemos(model: RefiModel, targets: MemoTargets, usedPaths: S
   });
 }
 
-function memoOf(note: RefiNote, text: string, model: RefiModel, code: string | undefined, transcript: string | undefined): Omit<Memo, 'path'> {
+function memoOf(note: RefiNote, text: string, model: RefiModel, codes: string[] | undefined, transcripts: string[] | undefined): Omit<Memo, 'path'> {
   const memo: Omit<Memo, 'path'> = { title: note.name, text: note.description ? `${note.description}\n\n${text}` : text };
-  if (code !== undefined) memo.code = code;
-  if (transcript !== undefined) memo.transcript = transcript;
+  if (codes !== undefined) memo.codes = codes;
+  if (transcripts !== undefined) memo.transcripts = transcripts;
   const author = note.user === undefined ? undefined : model.users.get(note.user)?.name;
   if (author !== undefined) memo.author = author;
   if (note.created !== undefined) memo.created = note.created;

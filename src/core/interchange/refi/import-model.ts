@@ -29,6 +29,16 @@ export interface RefiNote {
   created?: string;
 }
 
+/** A Link between two items (only links between codes are imported, as relations). */
+export interface RefiLink {
+  guid: string;
+  name?: string;
+  direction?: string;
+  origin?: string;
+  target?: string;
+  noteRefs: string[];
+}
+
 export interface RefiCase {
   guid: string;
   name?: string;
@@ -49,6 +59,7 @@ export interface RefiModel {
   variables: Map<string, string>;
   cases: RefiCase[];
   projectNoteRefs: string[];
+  links: RefiLink[];
   /** Things Grounded does not import, counted for the report. */
   skipped: { otherSources: number; links: number; sets: number; graphs: number };
 }
@@ -71,6 +82,7 @@ export function readModel(root: XmlElement, fallbackName: string): RefiModel {
     variables: readVariables(root),
     cases: isCodebook ? [] : readCases(root),
     projectNoteRefs: isCodebook ? [] : noteRefsOf(root),
+    links: isCodebook ? [] : readLinks(root),
     skipped: countSkipped(root, isCodebook),
   };
   checkReferences(root, model);
@@ -104,6 +116,22 @@ function readCodes(codebook: XmlElement): RefiCode[] {
   };
   for (const code of childrenNamed(firstChild(codebook, 'Codes') ?? codebook, 'Code')) visit(code, null);
   return codes;
+}
+
+function readLinks(root: XmlElement): RefiLink[] {
+  const links = firstChild(root, 'Links');
+  return (links ? childrenNamed(links, 'Link') : []).map((element) => {
+    const link: RefiLink = { guid: requiredGuid(element, 'guid'), noteRefs: noteRefsOf(element) };
+    const name = attr(element, 'name')?.trim();
+    const direction = attr(element, 'direction')?.trim();
+    const origin = guidOf(element, 'originGUID');
+    const target = guidOf(element, 'targetGUID');
+    if (name) link.name = name;
+    if (direction) link.direction = direction;
+    if (origin !== undefined) link.origin = origin;
+    if (target !== undefined) link.target = target;
+    return link;
+  });
 }
 
 function readNotes(root: XmlElement): Map<string, RefiNote> {

@@ -6,6 +6,7 @@
 import { GITIGNORE_CONTENT, GITIGNORE_FILE, PROJECT_FILE, codeFilePath, serializeCodeFile, serializeProjectFile } from '../../storage/format';
 import { type ContainerOptions, type RefiContainer, isOutsideArchive, openContainer } from './import-container';
 import { CoderDirectory, type ImportedCodebook, importCodes } from './import-codebook';
+import { importRelations } from './import-links';
 import { MEMOS_FOLDER, importMemos } from './import-memos';
 import { type RefiModel, type RefiNote, type RefiTextSource, readModel } from './import-model';
 import { type SourceContext, type SourceReading, importSelections } from './import-sources';
@@ -72,12 +73,18 @@ class ProjectImport {
   run(): RefiImport {
     const config = { name: this.model.name, transcripts: [`${TRANSCRIPTS_FOLDER}/**/*.md`], memos: MEMOS_FOLDER };
     this.files.push({ path: PROJECT_FILE, content: serializeProjectFile(config) }, { path: GITIGNORE_FILE, content: GITIGNORE_CONTENT });
+    const noteText = (note: RefiNote): string => this.noteText(note);
+    const relations = importRelations(this.model, this.codebook.ids, noteText, this.warn);
+    for (const code of this.codebook.codes) {
+      const own = relations.byCode.get(code.id);
+      if (own !== undefined) code.relations = own;
+    }
     this.files.push(...this.codebook.codes.map((code) => ({ path: codeFilePath(code.id), content: serializeCodeFile(code) })));
     const usedPaths = new Set<string>();
     for (const source of this.model.sources) this.importSource(source, usedPaths);
-    const memos = importMemos(this.model, { codeIds: this.codebook.ids, transcripts: this.transcripts, noteText: (note) => this.noteText(note) }, usedPaths);
+    const memos = importMemos(this.model, { codeIds: this.codebook.ids, transcripts: this.transcripts, noteText, relationNotes: relations.notes }, usedPaths);
     this.files.push(...memos);
-    this.reportSkipped();
+    this.reportSkipped(relations.imported);
     const counts = {
       codes: this.codebook.codes.length,
       transcripts: this.transcripts.size,
@@ -158,10 +165,11 @@ class ProjectImport {
     return text;
   }
 
-  private reportSkipped(): void {
-    const { otherSources, links, sets, graphs } = this.model.skipped;
+  private reportSkipped(relations: number): void {
+    const { otherSources, sets, graphs } = this.model.skipped;
+    const links = this.model.skipped.links - relations;
     if (otherSources > 0) this.warn(`${otherSources} PDF, picture, audio or video source(s) are not imported: Grounded codes text transcripts`);
-    if (links > 0) this.warn(`${links} link(s) between codes or other items are not imported`);
+    if (links > 0) this.warn(`${links} link(s) between sources, selections or other items that are not two codes are not imported`);
     if (sets > 0) this.warn(`${sets} set(s) are not imported: Grounded has no sets`);
     if (graphs > 0) this.warn(`${graphs} graph(s) are not imported`);
   }

@@ -44,7 +44,7 @@ describe('grounded export / import of REFI-QDA files', () => {
     const root = await writeTestProject();
     const io = captureIo(root);
     assert.equal(await exportCommand.run(['qdpx', '.'], { out: join(work, 'study.qdpx'), utf16: true }, io), 0);
-    assert.match(io.stdout, /6 code\(s\), 3 source\(s\), 6 coded selection\(s\) with 8 coding\(s\), 3 memo\(s\), 2 case\(s\)/);
+    assert.match(io.stdout, /6 code\(s\), 3 source\(s\), 6 coded selection\(s\) with 8 coding\(s\), 3 memo\(s\), 0 code relation\(s\), 2 case\(s\)/);
     const entries = unzipText(new Uint8Array(readFileSync(join(work, 'study.qdpx'))));
     assert.deepEqual(await schemaErrors(entries.get('project.qde')!, 'Project.xsd'), []);
     assert.equal(await exportCommand.run(['qdc'], {}, io), 0);

@@ -227,6 +227,44 @@ describe('REFI-QDA export', () => {
   it('warns that code-point positions shift in NVivo and QualCoder when coded text has emoji, and not for UTF-16 exports', async () => {
     const { fs } = await buildTestProject();
     assert.ok((await exportProject(fs)).warnings.some((w) => /UTF-16/.test(w)));
-    assert.deepEqual((await exportProject(fs, { positions: 'utf-16' })).warnings, []);
+    assert.ok(!(await exportProject(fs, { positions: 'utf-16' })).warnings.some((w) => /UTF-16/.test(w)));
+  });
+
+  it('names in its warnings everything REFI-QDA cannot hold: criteria, example quotes, rounds, and memo links to segments', async () => {
+    const { fs, codes } = await buildTestProject();
+    const store = await ProjectStore.open(fs, { coder: DANA });
+    store.updateCode(codes.hope, { inclusion: 'Any look ahead.', exclusion: 'Plans made by staff.' });
+    store.relateCodes(codes.barriers, { type: 'contradicts', target: codes.hope });
+    await store.flush();
+    fs.files.set('memos/seg.md', '---\ntranscript: interviews/p02-li.md\nsegment: s-000000000001\ncoder: dana\nsegments: [s-000000000002]\n---\n\nOn that one.\n');
+    const exported = await exportProject(fs);
+    assert.deepEqual(await schemaErrors(unzipText(exported.bytes).get('project.qde')!, 'Project.xsd'), [], 'the relation as a Link is valid');
+    const warnings = exported.warnings;
+    const has = (pattern: RegExp): void => assert.ok(warnings.some((w) => pattern.test(w)), `${pattern} in\n${warnings.join('\n')}`);
+    has(new RegExp(`^1 code\\(s\\) have inclusion criteria, .*not exported: "Hope" \\(${codes.hope}\\)$`));
+    has(/^1 code\(s\) have exclusion criteria/);
+    has(/^6 code\(s\) have a coding round/);
+    has(/^6 segment\(s\) record coding round "initial".*\(4 in interviews\/p01-amara\.md, 2 in interviews\/p02-li\.md\)$/);
+    has(/^memos\/seg\.md: its link to segment s-000000000001 \(coder dana\) is not exported.*memo about interviews\/p02-li\.md$/);
+    has(/^memos\/seg\.md: its list of 1 cited segment\(s\) \(segments: s-000000000002\)/);
+    assert.ok(!warnings.some((w) => /relation/.test(w)), 'a .qdpx keeps relations as links');
+    const qdc = (await exportCodebook(fs)).warnings;
+    assert.ok(qdc.some((w) => new RegExp(`^1 code\\(s\\) have relations .*"Barriers" \\(${codes.barriers}\\)$`).test(w)), qdc.join('\n'));
+  });
+
+  it('attaches a memo to every code and transcript it is about, and keeps a date with a time', async () => {
+    const { fs, codes } = await buildTestProject();
+    fs.files.set('memos/both.md', `---\ncode: [${codes.hope}, ${codes.barriers}]\ntranscript: interviews/p02-li.md\ndate: 2024-06-02T10:30\n---\n\nBoth.\n`);
+    const project = qde(unzipText((await exportProject(fs)).bytes));
+    const note = childrenNamed(firstChild(project, 'Notes')!, 'Note').find((n) => firstChild(n, 'PlainTextContent')?.text === 'Both.\n')!;
+    assert.equal(note.attributes.get('creationDateTime'), '2024-06-02T10:30:00');
+    const guid = note.attributes.get('guid');
+    const referring = (element: XmlElement): string[] => [
+      ...(childrenNamed(element, 'NoteRef').some((r) => r.attributes.get('targetGUID') === guid) ? [element.attributes.get('name')!] : []),
+      ...element.children.flatMap(referring),
+    ];
+    assert.deepEqual(referring(firstChild(project, 'CodeBook')!).sort(), ['Barriers', 'Hope']);
+    assert.deepEqual(referring(firstChild(project, 'Sources')!), ['p02-li']);
+    assert.deepEqual(childrenNamed(project, 'NoteRef').filter((r) => r.attributes.get('targetGUID') === guid), []);
   });
 });

@@ -36,11 +36,14 @@ async function summarise(fs: FileSystem): Promise<ProjectSummary> {
   const memos: string[] = [];
   for (const path of await listFiles(fs, 'memos', (p) => p.endsWith('.md'))) {
     const memo = parseMemo(path, normaliseText((await fs.readFile(path))!));
-    const about = memo.code !== undefined ? `code ${pathOf(memo.code)}` : memo.transcript !== undefined ? `transcript ${memo.transcript}` : 'project';
+    const about = [...(memo.codes ?? []).map((c) => `code ${pathOf(c)}`).sort(), ...(memo.transcripts ?? []).map((t) => `transcript ${t}`)].join(', ') || 'project';
     memos.push([memo.title, about, memo.author ?? '', memo.created ?? '', memo.text].join(' | '));
   }
   return {
-    codes: codebook.all().map((c) => [pathOf(c.id), c.color, c.description].join(' | ')).sort(),
+    codes: codebook
+      .all()
+      .map((c) => [pathOf(c.id), c.color, c.description, ...(c.relations ?? []).map((r) => `${r.type} ${pathOf(r.target)} ${r.note ?? ''}`)].join(' | '))
+      .sort(),
     transcripts,
     segments: segments.sort(),
     memos: memos.sort(),
@@ -86,6 +89,27 @@ describe('REFI-QDA round trip', () => {
       assert.equal(before.segments.length, 6);
       assert.deepEqual(after, before);
     }
+  });
+
+  it('gives back code relations with their notes, and memos about several codes and a transcript with their date and time', async () => {
+    const { fs, codes } = await buildTestProject();
+    const store = await ProjectStore.open(fs, { coder: { id: 'reader', name: 'Reader' } });
+    store.relateCodes(codes.barriers, { type: 'contradicts', target: codes.hope, note: 'forms wear hope down' });
+    store.relateCodes(codes.peer, { type: 'leads-to', target: codes.hope });
+    await store.flush();
+    fs.files.set('memos/both.md', `---\ncode: [${codes.hope}, ${codes.barriers}]\ntranscript: interviews/p02-li.md\ndate: 2024-06-02T10:30\n---\n\n# Hope against the forms\n\nLi again.\n`);
+    const exported = await exportProject(fs);
+    assert.equal(exported.counts.links, 2);
+    const imported = importRefi(exported.bytes);
+    assert.ok(!imported.report.warnings.some((w) => /link/.test(w)), imported.report.warnings.join('\n'));
+    const { fs: copy } = await openImported(imported.files);
+    const [before, after] = [await summarise(fs), await summarise(copy)];
+    assert.ok(before.codes.some((c) => c.includes('contradicts Emotions / Hope forms wear hope down')));
+    assert.deepEqual(after.codes, before.codes);
+    assert.ok(before.memos.some((m) => m.startsWith('Hope against the forms | code Barriers, code Emotions / Hope, transcript interviews/p02-li.md |  | 2024-06-02T10:30:00 |')));
+    assert.deepEqual(after.memos, before.memos);
+    const memo = imported.files.find((f) => f.content.includes('# Hope against the forms'))!;
+    assert.match(memo.content, /^date: 2024-06-02T10:30$/m);
   });
 
   it('gives back the demo study', async () => {
