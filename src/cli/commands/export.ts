@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { RefiExportError, exportCodebook, exportProject, type RefiExport } from '../../core/interchange/refi';
 import { StoreError } from '../../core/storage/errors';
@@ -8,6 +7,7 @@ import { tidyCsv } from '../../core/analysis/render/tidy-csv';
 import { leftOutOf } from '../../core/validation/left-out';
 import { closingNotes, loadAnalysisInput, warnLeftOut } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
+import { writeOutput } from '../write-output';
 import { projectRootOrExplain } from '../project-root';
 
 const FORMATS = ['qdc', 'qdpx', 'csv'] as const;
@@ -52,7 +52,7 @@ export const exportCommand: CliCommand = {
       io.err(`grounded export: ${error.message}\n`);
       return 1;
     }
-    await writeFile(out, result.bytes);
+    await writeOutput(out, result.bytes);
     for (const warning of result.warnings) io.out(`warning: ${warning}\n`);
     io.out(`${summary(format as 'qdc' | 'qdpx', result)}\nwritten to ${out}\n`);
     // The codebook alone needs the code files only, and the export refuses one it cannot read.
@@ -64,7 +64,7 @@ async function exportCsv(root: string, out: string, io: CliIo): Promise<number> 
   const input = await loadAnalysisInput(root, io);
   if (!input) return 2;
   const csv = tidyCsv(input.context);
-  await writeFile(out, csv);
+  await writeOutput(out, csv);
   const rows = csv.split('\r\n').length - 2;
   io.out(`${rows} row(s): one per segment and code, ${input.context.project.transcripts.length} transcript(s)\nwritten to ${out}\n`);
   return closingNotes('export', input, io);
