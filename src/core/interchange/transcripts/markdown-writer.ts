@@ -1,4 +1,4 @@
-import { Document, isSeq } from 'yaml';
+import { Document } from 'yaml';
 import { matchLabelAt } from '../../markdown/speaker-label';
 import { writtenLabels } from './speaker-labels';
 import { formatTurnTimestamp } from './timestamps';
@@ -49,23 +49,23 @@ export function writeTranscriptMarkdown(imported: ImportedTranscript, options: W
 }
 
 /** Attributes that name speakers: they name them as the turns' labels do. */
-const SPEAKER_ATTRIBUTES = new Set(['participant', 'interviewer', 'speakers']);
+const SPEAKER_ATTRIBUTES = new Set(['participant', 'interviewer']);
 
+/**
+ * Attributes are single text values, which is what project validation and the participant
+ * overview accept; several names (two participants in one interview) are written as one text,
+ * `Lucía, Mei`.
+ */
 function frontMatter(imported: ImportedTranscript, labels: Map<string, string>): string {
   const relabel = (name: string): string => labels.get(name) ?? name;
   const attributes = Object.fromEntries(
     Object.entries(imported.attributes).map(([key, value]) => {
-      if (!SPEAKER_ATTRIBUTES.has(key)) return [key, value];
-      return [key, Array.isArray(value) ? value.map(relabel) : relabel(value)];
+      const names = Array.isArray(value) ? value : [value];
+      return [key, (SPEAKER_ATTRIBUTES.has(key) ? names.map(relabel) : names).join(', ')];
     }),
   );
   const doc = new Document({ source: imported.source, imported_from: imported.format, ...attributes });
-  // `speakers: [Amara, Interviewer]` reads better on one line than as a block list.
-  for (const key of Object.keys(attributes)) {
-    const node = doc.get(key, true);
-    if (isSeq(node)) node.flow = true;
-  }
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`;
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
 }
 
 /**

@@ -21,8 +21,8 @@ export type SpeakerMapping = Record<string, SpeakerAssignment>;
 
 /**
  * Renames speakers and records who is who in the front matter: `participant` and `interviewer`
- * (one name, or a list when there are several) and `speakers` (every label, in order of first
- * appearance). Labels the mapping does not mention stay as they are; labels match whatever their
+ * (one name, or a list when there are several). Who else speaks is in the turns themselves, so
+ * it is not repeated as an attribute. Labels the mapping does not mention stay as they are; labels match whatever their
  * Unicode normalisation. Returns a new transcript.
  */
 export function applySpeakerMapping(imported: ImportedTranscript, mapping: SpeakerMapping): ImportedTranscript {
@@ -44,7 +44,6 @@ export function applySpeakerMapping(imported: ImportedTranscript, mapping: Speak
     const names = namesWithRole(role);
     if (names.length > 0) attributes[role] = names.length === 1 ? names[0] : names;
   }
-  attributes.speakers = speakersInOrder(renamed);
   return { ...renamed, attributes };
 }
 

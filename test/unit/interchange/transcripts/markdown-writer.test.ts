@@ -98,14 +98,14 @@ describe('writing imported transcripts as Markdown', () => {
 
   it('writes front matter that reads back, quoting what YAML would misread', () => {
     const imported = { ...transcript([{ speaker: 'A', paragraphs: ['x'] }]), source: 'no: #1 "call".vtt' };
-    const written = writeTranscriptMarkdown({ ...imported, attributes: { participant: ['Lucía', 'Mei'], speakers: ['A'] } });
+    const written = writeTranscriptMarkdown({ ...imported, attributes: { participant: ['Lucía', 'Mei'], interviewer: 'A' } });
     assert.ok(written.markdown.startsWith('---\nsource: '));
-    assert.match(written.markdown, /\nparticipant: \[Lucía, Mei\]\nspeakers: \[A\]\n---\n\n\*\*A:\*\* x\n$/);
+    assert.match(written.markdown, /\nparticipant: Lucía, Mei\ninterviewer: A\n---\n\n\*\*A:\*\* x\n$/);
     assert.deepEqual(parseTranscript(written.markdown).frontMatter?.data, {
       source: 'no: #1 "call".vtt',
       imported_from: 'webvtt',
-      participant: ['Lucía', 'Mei'],
-      speakers: ['A'],
+      participant: 'Lucía, Mei',
+      interviewer: 'A',
     });
   });
 

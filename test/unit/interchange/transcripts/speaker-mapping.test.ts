@@ -36,12 +36,12 @@ describe('speaker mapping', () => {
     'amara.o@example.org': { name: 'Amara', role: 'participant' },
   };
 
-  it('renames labels and fills participant, interviewer and speakers, leaving the input untouched', () => {
+  it('renames labels and fills participant and interviewer, leaving the input untouched', () => {
     const before = JSON.stringify(interview);
     const mapped = applySpeakerMapping(interview, mapping);
     assert.equal(JSON.stringify(interview), before);
     assert.deepEqual([...new Set(mapped.turns.map((t) => t.speaker))], ['Interviewer', 'Amara']);
-    assert.deepEqual(mapped.attributes, { participant: 'Amara', interviewer: 'Interviewer', speakers: ['Interviewer', 'Amara'] });
+    assert.deepEqual(mapped.attributes, { participant: 'Amara', interviewer: 'Interviewer' });
     assert.deepEqual(mapped.turns.map((t) => t.paragraphs), interview.turns.map((t) => t.paragraphs));
   });
 
@@ -49,12 +49,12 @@ describe('speaker mapping', () => {
     const group = transcript(['A', 'Who first?'], ['B', 'Me.'], ['C', 'Then me.'], ['Observer', 'Noted.']);
     const mapped = applySpeakerMapping(group, { A: { name: 'Dr. Reyes', role: 'interviewer' }, B: { name: 'Lucía', role: 'participant' }, C: { name: 'Mei', role: 'participant' } });
     assert.deepEqual(mapped.turns.map((t) => t.speaker), ['Dr. Reyes', 'Lucía', 'Mei', 'Observer']);
-    assert.deepEqual(mapped.attributes, { participant: ['Lucía', 'Mei'], interviewer: 'Dr. Reyes', speakers: ['Dr. Reyes', 'Lucía', 'Mei', 'Observer'] });
+    assert.deepEqual(mapped.attributes, { participant: ['Lucía', 'Mei'], interviewer: 'Dr. Reyes' });
   });
 
   it('without a matching label changes nothing, and ignores keys such as "constructor"', () => {
     assert.equal(applySpeakerMapping(interview, { Nobody: { name: 'X', role: 'other' } }), interview);
-    assert.equal(applySpeakerMapping(transcript(['constructor', 'hi']), {}).attributes.speakers, undefined);
+    assert.deepEqual(applySpeakerMapping(transcript(['constructor', 'hi']), {}).attributes, {});
   });
 
   it('serialises as JSON and reads back', () => {
@@ -93,7 +93,6 @@ describe('speaker mapping', () => {
       imported_from: 'webvtt',
       participant: 'Amara',
       interviewer: 'Interviewer',
-      speakers: ['Interviewer', 'Amara'],
     });
     assert.deepEqual(parsed.turns.map((t) => t.speaker), ['Interviewer', 'Amara', 'Interviewer', 'Amara', 'Interviewer', 'Amara']);
   });
