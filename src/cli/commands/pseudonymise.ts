@@ -26,7 +26,7 @@ const CLI_CODER = { id: 'grounded-cli', name: 'grounded' };
 export const pseudonymiseCommand: CliCommand = {
   name: 'pseudonymise',
   usage: [
-    'pseudonymise <name> <pseudonym> [dir] [--variant X]… [--dry-run]   Replace a name in every transcript and memo; coded segments follow',
+    'pseudonymise <name> <pseudonym> [dir] [--variant X]… [--dry-run]   Replace a name in every transcript, memo and code; coded segments follow',
     '  pseudonymise --resume [dir]          Finish an interrupted pseudonymisation (any run finishes it first)',
     '  pseudonymise --check <name>… [--variant X]…   Where a name (or a part of it cut off in a quote) still appears; exit 1 if anywhere',
   ].join('\n'),
@@ -122,7 +122,7 @@ async function check(names: string[], io: CliIo): Promise<number> {
   for (const p of store.problems().filter((p) => p.severity === 'error')) io.err(`${formatProblem(p)}: not checked, it cannot be read\n`);
   const unreadable = store.problems().some((p) => p.severity === 'error');
   const names_ = names.map((n) => `"${n}"`).join(', ');
-  io.out(traces.length === 0 ? `No trace of ${names_} in the transcripts, memos or coded segments${unreadable ? ' that could be read' : ''}.\n` : `${traces.length} trace(s) of ${names_}.\n`);
+  io.out(traces.length === 0 ? `No trace of ${names_} in the transcripts, memos, codes or coded segments${unreadable ? ' that could be read' : ''}.\n` : `${traces.length} trace(s) of ${names_}.\n`);
   return traces.length > 0 || unreadable ? 1 : 0;
 }
 
@@ -132,7 +132,7 @@ function nothingToDo(plan: PseudonymisePlan): boolean {
 
 function print(plan: PseudonymisePlan, dryRun: boolean, io: CliIo): void {
   if (nothingToDo(plan)) {
-    io.out(`"${plan.report.name}" does not occur in any transcript or memo; nothing to do.\n`);
+    io.out(`"${plan.report.name}" does not occur in any transcript, memo or code; nothing to do.\n`);
     return;
   }
   io.out(`${describeReport(plan.report, !dryRun).join('\n')}\n`);

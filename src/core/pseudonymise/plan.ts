@@ -8,12 +8,14 @@ import type { QuoteSelector, SegmentId, TextRange } from '../model';
 import { placeSelectors } from '../placement';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { applyOccurrences, mapRange, mentions, NameMatcher, type NameSpec, type Occurrence } from './name-matcher';
+import { codeFileChange } from './code-files';
 import { safeInFrontMatter } from './front-matter-values';
 import { protectedRanges } from './protected-ranges';
 import { checkSpeakerLabels } from './speaker-labels';
 import { segmentTraces, withoutEdgeFragments } from './traces';
 
-export type StudyFileKind = 'transcript' | 'memo';
+/** A code file is read as JSON: its text fields are searched, not its raw text. */
+export type StudyFileKind = 'transcript' | 'memo' | 'code';
 
 export interface StudyFile {
   path: string;
@@ -73,6 +75,11 @@ export function planPseudonymisation(input: PseudonymiseInput): PseudonymisePlan
   const matcher = new NameMatcher(input);
   const changes: FileChange[] = [];
   for (const file of input.files) {
+    if (file.kind === 'code') {
+      const change = codeFileChange(file.path, file.text, matcher);
+      if (change) changes.push({ path: file.path, kind: file.kind, ...change });
+      continue;
+    }
     const occurrences = safeInFrontMatter(file.text, matcher.find(file.text, protectedRanges(file.text, file.kind)), matcher);
     if (file.kind === 'transcript') checkSpeakerLabels(file.path, file.text, occurrences, matcher.pseudonym);
     if (occurrences.length > 0) changes.push({ path: file.path, kind: file.kind, occurrences, newText: applyOccurrences(file.text, occurrences) });

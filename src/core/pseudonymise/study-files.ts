@@ -5,12 +5,13 @@ import { listTranscripts } from '../participants';
 import type { FileSystem } from '../ports';
 import { codingFilePath } from '../storage/format';
 import type { ProjectStore } from '../storage/project-store';
+import { listCodeFiles } from './code-files';
 import type { NameMatcher } from './name-matcher';
 import type { PseudonymiseReport, StudyFile } from './plan';
 import { findTraces, type CodingFileText, type Trace } from './traces';
 
 /**
- * Every transcript and memo of the project with its text as the core reads it, and the raw text
+ * Every transcript, memo and code file of the project with its text as the core reads it, and the raw text
  * it came from (to write the new text back with the same line endings). `textOf` lets an editor
  * supply the text of files it has open, unsaved changes included.
  */
@@ -21,15 +22,16 @@ export async function readStudyFiles(
 ): Promise<{ file: StudyFile; raw: string }[]> {
   const transcripts = (await listTranscripts(fs, config)).map((path) => ({ path, kind: 'transcript' as const }));
   const memos = (await listMemos(fs, config)).map((m) => ({ path: m.path, kind: 'memo' as const }));
+  const codes = (await listCodeFiles(fs)).map((path) => ({ path, kind: 'code' as const }));
   const files: { file: StudyFile; raw: string }[] = [];
-  for (const { path, kind } of [...transcripts, ...memos]) {
+  for (const { path, kind } of [...transcripts, ...memos, ...codes]) {
     const raw = textOf(path) ?? (await fs.readFile(path));
     if (raw !== undefined) files.push({ file: { path, kind, text: normaliseText(raw) }, raw });
   }
   return files;
 }
 
-/** Every trace of the matcher's names in the project's transcripts, memos and (loaded) coding, as on disk. */
+/** Every trace of the matcher's names in the project's transcripts, memos, codes and (loaded) coding, as on disk. */
 export async function traceProject(fs: FileSystem, store: ProjectStore, matcher: NameMatcher): Promise<Trace[]> {
   const files = await readStudyFiles(fs, store.config);
   const coding: CodingFileText[] = [];

@@ -9,10 +9,12 @@ import type { QuoteSelector, Segment } from '../model';
 import type { TranscriptCoding } from '../storage/coding-repository';
 import { codingFilePath } from '../storage/format';
 import { readJsonLines } from '../storage/format/json-lines';
+import { codeFileTexts, type CodeTextField } from './code-files';
 import type { NameMatcher } from './name-matcher';
 import type { StudyFile } from './plan';
 
-export type TraceField = 'text' | 'exact' | 'prefix' | 'suffix' | 'comment';
+/** `text` for a transcript's or memo's text (or a code file that cannot be read as a code); a code's field otherwise. */
+export type TraceField = 'text' | 'exact' | 'prefix' | 'suffix' | 'comment' | `code ${CodeTextField}`;
 
 export interface Trace {
   path: string;
@@ -31,10 +33,15 @@ export interface CodingFileText {
   raw: ReadonlyMap<string, string>;
 }
 
-/** Every trace of the matcher's name(s), transcripts and memos first, then the coding files, in file order. */
+/** Every trace of the matcher's name(s), transcripts, memos and codes first, then the coding files, in file order. */
 export function findTraces(matcher: NameMatcher, files: readonly StudyFile[], coding: readonly CodingFileText[]): Trace[] {
   const traces: Trace[] = [];
   for (const file of files) {
+    const fields = file.kind === 'code' ? codeFileTexts(file.path, file.text) : undefined;
+    if (fields) {
+      for (const { field, text, line } of fields) traces.push(...matcher.find(text).map((o) => ({ path: file.path, line, field: `code ${field}` as const, found: o.found, kind: 'name' as const })));
+      continue;
+    }
     const index = new LineIndex(file.text);
     for (const o of matcher.find(file.text)) traces.push({ path: file.path, line: index.lineOf(o.start) + 1, field: 'text', found: o.found, kind: 'name' });
   }
@@ -87,7 +94,7 @@ function lineOfSegment(path: string, raw: string): Map<string, number> {
 /** Traces as `path:line: …` lines for a terminal or a log. */
 export function describeTraces(traces: readonly Trace[]): string[] {
   return traces.map((t) => {
-    const where = t.field === 'text' ? '' : ` in the ${t.field === 'comment' ? 'comment' : `quote's ${t.field}`}`;
+    const where = t.field === 'text' ? '' : t.field.startsWith('code ') ? ` in the ${t.field.replace(' ', "'s ")}` : ` in the ${t.field === 'comment' ? 'comment' : `quote's ${t.field}`}`;
     // A name wrapped across lines is shown on one, so each trace stays one line of output.
     const found = t.found.replace(/\s+/gu, ' ');
     const what = t.kind === 'name' ? `"${found}"` : `"${found}" (a part of the name cut at the edge of the quote's context)`;

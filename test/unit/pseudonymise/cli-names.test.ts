@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { pseudonymiseCommand } from '../../../src/cli/commands/pseudonymise';
+import { applyOccurrences, NameMatcher, planPseudonymisation } from '../../../src/core/pseudonymise';
 
 /** The front matter of a file, as YAML reads it. */
 const parse = (text: string): unknown => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
@@ -80,5 +81,50 @@ describe('grounded pseudonymise: how a name is written', () => {
     const ok = await pseudonymise(['José', 'P1'], dir);
     assert.equal(ok.code, 0, ok.err);
     assert.equal(read('interviews/p23-jose.md'), '---\nparticipant: P1\n---\n\n**Interviewer:** Hello.\n\n**P1:** Hello to you.\n');
+  });
+
+  it('finds a name in a code\'s name, description and definition, and replaces it there', async () => {
+    const path = '.grounded/codes/c-7k2m9q4xw1ab.json';
+    const code = {
+      format: 'grounded-code',
+      version: 1,
+      id: 'c-7k2m9q4xw1ab',
+      name: "Kwabena's farm",
+      parent: null,
+      color: '#4a9d3f',
+      description: 'In vivo: what Kwabena said about\nthe land.',
+      inclusion: 'Talk of the farm Kwabena ran',
+      example: { segment: 's-7k2m9q4xw1ab', text: '"My farm," said KWABENA.' },
+    };
+    write(path, `${JSON.stringify(code, null, 2)}\n`);
+    const check = await pseudonymise(['--check', 'Kwabena'], dir);
+    assert.equal(check.code, 1);
+    assert.match(check.out, /^\.grounded\/codes\/c-7k2m9q4xw1ab\.json:5: "Kwabena" in the code's name$/m);
+    assert.match(check.out, /^\.grounded\/codes\/c-7k2m9q4xw1ab\.json:8: "Kwabena" in the code's description$/m);
+    assert.match(check.out, /^\.grounded\/codes\/c-7k2m9q4xw1ab\.json:9: "Kwabena" in the code's inclusion$/m);
+    assert.match(check.out, /^\.grounded\/codes\/c-7k2m9q4xw1ab\.json:12: "KWABENA" in the code's example$/m);
+
+    const run = await pseudonymise(['Kwabena', 'Kofi "K" \\'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /\.grounded\/codes\/c-7k2m9q4xw1ab\.json: 4/);
+    const after = JSON.parse(read(path)) as Record<string, unknown>;
+    assert.deepEqual(after, {
+      ...code,
+      name: 'Kofi "K" \\\'s farm',
+      description: 'In vivo: what Kofi "K" \\ said about\nthe land.',
+      inclusion: 'Talk of the farm Kofi "K" \\ ran',
+      example: { segment: 's-7k2m9q4xw1ab', text: '"My farm," said KOFI "K" \\.' },
+    });
+    // The demo's coding keeps a `Kw` cut from Kwame's name: only the code file matters here.
+    assert.doesNotMatch((await pseudonymise(['--check', 'Kwabena'], dir)).out, /codes\//);
+  });
+
+  it('plans a code file\'s change as edits of its text, as an editor applies them', () => {
+    const text = '{\n  "format": "grounded-code",\n  "version": 1,\n  "id": "c-7k2m9q4xw1ab",\n  "name": "Ama\'s farm",\n  "parent": null,\n  "color": "#4a9d3f",\n  "description": "Ama, and Ama again"\n}\n';
+    const plan = planPseudonymisation({ name: 'Ama', pseudonym: 'Zo"e', files: [{ path: '.grounded/codes/c-7k2m9q4xw1ab.json', kind: 'code', text }], coding: [] });
+    const [change] = plan.changes;
+    assert.equal(applyOccurrences(text, change.occurrences), change.newText);
+    assert.equal(change.newText, text.replace('"Ama\'s farm"', '"Zo\\"e\'s farm"').replace('"Ama, and Ama again"', '"Zo\\"e, and Zo\\"e again"'));
+    assert.ok(!new NameMatcher({ name: 'Ama', pseudonym: 'X' }).occursIn(change.newText));
   });
 });

@@ -47,12 +47,12 @@ describe('grounded pseudonymise after an interruption', () => {
     const again = await cli(pseudonymiseCommand, ['Amara', 'Zola'], dir);
     assert.equal(again.code, 0, again.err);
     assert.match(again.out, /^Finished an interrupted pseudonymisation \(to "Zola"\): wrote 1 file\(s\) \(1 were already done\)/m);
-    assert.match(again.out, /"Amara" does not occur in any transcript or memo; nothing to do\./);
+    assert.match(again.out, /"Amara" does not occur in any transcript, memo or code; nothing to do\./);
     assert.ok(!existsSync(join(dir, JOURNAL_PATH)));
 
     const after = await cli(pseudonymiseCommand, ['--check', 'Amara'], dir);
     assert.equal(after.code, 0, after.out);
-    assert.match(after.out, /^No trace of "Amara" in the transcripts, memos or coded segments\.$/m);
+    assert.match(after.out, /^No trace of "Amara" in the transcripts, memos, codes or coded segments\.$/m);
     assert.equal((await cli(validateCommand, [], dir)).out.includes('pseudonymisation'), false);
   });
 
