@@ -4,6 +4,7 @@ import { formatProblem } from '../../../src/core/storage/errors';
 import { codeFilePath } from '../../../src/core/storage/format';
 import type { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
 import { ProjectStore } from '../../../src/core/storage/project-store';
+import { describeGather, gatherDay } from '../../../src/core/rounds';
 import { checkProject } from '../../../src/core/validation/project-check';
 import { demoFileSystem } from '../pseudonymise/demo-files';
 
@@ -85,5 +86,35 @@ describe('gathering records in the project check', () => {
       `${path}:${mistrustLine}: "Guarding oneself" records gathering "Mistrust" (${mistrust}), but that code is not marked as gathered (a merge kept another version of one of the two files?) [warning]`,
       `${hope}:${lineWith(fs, hope, '"gatheredInto"')}: "Hope" is marked as gathered into "Guarding oneself", which has no record of gathering it (a merge kept another version of its file?); un-gathering "Guarding oneself" would leave "Hope" marked [warning]`,
     ].sort((a, b) => (a.startsWith(path) ? -1 : b.startsWith(path) ? 1 : a < b ? -1 : 1)));
+  });
+
+  it('refuses, at its line, a gathering time that is not an ISO 8601 date-time, and reports say the date cannot be read rather than cut it', async () => {
+    const { fs, store, category } = await gathered();
+    const path = codeFilePath(category);
+    const written = fs.files.get(path)!;
+    const at = /"at": "([^"]+)"/.exec(written)![1];
+    assert.match(at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'what Grounded writes');
+    const record = store.codebook().get(category)!.gathered![0];
+    assert.equal(describeGather({ name: 'Guarding oneself' }, record), `gathered Fear of authorities and Mistrust (${record.segments} segments) into Guarding oneself, by Dana Reyes on ${at.slice(0, 10)}`);
+
+    const withAt = async (value: string) => {
+      fs.files.set(path, written.replace(`"at": "${at}"`, `"at": ${JSON.stringify(value)}`));
+      return codeFileProblems(fs);
+    };
+    const line = lineWith(fs, path, '"at"');
+    assert.deepEqual(await withAt('last tuesday'), [
+      `${path}:${line}: "Guarding oneself" records gathering Fear of authorities and Mistrust at "last tuesday", which is not an ISO 8601 date-time, so the record does not say when the codes were gathered: write the time as Grounded does, e.g. "2024-03-12T14:30:00Z" [error]`,
+    ]);
+    assert.equal(describeGather({ name: 'Guarding oneself' }, { ...record, at: 'last tuesday' }), `gathered Fear of authorities and Mistrust (${record.segments} segments) into Guarding oneself, by Dana Reyes on an unreadable date`);
+    // A day alone, a day the calendar lacks, an hour past 23, and no time zone are not the time of a gathering.
+    for (const wrong of ['2026-03-12', '2026-02-30T10:00:00Z', '2026-03-12T24:10:00Z', '2026-03-12T10:00:00']) {
+      assert.equal((await withAt(wrong)).length, 1, wrong);
+      assert.equal(gatherDay(wrong), undefined, wrong);
+    }
+    // Written by hand with an offset or without seconds: still a date-time, read for its day.
+    for (const right of ['2026-03-12T10:00:00+02:00', '2026-03-12T10:00Z']) {
+      assert.deepEqual(await withAt(right), [], right);
+      assert.equal(gatherDay(right), '2026-03-12');
+    }
   });
 });
