@@ -77,6 +77,11 @@ export interface AnalysisProject {
    * name, a prefix) can be answered with the id meant. Absent: the coders of the segments.
    */
   coders?: { id: string; name: string }[];
+  /**
+   * The project's coding rounds (project.json's, else the default three), so a filter can name a
+   * round by id or name and one the project does not have is refused. Absent: rounds are not checked.
+   */
+  rounds?: { id: string; name: string }[];
   /** Any order: analysis puts them in interview order (front-matter date, else path). */
   transcripts: AnalysisTranscript[];
   segments: AnalysisSegment[];

@@ -1,24 +1,41 @@
 /**
- * A filter checked before it is run, wherever it comes from: a saved query, `--coder`, the panel.
- * A filter is typed by hand or kept while the project changes, and a mistake in it would otherwise
- * narrow the answer to nothing (a coder or an attribute nobody has), or not at all (a date range
- * compared as text), without a word. Each mistake is a FilterError saying what is wrong and what to
+ * A filter checked before it is run, wherever it comes from: a saved query, `--coder`, the panel
+ * (and every saved query again in `grounded validate`). A filter is typed by hand or kept while the
+ * project changes, and a mistake in it would otherwise narrow the answer to nothing (a coder, a
+ * round or an attribute the project does not have), or not at all (a date range compared as text),
+ * without a word. Each mistake is a FilterError saying what is wrong and what to
  * write instead; one read from a saved query also names its file and line.
  */
 import { isJsonObject } from '../storage/format/json-text';
 import { isIsoDate } from '../participants/attribute-types';
+import { findRound, noSuchRound } from '../rounds/rounds';
 import type { AnalysisContext } from './analysis-context';
 import { attributeFacts, recordedAttributes, type AttributeFacts, type Sample } from './attribute-kinds';
 import { didYouMean } from './closest-word';
 import { CodeLookupError } from './code-lookup';
 import type { AttributeFilter, SegmentFilter } from './filters';
 
+/** Where a mistake read from a saved query is: the file, the line, and the problem without them. */
+export interface FilterErrorPlace {
+  path: string;
+  line?: number;
+  problem: string;
+}
+
 /**
  * A filter that asks for what the project does not have, or cannot mean what it says. A kind of
  * CodeLookupError: it is the same mistake as naming a code that does not exist, and whoever shows
- * that one (the CLI's commands, the panel) shows this one too.
+ * that one (the CLI's commands, the panel) shows this one too. One read from a saved query also
+ * carries its place apart, so `grounded validate` can list it at its file and line.
  */
-export class FilterError extends CodeLookupError {}
+export class FilterError extends CodeLookupError {
+  constructor(
+    message: string,
+    readonly place?: FilterErrorPlace,
+  ) {
+    super(message);
+  }
+}
 
 export const CONDITIONS = ['equals', 'min', 'max', 'from', 'to'] as const;
 
@@ -85,24 +102,49 @@ function error(list: readonly unknown[], index: number, subject: string, problem
   const origin = origins.get(list);
   if (!origin) return new FilterError(subject ? `${subject}: ${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1));
   const line = origin.lines[index] ?? origin.lines[0];
-  return new FilterError(`${origin.path}${line === undefined ? '' : `:${line}`}: "${origin.field}[${index}]": ${problem}`);
+  const place = { path: origin.path, ...(line === undefined ? {} : { line }), problem: `"${origin.field}[${index}]": ${problem}` };
+  return new FilterError(`${origin.path}${line === undefined ? '' : `:${line}`}: ${place.problem}`, place);
 }
 
-/** Throws a FilterError for the first mistake in `filter` (structure first, then what the project has). */
+/** Throws a FilterError for the first mistake in `filter` (see filterProblems). */
 export function checkFilter(context: AnalysisContext, filter: SegmentFilter): void {
+  const [first] = filterProblems(context, filter);
+  if (first) throw first;
+}
+
+/**
+ * Every mistake in `filter`, in the order of its parts (each condition's structure before what the
+ * project has): a query runs on the first, and `grounded validate` lists them all.
+ */
+export function filterProblems(context: AnalysisContext, filter: SegmentFilter): FilterError[] {
+  const found: FilterError[] = [];
   const coders = filter.coders ?? [];
   coders.forEach((id, i) => {
     const problem = coderProblem(context, id);
-    if (problem) throw error(coders, i, '', problem);
+    if (problem) found.push(error(coders, i, '', problem));
+  });
+  const rounds = filter.rounds ?? [];
+  const declared = context.project.rounds;
+  rounds.forEach((named, i) => {
+    if (declared && !findRound(declared, named)) found.push(error(rounds, i, '', noSuchRound(declared, named)));
   });
   const conditions = filter.attributes ?? [];
   conditions.forEach((item, i) => {
     const subject = `Filter on ${typeof item?.attribute === 'string' ? `"${item.attribute}"` : 'an attribute'}`;
     const read = readAttributeCondition(item);
-    if (!read.ok) throw error(conditions, i, subject, read.problem);
-    const problem = attributeProblem(context, read.filter);
-    if (problem) throw error(conditions, i, subject, problem);
+    const problem = read.ok ? attributeProblem(context, read.filter) : read.problem;
+    if (problem) found.push(error(conditions, i, subject, problem));
   });
+  return found;
+}
+
+/**
+ * The ids of the rounds a filter names, each by id or by name as `--round` takes them: segments
+ * record ids. A name the project does not have is kept as written (checkFilter refuses it first).
+ */
+export function roundIds(context: AnalysisContext, named: readonly string[]): string[] {
+  const declared = context.project.rounds ?? [];
+  return named.map((value) => findRound(declared, value)?.id ?? value);
 }
 
 function attributeProblem(context: AnalysisContext, filter: AttributeFilter): string | undefined {

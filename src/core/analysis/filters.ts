@@ -7,7 +7,7 @@
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
 import { numberValue } from './attribute-kinds';
-import { checkFilter, FilterError } from './filter-checks';
+import { checkFilter, FilterError, roundIds } from './filter-checks';
 import { userPattern } from './user-pattern';
 
 export { FilterError };
@@ -32,8 +32,9 @@ export interface SegmentFilter {
   text?: string;
   regex?: boolean;
   /**
-   * Segments created in one of these coding rounds (ids). A segment keeps the round it was created
-   * in when it is gathered into a focused code later; one with no round recorded is left out.
+   * Segments created in one of these coding rounds (by id, or by name as `--round` takes them). A
+   * segment keeps the round it was created in when it is gathered into a focused code later; one
+   * with no round recorded is left out.
    */
   rounds?: string[];
 }
@@ -65,7 +66,7 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
   const allowed = transcriptsKept(context, filter);
   const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(fold)) : undefined;
   const text = textMatcher(filter);
-  const rounds = filter.rounds && filter.rounds.length > 0 ? new Set(filter.rounds) : undefined;
+  const rounds = filter.rounds && filter.rounds.length > 0 ? new Set(roundIds(context, filter.rounds)) : undefined;
   return (segment) => {
     if (coders && !coders.has(segment.coder)) return false;
     if (rounds && (segment.round === undefined || !rounds.has(segment.round))) return false;

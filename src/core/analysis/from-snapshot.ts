@@ -5,6 +5,7 @@
  */
 import type { AttributeValue } from '../participants/attribute-types';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
+import { projectRounds } from '../rounds/rounds';
 import type { Slices } from '../time-slices';
 import type { AnalysisMemo, AnalysisProject, AnalysisSegment, AnalysisTurn } from './analysis-model';
 
@@ -89,6 +90,7 @@ function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], 
   return {
     project: {
       coders: snapshot.coders.map(({ id, name }) => ({ id, name })),
+      rounds: projectRounds(snapshot.config).map(({ id, name }) => ({ id, name })),
       codes: snapshot.codes.map((c) => ({ id: c.id, name: c.name, parent: c.parent, ...(c.description ? { description: c.description } : {}), ...(c.round !== undefined ? { round: c.round } : {}), ...(c.gathered ? { gathered: c.gathered } : {}), ...(c.gatheredInto ? { gatheredInto: c.gatheredInto } : {}) })),
       transcripts: transcripts.map((t) => {
         let turns: AnalysisTurn[] | undefined;

@@ -7,8 +7,9 @@
  * A key Grounded does not know is refused, not skipped: a query run without a condition its author
  * wrote (`"filters"` for `"filter"`, `"code"` for `"codes"`) answers another question than the one
  * asked. Keys starting with `x-` are the place for notes and other tools, and are kept on rewrite.
- * What needs the project (which coders and attributes it has, and of what kind) is checked when
- * the query runs, by the same code as every other filter (filter-checks.ts), naming this file.
+ * What needs the project (which codes, coders, rounds and attributes it has, and of what kind) is
+ * checked when the query runs, by the same code as every other filter (filter-checks.ts), naming
+ * this file; `grounded validate` runs those checks on every saved query (validation/query-check.ts).
  */
 import type { FileProblem } from '../model';
 import { isJsonObject, parseJson, type JsonObject } from '../storage/format/json-text';
@@ -18,6 +19,7 @@ import { ExpressionSyntaxError, parseCodeExpression } from './code-expression-pa
 import type { CodeExpression } from './code-expression';
 import { noteOrigin, readAttributeCondition } from './filter-checks';
 import type { AttributeFilter, SegmentFilter } from './filters';
+import { userPattern } from './user-pattern';
 
 export const QUERIES_FOLDER = '.grounded/queries';
 export const QUERY_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
@@ -83,6 +85,8 @@ export function parseQueryFile(path: string, text: string): QueryParse {
     problems.push(fileError(path, lineOf('groupBy'), '"groupBy" must be "code", "transcript" or "participant"'));
   }
   const filter = readFilter(value.filter, (message, line) => problems.push(fileError(path, line ?? lineOf('filter'), message)), text);
+  const pattern = filter.regex === true && typeof filter.text === 'string' ? patternProblem(filter.text) : undefined;
+  if (pattern !== undefined) problems.push(fileError(path, lineOfKey(text, 'text'), `"filter.text": ${pattern}`));
   if (problems.length > 0) return { ok: false, problems };
   noteOrigins(filter, path, text);
   const extra = Object.fromEntries(Object.entries(value).filter(([key]) => EXTENSION.test(key)));
@@ -98,6 +102,22 @@ export function parseQueryFile(path: string, text: string): QueryParse {
 }
 
 type Report = (message: string, line?: number) => void;
+
+class PatternProblem extends Error {}
+
+/**
+ * Why a `"regex": true` text cannot run, compiled as the filter runs it (filters.ts, flags `iu`): the
+ * file's own mistake, so said when it is read, with its line, like any other in it.
+ */
+function patternProblem(source: string): string | undefined {
+  try {
+    userPattern(source, 'iu', (message) => new PatternProblem(message));
+    return undefined;
+  } catch (error) {
+    if (error instanceof PatternProblem) return error.message;
+    throw error;
+  }
+}
 
 function readFilter(raw: unknown, report: Report, text: string): SegmentFilter {
   if (raw === undefined) return {};
@@ -143,6 +163,7 @@ function readAttributeFilters(raw: unknown, report: Report, text: string): Attri
 /** Lines of the filter's lists and conditions, so a mistake found when the query runs names its line. */
 function noteOrigins(filter: SegmentFilter, path: string, text: string): void {
   if (filter.coders) noteOrigin(filter.coders, path, 'filter.coders', [lineOfKey(text, 'coders')]);
+  if (filter.rounds) noteOrigin(filter.rounds, path, 'filter.rounds', [lineOfKey(text, 'rounds')]);
   if (filter.attributes) noteOrigin(filter.attributes, path, 'filter.attributes', conditionLines(text));
 }
 
@@ -157,7 +178,7 @@ function conditionLines(text: string): number[] {
 }
 
 /** The line a key is first written on (1 when it cannot be found). */
-function lineOfKey(text: string, key: string): number {
+export function lineOfKey(text: string, key: string): number {
   const quoted = JSON.stringify(key);
   const colon = /\s*:/y;
   for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {

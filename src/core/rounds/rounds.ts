@@ -43,6 +43,20 @@ export function roundLabel(rounds: readonly CodingRound[], id: RoundId | undefin
 
 export const NO_ROUND_LABEL = 'No round recorded';
 
+/**
+ * The round a researcher names, by id or by name without regard to case ("focused", "Focused
+ * coding"): `--round` and a saved query's `filter.rounds` both take either, so the two never differ.
+ */
+export function findRound(rounds: readonly CodingRound[], named: string): CodingRound | undefined {
+  const wanted = named.trim().toLowerCase();
+  return rounds.find((r) => r.id === wanted || r.name.trim().toLowerCase() === wanted);
+}
+
+/** Why `named` picks no round, listing the ones there are (each by id and name, either of which may be written). */
+export function noSuchRound(rounds: readonly CodingRound[], named: string): string {
+  return `the project has no round "${named}" (its rounds: ${rounds.map((r) => `${r.id} "${r.name}"`).join(', ') || 'none'})`;
+}
+
 /** Ids declared twice, in the order met: project.json must name each round once. */
 export function duplicateRoundIds(rounds: readonly CodingRound[]): RoundId[] {
   const seen = new Set<RoundId>();

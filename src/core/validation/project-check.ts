@@ -11,6 +11,7 @@ import { CODING_DIR, codingFilePath, parseCodeFilePath } from '../storage/format
 import { codebookProblems } from './codebook-check';
 import { exampleProblems } from './example-check';
 import { memoProblems } from './memo-check';
+import { queryProblems } from './query-check';
 import { transcriptTextProblems } from './transcript-text-check';
 import { isStudyFileConflict, transcriptFileProblems, unreadableUncodedTranscripts } from './study-files';
 
@@ -32,8 +33,9 @@ export interface ProjectCheck {
 /**
  * Read a whole project and report everything wrong with it: unreadable files, conflict markers a
  * merge left in any file, codebook inconsistencies, coding that points at missing codes or
- * transcripts, segments that can no longer be placed in their transcript's text, and lines meant as
- * speaker labels that are not read as labels. Reads only; never writes.
+ * transcripts, segments that can no longer be placed in their transcript's text, lines meant as
+ * speaker labels that are not read as labels, and saved queries that would not run. Reads only;
+ * never writes.
  */
 export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   const snapshot = await loadSnapshot(source);
@@ -71,6 +73,7 @@ export async function checkProject(source: FileSource): Promise<ProjectCheck> {
   problems.push(...attributeFileProblems(participantsOverview(snapshot)));
   problems.push(...(await unfinishedPseudonymisation(source, codings)));
   problems.push(...(await memoProblems(source, snapshot.config, codebook, codings)));
+  problems.push(...(await queryProblems(source, snapshot)));
   // With a coding file unread, an example's segment may be in it: nothing is said rather than something wrong.
   if (!snapshot.problems.some((p) => p.severity === 'error' && p.path.startsWith(`${CODING_DIR}/`))) {
     const codesOf = new Map(codings.flatMap((c) => c.coders.flatMap((k) => k.segments.map((s) => [s.id, s.codes] as const))));
