@@ -75,10 +75,22 @@ function entryOf(memo: MemoSummary, text: string | undefined, day: string | unde
 
 function aboutOf(memo: MemoSummary, context: Context): string[] {
   return memo.links.flatMap((link) => {
-    if (link.kind === 'code') return [`code ${context.codes.find((c) => c.id === link.code)?.name ?? `${link.code} (not in the codebook)`}`];
+    if (link.kind === 'code') return [`code ${context.codes.find((c) => c.id === link.code)?.name ?? `${link.code} (${codeIdForName(context.codes, link.code) ?? 'not in the codebook'})`}`];
     if (link.kind === 'transcript') return [link.transcript];
     return [];
   });
+}
+
+/**
+ * When a memo's `code:` is no code's id but a code's name (case aside): `code: Cycle A` is the
+ * usual slip, and "not in the codebook" would send the researcher looking for a deleted code.
+ * Validate says the same.
+ */
+export function codeIdForName(codes: readonly Pick<Code, 'id' | 'name'>[], written: string): string | undefined {
+  const wanted = written.trim().toLocaleLowerCase();
+  const named = codes.filter((c) => c.name.trim().toLocaleLowerCase() === wanted);
+  if (named.length === 0) return undefined;
+  return `\`code:\` takes a code id; did you mean ${named.map((c) => `${c.id} (${c.name})`).join(' or ')}?`;
 }
 
 /** The memo's text without its front matter and its title heading. */

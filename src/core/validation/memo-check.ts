@@ -3,6 +3,7 @@ import type { Codebook } from '../codebook';
 import { parseTranscript } from '../markdown';
 import { linksOf, memosFolder, type MemoLink } from '../memos';
 import { memoDateProblem } from '../memos/memo-date';
+import { codeIdForName } from '../memos/memo-report';
 import { listFiles } from '../interchange/refi/project-files';
 import type { FileProblem, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
@@ -112,7 +113,11 @@ function dateProblem(value: unknown): string | undefined {
 }
 
 function brokenLink(link: MemoLink, codebook: Codebook, codings: readonly TranscriptCoding[], transcripts: ReadonlySet<string>): string | undefined {
-  if (link.kind === 'code') return codebook.get(link.code) ? undefined : `is about code ${link.code}, which is not in the codebook (deleted or merged?)`;
+  if (link.kind === 'code') {
+    if (codebook.get(link.code)) return undefined;
+    const byName = codeIdForName(codebook.all(), link.code);
+    return byName ? `is about code ${link.code}: ${byName}` : `is about code ${link.code}, which is not in the codebook (deleted or merged?)`;
+  }
   if (!transcripts.has(link.transcript)) return `is about ${link.transcript}, which does not exist (renamed or deleted?)`;
   if (link.kind === 'transcript') return undefined;
   const coder = codings.find((c) => c.transcript === link.transcript)?.coders.find((c) => c.coder.id === link.coder);
