@@ -50,15 +50,15 @@ describe('grounded over unreadable project files', () => {
     assert.deepEqual(stats, { code: 1, out: 'grounded stats: .grounded/project.json:4: not readable at column 110: nested more than 100 levels deep\n' });
   });
 
-  it('names the speakers file and the line of a bad entry, exiting 2 as for a missing one', async () => {
+  it('names the speakers file and the line of a bad entry, exiting 1', async () => {
     writeFileSync(join(dir, 'call.vtt'), 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nDana Reyes: Hello?\n');
     writeFileSync(join(dir, 'speakers.json'), '{\n  "Dana Reyes": {"name": "Dana", "role": "interviewer"},\n  "Amara": {"name": 5}\n}\n');
     const bad = await run(['import', 'call.vtt', '--speakers-file', 'speakers.json', '--out', 'out'], dir);
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 1);
     assert.match(bad.out, /--speakers-file speakers\.json:3: "Amara" must map to/);
     writeFileSync(join(dir, 'speakers.json'), '{\n  "Dana Reyes": {"name": "Dana",\n}\n');
     const syntax = await run(['import', 'call.vtt', '--speakers-file', 'speakers.json', '--out', 'out'], dir);
-    assert.equal(syntax.code, 2);
+    assert.equal(syntax.code, 1);
     assert.match(syntax.out, /--speakers-file speakers\.json:2: not valid JSON at column 32: nothing follows this comma/);
   });
 
