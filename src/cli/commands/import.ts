@@ -61,7 +61,7 @@ export const importCommand: CliCommand = {
     const mapping = await mappingFromOptions(values, io.cwd);
     if ('error' in mapping) {
       io.err(`grounded import: ${mapping.error}\n`);
-      return 2;
+      return 'invalid' in mapping ? 1 : 2;
     }
     const outDir = resolve(io.cwd, typeof values.out === 'string' ? values.out : '.');
     const refiFiles = files.filter((f) => REFI_EXTENSIONS.has(extname(f).toLowerCase()));
@@ -123,7 +123,7 @@ async function prepare(input: string, outDir: string, mapping: SpeakerMapping, t
   }
 }
 
-async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ mapping: SpeakerMapping } | { error: string }> {
+async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ mapping: SpeakerMapping } | { error: string; invalid?: true }> {
   let mapping: SpeakerMapping = {};
   const file = values['speakers-file'];
   if (typeof file === 'string') {
@@ -140,15 +140,12 @@ async function mappingFromOptions(values: OptionValues, cwd: string): Promise<{ 
   return problems.length > 0 ? { error: `the speaker mapping cannot be used:\n  ${problems.join('\n  ')}` } : { mapping };
 }
 
-/**
- * A speakers file that cannot be used, named with its line. Like a malformed `--map` it is a
- * mistake in how the command was called (exit 2), found before any transcript is read.
- */
-async function readMappingFile(path: string, shownPath: string): Promise<{ mapping: SpeakerMapping } | { error: string }> {
+/** A speakers file that cannot be used is an invalid input (exit 1), named with its line. */
+async function readMappingFile(path: string, shownPath: string): Promise<{ mapping: SpeakerMapping } | { error: string; invalid?: true }> {
   let bytes: Uint8Array;
   try {
     if ((await fs.stat(path)).size > MAX_CONFIG_FILE_BYTES) {
-      return { error: `--speakers-file ${shownPath}: larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB; not read` };
+      return { error: `--speakers-file ${shownPath}: larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB; not read`, invalid: true };
     }
     bytes = await fs.readFile(path);
   } catch (error) {
@@ -159,14 +156,14 @@ async function readMappingFile(path: string, shownPath: string): Promise<{ mappi
     text = normaliseText(decodeFileText(shownPath, bytes));
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    return { error: `--speakers-file ${error.message}` };
+    return { error: `--speakers-file ${error.message}`, invalid: true };
   }
   const parsed = parseJson(text);
-  if (!parsed.ok) return { error: `--speakers-file ${shownPath}:${parsed.line}: ${parsed.message}` };
+  if (!parsed.ok) return { error: `--speakers-file ${shownPath}:${parsed.line}: ${parsed.message}`, invalid: true };
   const read = readSpeakerMapping(parsed.value);
   if (!('error' in read)) return read;
   const line = read.label === undefined ? 1 : lineOfMember(memberLines(text, [`/${escapePointer(read.label)}`]), `/${escapePointer(read.label)}`);
-  return { error: `--speakers-file ${shownPath}:${line}: ${read.error}` };
+  return { error: `--speakers-file ${shownPath}:${line}: ${read.error}`, invalid: true };
 }
 
 function escapePointer(key: string): string {
