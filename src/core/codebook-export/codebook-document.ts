@@ -7,7 +7,7 @@ import { Codebook } from '../codebook';
 import type { Code, CodeId } from '../model';
 import type { ProjectSnapshot } from '../project-index/snapshot';
 import { relationLabel, relationTypesOf, type RelationType } from '../relations/relation-types';
-import { gatheredCodeNames } from '../rounds/provenance';
+import { gatherDay, gatheredCodeNames, UNREADABLE_DAY } from '../rounds/provenance';
 
 export interface CodebookEntry {
   id: CodeId;
@@ -98,7 +98,7 @@ function entryOf(code: Code, path: string[], depth: number, usage: Usage | undef
 function analysisOf(code: Code, codebook: Codebook, types: readonly RelationType[]): Pick<CodebookEntry, 'gathered' | 'gatheredInto' | 'relations'> {
   const out: Pick<CodebookEntry, 'gathered' | 'gatheredInto' | 'relations'> = {};
   if (code.gathered && code.gathered.length > 0) {
-    out.gathered = code.gathered.map((r) => `${gatheredCodeNames(r)} (${r.segments} segment${r.segments === 1 ? '' : 's'}), by ${r.by.name} on ${r.at.slice(0, 10)}`);
+    out.gathered = code.gathered.map((r) => `${gatheredCodeNames(r)} (${r.segments} segment${r.segments === 1 ? '' : 's'}), by ${r.by.name} on ${gatherDay(r.at) ?? UNREADABLE_DAY}`);
   }
   const into = code.gatheredInto === undefined ? undefined : codebook.get(code.gatheredInto);
   if (into) out.gatheredInto = into.name;

@@ -36,6 +36,11 @@ describe('codebook export: gatherings and relations', () => {
     assert.equal(document.entries.find((e) => e.id === FEAR)!.gatheredInto, 'Guarding oneself');
     assert.equal(document.entries.find((e) => e.name === 'Hope')!.gathered, undefined, 'codes without gatherings or relations have no such lines');
 
+    // A gathering's time written by hand as something else is not cut into a false date.
+    const snapshot = await loadSnapshot(demoFileSystem());
+    const hand = { ...snapshot, codes: snapshot.codes.map((c) => (c.id === FEAR ? { ...c, gathered: [{ codes: [{ id: 'c-000000000001', name: 'Old' }], segments: 2, by: { id: 'dana-reyes', name: 'Dana Reyes' }, at: 'last tuesday' }] } : c)) };
+    assert.match(buildCodebookDocument(hand).entries.find((e) => e.id === FEAR)!.gathered![0], /by Dana Reyes on an unreadable date$/);
+
     const markdown = codebookAsMarkdown(document);
     const section = markdown.slice(markdown.indexOf('## Guarding oneself\n'));
     assert.match(section, /^## Guarding oneself\n\n\*[^*]+\*\n\n\*\*Gathered:\*\* Fear of authorities and Talked over \\<b\\>\\]\(command:x\) \(\d+ segments\), by Dana Reyes on [\d-]+\n\n\*\*Relations:\*\* /);
