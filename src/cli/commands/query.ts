@@ -6,7 +6,7 @@ import { hitsAsCsv, hitsAsMarkdown } from '../../core/analysis/render/render-res
 import { describeProblem } from '../../core/storage/format/problems';
 import { closingNotes, formatOption, loadAnalysisInput, type AnalysisInput } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
-import { projectRounds } from '../../core/rounds';
+import { findRound, noSuchRound, projectRounds } from '../../core/rounds';
 
 export const queryCommand: CliCommand = {
   name: 'query',
@@ -153,9 +153,8 @@ function resolveRounds(input: AnalysisInput, given: string[]): string[] | string
   const rounds = projectRounds(input.snapshot.config);
   const ids: string[] = [];
   for (const value of given) {
-    const wanted = value.trim().toLowerCase();
-    const round = rounds.find((r) => r.id === wanted || r.name.toLowerCase() === wanted);
-    if (!round) return `--round: the project has no round "${value}" (its rounds: ${rounds.map((r) => `${r.id} "${r.name}"`).join(', ')})`;
+    const round = findRound(rounds, value);
+    if (!round) return `--round: ${noSuchRound(rounds, value)}`;
     ids.push(round.id);
   }
   return ids;
