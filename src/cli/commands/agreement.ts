@@ -85,7 +85,7 @@ export const agreementCommand: CliCommand = {
     else if (values.csv) io.out(renderAgreementCsv(report));
     else io.out(renderAgreementTable(report, loaded.project, { detail: codes !== undefined }));
     // A coder whose file could not be read is missing from every figure: said where scripts look.
-    return warnLeftOut('agreement', await leftOutOf(fs), io);
+    return warnLeftOut('agreement', await leftOutOf(fs, loaded.snapshot), io);
   },
 };
 

@@ -32,7 +32,8 @@ export class AgreementSelectionError extends Error {}
  * placed it on the current text of its transcript; segments that cannot be placed are left out and
  * counted in a warning. Reads only.
  */
-export async function loadAgreementInput(fs: FileSource, selection: AgreementSelection): Promise<{ project: string; input: AgreementInput; warnings: string[] }> {
+/** `snapshot`: the project as read, for what the caller says after the figures (files left out). */
+export async function loadAgreementInput(fs: FileSource, selection: AgreementSelection): Promise<{ project: string; input: AgreementInput; warnings: string[]; snapshot: ProjectSnapshot }> {
   const snapshot = await loadSnapshot(fs);
   const coded = snapshot.transcripts.filter((t) => t.segments.length > 0 || t.uncodedBy.length > 0);
   const coders = selectCoders(snapshot, coded, selection.coders);
@@ -78,7 +79,7 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
   }
   if (orphans.length > 0) warnings.push(`segments that could not be placed on the current text are left out (run grounded stats to review them): ${orphans.join(', ')}`);
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed (run grounded stats to review them)`);
-  return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings };
+  return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings, snapshot };
 }
 
 function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined): { id: string; name: string }[] {
