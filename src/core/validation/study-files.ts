@@ -6,7 +6,7 @@
  */
 import { normaliseText } from '../anchoring';
 import { listFiles } from '../interchange/refi/project-files';
-import { memosFolder } from '../memos';
+import { memosFolder, type MemoSummary } from '../memos';
 import type { FileProblem, ProjectConfig } from '../model';
 import type { FileSource } from '../ports';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
@@ -66,4 +66,11 @@ export function memoConflicts(path: string, text: string): FileProblem[] | undef
 /** Is this problem a conflict in a transcript or memo (read with both sides' lines), not in a file of Grounded's own? */
 export function isStudyFileConflict(problem: FileProblem): boolean {
   return problem.kind === 'merge-conflict' && !problem.path.startsWith('.grounded/');
+}
+
+/** The problem each memo of the index carries (conflict markers, front matter, date) as a file problem at its line. */
+export function memoSummaryProblems(memos: readonly MemoSummary[]): FileProblem[] {
+  return memos.flatMap((m): FileProblem[] =>
+    m.problem === undefined ? [] : [{ path: m.path, ...(m.problemLine !== undefined ? { line: m.problemLine } : {}), message: m.problem, severity: m.conflicted ? 'error' : 'warning' }],
+  );
 }

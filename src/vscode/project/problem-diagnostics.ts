@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { notice, showWarning } from '../ui/notifications';
 import type { FileProblem } from '../../core/model';
 import { codebookProblems } from '../../core/validation/codebook-check';
+import { memoSummaryProblems } from '../../core/validation/study-files';
 import { TranscriptTextChecks } from '../../core/validation/transcript-text-check';
 import { MERGE_CONFLICT_CODE, RESOLVE_CONFLICT_COMMAND } from './conflict-commands';
 import type { IndexHost } from './index-host';
@@ -71,10 +72,7 @@ export class ProblemDiagnostics implements vscode.Disposable {
     const run = ++this.studyRuns;
     const found = await this.transcriptChecks.problemsOf(snapshot.transcripts);
     if (run !== this.studyRuns) return;
-    const memos = snapshot.memos.flatMap((m): FileProblem[] =>
-      m.problem === undefined ? [] : [{ path: m.path, ...(m.problemLine !== undefined ? { line: m.problemLine } : {}), message: m.problem, severity: m.conflicted ? 'error' : 'warning' }],
-    );
-    this.studyProblems = [...found, ...memos];
+    this.studyProblems = [...found, ...memoSummaryProblems(snapshot.memos)];
     this.update();
   }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { memoSummaryProblems } from '../../../src/core/validation/study-files';
 import { defaultMemoTitle, isoDate, kebabCase, listMemos, memoPath, memosForCode, newMemoText, parseMemo, type MemoLink } from '../../../src/core/memos';
 import type { ProjectConfig } from '../../../src/core/model';
 import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
@@ -56,6 +57,8 @@ describe('memos', () => {
     assert.equal(conflicted.problemLine, 3);
     assert.equal(conflicted.conflicted, true);
     assert.equal(parseMemo('memos/c.md', '---\ndate: 2024-05-07\n---\n\n# C\n').problem, undefined);
+    // As the Problems panel lists them: a conflict is an error, a date a warning, each at its line.
+    assert.deepEqual(memoSummaryProblems([undated, conflicted]).map((p) => [p.path, p.line, p.severity]), [['memos/a.md', 4, 'warning'], ['memos/b.md', 3, 'error']]);
   });
 
   it('writes a new memo that reads back as created, with the cursor under the heading', () => {
