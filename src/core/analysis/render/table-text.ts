@@ -4,14 +4,7 @@
  * shows the text as written; CSV cells that a spreadsheet would run as a formula are defused.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { showBidiControls } from '../../views/untrusted-text';
-
-/**
- * Control characters but the line feed and tab: a carriage return or an escape sequence in a code
- * name would reach a terminal or an editor as a command, not as text (built from code points: a
- * literal range would trip the linter).
- */
-const CONTROL_CHARACTERS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+import { controlsAsSpaces, showBidiControls } from '../../views/untrusted-text';
 
 /** Untrusted text that must stay on one line (a heading, a name): line breaks become spaces. */
 export function escapeMarkdownLine(text: string): string {
@@ -38,8 +31,7 @@ export function markdownCell(value: Cell): string {
  * and `@` that GFM turns into links by themselves).
  */
 export function escapeMarkdown(text: string): string {
-  return showBidiControls(text)
-    .replace(CONTROL_CHARACTERS, ' ')
+  return controlsAsSpaces(showBidiControls(text))
     .replace(/[\\`*_[\]<>|~&!{}$]/g, '\\$&')
     .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
     .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
