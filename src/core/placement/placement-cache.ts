@@ -30,6 +30,7 @@ export class PlacementCache {
   place(transcript: string, text: string, coders: readonly CoderSegments[]): PlacedSegment[] {
     const before = this.cache.get(transcript);
     const known = before && before.text === text ? before : undefined;
+    if (!known) return this.placeAll(transcript, text, coders);
     let out: PlacedSegment[] = [];
     // What the cache cannot serve, in parallel lists (a project's first read places every segment
     // here): the segment, its coder, and where its placement goes in `out`.
@@ -54,6 +55,24 @@ export class PlacementCache {
     this.anchored += missing.length;
     this.cache.set(transcript, { text, placed: out });
     return out;
+  }
+
+  /**
+   * Nothing cached for this text: every segment is placed. A project's first read comes here for
+   * each transcript, so the usual case (every quote where it was written) makes the placements
+   * straight from the coders' lists, without the lists of what the cache could not serve.
+   */
+  private placeAll(transcript: string, text: string, coders: readonly CoderSegments[]): PlacedSegment[] {
+    let placed: PlacedSegment[] = [];
+    if (coders.every(({ segments }) => isUnchanged(text, segments))) {
+      for (const { coder, segments } of coders) for (const segment of segments) placed.push({ segment, coder, status: 'exact', range: segment.position });
+    } else {
+      const items = coders.flatMap(({ coder, segments }) => segments.map((segment) => ({ coder, segment })));
+      placed = placeSegments(text, items);
+    }
+    this.anchored += placed.length;
+    this.cache.set(transcript, { text, placed });
+    return placed;
   }
 
   /** A transcript was deleted or renamed: drop what is cached for it. */

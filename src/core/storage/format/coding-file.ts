@@ -5,21 +5,18 @@
  */
 import type { CodingFile, FileProblem, Segment, UncodedPassage } from '../../model';
 import { type JsonLine, readJsonLines, writeJsonLines } from './json-lines';
-import { type JsonObject, OrderedObject, compareCodeUnits, normaliseText, unknownFields, withUnknownFields } from './json-text';
+import { type JsonObject, OrderedObject, compareCodeUnits, isJsonObject, normaliseText, parseJson, unknownFields, withUnknownFields } from './json-text';
 import { conflictProblems } from './merge-conflict';
-import { SharedValues } from './shared-values';
+import { normaliseCodes, segmentFrom } from './segment-record';
 import { CURRENT_VERSION, FORMAT_NAMES, MIGRATIONS, checkFormatAndVersion, migrateDocument } from './migrations';
 import { CODING_DIR, parseCodingFilePath } from './paths';
 import { type ParseResult, failure, fileError, fileWarning, resultOf } from './problems';
 import { checkSchema } from './schema-validation';
 import { isPlainSegment } from './segment-shape';
-import { ROUND_KEYS_OF_SEGMENT, roundFieldsOfSegment, roundValuesOfSegment } from './round-fields';
+import { roundValuesOfSegment } from './round-fields';
 import { checkUncodedRecord, isUncodedRecord, uncodedFrom, uncodedRecord } from './uncoded-record';
 
-const CODE_IDS = new SharedValues<string>(10_000);
-const CODE_LISTS = new SharedValues<readonly string[]>(10_000);
 const HEADER_KEYS = ['format', 'version', 'coder'] as const;
-const SEGMENT_KEYS = ['id', 'codes', 'start', 'end', 'exact', 'prefix', 'suffix', 'comment', ...ROUND_KEYS_OF_SEGMENT] as const;
 
 interface SegmentLine {
   line: number;
@@ -34,6 +31,52 @@ export function parseCodingFile(path: string, text: string): ParseResult<CodingF
     const message = `a coding file must be named ${CODING_DIR}/<transcript path>/<coder id>.jsonl`;
     return failure([fileError(path, undefined, message)]);
   }
+  const usual = readUsualCodingFile(path, text, location);
+  if (usual !== undefined) return { ok: true, value: usual, warnings: [] };
+  return parseCodingFileCarefully(path, text, location);
+}
+
+/**
+ * The usual coding file read in one pass: the current version, a valid header, then only plain
+ * segment lines (segment-shape.ts) with ids in increasing order, each quote as long as its range.
+ * Such a file has nothing to report, and it is read into what the careful reading makes of it
+ * (a unit test compares the two). Anything else — a conflict marker, a blank line, CRLF, an older
+ * version, an unsorted or repeated id, a stale position, a field from elsewhere — gives undefined,
+ * and the careful reading finds and words it. A project's 100,000 segments are read at once, and
+ * the careful reading's per-line bookkeeping costs about as much as JSON.parse itself.
+ */
+export function readUsualCodingFile(path: string, text: string, location: { transcript: string; coderId: string }): CodingFile | undefined {
+  if (text.charCodeAt(0) === 0xfeff || text.indexOf('\r') !== -1) return undefined;
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const header = lines.length > 0 ? parseJson(lines[0]) : undefined;
+  if (!header?.ok || !isJsonObject(header.value) || header.value.version !== CURRENT_VERSION || !checkFormatAndVersion('coding', header.value).ok) return undefined;
+  if (checkHeader(path, 1, header.value, location.coderId).length > 0) return undefined;
+  const segments: Segment[] = [];
+  let previousId = '';
+  for (let i = 1; i < lines.length; i++) {
+    const record = parsedOrUndefined(lines[i]);
+    if (!isPlainSegment(record)) return undefined;
+    const { id, start, end, exact } = record as { id: string; start: number; end: number; exact: string };
+    // Increasing ids: sorted, none repeated. A plain segment's quote is never empty, so a quote as
+    // long as its range also means that the range does not end before it starts.
+    if (!(previousId < id) || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || exact.length !== end - start) return undefined;
+    previousId = id;
+    segments.push(segmentFrom(record as JsonObject, true));
+  }
+  return codingFileOf(location.transcript, header.value, segments, []);
+}
+
+function parsedOrUndefined(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every line read on its own, each problem found and worded: for any file the one-pass reading does not take. */
+export function parseCodingFileCarefully(path: string, text: string, location: { transcript: string; coderId: string }): ParseResult<CodingFile> {
   const conflicts = conflictProblems(path, normaliseText(text), true);
   if (conflicts !== undefined) return failure(conflicts);
   const { lines, problems } = readJsonLines(path, text, isPlainSegment);
@@ -131,7 +174,6 @@ function positionProblem(path: string, line: number, record: JsonObject): FilePr
 }
 
 function codingFileFrom(transcript: string, header: JsonObject, lines: readonly SegmentLine[]): CodingFile {
-  const coder = header.coder as { id: string; name: string };
   const segments: Segment[] = [];
   const uncoded: UncodedPassage[] = [];
   for (const { record, vouched } of lines) {
@@ -140,58 +182,21 @@ function codingFileFrom(transcript: string, header: JsonObject, lines: readonly 
     else segments.push(segmentFrom(record, false));
   }
   // Written sorted by id, so usually already in order; sorting then only compares neighbours.
-  const file: CodingFile = { transcript, coder: { id: coder.id, name: coder.name }, segments: sortedById(segments) };
+  return codingFileOf(transcript, header, sortedById(segments), sortedById(uncoded));
+}
+
+function codingFileOf(transcript: string, header: JsonObject, segments: Segment[], uncoded: UncodedPassage[]): CodingFile {
+  const coder = header.coder as { id: string; name: string };
+  const file: CodingFile = { transcript, coder: { id: coder.id, name: coder.name }, segments };
   const extra = unknownFields(header, HEADER_KEYS);
   if (extra !== undefined) file.extra = extra;
-  if (uncoded.length > 0) file.uncoded = sortedById(uncoded);
+  if (uncoded.length > 0) file.uncoded = uncoded;
   return file;
 }
 
 function sortedById<T extends { id: string }>(items: T[]): T[] {
   for (let i = 1; i < items.length; i++) if (compareCodeUnits(items[i - 1].id, items[i].id) > 0) return items.sort((a, b) => compareCodeUnits(a.id, b.id));
   return items;
-}
-
-/** `plain`: the record holds only the fields isPlainSegment knows, so no round fields or others. */
-function segmentFrom(record: JsonObject, plain: boolean): Segment {
-  const segment: Segment = {
-    id: record.id as string,
-    codes: sharedCodeIds(record.codes as string[]),
-    quote: { exact: record.exact as string, prefix: record.prefix as string, suffix: record.suffix as string },
-    position: { start: record.start as number, end: record.end as number },
-  };
-  // An empty comment and no comment mean the same; only the latter is written.
-  if (typeof record.comment === 'string' && record.comment !== '') segment.comment = record.comment;
-  if (plain) return segment;
-  Object.assign(segment, roundFieldsOfSegment(record));
-  const extra = unknownFields(record, SEGMENT_KEYS);
-  if (extra !== undefined) segment.extra = extra;
-  return segment;
-}
-
-/**
- * The codes sorted, without duplicates, as one frozen array shared by every segment read with the
- * same codes. A project's 100,000 segments name a few hundred distinct lists; one array each (two
- * objects) would be a fifth of what reading the project keeps, all of it copied by the garbage
- * collector while the project loads. Shared, so never changed in place: Segment.codes is readonly,
- * and coding replaces a segment's list.
- */
-function sharedCodeIds(codes: string[]): readonly string[] {
-  const normalised = isOrdered(codes) ? codes : normaliseCodes(codes);
-  // A code id holds no line break (CODE_ID_PATTERN), so the key names one list.
-  const key = normalised.length === 1 ? normalised[0] : normalised.join('\n');
-  return CODE_LISTS.get(key) ?? CODE_LISTS.keep(key, Object.freeze(normalised.map((id) => CODE_IDS.keep(id, id))));
-}
-
-function isOrdered(codes: readonly string[]): boolean {
-  for (let i = 1; i < codes.length; i++) if (!(codes[i - 1] < codes[i])) return false;
-  return true;
-}
-
-/** Sorted, without duplicates. */
-export function normaliseCodes(codes: readonly string[]): string[] {
-  if (isOrdered(codes)) return [...codes];
-  return [...new Set(codes)].sort(compareCodeUnits);
 }
 
 /** The file's text; the caller deletes the file instead when it has no segments (and no uncoded passages) left. */

@@ -1,7 +1,8 @@
 /** Reading and writing Grounded's on-disk format (version 1). Pure: no file system access. */
 export { parseProjectFile, serializeProjectFile } from './project-file';
 export { parseCodeFile, serializeCodeFile } from './code-file';
-export { parseCodingFile, serializeCodingFile, normaliseCodes } from './coding-file';
+export { parseCodingFile, serializeCodingFile } from './coding-file';
+export { normaliseCodes } from './segment-record';
 export { type ParseResult, describeProblem } from './problems';
 export {
   CACHE_DIR,
