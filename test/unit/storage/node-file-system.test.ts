@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UnreadableFileError } from '../../../src/core/storage/file-text';
 import { PROJECT_FILE, serializeProjectFile } from '../../../src/core/storage/format';
 import { MemoryFileSystem } from '../../../src/core/storage/memory-file-system';
 import { ProjectStore } from '../../../src/core/storage/project-store';
@@ -45,6 +46,29 @@ describe('Node file system: files outside the project', () => {
     assert.equal(await fs.readFile('interviews/empty.md'), '');
     assert.equal(await fs.readFile('interviews/p01.md'), '**Amara:** Hello.\n');
     assert.equal(await fs.readFile('interviews/large.md'), large);
+  });
+
+  it('reads files on either side of what one read takes, and many at once, each whole and its own', async () => {
+    const kib = 1024;
+    // A four-byte character across each boundary: a file cut at a read would not decode.
+    const sized = (bytes: number, fill: string): string => `${fill.repeat(bytes - 5)}🌱\n`;
+    const sizes = [64 * kib - 1, 64 * kib, 64 * kib + 1, 128 * kib + 3, 3];
+    const texts = sizes.map((bytes, i) => sized(Math.max(bytes, 5), String.fromCharCode(97 + i)));
+    texts.forEach((text, i) => writeFileSync(join(project, 'interviews', `s${i}.md`), text));
+    const many = Array.from({ length: 120 }, (_, i) => `**P${i}:** ${'words '.repeat(i * 40)}${i}\n`);
+    many.forEach((text, i) => writeFileSync(join(project, 'interviews', `m${i}.md`), text));
+    const fs = new NodeFileSystem(project);
+    const read = await Promise.all([...texts.map((_, i) => fs.readFile(`interviews/s${i}.md`)), ...many.map((_, i) => fs.readFile(`interviews/m${i}.md`))]);
+    assert.deepEqual(read, [...texts, ...many]);
+    assert.deepEqual(
+      texts.map((t) => Buffer.byteLength(t)),
+      sizes.map((s) => Math.max(s, 5)),
+    );
+  });
+
+  it('says which line of a small file is not UTF-8, as for a large one', async () => {
+    writeFileSync(join(project, 'interviews', 'latin1.md'), Buffer.concat([Buffer.from('**Amara:** fine\n**Amara:** caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    await assert.rejects(new NodeFileSystem(project).readFile('interviews/latin1.md'), (e: unknown) => e instanceof UnreadableFileError && e.line === 2 && /not valid UTF-8 \(byte 0xE9\)/.test(e.message));
   });
 
   it('refuses a transcript linked to a file outside the project, naming both', async () => {
