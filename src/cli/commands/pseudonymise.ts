@@ -53,6 +53,10 @@ export const pseudonymiseCommand: CliCommand = {
       return finished.changedSince.length > 0 ? 1 : 0;
     }
     const dryRun = values['dry-run'] === true;
+    // An interrupted run is finished, and said so, before the new name is planned: a name refused
+    // then must not hide that files were written.
+    const finished = journal && !dryRun ? await finishPseudonymisation(fs, store, journal) : undefined;
+    if (finished) io.out(`${describeFinish(finished).join('\n')}\n`);
     let run: PseudonymiseRun;
     try {
       run = await runPseudonymisation(fs, store, { name, pseudonym, variants }, dryRun);
@@ -61,10 +65,9 @@ export const pseudonymiseCommand: CliCommand = {
       io.err(`grounded pseudonymise: ${error.message}\n`);
       return 2;
     }
-    if (run.finished) io.out(`${describeFinish(run.finished).join('\n')}\n`);
     print(run.plan, dryRun, io);
     if (run.applied && run.applied.changedSince.length > 0) io.out(`${describeFinish(run.applied).slice(1).join('\n')}\n`);
-    return [run.finished, run.applied].some((r) => r !== undefined && r.changedSince.length > 0) ? 1 : 0;
+    return [finished, run.applied].some((r) => r !== undefined && r.changedSince.length > 0) ? 1 : 0;
   },
 };
 

@@ -65,6 +65,17 @@ describe('grounded pseudonymise after an interruption', () => {
     assert.equal((await cli(pseudonymiseCommand, ['--resume'], dir)).out, 'No interrupted pseudonymisation to finish.\n');
   });
 
+  it('says it finished the interrupted run even when the new name is then refused', async () => {
+    await assert.rejects(run(new KilledAfter(new NodeFileSystem(dir), 1), 'Tomasz', 'Piotr'), /killed/);
+    // A pseudonym that would break Amara's speaker labels is refused before anything is written.
+    const refused = await cli(pseudonymiseCommand, ['Amara', '[P1]'], dir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /would not read as a speaker label/);
+    assert.match(refused.out, /^Finished an interrupted pseudonymisation \(to "Piotr"\)/);
+    assert.ok(!existsSync(join(dir, JOURNAL_PATH)));
+    assert.equal((await cli(pseudonymiseCommand, ['--check', 'Tomasz'], dir)).code, 0);
+  });
+
   it('refuses a dry run while a pseudonymisation is unfinished', async () => {
     await assert.rejects(run(new KilledAfter(new NodeFileSystem(dir), 1), 'Tomasz', 'Piotr'), /killed/);
     const dry = await cli(pseudonymiseCommand, ['Tomasz', 'Piotr', '--dry-run'], dir);
