@@ -45,7 +45,12 @@ export function transcriptMatches(transcript: AnalysisTranscript, filters: reado
 
 function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
   if (value === undefined || value === null || value === '') return false;
-  if ('equals' in filter) return filter.equals.some((wanted) => fold(String(wanted)) === fold(String(value)));
+  if ('equals' in filter) {
+    // Several values in one (`Black, Latina`, or a YAML list read so): any of them, or the whole, matches.
+    const whole = fold(String(value));
+    const parts = whole.includes(',') ? whole.split(',').map((part) => part.trim()) : [];
+    return filter.equals.some((wanted) => fold(String(wanted)) === whole || parts.includes(fold(String(wanted))));
+  }
   if ('min' in filter || 'max' in filter) {
     // `age: "29"` is 29 here as in groups by edges (attribute-kinds.ts).
     const n = numberValue(value);

@@ -113,13 +113,28 @@ function assemble(snapshot: ProjectSnapshot, transcripts: TranscriptSnapshot[], 
   };
 }
 
-/** Values analysis can group and filter by: text, numbers and dates (YAML dates as `YYYY-MM-DD`). */
+/**
+ * Values analysis can group and filter by: text, numbers and dates (YAML dates as `YYYY-MM-DD`). A
+ * list of values (`race_ethnicity: [Black, Latina]`) is the text `Black, Latina`, as the
+ * Participants view shows it: left out, it made the participant "not recorded" in every group and
+ * filter, and blank in the CSV, without a word. `equals` matches each of its values (filters.ts).
+ */
 function recordedAttributes(values: Record<string, unknown>): Record<string, AttributeValue> {
   const result: Record<string, AttributeValue> = {};
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value === 'string' || typeof value === 'number') result[name] = value;
-    else if (typeof value === 'boolean') result[name] = String(value);
-    else if (value instanceof Date && !Number.isNaN(value.getTime())) result[name] = value.toISOString().slice(0, 10);
+    const scalar = scalarOf(value);
+    if (scalar !== undefined) result[name] = scalar;
+    else if (Array.isArray(value)) {
+      const items = value.map(scalarOf).filter((v): v is AttributeValue => v !== undefined && String(v).trim() !== '');
+      if (items.length > 0) result[name] = items.map((v) => String(v).trim()).join(', ');
+    }
   }
   return result;
+}
+
+function scalarOf(value: unknown): AttributeValue | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
 }
