@@ -9,6 +9,7 @@ import type { AnalysisContext } from './analysis-context';
 import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
 import { exactTest, type ExactTestResult } from './exact-test';
+import { isMissing } from '../participants/attribute-types';
 import { attributeFacts, numberValue } from './attribute-kinds';
 import { CodeLookupError } from './code-lookup';
 import { notNumbers } from './filter-checks';
@@ -155,9 +156,10 @@ function grouping(context: AnalysisContext, attribute: string, edges?: number[])
       return integers ? `${edges[i - 1] + 1}–${edges[i]}` : `${edges[i - 1]} < x ≤ ${edges[i]}`;
     };
   }
+  // As written but for spaces around it: `"youth housing "` is no group of its own, nor is a blank value.
   return (t) => {
     const v = t.attributes[attribute];
-    return v === undefined || v === null || v === '' ? NOT_RECORDED : String(v);
+    return isMissing(v) ? NOT_RECORDED : String(v).trim();
   };
 }
 

@@ -53,4 +53,20 @@ describe('attribute values written by hand, in analysis', () => {
     assert.deepEqual(who(['black, latina']), ['interviews/b.md']);
     assert.deepEqual(who(['Black']), ['interviews/b.md']);
   });
+
+  it('groups a value by what it says: stray spaces are not a group of their own, blank is not recorded', async () => {
+    const context = await contextOf({
+      'interviews/a.md': transcript('participant: A\nsector: "youth housing "\nage: "55 "\n'),
+      'interviews/b.md': transcript('participant: B\nsector: youth housing\nage: 55\n'),
+      'interviews/c.md': transcript('participant: C\nsector: "  "\nage: 30\n'),
+    });
+    assert.deepEqual(crosstab(context, 'sector').columns.map((c) => [c.value, c.participants]), [
+      ['youth housing', 2],
+      ['(not recorded)', 1],
+    ]);
+    assert.deepEqual(crosstab(context, 'age').columns.map((c) => [c.value, c.participants]), [
+      ['30', 1],
+      ['55', 2],
+    ]);
+  });
 });
