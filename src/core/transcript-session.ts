@@ -6,6 +6,23 @@ import type { TranscriptCoding } from './storage/coding-repository';
 export type { PlacedSegment, PlacementStatus } from './placement';
 
 type Key = string;
+
+/**
+ * A passage a command is about to code, followed through edits until the command is done: the
+ * researcher chooses codes in a picker while the text can still change (a reload from disk, a
+ * keystroke that reached the editor first), and the codes must land on the words that were chosen.
+ */
+export interface HeldPassage {
+  /** Where the passage is now; undefined once its text was deleted or could not be found again. */
+  readonly range: TextRange | undefined;
+  release(): void;
+}
+
+interface Hold {
+  range: TextRange | undefined;
+  readonly quote: QuoteSelector;
+  readonly position: TextRange;
+}
 const keyOf = (coderId: string, segmentId: SegmentId): Key => `${coderId}\u0000${segmentId}`;
 
 /**
@@ -17,6 +34,7 @@ export class TranscriptSession {
   private text = '';
   private coding: TranscriptCoding;
   private readonly placements = new Map<Key, PlacedSegment>();
+  private readonly holds = new Set<Hold>();
 
   /** `placements` is the shared owner of placement: a text it has placed already costs nothing. */
   constructor(
@@ -35,6 +53,28 @@ export class TranscriptSession {
     this.text = text;
     this.placements.clear();
     this.placeMissing();
+    this.placeHolds();
+  }
+
+  /** Follows `range` of the current text through every change until released. */
+  hold(range: TextRange): HeldPassage {
+    const hold: Hold = { range: { ...range }, quote: makeQuote(this.text, range), position: { ...range } };
+    this.holds.add(hold);
+    return {
+      get range() {
+        return hold.range && hold.range.end > hold.range.start ? { ...hold.range } : undefined;
+      },
+      release: () => this.holds.delete(hold),
+    };
+  }
+
+  /** A new text: a held passage is where its words are found exactly, or nowhere. */
+  private placeHolds(): void {
+    const holds = [...this.holds];
+    if (holds.length === 0) return;
+    placeSelectors(this.text, holds).forEach((r, i) => {
+      holds[i].range = (r.status === 'exact' || r.status === 'moved') && r.range ? { ...r.range } : undefined;
+    });
   }
 
   /** New coding from the store: segments already tracked keep their live position. */
@@ -63,6 +103,11 @@ export class TranscriptSession {
       changes,
     );
     entries.forEach((p, i) => (p.range = shifted[i]));
+    const holds = [...this.holds].filter((h) => h.range !== undefined);
+    shiftRanges(
+      holds.map((h) => h.range!),
+      changes,
+    ).forEach((r, i) => (holds[i].range = r.end > r.start ? r : undefined));
     this.text = newText;
     this.restoreCollapsed();
   }

@@ -54,8 +54,22 @@ export class CodeApplier {
     const target = await activeTranscript(this.tracker);
     const range = this.targetRange(target);
     if (!range) return undefined;
-    const codes = args?.codes ? args.codes.map((c) => findCode(this.host, c) ?? resolveOrCreate(this.host, c)) : await this.pick(target, range);
-    return codes && codes.length > 0 ? this.applyTo(target, range, codes) : undefined;
+    if (args?.codes) return this.applyTo(target, range, args.codes.map((c) => findCode(this.host, c) ?? resolveOrCreate(this.host, c)));
+    // The text can change while the researcher chooses (a reload from disk, keys that reached the
+    // editor before the list): the codes go to the words that were selected, wherever they are now.
+    const held = target.tracked.session.hold(range);
+    try {
+      const codes = await this.pick(target, range);
+      if (!codes || codes.length === 0) return undefined;
+      const now = held.range;
+      if (!now) {
+        tell('The selected text was changed or deleted while the code was being chosen, so nothing was coded. Select it again and apply the code.');
+        return undefined;
+      }
+      return await this.applyTo(target, now, codes);
+    } finally {
+      held.release();
+    }
   }
 
   /** Applies the code behind quick key `slot` (1 to 9). */

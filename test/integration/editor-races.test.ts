@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GroundedApi } from '../../src/vscode/extension';
+import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
+import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
+
+const TRANSCRIPT = 'interviews/races/lucia.md';
+const PHRASE = 'They said we would earn enough in six months to pay for my sister\'s university.';
+let fixture: TranscriptFixture;
+
+interface StoredSegment {
+  id: string;
+  codes: string[];
+  start: number;
+  end: number;
+  exact: string;
+}
+
+async function stored(): Promise<StoredSegment[]> {
+  await (await api()).store()!.flush();
+  if (!workspaceFileExists(fixture.codingFile)) return [];
+  return readWorkspaceFile(fixture.codingFile).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as StoredSegment);
+}
+
+function select(ed: vscode.TextEditor, phrase: string): void {
+  const start = ed.document.getText().indexOf(phrase);
+  assert.ok(start >= 0, `the transcript contains "${phrase}"`);
+  ed.selection = new vscode.Selection(ed.document.positionAt(start), ed.document.positionAt(start + phrase.length));
+}
+
+function pickerShown(grounded: GroundedApi): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const listening = grounded.onDidShowCodePicker(() => {
+      listening.dispose();
+      resolve();
+    });
+  });
+}
+
+/** Starts Apply Code with the picker, runs `meanwhile` once the list is on screen, then picks the first code. */
+async function applyWhile(grounded: GroundedApi, meanwhile: () => Thenable<unknown>): Promise<string | undefined> {
+  const shown = pickerShown(grounded);
+  const applying = vscode.commands.executeCommand<string | undefined>('grounded.coding.applyCode');
+  await shown;
+  await meanwhile();
+  await vscode.commands.executeCommand('quickInput.accept');
+  return applying;
+}
+
+describe('the transcript changes while a code is being chosen', function () {
+  this.timeout(TEST_MS);
+
+  before(async () => {
+    fixture = await useTranscriptCopy('interviews/p03-lucia.md', TRANSCRIPT, 'Race Tester');
+  });
+
+  after(async () => {
+    await fixture.restore();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('codes the words that were selected when text is added before them while the picker is open', async () => {
+    const grounded = await api();
+    const ed = await openTranscript(TRANSCRIPT);
+    select(ed, PHRASE);
+    const line = ed.selection.start.line;
+    const id = await applyWhile(grounded, () => ed.edit((e) => e.insert(new vscode.Position(line, 0), '[00:01:02] ')));
+    assert.ok(id, 'a segment was created');
+    const segment = (await stored()).find((s) => s.id === id);
+    assert.equal(segment?.exact, PHRASE);
+    const doc = ed.document;
+    await waitFor(() => (grounded.paintedRanges(doc).get(segment!.codes[0]) ?? []).some((r) => doc.getText(r) === PHRASE), SETTLE_MS, 'the selected words painted');
+  });
+
+  it('codes the selected words when the file is rewritten on disk while the picker is open (git pull)', async () => {
+    const grounded = await api();
+    const ed = await openTranscript(TRANSCRIPT);
+    const doc = ed.document;
+    const original = doc.getText();
+    select(ed, PHRASE);
+    const pulled = original.replace('# Interview P03', 'A note added on another branch.\n\n# Interview P03');
+    const id = await applyWhile(grounded, async () => {
+      writeWorkspaceFile(TRANSCRIPT, pulled);
+      await waitFor(() => doc.getText() === pulled, SETTLE_MS, 'VS Code to reload the file');
+    });
+    const segment = (await stored()).find((s) => s.id === id);
+    assert.equal(segment?.exact, PHRASE);
+    writeWorkspaceFile(TRANSCRIPT, original);
+    await waitFor(() => doc.getText() === original, SETTLE_MS, 'the file put back');
+  });
+
+  it('codes nothing when the selected words are deleted while the picker is open', async () => {
+    const grounded = await api();
+    const ed = await openTranscript(TRANSCRIPT);
+    select(ed, PHRASE);
+    const before = await stored();
+    const selected = ed.selection;
+    const id = await applyWhile(grounded, () => ed.edit((e) => e.delete(selected)));
+    assert.equal(id, undefined, 'no segment was created');
+    assert.deepEqual(await stored(), before, 'the coding on disk is unchanged');
+  });
+});
