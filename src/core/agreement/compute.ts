@@ -9,15 +9,24 @@ import { UnitizedAlpha } from './unitized';
  * Agreement between the coders of `input`, per code, per transcript and pooled. Pure and
  * deterministic: the same input gives the same report. docs/agreement.md says what each figure is.
  */
-export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementReport {
-  const m = input.coders.length;
+export function computeAgreement(given: AgreementInput, options: AgreementOptions): AgreementReport {
+  const m = given.coders.length;
   if (m < 2) throw new RangeError('agreement needs at least two coders');
   if (m > MAX_CODERS) throw new RangeError(`agreement compares at most ${MAX_CODERS} coders at once (${m} given)`);
-  const coderIndex = new Map(input.coders.map((c, i) => [c.id, i]));
+  const coderIndex = new Map(given.coders.map((c, i) => [c.id, i]));
+  // A coder listed twice would hold two bits of which only the last is ever set: the report would
+  // compare a coder with no one and say nothing of it.
+  const twice = given.coders.find((c, i) => coderIndex.get(c.id) !== i);
+  if (twice) throw new RangeError(`coder "${twice.id}" is listed twice`);
   const warnings: string[] = [];
-  // A code listed twice reads the same coding: every code id has one slot, its first place.
+  // A code listed twice is one code: its coding counted twice would double every item it adds.
   const codeSlot = new Map<string, number>();
-  input.codes.forEach((c, i) => codeSlot.has(c.id) || codeSlot.set(c.id, i));
+  const distinct = given.codes.filter((c) => {
+    if (codeSlot.has(c.id)) return false;
+    codeSlot.set(c.id, codeSlot.size);
+    return true;
+  });
+  const input: AgreementInput = { ...given, codes: distinct };
   const compared = prepareTranscripts(input, options.unit, coderIndex, codeSlot, warnings);
   const totals = new Map<string, CodeTotals>(input.codes.map((c) => [c.id, newTotals(m)]));
   const perTranscript = new Map<string, ({ transcript: string } & AgreementFigures)[]>(input.codes.map((c) => [c.id, []]));

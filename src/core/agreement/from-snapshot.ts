@@ -32,7 +32,8 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
   const warnings: string[] = [];
   const wanted = selection.coders && selection.coders.length > 0 ? selection.coders : defaultCoders(snapshot);
   const known = new Map(snapshot.coders.map((c) => [c.id, c]));
-  const coders = wanted.flatMap((id) => {
+  // A coder chosen twice is compared once (computeAgreement refuses a coder listed twice).
+  const coders = [...new Set(wanted)].flatMap((id) => {
     const coder = known.get(id);
     if (!coder) warnings.push(`no coder "${id}" has coding in this project; left out`);
     return coder ? [{ id: coder.id, name: coder.name }] : [];

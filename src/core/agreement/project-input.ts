@@ -88,12 +88,16 @@ function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnaps
   // A file holding only passages left uncoded (reconciling) is no coding, and the consensus is made
   // from the others' coding: both are compared only when named.
   if (!wanted) return all.filter((c) => withSegments.has(c.id) && comparedByDefault(c.id));
-  return wanted.map((w) => {
+  const chosen: { id: string; name: string }[] = [];
+  for (const w of wanted) {
     const key = w.trim().toLocaleLowerCase();
     const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? all.find((c) => c.name.toLocaleLowerCase() === key);
     if (!found) throw new AgreementSelectionError(`no coder "${w}" has coding in this project; coders: ${all.map((c) => c.id).join(', ') || 'none'}`);
-    return found;
-  });
+    // Compared with itself a coder would seem to agree or to be missing: neither is a finding.
+    if (chosen.includes(found)) throw new AgreementSelectionError(`"${w.trim()}" names coder ${found.id}, named already in --coders`);
+    chosen.push(found);
+  }
+  return chosen;
 }
 
 function selectCodes(codes: readonly Code[], wanted: readonly string[] | undefined): { id: string; name: string; path: string }[] {

@@ -1,0 +1,97 @@
+/**
+ * What agreement compares when a selection names a code or coder twice, and what it says about
+ * coding it cannot count. The figures are checked by hand next to each case.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { CliIo } from '../../../src/cli/cli-command';
+import { agreementCommand } from '../../../src/cli/commands/agreement';
+import { computeAgreement, type AgreementInput } from '../../../src/core/agreement';
+import { agreementInputFromSnapshot } from '../../../src/core/agreement/from-snapshot';
+import { loadSnapshot } from '../../../src/core/project-index';
+import { NodeFileSystem } from '../../../src/node/node-file-system';
+
+const X = { id: 'c-x', name: 'Fear' };
+const two = [
+  { id: 'a', name: 'Ana' },
+  { id: 'b', name: 'Ben' },
+];
+// 40 characters; Ana codes [0,10), Ben [5,15): both 5, Ana only 5, Ben only 5, neither 25.
+const transcript = {
+  name: 't.md',
+  length: 40,
+  coding: [
+    { coderId: 'a', segments: [{ codeId: 'c-x', start: 0, end: 10 }] },
+    { coderId: 'b', segments: [{ codeId: 'c-x', start: 5, end: 15 }] },
+  ],
+};
+
+describe('agreement: a selection naming something twice', () => {
+  it('counts a code listed twice once: the same figures as listed once, and one row', () => {
+    const once = computeAgreement({ coders: two, codes: [X], transcripts: [transcript] }, { unit: 'char', continuum: 'whole text' });
+    const twice = computeAgreement({ coders: two, codes: [X, { ...X }], transcripts: [transcript] }, { unit: 'char', continuum: 'whole text' });
+    // By hand (α): o_11 = 10, o_00 = 50, o_01 = o_10 = 10; n = 80; α = 1 − 79·20 / (2·60·20).
+    // Counting the 40 characters twice would make n = 160 and α = 1 − 159·40 / (2·120·40).
+    assert.equal(once.codes[0].overall.counts.items, 40);
+    assert.ok(Math.abs(once.codes[0].overall.krippendorff_alpha! - (1 - 1580 / 2400)) < 1e-12);
+    assert.deepEqual(twice.codes.map((c) => c.id), ['c-x']);
+    assert.deepEqual(twice.codes[0], once.codes[0]);
+    assert.deepEqual(twice.overall, once.overall);
+  });
+
+  it('refuses a coder listed twice rather than comparing a coder with no one', () => {
+    const input: AgreementInput = { coders: [two[0], two[0]], codes: [X], transcripts: [transcript] };
+    assert.throws(() => computeAgreement(input, { unit: 'char', continuum: 'whole text' }), /coder "a" is listed twice/);
+  });
+});
+
+/** A project with two code files and coding by Ana and Ben, one of Ben's segments on a code not in the codebook. */
+function project(root: string): void {
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  write('.grounded/project.json', JSON.stringify({ format: 'grounded-project', version: 1, name: 'p', transcripts: ['interviews/**/*.md'], memos: 'memos' }));
+  const code = (id: string, name: string): string => JSON.stringify({ format: 'grounded-code', version: 1, id, name, parent: null, color: '#112233', description: '' });
+  write('.grounded/codes/c-xxxxxxxxxxxx.json', code('c-xxxxxxxxxxxx', 'Fear'));
+  const text = 'We waited for months. Nobody told us anything at all.\n';
+  write('interviews/t.md', text);
+  const line = (id: string, codes: string[], start: number, end: number): string =>
+    JSON.stringify({ id, codes, start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) });
+  const header = (id: string, name: string): string => JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id, name } });
+  write('.grounded/coding/interviews/t.md/ana.jsonl', [header('ana', 'Ana'), line('s-aaaaaaaaaaa1', ['c-xxxxxxxxxxxx'], 0, 20), line('s-aaaaaaaaaaa2', ['c-zzzzzzzzzzzz'], 22, 52)].join('\n') + '\n');
+  write('.grounded/coding/interviews/t.md/ben.jsonl', [header('ben', 'Ben'), line('s-bbbbbbbbbbb1', ['c-xxxxxxxxxxxx'], 0, 20), line('s-bbbbbbbbbbb2', ['c-zzzzzzzzzzzz'], 22, 40)].join('\n') + '\n');
+}
+
+async function agreement(root: string, values: Record<string, string | boolean | string[]>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = { cwd: root, stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) } satisfies CliIo & { stdout: string; stderr: string };
+  const code = await agreementCommand.run([], values, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('grounded agreement: selections and coding it cannot count', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'grounded-agreement-selection-'));
+    project(root);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('refuses a coder named twice (by id and by name) with exit 2', async () => {
+    const result = await agreement(root, { coders: 'ana,Ana' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /"Ana" names coder ana, named already/);
+    assert.equal(result.stdout, '');
+  });
+
+  it('the panel compares a coder chosen twice once', async () => {
+    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    const prepared = agreementInputFromSnapshot(snapshot, { unit: 'char', coders: ['ana', 'ben', 'ana'] });
+    assert.deepEqual(prepared.input.coders.map((c) => c.id), ['ana', 'ben']);
+    // Fear: both coded [0,20) of 54 characters: perfect agreement, computed without an error.
+    const report = computeAgreement(prepared.input, { unit: 'char', continuum: 'whole text' });
+    assert.equal(report.codes[0].overall.percent, 100);
+  });
+});
