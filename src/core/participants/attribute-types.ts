@@ -37,6 +37,15 @@ export function isIsoDate(value: unknown): value is string {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * An attribute's name with case, spaces, hyphens and underscores set aside: `Sector`, `sector` and
+ * `SECTOR`, or `interview date` and `interview_date`, are one attribute written two ways — to
+ * filters and groups, which take names as written, two attributes.
+ */
+export function attributeNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLocaleLowerCase().replace(/[\s_-]+/g, '_');
+}
+
 /** Null and absent values both mean "not recorded". */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,5 +1,5 @@
 import { compareCodeUnits } from '../storage/format/json-text';
-import { isIsoDate, isMissing, type AttributeDeclaration, type AttributeSchema } from './attribute-types';
+import { attributeNameKey, isIsoDate, isMissing, type AttributeDeclaration, type AttributeSchema } from './attribute-types';
 
 /** A text attribute with at most this many distinct values, some repeated, reads as a category. */
 export const MAX_INFERRED_CATEGORY_VALUES = 12;
@@ -22,16 +22,26 @@ const MAJORITY = 2 / 3;
 export function inferSchema(records: readonly Record<string, unknown>[]): AttributeSchema {
   const names: string[] = [];
   const valuesByName = new Map<string, unknown[]>();
+  const uses = new Map<string, number>();
   for (const record of records) {
     for (const [name, value] of Object.entries(record)) {
       if (!valuesByName.has(name)) {
         names.push(name);
         valuesByName.set(name, []);
       }
+      uses.set(name, (uses.get(name) ?? 0) + 1);
       if (!isMissing(value)) valuesByName.get(name)!.push(value);
     }
   }
-  return { attributes: names.map((name) => inferDeclaration(name, valuesByName.get(name)!)) };
+  // A name written another way in a few transcripts (`Sector` beside `sector`) is a slip there, not
+  // an attribute every other transcript lacks: only the way most transcripts write it is declared.
+  const usual = new Map<string, string>();
+  for (const name of names) {
+    const key = attributeNameKey(name);
+    const best = usual.get(key);
+    if (best === undefined || uses.get(name)! > uses.get(best)!) usual.set(key, name);
+  }
+  return { attributes: names.filter((name) => usual.get(attributeNameKey(name)) === name).map((name) => inferDeclaration(name, valuesByName.get(name)!)) };
 }
 
 function inferDeclaration(name: string, values: readonly unknown[]): AttributeDeclaration {

@@ -9,7 +9,7 @@ import type { FileSource } from '../ports';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { ParseResult } from '../storage/format/problems';
 import { isTranscriptPath } from '../transcript-paths';
-import { isMissing, typeProblem, type AttributeSchema } from './attribute-types';
+import { attributeNameKey, isMissing, typeProblem, type AttributeSchema } from './attribute-types';
 import { ATTRIBUTES_FILE, parseAttributesFile } from './attributes-file';
 import { readFrontMatterAttributes, type FrontMatterAttributes } from './front-matter-attributes';
 import { inferSchema } from './infer';
@@ -95,20 +95,34 @@ export function describeParticipants(sources: readonly TranscriptSource[], schem
 export function checkAttributes(schema: AttributeSchema, declared: boolean, frontMatter: FrontMatterAttributes): AttributeIssue[] {
   if (frontMatter.error !== undefined) return [{ kind: 'front-matter', message: frontMatter.error, line: 1, severity: 'error' }];
   const issues: AttributeIssue[] = [];
+  const known = new Map(schema.attributes.map((a) => [a.name, a]));
+  // `Sector` where the schema has `sector`: the written name, by the name it was meant to be.
+  const misnamed = new Map<string, string>();
+  for (const name of Object.keys(frontMatter.data)) {
+    if (known.has(name)) continue;
+    const meant = schema.attributes.find((a) => attributeNameKey(a.name) === attributeNameKey(name));
+    if (meant && !misnamed.has(meant.name)) misnamed.set(meant.name, name);
+  }
   for (const declaration of schema.attributes) {
     const value = frontMatter.data[declaration.name];
     const line = frontMatter.lines.get(declaration.name);
     if (isMissing(value)) {
-      issues.push({ attribute: declaration.name, kind: 'missing', message: `attribute "${declaration.name}" is missing`, line, severity: 'warning' });
+      // Said once, on the line of the name written another way (below).
+      if (!misnamed.has(declaration.name)) issues.push({ attribute: declaration.name, kind: 'missing', message: `attribute "${declaration.name}" is missing`, line, severity: 'warning' });
       continue;
     }
     const problem = typeProblem(declaration, value);
     // Against declared types a misfit is an error; against inferred ones, a likely slip.
     if (problem) issues.push({ attribute: declaration.name, kind: 'wrong-type', message: `attribute "${declaration.name}" ${problem}`, line, severity: declared ? 'error' : 'warning' });
   }
+  for (const [meant, written] of misnamed) {
+    const where = declared ? `in ${ATTRIBUTES_FILE}` : 'in the other transcripts';
+    const message = `attribute "${written}" is written "${meant}" ${where}: filters and groups on "${meant}" leave this transcript out; write it "${meant}"`;
+    issues.push({ attribute: written, kind: 'undeclared', message, line: frontMatter.lines.get(written), severity: 'warning' });
+  }
   if (declared) {
-    const known = new Set(schema.attributes.map((a) => a.name));
-    for (const name of Object.keys(frontMatter.data).filter((n) => !known.has(n))) {
+    const written = new Set(misnamed.values());
+    for (const name of Object.keys(frontMatter.data).filter((n) => !known.has(n) && !written.has(n))) {
       const message = `attribute "${name}" is not declared in ${ATTRIBUTES_FILE} (a typo, or add it there)`;
       issues.push({ attribute: name, kind: 'undeclared', message, line: frontMatter.lines.get(name), severity: 'warning' });
     }

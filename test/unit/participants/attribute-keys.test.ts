@@ -1,0 +1,39 @@
+/**
+ * Front matter written by hand: a key in another case or with a space (`Sector`, `interview date`)
+ * is a different attribute to every filter and group, so the slip is reported where it is, once.
+ */
+import assert from 'node:assert/strict';
+import { attributeFileProblems, describeParticipants, parseAttributesFile, type ParticipantsOverview } from '../../../src/core/participants';
+
+const transcript = (frontMatter: string): string => `---\n${frontMatter}---\n\n**A:** Hello.\n`;
+
+function problemsOf(overview: ParticipantsOverview): string[] {
+  return attributeFileProblems(overview).map((p) => `${p.path}:${p.line ?? ''}: ${p.message} [${p.severity}]`);
+}
+
+describe('attribute keys written another way', () => {
+  it('reports a key in other case or spacing on its line, and does not call the usual key missing everywhere else', () => {
+    const sources = [
+      { path: 'a.md', text: transcript('participant: A\nsector: youth housing\ninterview_date: 2024-01-01\n') },
+      { path: 'b.md', text: transcript('participant: B\nsector: advocacy\ninterview_date: 2024-02-01\n') },
+      { path: 'c.md', text: transcript('participant: C\nSector: advocacy\ninterview date: 2024-03-01\n') },
+    ];
+    const problems = problemsOf(describeParticipants(sources, undefined));
+    assert.deepEqual(problems, [
+      'c.md:3: attribute "Sector" is written "sector" in the other transcripts: filters and groups on "sector" leave this transcript out; write it "sector" [warning]',
+      'c.md:4: attribute "interview date" is written "interview_date" in the other transcripts: filters and groups on "interview_date" leave this transcript out; write it "interview_date" [warning]',
+    ]);
+  });
+
+  it('against declared types, names the declared attribute an undeclared key was meant to be', () => {
+    const schema = parseAttributesFile('.grounded/attributes.json', JSON.stringify({ format: 'grounded-attributes', version: 1, attributes: [{ name: 'sector', type: 'text' }] }));
+    const sources = [
+      { path: 'a.md', text: transcript('sector: advocacy\n') },
+      { path: 'c.md', text: transcript('SECTOR: advocacy\n') },
+    ];
+    assert.deepEqual(problemsOf(describeParticipants(sources, schema)), [
+      'c.md:2: attribute "SECTOR" is written "sector" in .grounded/attributes.json: filters and groups on "sector" leave this transcript out; write it "sector" [warning]',
+    ]);
+  });
+
+});
