@@ -93,7 +93,7 @@ export function describeParticipants(sources: readonly TranscriptSource[], schem
 
 /** What is wrong with one transcript's attributes. */
 export function checkAttributes(schema: AttributeSchema, declared: boolean, frontMatter: FrontMatterAttributes): AttributeIssue[] {
-  if (frontMatter.error !== undefined) return [{ kind: 'front-matter', message: frontMatter.error, line: 1, severity: 'error' }];
+  if (frontMatter.error !== undefined) return [{ kind: 'front-matter', message: frontMatter.error, line: errorLine(frontMatter.error), severity: 'error' }];
   const issues: AttributeIssue[] = [];
   const known = new Map(schema.attributes.map((a) => [a.name, a]));
   // `Sector` where the schema has `sector`: the written name, by the name it was meant to be.
@@ -128,6 +128,12 @@ export function checkAttributes(schema: AttributeSchema, declared: boolean, fron
     }
   }
   return issues;
+}
+
+/** The file line a front-matter error names (`… (line 7, column 9).`), else the block's first line. */
+function errorLine(message: string): number {
+  const match = /\(line (\d+), column \d+\)\.?$/.exec(message);
+  return match ? Number(match[1]) : 1;
 }
 
 /**

@@ -36,4 +36,10 @@ describe('attribute keys written another way', () => {
     ]);
   });
 
+  it('reports front matter that cannot be read at the line YAML names, not at the top of the file', () => {
+    const sources = [{ path: 'a.md', text: transcript('participant: A\nage: 34\nsector: decriminalisation: advocacy\n') }];
+    const [problem] = attributeFileProblems(describeParticipants(sources, undefined));
+    assert.equal(problem.line, 4);
+    assert.match(problem.message, /not valid YAML.*\(line 4, column \d+\)/);
+  });
 });
