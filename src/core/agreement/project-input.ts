@@ -44,6 +44,11 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
     .map((p) => `${p.path}: could not be read and is left out (run grounded validate)`);
   const orphans: string[] = [];
   let approximate = 0;
+  // Coding on a code the codebook lacks (deleted or merged on another branch) counts in no row, so
+  // the pooled figures would leave it out without a word: it is counted and said.
+  const known = new Set(snapshot.codes.map((c) => c.id));
+  const unknown = new Set<string>();
+  let onUnknown = 0;
   const transcripts: AgreementTranscript[] = [];
   for (const t of coded) {
     const mine = t.segments.filter((s) => chosen.has(s.coder.id));
@@ -63,6 +68,11 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
         continue;
       }
       if (status === 'fuzzy') approximate++;
+      const missing = segment.codes.filter((c) => !known.has(c));
+      if (missing.length > 0) {
+        onUnknown++;
+        for (const c of missing) unknown.add(c);
+      }
       for (const codeId of segment.codes) own.push({ codeId, start: range.start, end: range.end });
     }
     if (byCoder.size === 0) continue;
@@ -78,6 +88,9 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
     });
   }
   if (orphans.length > 0) warnings.push(`segments that could not be placed on the current text are left out (run grounded stats to review them): ${orphans.join(', ')}`);
+  if (onUnknown > 0 && !selection.codes) {
+    warnings.push(`${onUnknown} segment(s) carry codes not in the codebook (${[...unknown].sort().join(', ')}) and are left out of the figures for those codes (run grounded validate)`);
+  }
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed (run grounded stats to review them)`);
   return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings, snapshot };
 }

@@ -86,10 +86,21 @@ describe('grounded agreement: selections and coding it cannot count', () => {
     assert.equal(result.stdout, '');
   });
 
-  it('the panel compares a coder chosen twice once', async () => {
+  it('says which segments carry a code that is not in the codebook, instead of leaving them out silently', async () => {
+    const result = await agreement(root, { json: true });
+    const report = JSON.parse(result.stdout) as { warnings: string[]; codes: { id: string }[] };
+    assert.deepEqual(report.codes.map((c) => c.id), ['c-xxxxxxxxxxxx']);
+    assert.ok(
+      report.warnings.some((w) => /2 segment\(s\) carry codes not in the codebook \(c-zzzzzzzzzzzz\).*left out/.test(w)),
+      report.warnings.join('\n'),
+    );
+  });
+
+  it('the panel says so too, and compares a coder chosen twice once', async () => {
     const snapshot = await loadSnapshot(new NodeFileSystem(root));
     const prepared = agreementInputFromSnapshot(snapshot, { unit: 'char', coders: ['ana', 'ben', 'ana'] });
     assert.deepEqual(prepared.input.coders.map((c) => c.id), ['ana', 'ben']);
+    assert.ok(prepared.warnings.some((w) => /2 segment\(s\) carry codes not in the codebook/.test(w)), prepared.warnings.join('\n'));
     // Fear: both coded [0,20) of 54 characters: perfect agreement, computed without an error.
     const report = computeAgreement(prepared.input, { unit: 'char', continuum: 'whole text' });
     assert.equal(report.codes[0].overall.percent, 100);
