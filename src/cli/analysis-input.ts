@@ -50,7 +50,23 @@ export async function loadAnalysisInput(dir: string | undefined, io: CliIo, opti
 /** What an analysis command says after its output, on stderr; returns its exit code (see {@link warnLeftOut}). */
 export function closingNotes(command: string, input: AnalysisInput, io: CliIo): number {
   warnUnplaced(input, io);
+  warnUnreadAttributes(input, io);
   return warnLeftOut(command, input.leftOut, io);
+}
+
+/**
+ * A transcript whose front matter cannot be read is still in every figure, but named after its file
+ * and in no attribute's group: a participant who moved from their sector's column to "(not
+ * recorded)" would otherwise go unnoticed.
+ */
+export function warnUnreadAttributes(input: AnalysisInput, io: CliIo): void {
+  for (const transcript of input.snapshot.transcripts) {
+    if (!transcript.listed || !transcript.exists) continue;
+    const issue = transcript.participant.issues.find((i) => i.kind === 'front-matter');
+    if (!issue) continue;
+    const where = `${transcript.path}${issue.line === undefined ? '' : `:${issue.line}`}`;
+    io.err(`note: ${where}: the front matter cannot be read (${issue.message}): this transcript's participant is named "${transcript.participant.name}" after the file, and its attributes are "not recorded" (see grounded validate)\n`);
+  }
 }
 
 /** Said on stderr so output piped into a file stays clean. */
