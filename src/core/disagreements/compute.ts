@@ -10,8 +10,25 @@ import type { PlacedSegment } from '../placement';
 import { extentOf, mergeRanges, overlaps, sameRanges } from './ranges';
 import type { Application, Disagreement } from './types';
 
-/** `coders`: the ids compared (two or more). Unplaced segments and other coders are left out. */
+/**
+ * The compared coders who coded this transcript: those with a segment here (placed or not), and
+ * `readers`, who read it without coding anything (the consensus coder's passages left uncoded). A
+ * coder with neither did not code it: missing, not "not coded", as agreement treats them. Give the
+ * result to computeDisagreements so another coder's every passage there is not listed as "only …",
+ * whose "version" of the absent coder would reconcile the passage to nothing.
+ */
+export function codersOfTranscript(placed: readonly PlacedSegment[], coders: readonly string[], readers: readonly string[] = []): string[] {
+  const here = new Set(readers);
+  for (const p of placed) here.add(p.coder.id);
+  return coders.filter((c) => here.has(c));
+}
+
+/**
+ * `coders`: the ids compared (two or more; see codersOfTranscript). Unplaced segments and other
+ * coders are left out. Fewer than two coders have nothing to disagree on.
+ */
 export function computeDisagreements(transcript: string, placed: readonly PlacedSegment[], coders: readonly string[]): Disagreement[] {
+  if (coders.length < 2) return [];
   const compared = new Set(coders);
   const byCode = new Map<string, Application[]>();
   for (const p of placed) {

@@ -1,4 +1,4 @@
-export { computeDisagreements } from './compute';
+export { codersOfTranscript, computeDisagreements } from './compute';
 export { placeUncoded } from './decisions';
 export { atCursor, neighbour } from './navigation';
 export { CONSENSUS_CODER, openDisagreements, planReconcile, type UncodedDecision } from './reconcile';
