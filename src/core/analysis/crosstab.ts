@@ -101,6 +101,7 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
 
   const columns = values.map((value, c) => ({ value, participants: participantsPerGroup[c].size, segments: counts.columnSegments[c] }));
   const recorded = values.map((v, c) => (v === NOT_RECORDED ? -1 : c)).filter((c) => c >= 0);
+  const inSeveral = participantsInSeveralGroups(transcripts.filter((t) => kept.has(t.path) && values[columnOf.get(t.path)!] !== NOT_RECORDED), (t) => values[columnOf.get(t.path)!]);
   return {
     attribute,
     columns,
@@ -113,7 +114,7 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
         segmentsRowPercent: segments.map((n) => percent(n, rowTotal)),
         segmentsColumnPercent: segments.map((n, c) => percent(n, columns[c].segments)),
         participantsColumnPercent: participants.map((n, c) => percent(n, columns[c].participants)),
-        ...participantTests(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants)),
+        ...participantTests(recorded.map((c) => participants[c]), recorded.map((c) => columns[c].participants), inSeveral),
       };
     }),
   };
@@ -123,15 +124,35 @@ export function crosstab(context: AnalysisContext, attribute: string, options: C
  * χ² on participants with and without the code per group, or why it says nothing here; and where
  * it does not hold for too few observations, Fisher's exact test of the same table.
  */
-function participantTests(withCode: number[], groupSizes: number[]): Pick<CrosstabRow, 'test' | 'exact'> {
+function participantTests(withCode: number[], groupSizes: number[], inSeveral: string | undefined): Pick<CrosstabRow, 'test' | 'exact'> {
   const n = groupSizes.reduce((a, b) => a + b, 0);
   if (groupSizes.filter((size) => size > 0).length < 2) return { test: { computed: false, reason: 'fewer than two groups have participants', n } };
+  if (inSeveral !== undefined) return { test: { computed: false, reason: inSeveral, n } };
   const holders = withCode.reduce((a, b) => a + b, 0);
   if (holders === 0) return { test: { computed: false, reason: 'no participant has this code', n } };
   if (holders === n) return { test: { computed: false, reason: 'every participant has this code: nothing to compare', n } };
   const table = [withCode, withCode.map((k, i) => groupSizes[i] - k)];
   const test = chiSquareTest(table);
   return test.computed ? { test } : { test, exact: exactTest(table) };
+}
+
+/**
+ * A participant interviewed twice whose transcripts fall in two groups (a new sector, an age past an
+ * edge) is in both columns: fine for the percentages, but a test would count one person as two
+ * independent observations. Says who, or undefined when everyone is in one group.
+ */
+function participantsInSeveralGroups(transcripts: readonly AnalysisTranscript[], groupOf: (t: AnalysisTranscript) => string): string | undefined {
+  const groups = new Map<string, Set<string>>();
+  for (const t of transcripts) {
+    const set = groups.get(t.participant) ?? new Set<string>();
+    set.add(groupOf(t));
+    groups.set(t.participant, set);
+  }
+  const several = [...groups].filter(([, set]) => set.size > 1);
+  if (several.length === 0) return undefined;
+  const shown = several.slice(0, 3).map(([name, set]) => `${name} is in more than one group (${[...set].sort((a, b) => a.localeCompare(b)).join(', ')})`);
+  const more = several.length > 3 ? `; ${several.length - 3} more participant(s) too` : '';
+  return `${shown.join('; ')}${more}: a test counts each participant once, in one group`;
 }
 
 function percent(part: number, whole: number): number {
