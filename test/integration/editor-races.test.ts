@@ -103,4 +103,36 @@ describe('the transcript changes while a code is being chosen', function () {
     assert.equal(id, undefined, 'no segment was created');
     assert.deepEqual(await stored(), before, 'the coding on disk is unchanged');
   });
+
+  it('fits a segment to the words that were selected when text is added before them while a segment is chosen', async () => {
+    const grounded = await api();
+    const ed = await openTranscript(TRANSCRIPT);
+    const doc = ed.document;
+    const outer = 'I believed it. [laughs] Everybody believed it. It looked so real.';
+    select(ed, outer);
+    const outerId = await vscode.commands.executeCommand<string>('grounded.coding.applyCode', { codes: ['Race'] });
+    select(ed, 'Everybody believed it.');
+    await vscode.commands.executeCommand<string>('grounded.coding.applyCode', { codes: ['Race'] });
+    const wanted = 'I believed it. [laughs] Everybody believed it.';
+    select(ed, wanted);
+    const line = ed.selection.start.line;
+    // Two of the tester's segments overlap the selection, so the command asks which one; text
+    // arrives above while it asks.
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showQuickPick;
+    let asked = 0;
+    window.showQuickPick = async (items: readonly (vscode.QuickPickItem & { segment: { segment: { id: string } } })[]) => {
+      asked++;
+      await ed.edit((e) => e.insert(new vscode.Position(line, 0), '[00:02:03] '));
+      return (await items).find((i) => i.segment.segment.id === outerId);
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.resizeSegment'), true);
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.equal(asked, 1, 'the command asked which segment');
+    assert.equal((await stored()).find((s) => s.id === outerId)?.exact, wanted);
+    await waitFor(() => [...grounded.paintedRanges(doc).values()].flat().some((r) => doc.getText(r) === wanted), SETTLE_MS, 'the fitted segment painted');
+  });
 });

@@ -153,10 +153,21 @@ async function resizeSegment(host: ProjectHost, tracker: TranscriptTracker, args
     void showInformation(notice`Select the text the segment should cover, then run this again.`);
     return false;
   }
-  const segment = await chooseSegment(host, editor, tracked, 'Which segment should cover the selection?', args);
-  if (!segment) return false;
-  await store.resizeSegment(tracked.transcript, segment.segment.id, { range, quote: tracked.session.quoteFor(range) });
-  return true;
+  // Asking which segment takes a while; the selected words are followed through edits meanwhile.
+  const held = tracked.session.hold(range);
+  try {
+    const segment = await chooseSegment(host, editor, tracked, 'Which segment should cover the selection?', args);
+    if (!segment) return false;
+    const now = held.range;
+    if (!now) {
+      void showInformation(notice`The selected text was changed or deleted meanwhile, so the segment was left as it was. Select the text again.`);
+      return false;
+    }
+    await store.resizeSegment(tracked.transcript, segment.segment.id, { range: now, quote: tracked.session.quoteFor(now) });
+    return true;
+  } finally {
+    held.release();
+  }
 }
 
 async function commentSegment(host: ProjectHost, tracker: TranscriptTracker, args?: CommentArgs): Promise<boolean> {
