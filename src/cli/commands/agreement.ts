@@ -24,8 +24,9 @@ coded the same transcripts. Segments are placed on each transcript's current tex
 that cannot be placed are left out and counted in a warning. See docs/agreement.md.
 
 Options:
-  --coders a,b,…         Coders to compare (ids or names); default: every coder with coding,
-                         except the consensus coder reconciling writes (name it to compare it)
+  --coders a,b,…         Coders to compare (ids or names); default: every coder who coded a
+                         transcript another coder coded too, except the consensus coder
+                         reconciling writes (name it to compare it)
   --code X               Only this code (id, name or path "Parent / Child"); repeat for more.
                          Also lists the figures per transcript.
   --unit U               What percent, Cohen's κ, Fleiss' κ and Krippendorff's α count:
@@ -76,7 +77,10 @@ export const agreementCommand: CliCommand = {
       throw error;
     }
     const found = loaded.input.coders.length;
-    if (found < 2) return usageError(io, `agreement needs two or more coders; ${found === 0 ? 'no coder has' : `only ${loaded.input.coders[0].id} has`} coding to compare`);
+    if (found < 2) {
+      const why = coders ? `only ${loaded.input.coders[0]?.id ?? 'one coder'} was named` : 'no two coders coded the same transcript';
+      return usageError(io, `agreement needs two or more coders; ${why}`);
+    }
     // The plain table shows per-transcript rows only for chosen codes.
     const perTranscript = values.json === true || values.csv === true || codes !== undefined;
     const report = computeAgreement(loaded.input, { unit, continuum: CONTINUUM_LABELS[continuum], perTranscript });

@@ -1,8 +1,9 @@
-import { comparedByDefault } from '../consensus-coder';
 import { parseTranscript } from '../markdown';
 import type { TextRange } from '../model';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
-import { linesOf } from './project-input';
+import { defaultCoders, linesOf } from './project-input';
+
+export { defaultCoders };
 import type { AgreementInput, AgreementTranscript, AgreementUnit, PlacedSegment } from './types';
 
 /** What the editor's Agreement panel compares. */
@@ -79,16 +80,6 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed`);
   if (onUnknown > 0) warnings.push(`${onUnknown} segment(s) carry codes not in the codebook and are left out of the figures for those codes (see the Problems panel)`);
   return { input: { coders, codes, transcripts }, unit: selection.unit, texts, warnings };
-}
-
-/** Every coder who coded a transcript that another coder coded too, sorted by id. */
-export function defaultCoders(snapshot: ProjectSnapshot): string[] {
-  const shared = new Set<string>();
-  for (const t of snapshot.transcripts) {
-    const here = new Set(t.segments.map((s) => s.coder.id));
-    if (here.size >= 2) for (const id of here) shared.add(id);
-  }
-  return [...shared].filter(comparedByDefault).sort();
 }
 
 function unitsOf(t: TranscriptSnapshot, unit: AgreementUnit): TextRange[] | undefined {

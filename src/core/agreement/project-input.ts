@@ -16,7 +16,7 @@ export const CONTINUUM_LABELS: Record<ContinuumChoice, string> = {
 };
 
 export interface AgreementSelection {
-  /** Coder ids or names; every coder with coding when absent. */
+  /** Coder ids or names; when absent, the coders defaultCoders gives. */
   coders?: string[];
   /** Code ids, names or paths (`Parent / Child`); every code when absent. */
   codes?: string[];
@@ -36,12 +36,12 @@ export class AgreementSelectionError extends Error {}
 export async function loadAgreementInput(fs: FileSource, selection: AgreementSelection): Promise<{ project: string; input: AgreementInput; warnings: string[]; snapshot: ProjectSnapshot }> {
   const snapshot = await loadSnapshot(fs);
   const coded = snapshot.transcripts.filter((t) => t.segments.length > 0 || t.uncodedBy.length > 0);
-  const coders = selectCoders(snapshot, coded, selection.coders);
-  const codes = selectCodes(snapshot.codes, selection.codes);
-  const chosen = new Set(coders.map((c) => c.id));
   const warnings: string[] = snapshot.problems
     .filter((p) => p.severity === 'error' && p.path.startsWith('.grounded/coding/'))
     .map((p) => `${p.path}: could not be read and is left out (run grounded validate)`);
+  const coders = selectCoders(snapshot, coded, selection.coders, warnings);
+  const codes = selectCodes(snapshot.codes, selection.codes);
+  const chosen = new Set(coders.map((c) => c.id));
   const orphans: string[] = [];
   let approximate = 0;
   // Coding on a code the codebook lacks (deleted or merged on another branch) counts in no row, so
@@ -95,12 +95,32 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
   return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings, snapshot };
 }
 
-function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined): { id: string; name: string }[] {
-  const withSegments = new Set(coded.flatMap((t) => t.segments.map((s) => s.coder.id)));
+/**
+ * The coders compared when none are named (by `grounded agreement` and the panel alike): every coder
+ * who coded an existing transcript that another such coder coded too, sorted by id. A coder who
+ * shares no transcript adds no pair to compare, only missing values that void Cohen's κ, Fleiss' κ
+ * and uα for everyone. A file holding only passages left uncoded (reconciling) is no coding, and the
+ * consensus is made from the others' coding: both are compared only when named.
+ */
+export function defaultCoders(snapshot: ProjectSnapshot): string[] {
+  const shared = new Set<string>();
+  for (const t of snapshot.transcripts) {
+    if (!t.exists) continue;
+    const here = new Set(t.segments.map((s) => s.coder.id).filter(comparedByDefault));
+    if (here.size >= 2) for (const id of here) shared.add(id);
+  }
+  return [...shared].sort();
+}
+
+function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined, warnings: string[]): { id: string; name: string }[] {
   const all = snapshot.coders.map(({ id, name }) => ({ id, name }));
-  // A file holding only passages left uncoded (reconciling) is no coding, and the consensus is made
-  // from the others' coding: both are compared only when named.
-  if (!wanted) return all.filter((c) => withSegments.has(c.id) && comparedByDefault(c.id));
+  if (!wanted) {
+    const chosen = new Set(defaultCoders(snapshot));
+    const alone = [...new Set(coded.flatMap((t) => t.segments.map((s) => s.coder.id)))].filter((id) => comparedByDefault(id) && !chosen.has(id)).sort();
+    // Said only when there is a comparison to leave them out of.
+    if (chosen.size >= 2) for (const id of alone) warnings.push(`${id}: coded no transcript another coder coded; not compared (name them in --coders)`);
+    return all.filter((c) => chosen.has(c.id));
+  }
   const chosen: { id: string; name: string }[] = [];
   for (const w of wanted) {
     const key = w.trim().toLocaleLowerCase();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CliIo } from '../../../src/cli/cli-command';
 import { agreementCommand } from '../../../src/cli/commands/agreement';
-import { computeAgreement, type AgreementInput } from '../../../src/core/agreement';
+import { computeAgreement, type AgreementInput, type AgreementReport } from '../../../src/core/agreement';
 import { agreementInputFromSnapshot } from '../../../src/core/agreement/from-snapshot';
 import { loadSnapshot } from '../../../src/core/project-index';
 import { NodeFileSystem } from '../../../src/node/node-file-system';
@@ -47,22 +47,31 @@ describe('agreement: a selection naming something twice', () => {
   });
 });
 
-/** A project with two code files and coding by Ana and Ben, one of Ben's segments on a code not in the codebook. */
+function write(root: string, path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** A transcript and one coder's file for it: each segment as [codes, start, end] on `text`. */
+function coding(root: string, transcript: string, text: string, coder: string, segments: [string[], number, number][]): void {
+  write(root, transcript, text);
+  const lines = [JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id: coder, name: coder.toUpperCase() } })];
+  segments.forEach(([codes, start, end], i) => {
+    const id = `s-${coder.padEnd(10, '0')}${String(i).padStart(2, '0')}`;
+    lines.push(JSON.stringify({ id, codes, start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }));
+  });
+  write(root, `.grounded/coding/${transcript}/${coder}.jsonl`, `${lines.join('\n')}\n`);
+}
+
+const FEAR = 'c-xxxxxxxxxxxx';
+const TEXT = 'We waited for months. Nobody told us anything at all.\n';
+
+/** Fear in the codebook; Ana and Ben code t.md, one segment each on a code not in the codebook. */
 function project(root: string): void {
-  const write = (path: string, text: string): void => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
-  write('.grounded/project.json', JSON.stringify({ format: 'grounded-project', version: 1, name: 'p', transcripts: ['interviews/**/*.md'], memos: 'memos' }));
-  const code = (id: string, name: string): string => JSON.stringify({ format: 'grounded-code', version: 1, id, name, parent: null, color: '#112233', description: '' });
-  write('.grounded/codes/c-xxxxxxxxxxxx.json', code('c-xxxxxxxxxxxx', 'Fear'));
-  const text = 'We waited for months. Nobody told us anything at all.\n';
-  write('interviews/t.md', text);
-  const line = (id: string, codes: string[], start: number, end: number): string =>
-    JSON.stringify({ id, codes, start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) });
-  const header = (id: string, name: string): string => JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id, name } });
-  write('.grounded/coding/interviews/t.md/ana.jsonl', [header('ana', 'Ana'), line('s-aaaaaaaaaaa1', ['c-xxxxxxxxxxxx'], 0, 20), line('s-aaaaaaaaaaa2', ['c-zzzzzzzzzzzz'], 22, 52)].join('\n') + '\n');
-  write('.grounded/coding/interviews/t.md/ben.jsonl', [header('ben', 'Ben'), line('s-bbbbbbbbbbb1', ['c-xxxxxxxxxxxx'], 0, 20), line('s-bbbbbbbbbbb2', ['c-zzzzzzzzzzzz'], 22, 40)].join('\n') + '\n');
+  write(root, '.grounded/project.json', JSON.stringify({ format: 'grounded-project', version: 1, name: 'p', transcripts: ['interviews/**/*.md'], memos: 'memos' }));
+  write(root, `.grounded/codes/${FEAR}.json`, JSON.stringify({ format: 'grounded-code', version: 1, id: FEAR, name: 'Fear', parent: null, color: '#112233', description: '' }));
+  coding(root, 'interviews/t.md', TEXT, 'ana', [[[FEAR], 0, 20], [['c-zzzzzzzzzzzz'], 22, 52]]);
+  coding(root, 'interviews/t.md', TEXT, 'ben', [[[FEAR], 0, 20], [['c-zzzzzzzzzzzz'], 22, 40]]);
 }
 
 async function agreement(root: string, values: Record<string, string | boolean | string[]>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -80,9 +89,9 @@ describe('grounded agreement: selections and coding it cannot count', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('refuses a coder named twice (by id and by name) with exit 2', async () => {
-    const result = await agreement(root, { coders: 'ana,Ana' });
+    const result = await agreement(root, { coders: 'ana,ANA' });
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /"Ana" names coder ana, named already/);
+    assert.match(result.stderr, /"ANA" names coder ana, named already/);
     assert.equal(result.stdout, '');
   });
 
@@ -104,5 +113,20 @@ describe('grounded agreement: selections and coding it cannot count', () => {
     // Fear: both coded [0,20) of 54 characters: perfect agreement, computed without an error.
     const report = computeAgreement(prepared.input, { unit: 'char', continuum: 'whole text' });
     assert.equal(report.codes[0].overall.percent, 100);
+  });
+
+  it('compares by default the coders who share a transcript, as the panel does: a coder alone on one does not void κ and uα', async () => {
+    // Cy coded only solo.md, which no one else coded. Compared, Cy would make every figure
+    // three-coder: no Cohen's κ, and no item or transcript rated by all three for Fleiss' κ and uα.
+    coding(root, 'interviews/solo.md', 'A pilot interview nobody else coded.\n', 'cy', [[[FEAR], 0, 10]]);
+    const result = await agreement(root, { json: true });
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as AgreementReport;
+    assert.deepEqual(report.coders.map((c) => c.id), ['ana', 'ben']);
+    // Fear: both coded [0,20) of 54 characters: table both 20, neither 34; p_o = 1 and
+    // p_e = (20/54)² + (34/54)² < 1, so κ = 1; identical units give uα = 1.
+    assert.equal(report.codes[0].overall.cohen_kappa, 1);
+    assert.equal(report.codes[0].overall.unitized_alpha, 1);
+    assert.ok(report.warnings.some((w) => /cy: coded no transcript another coder coded; not compared \(name them in --coders\)/.test(w)), report.warnings.join('\n'));
   });
 });
