@@ -28,5 +28,8 @@ export function disagreementRow(d: Disagreement, text: string, names: { code(id:
 
 function shorten(quote: string): string {
   const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length <= QUOTE_LENGTH ? flat : `${flat.slice(0, QUOTE_LENGTH - 1)}…`;
+  if (flat.length <= QUOTE_LENGTH) return flat;
+  // Offsets are UTF-16 code units: never keep the first half of an emoji (a surrogate pair) alone.
+  const cut = /[\uD800-\uDBFF]/.test(flat[QUOTE_LENGTH - 2]) ? QUOTE_LENGTH - 2 : QUOTE_LENGTH - 1;
+  return `${flat.slice(0, cut)}…`;
 }

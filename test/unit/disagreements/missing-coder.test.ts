@@ -43,3 +43,19 @@ describe('disagreements where a compared coder never coded the transcript', () =
     assert.deepEqual(listed(placed, ['ana', 'consensus'], ['consensus']).map(brief), ['only trust 0-10 without[consensus]']);
   });
 });
+
+describe('a disagreement row quoting emoji', () => {
+  it('never cuts an emoji in half where it shortens a quote', async () => {
+    const { disagreementRow } = await import('../../../src/core/disagreements');
+    // 78 letters, then an emoji (two UTF-16 code units at 78 and 79), then more: the quote is cut
+    // to 79 code units plus "…", which would keep the emoji's first half alone.
+    const text = `${'a'.repeat(78)}😀${'b'.repeat(20)}`;
+    const [d] = computeDisagreements('t.md', [at('ana', 0, text.length, ['trust']), at('ben', 0, 1, ['fear'])], ['ana', 'ben']);
+    const names = { code: (id: string) => id, coder: (id: string) => id };
+    const row = disagreementRow(d, text, names, ['ana', 'ben']);
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    assert.ok(!lone.test(row.description), row.description);
+    assert.ok(row.versions.every((v) => !lone.test(v.text)), JSON.stringify(row.versions));
+    assert.ok(row.description.endsWith('…”'));
+  });
+});
