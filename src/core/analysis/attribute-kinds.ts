@@ -75,3 +75,24 @@ function factsOf(context: AnalysisContext, name: string): AttributeFacts | undef
   facts.kind = facts.numbers === facts.recorded ? 'number' : facts.dates === facts.recorded ? 'date' : 'text';
   return facts;
 }
+
+/** The group of transcripts that do not record the attribute, in a crosstab. */
+export const NOT_RECORDED = '(not recorded)';
+
+/**
+ * Whether a value is in the number group a crosstab labels so (`≤ 30`, `31–45`, `30 < x ≤ 45`,
+ * `> 45`: see crosstab.ts); undefined when the label is not one of those. A cell's passages are
+ * asked for by its column's label, which no transcript records as a value.
+ */
+export function inNumberGroup(label: string, value: number): boolean | undefined {
+  const n = '(-?\\d+(?:\\.\\d+)?)';
+  let match = new RegExp(`^≤ ${n}$`).exec(label);
+  if (match) return value <= Number(match[1]);
+  match = new RegExp(`^> ${n}$`).exec(label);
+  if (match) return value > Number(match[1]);
+  match = new RegExp(`^${n} < x ≤ ${n}$`).exec(label);
+  if (match) return value > Number(match[1]) && value <= Number(match[2]);
+  match = new RegExp(`^${n}–${n}$`).exec(label);
+  if (match) return value >= Number(match[1]) && value <= Number(match[2]);
+  return undefined;
+}

@@ -10,14 +10,14 @@ import type { AnalysisTranscript } from './analysis-model';
 import { chiSquareTest, type ChiSquareResult } from './chi-square';
 import { exactTest, type ExactTestResult } from './exact-test';
 import { isMissing } from '../participants/attribute-types';
-import { attributeFacts, numberValue } from './attribute-kinds';
+import { attributeFacts, NOT_RECORDED, numberValue } from './attribute-kinds';
 import { CodeLookupError } from './code-lookup';
 import { notNumbers } from './filter-checks';
 import { segmentPredicate, transcriptsKept } from './filters';
 import { countByColumn } from './crosstab-counts';
 import { codeRows, type MatrixOptions, type MatrixRow } from './matrices';
 
-export const NOT_RECORDED = '(not recorded)';
+export { NOT_RECORDED };
 
 /** Groups that cannot be made as asked; shown where an unknown code is (it is a CodeLookupError). */
 export class GroupingError extends CodeLookupError {}

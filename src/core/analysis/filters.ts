@@ -6,7 +6,8 @@
  */
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
-import { numberValue } from './attribute-kinds';
+import { inNumberGroup, NOT_RECORDED, numberValue } from './attribute-kinds';
+import { isMissing } from '../participants/attribute-types';
 import { checkFilter, FilterError, roundIds } from './filter-checks';
 import { userPattern } from './user-pattern';
 
@@ -44,12 +45,14 @@ export function transcriptMatches(transcript: AnalysisTranscript, filters: reado
 }
 
 function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
-  if (value === undefined || value === null || value === '') return false;
+  // A crosstab's column labels stand for their transcripts too: a cell's passages are asked for so.
+  if (isMissing(value)) return 'equals' in filter && filter.equals.includes(NOT_RECORDED);
   if ('equals' in filter) {
     // Several values in one (`Black, Latina`, or a YAML list read so): any of them, or the whole, matches.
     const whole = fold(String(value));
     const parts = whole.includes(',') ? whole.split(',').map((part) => part.trim()) : [];
-    return filter.equals.some((wanted) => fold(String(wanted)) === whole || parts.includes(fold(String(wanted))));
+    const n = numberValue(value);
+    return filter.equals.some((wanted) => fold(String(wanted)) === whole || parts.includes(fold(String(wanted))) || (n !== undefined && typeof wanted === 'string' && inNumberGroup(wanted, n) === true));
   }
   if ('min' in filter || 'max' in filter) {
     // `age: "29"` is 29 here as in groups by edges (attribute-kinds.ts).

@@ -3,7 +3,7 @@
  * denominator, and the tests on participants — including one interviewed twice.
  */
 import assert from 'node:assert/strict';
-import { AnalysisContext, crosstab, type AnalysisProject } from '../../../src/core/analysis';
+import { AnalysisContext, crosstab, retrieveSegments, type AnalysisProject } from '../../../src/core/analysis';
 
 const TEXT = 'One two three.';
 
@@ -72,5 +72,29 @@ describe('a crosstab counted by hand', () => {
     assert.equal(pay.test.computed, false);
     assert.match(pay.test.computed ? '' : pay.test.reason, /Ana is in more than one group \(advocacy, housing\)/);
     assert.equal(pay.exact, undefined);
+  });
+
+  it("finds a cell's passages by its column's label: an age band, a band of fractions, (not recorded)", () => {
+    // The panel opens a cell's passages with `equals: [the column's label]`; those labels are not
+    // values any transcript records, so an age band and "(not recorded)" used to open nothing.
+    const spec: Spec = { ...STUDY };
+    const ages: Record<string, number | undefined> = { 'a1.md': 25, 'a2.md': 25, 'b.md': 31, 'c.md': 45, 'd.md': 46, 'e.md': 60, 'f.md': undefined, 'g.md': 30, 'h.md': 30.5, 'i.md': 44 };
+    const study = project(spec);
+    for (const t of study.transcripts) t.attributes = ages[t.path] === undefined ? {} : { age: ages[t.path]! };
+    const context = new AnalysisContext(study);
+    const integers = new AnalysisContext({ ...study, transcripts: study.transcripts.filter((t) => t.path !== 'h.md') });
+    for (const [edges, each] of [[30, 45], [30.5, 45], [-1, 45]].flatMap((e) => [[e, context], [e, integers]] as const)) {
+      const table = crosstab(each, 'age', { codes: ['Pay'], edges });
+      for (const column of table.columns) {
+        const found = retrieveSegments(each, { filter: { attributes: [{ attribute: 'age', equals: [column.value] }] } });
+        assert.equal(found.length, column.segments, `${edges.join()}: ${column.value}`);
+      }
+    }
+    // An age of 30.5 makes the bands fractional: ≤ 30 holds a1, a2 and g (4 segments), 30 < x ≤ 45
+    // holds b, c, h and i (1 + 1 + 0 + 0), > 45 holds d and e (1 + 2), not recorded f (1).
+    const fractional = crosstab(context, 'age', { edges: [30, 45] }).columns;
+    assert.deepEqual(fractional.map((c) => [c.value, c.segments]), [['≤ 30', 4], ['30 < x ≤ 45', 2], ['> 45', 3], ['(not recorded)', 1]]);
+    const whole = crosstab(integers, 'age', { edges: [30, 45] }).columns;
+    assert.deepEqual(whole.map((c) => c.value), ['≤ 30', '31–45', '> 45', '(not recorded)']);
   });
 });
