@@ -138,11 +138,14 @@ function selectCodes(codes: readonly Code[], wanted: readonly string[] | undefin
   const all = codebook.all().map((c) => ({ id: c.id, name: c.name, path: codebook.path(c.id).join(' / ') }));
   all.sort((a, b) => a.path.localeCompare(b.path) || (a.id < b.id ? -1 : 1));
   if (!wanted) return all;
+  // A name may hold a slash itself ("Him/her"): spacing around slashes is made alike on both sides,
+  // so a code is found by its name alone and by its path written with or without spaces.
+  const spaced = (text: string): string => text.trim().toLocaleLowerCase().replace(/\s*\/\s*/g, ' / ');
   return wanted.map((w) => {
-    const key = w.trim().toLocaleLowerCase().replace(/\s*\/\s*/g, ' / ');
-    const byId = all.filter((c) => c.id.toLocaleLowerCase() === key);
-    const byPath = all.filter((c) => c.path.toLocaleLowerCase() === key);
-    const byName = all.filter((c) => c.name.toLocaleLowerCase() === key);
+    const key = spaced(w);
+    const byId = all.filter((c) => c.id.toLocaleLowerCase() === w.trim().toLocaleLowerCase());
+    const byPath = all.filter((c) => spaced(c.path) === key);
+    const byName = all.filter((c) => spaced(c.name) === key);
     const found = byId.length > 0 ? byId : byPath.length > 0 ? byPath : byName;
     if (found.length === 0) throw new AgreementSelectionError(`no code "${w}" in the codebook (give its id, name or path such as "Barriers / Language")`);
     if (found.length > 1) throw new AgreementSelectionError(`"${w}" names ${found.length} codes (${found.map((c) => `${c.path} ${c.id}`).join('; ')}): give its path or id`);

@@ -129,4 +129,13 @@ describe('grounded agreement: selections and coding it cannot count', () => {
     assert.equal(report.codes[0].overall.unitized_alpha, 1);
     assert.ok(report.warnings.some((w) => /cy: coded no transcript another coder coded; not compared \(name them in --coders\)/.test(w)), report.warnings.join('\n'));
   });
+
+  it('finds a code whose name has a slash in it by that name, alone or in its path', async () => {
+    write(root, '.grounded/codes/c-yyyyyyyyyyyy.json', JSON.stringify({ format: 'grounded-code', version: 1, id: 'c-yyyyyyyyyyyy', name: 'Him/her', parent: FEAR, color: '#112233', description: '' }));
+    for (const named of ['Him/her', 'him/her', 'Fear / Him/her', 'Fear/Him/her']) {
+      const result = await agreement(root, { code: [named], json: true });
+      assert.equal(result.code, 0, `${named}: ${result.stderr}`);
+      assert.deepEqual((JSON.parse(result.stdout) as AgreementReport).codes.map((c) => c.id), ['c-yyyyyyyyyyyy'], named);
+    }
+  });
 });
