@@ -96,3 +96,21 @@ export function inNumberGroup(label: string, value: number): boolean | undefined
   if (match) return value >= Number(match[1]) && value <= Number(match[2]);
   return undefined;
 }
+
+/**
+ * Whether a value is what an `equals` condition asks for: the same text but for case and spaces
+ * around it; one of several values (`Black, Latina`, or a YAML list read so); or, standing for a
+ * crosstab column, its label (`31–45`, `(not recorded)`).
+ */
+export function equalsMatches(value: unknown, wanted: string | number): boolean {
+  if (isMissing(value)) return wanted === NOT_RECORDED;
+  const whole = foldValue(String(value));
+  const asked = foldValue(String(wanted));
+  if (asked === whole || (whole.includes(',') && whole.split(',').some((part) => part.trim() === asked))) return true;
+  const n = numberValue(value);
+  return n !== undefined && typeof wanted === 'string' && inNumberGroup(wanted, n) === true;
+}
+
+export function foldValue(text: string): string {
+  return text.normalize('NFC').trim().toLocaleLowerCase();
+}

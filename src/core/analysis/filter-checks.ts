@@ -7,10 +7,10 @@
  * write instead; one read from a saved query also names its file and line.
  */
 import { isJsonObject } from '../storage/format/json-text';
-import { isIsoDate } from '../participants/attribute-types';
+import { isIsoDate, isMissing } from '../participants/attribute-types';
 import { findRound, noSuchRound } from '../rounds/rounds';
 import type { AnalysisContext } from './analysis-context';
-import { attributeFacts, recordedAttributes, type AttributeFacts, type Sample } from './attribute-kinds';
+import { attributeFacts, equalsMatches, recordedAttributes, type AttributeFacts, type Sample } from './attribute-kinds';
 import { didYouMean } from './closest-word';
 import { CodeLookupError } from './code-lookup';
 import type { AttributeFilter, SegmentFilter } from './filters';
@@ -153,9 +153,21 @@ function attributeProblem(context: AnalysisContext, filter: AttributeFilter): st
     const recorded = recordedAttributes(context);
     return `no transcript records the attribute "${filter.attribute}" (recorded: ${recorded.join(', ') || 'none'}).${didYouMean(filter.attribute, recorded)}`;
   }
+  if ('equals' in filter) return unrecordedValue(context, filter.attribute, filter.equals);
   if (('min' in filter || 'max' in filter) && facts.kind !== 'number') return notNumbers(filter.attribute, facts, '"min"/"max"');
   if (('from' in filter || 'to' in filter) && facts.kind !== 'date') return notDates(filter.attribute, facts);
   return undefined;
+}
+
+/** A value `equals` asks for that no transcript records: a typo there kept nobody, without a word. */
+function unrecordedValue(context: AnalysisContext, attribute: string, equals: readonly (string | number)[]): string | undefined {
+  const values = context.project.transcripts.map((t) => t.attributes[attribute]);
+  const missing = equals.find((wanted) => !values.some((value) => equalsMatches(value, wanted)));
+  if (missing === undefined) return undefined;
+  const recorded = [...new Set(values.filter((v) => !isMissing(v)).map((v) => String(v).trim()))].sort((a, b) => a.localeCompare(b));
+  const parts = [...new Set(recorded.flatMap((v) => v.split(',').map((p) => p.trim())))];
+  const shown = recorded.length > 12 ? `${recorded.slice(0, 12).join(', ')}, …` : recorded.join(', ');
+  return `no transcript records "${attribute}" as "${String(missing)}" (recorded: ${shown}).${didYouMean(String(missing), [...recorded, ...parts])}`;
 }
 
 /**

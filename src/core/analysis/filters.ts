@@ -6,7 +6,7 @@
  */
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
-import { inNumberGroup, NOT_RECORDED, numberValue } from './attribute-kinds';
+import { equalsMatches, numberValue } from './attribute-kinds';
 import { isMissing } from '../participants/attribute-types';
 import { checkFilter, FilterError, roundIds } from './filter-checks';
 import { userPattern } from './user-pattern';
@@ -45,15 +45,8 @@ export function transcriptMatches(transcript: AnalysisTranscript, filters: reado
 }
 
 function attributeMatches(value: unknown, filter: AttributeFilter): boolean {
-  // A crosstab's column labels stand for their transcripts too: a cell's passages are asked for so.
-  if (isMissing(value)) return 'equals' in filter && filter.equals.includes(NOT_RECORDED);
-  if ('equals' in filter) {
-    // Several values in one (`Black, Latina`, or a YAML list read so): any of them, or the whole, matches.
-    const whole = fold(String(value));
-    const parts = whole.includes(',') ? whole.split(',').map((part) => part.trim()) : [];
-    const n = numberValue(value);
-    return filter.equals.some((wanted) => fold(String(wanted)) === whole || parts.includes(fold(String(wanted))) || (n !== undefined && typeof wanted === 'string' && inNumberGroup(wanted, n) === true));
-  }
+  if ('equals' in filter) return filter.equals.some((wanted) => equalsMatches(value, wanted));
+  if (isMissing(value)) return false;
   if ('min' in filter || 'max' in filter) {
     // `age: "29"` is 29 here as in groups by edges (attribute-kinds.ts).
     const n = numberValue(value);

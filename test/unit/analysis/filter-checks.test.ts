@@ -46,6 +46,19 @@ describe('filters checked against the project', () => {
     );
   });
 
+  it('refuses a value no transcript records, which would keep nobody without a word, naming the one meant', () => {
+    // "youth-housing" for "youth housing" in a saved query answered "No passages." and passed validate.
+    assert.equal(
+      failure(context(), { attributes: [{ attribute: 'sector', equals: ['housing', 'advocasy'] }] }),
+      'Filter on "sector": no transcript records "sector" as "advocasy" (recorded: advocacy, housing). Did you mean "advocacy"?',
+    );
+    assert.equal(failure(context(), { attributes: [{ attribute: 'age', equals: [52] }] }), 'Filter on "age": no transcript records "age" as "52" (recorded: 25, 40).');
+    // Case, spaces, one of several values and a crosstab's column label are recorded values.
+    assert.equal(texts(context(), { attributes: [{ attribute: 'sector', equals: [' HOUSING'] }] }).length, 4);
+    assert.equal(texts(context(), { attributes: [{ attribute: 'age', equals: ['≤ 30'] }] }).length, 4);
+    assert.match(failure(context(), { attributes: [{ attribute: 'age', equals: ['(not recorded)'] }] }), /no transcript records "age" as "\(not recorded\)"/);
+  });
+
   it('refuses a range that does not fit the kind of values the attribute holds', () => {
     // sector holds text: compared as text, "housing" >= "2024-01-01" kept everyone.
     assert.equal(

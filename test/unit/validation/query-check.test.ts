@@ -20,7 +20,7 @@ async function queryProblems(fs: MemoryFileSystem): Promise<string[]> {
 describe('grounded validate: saved queries', () => {
   it('finds nothing wrong with queries that run, whether they name rounds by id or by name', async () => {
     const fs = demoFileSystem();
-    fs.files.set(`${FOLDER}/barriers.json`, query({ codes: 'Barriers AND Mistrust', filter: { coders: ['dana-reyes'], rounds: ['initial', 'Focused coding'], attributes: [{ attribute: 'sector', equals: ['housing'] }] } }));
+    fs.files.set(`${FOLDER}/barriers.json`, query({ codes: 'Barriers AND Mistrust', filter: { coders: ['dana-reyes'], rounds: ['initial', 'Focused coding'], attributes: [{ attribute: 'sector', equals: ['youth housing'] }] } }));
     fs.files.set(`${FOLDER}/everything.json`, query({ title: 'Every segment' }));
     assert.deepEqual((await checkProject(fs)).problems, []);
   });
