@@ -56,8 +56,9 @@ export function typeProblem(declaration: AttributeDeclaration, value: unknown): 
   if (isMissing(value)) return undefined;
   const shown = describeValue(value);
   switch (declaration.type) {
+    // Several values (`race_ethnicity: [Black, Latina]`) are fine where text is: analysis reads them as `Black, Latina`.
     case 'text':
-      return isScalar(value) ? undefined : `is ${shown}, not a single text value`;
+      return isScalar(value) || isScalarList(value) ? undefined : `is ${shown}, not a single text value`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : `is ${shown}, not a number`;
     case 'date':
@@ -68,6 +69,11 @@ export function typeProblem(declaration: AttributeDeclaration, value: unknown): 
     case 'category': {
       const allowed = declaration.values ?? [];
       if (isScalar(value) && allowed.includes(String(value))) return undefined;
+      if (isScalarList(value)) {
+        const others = value.map(String).filter((v) => !allowed.includes(v));
+        if (others.length === 0) return undefined;
+        return `is a list holding ${others.map((v) => JSON.stringify(v)).join(', ')}, not one of ${allowed.map((v) => JSON.stringify(v)).join(', ') || '(no values declared)'}`;
+      }
       return `is ${shown}, not one of ${allowed.map((v) => JSON.stringify(v)).join(', ') || '(no values declared)'}`;
     }
   }
@@ -103,6 +109,10 @@ export function displayValue(value: unknown): string {
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function isScalarList(value: unknown): value is (string | number | boolean)[] {
+  return Array.isArray(value) && value.length > 0 && value.every(isScalar);
 }
 
 function describeValue(value: unknown): string {

@@ -63,7 +63,12 @@ describe('attribute types', () => {
     assert.match(typeProblem({ name: 'd', type: 'date' }, '2024-13-01') ?? '', /YYYY-MM-DD/);
     assert.equal(typeProblem({ name: 'g', type: 'category', values: ['woman', 'man'] }, 'man'), undefined);
     assert.match(typeProblem({ name: 'g', type: 'category', values: ['woman', 'man'] }, 'male') ?? '', /not one of "woman", "man"/);
-    assert.match(typeProblem({ name: 't', type: 'text' }, ['a', 'b']) ?? '', /a list/);
+    // Several values (race as a list) are one value each, as analysis reads them: "a, b".
+    assert.equal(typeProblem({ name: 't', type: 'text' }, ['a', 'b']), undefined);
+    assert.match(typeProblem({ name: 't', type: 'text' }, [{ a: 1 }]) ?? '', /a list/);
+    assert.equal(typeProblem({ name: 'r', type: 'category', values: ['Black', 'Latina', 'white'] }, ['Black', 'Latina']), undefined);
+    assert.equal(typeProblem({ name: 'r', type: 'category', values: ['Black', 'Latina', 'white'] }, ['Black', 'latina']), 'is a list holding "latina", not one of "Black", "Latina", "white"');
+    assert.match(typeProblem({ name: 'age', type: 'number' }, [30, 35]) ?? '', /is a list, not a number/);
     assert.equal(typeProblem({ name: 't', type: 'text' }, 12), undefined, 'a number is fine as text');
   });
 
