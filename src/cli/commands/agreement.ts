@@ -78,7 +78,7 @@ export const agreementCommand: CliCommand = {
     }
     const found = loaded.input.coders.length;
     if (found < 2) {
-      const why = coders ? `only ${loaded.input.coders[0]?.id ?? 'one coder'} was named` : 'no two coders coded the same transcript';
+      const why = !coders ? 'no two coders coded the same transcript' : found === 0 ? '--coders names none' : `only ${loaded.input.coders[0].id} was named`;
       return usageError(io, `agreement needs two or more coders; ${why}`);
     }
     // The plain table shows per-transcript rows only for chosen codes.

@@ -138,4 +138,20 @@ describe('grounded agreement: selections and coding it cannot count', () => {
       assert.deepEqual((JSON.parse(result.stdout) as AgreementReport).codes.map((c) => c.id), ['c-yyyyyyyyyyyy'], named);
     }
   });
+
+  it('says why there are fewer than two coders to compare, exiting 2', async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ coders: ' , ' }, /--coders names none/],
+      [{ coders: 'ben' }, /only ben was named/],
+    ];
+    for (const [values, message] of cases) {
+      const result = await agreement(root, values);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, message);
+    }
+    rmSync(join(root, '.grounded/coding/interviews/t.md/ben.jsonl'));
+    const alone = await agreement(root, {});
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /no two coders coded the same transcript/);
+  });
 });
