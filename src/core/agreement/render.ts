@@ -71,7 +71,9 @@ function fixed(value: number | null): string {
 }
 
 function row(label: string, values: string[], mark = ''): string {
-  const name = label.length > 44 ? `${label.slice(0, 43)}…` : label.padEnd(44);
+  // Cut before an emoji (a surrogate pair) rather than through it.
+  const cut = /[\uD800-\uDBFF]/.test(label[42] ?? '') ? 42 : 43;
+  const name = label.length > 44 ? `${label.slice(0, cut)}…`.padEnd(44) : label.padEnd(44);
   return `${name} ${values.map((v, i) => (i === values.length - 1 ? `  ${v}` : v.padStart(9))).join('')}${mark}`;
 }
 
