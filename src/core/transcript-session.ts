@@ -110,6 +110,29 @@ export class TranscriptSession {
     ).forEach((r, i) => (holds[i].range = r.end > r.start ? r : undefined));
     this.text = newText;
     this.restoreCollapsed();
+    this.restoreCut();
+  }
+
+  /**
+   * A deletion across a segment's edge cuts the segment short; putting the words back (undo, redo,
+   * a paste) inserts them at its edge, which typing there never joins. When the segment's stored
+   * words are whole again around what is left of it, it covers them again, so a cut that was undone
+   * is not saved as a shorter segment.
+   */
+  private restoreCut(): void {
+    for (const p of this.placements.values()) {
+      const range = p.range;
+      const exact = p.segment.quote.exact;
+      // Only a cut segment is shorter than its words; an approximate placement is left for review.
+      if (!range || range.end <= range.start || range.end - range.start >= exact.length || (p.status !== 'exact' && p.status !== 'moved')) continue;
+      const from = Math.max(0, range.end - exact.length);
+      const window = this.text.slice(from, range.start + exact.length);
+      for (let at = window.indexOf(exact); at !== -1 && from + at <= range.start; at = window.indexOf(exact, at + 1)) {
+        if (from + at + exact.length < range.end) continue;
+        p.range = { start: from + at, end: from + at + exact.length };
+        break;
+      }
+    }
   }
 
   /**
