@@ -40,7 +40,12 @@ export function readFrontMatterAttributes(text: string): FrontMatterAttributes {
 /** {@link readFrontMatterAttributes} by the YAML parser, whatever the front matter's shape. */
 export function readFrontMatterAttributesAsYaml(text: string): FrontMatterAttributes {
   const found = findFrontMatterDocument(text);
-  if (!found) return { data: {}, lines: new Map(), present: false };
+  if (!found) {
+    const late = misplacedFenceLine(text);
+    if (late === undefined) return { data: {}, lines: new Map(), present: false };
+    const error = `Front matter must start on the first line, but blank lines come before its "---" (line ${late}): its attributes are not read.`;
+    return { data: {}, lines: new Map(), present: true, error };
+  }
   const { block, document, yamlStart } = found;
   const lines = new Map<string, number>();
   if (block.error === undefined && document) {
@@ -56,12 +61,25 @@ export function readFrontMatterAttributesAsYaml(text: string): FrontMatterAttrib
 }
 
 /**
+ * The line of a `---` that opens front matter below blank lines (then Markdown reads it as a rule
+ * and the attributes as prose, and the participant would silently lose them all); undefined when
+ * the text does not start so. As for an unclosed block, the line after it must read `name: value`.
+ */
+function misplacedFenceLine(text: string): number | undefined {
+  const match = /^(?:[ \t]*\n)+---[ \t]*\n[\w-]+:(?:\s|$)/.exec(text);
+  return match ? match[0].split('\n').length - 1 : undefined;
+}
+
+/**
  * The edit that sets (or, with `undefined`, removes) one top-level attribute; undefined when the
  * front matter already says so. Throws AttributeEditError when the front matter cannot be read.
  */
 export function attributeEdit(text: string, name: string, value: AttributeValue | undefined): TextChange | undefined {
   const block = findFrontMatter(text);
   if (!block) {
+    // A second block above the one written a line too low would leave two, the old one still unread.
+    const late = misplacedFenceLine(text);
+    if (late !== undefined) throw new AttributeEditError(`Fix the front matter first: remove the blank lines above its "---" (line ${late}).`);
     if (value === undefined) return undefined;
     const gap = text === '' || text.startsWith('\n') ? '' : '\n';
     return { start: 0, end: 0, text: `${OPENING_FENCE}${entryLine(name, value)}${CLOSING_FENCE}\n${gap}` };

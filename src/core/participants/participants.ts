@@ -130,9 +130,9 @@ export function checkAttributes(schema: AttributeSchema, declared: boolean, fron
   return issues;
 }
 
-/** The file line a front-matter error names (`… (line 7, column 9).`), else the block's first line. */
+/** The file line a front-matter error names (`… (line 7, column 9).`, `(line 2)`), else the block's first line. */
 function errorLine(message: string): number {
-  const match = /\(line (\d+), column \d+\)\.?$/.exec(message);
+  const match = /\(line (\d+)(?:, column \d+)?\)/.exec(message);
   return match ? Number(match[1]) : 1;
 }
 

@@ -3,7 +3,7 @@
  * is a different attribute to every filter and group, so the slip is reported where it is, once.
  */
 import assert from 'node:assert/strict';
-import { attributeFileProblems, describeParticipants, parseAttributesFile, type ParticipantsOverview } from '../../../src/core/participants';
+import { AttributeEditError, attributeEdit, attributeFileProblems, describeParticipants, parseAttributesFile, type ParticipantsOverview } from '../../../src/core/participants';
 
 const transcript = (frontMatter: string): string => `---\n${frontMatter}---\n\n**A:** Hello.\n`;
 
@@ -11,7 +11,7 @@ function problemsOf(overview: ParticipantsOverview): string[] {
   return attributeFileProblems(overview).map((p) => `${p.path}:${p.line ?? ''}: ${p.message} [${p.severity}]`);
 }
 
-describe('attribute keys written another way', () => {
+describe('front matter written by hand', () => {
   it('reports a key in other case or spacing on its line, and does not call the usual key missing everywhere else', () => {
     const sources = [
       { path: 'a.md', text: transcript('participant: A\nsector: youth housing\ninterview_date: 2024-01-01\n') },
@@ -41,5 +41,21 @@ describe('attribute keys written another way', () => {
     const [problem] = attributeFileProblems(describeParticipants(sources, undefined));
     assert.equal(problem.line, 4);
     assert.match(problem.message, /not valid YAML.*\(line 4, column \d+\)/);
+  });
+
+  it('reports front matter that does not start on the first line, instead of calling every attribute missing', () => {
+    // A blank line above the opening --- (a paste, an editor's template) and nothing is read.
+    const sources = [
+      { path: 'a.md', text: transcript('participant: A\nsector: advocacy\n') },
+      { path: 'b.md', text: `\n${transcript('participant: B\nsector: advocacy\n')}` },
+      { path: 'c.md', text: '\n---\n\nA rule, then prose: no front matter meant.\n' },
+    ];
+    assert.deepEqual(problemsOf(describeParticipants(sources, undefined)), [
+      'b.md:2: Front matter must start on the first line, but blank lines come before its "---" (line 2): its attributes are not read. [error]',
+      'c.md:1: attributes "participant", "sector" missing from the front matter [warning]',
+    ]);
+    // Editing an attribute there would add a second block above the unread one.
+    assert.throws(() => attributeEdit(sources[1].text, 'sector', 'housing'), (e: Error) => e instanceof AttributeEditError && /remove the blank lines above its "---" \(line 2\)/.test(e.message));
+    assert.ok(attributeEdit(sources[2].text, 'sector', 'housing'), 'a rule below a blank line is not front matter: one is added');
   });
 });
