@@ -1,6 +1,7 @@
 import { parseTranscript } from '../markdown';
 import type { TextRange } from '../model';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
+import { CodingNotes } from './coding-notes';
 import { defaultCoders, linesOf } from './project-input';
 
 export { defaultCoders };
@@ -52,8 +53,7 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
   const texts = new Map<string, string>();
   let orphans = 0;
   let approximate = 0;
-  // Coding on a code the codebook lacks counts in no row: said, so the pooled row is not read as all.
-  let onUnknown = 0;
+  const notes = new CodingNotes(snapshot.codes);
   for (const t of snapshot.transcripts) {
     if (!t.exists || (selection.transcript !== undefined && t.path !== selection.transcript)) continue;
     const byCoder = new Map<string, PlacedSegment[]>();
@@ -66,7 +66,7 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
         continue;
       }
       if (placed.status === 'fuzzy') approximate++;
-      if (placed.segment.codes.some((c) => !paths.has(c))) onUnknown++;
+      notes.note(placed.segment.codes);
       for (const codeId of placed.segment.codes) own.push({ codeId, start: placed.range.start, end: placed.range.end });
     }
     // A coder who only recorded passages as left uncoded (the consensus coder, reconciling) did
@@ -78,7 +78,7 @@ export function agreementInputFromSnapshot(snapshot: ProjectSnapshot, selection:
   }
   if (orphans > 0) warnings.push(`${orphans} segment(s) could not be placed on the current text and are left out (see Needs Review)`);
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed`);
-  if (onUnknown > 0) warnings.push(`${onUnknown} segment(s) carry codes not in the codebook and are left out of the figures for those codes (see the Problems panel)`);
+  warnings.push(...notes.warnings(undefined, 'see the Problems panel'));
   return { input: { coders, codes, transcripts }, unit: selection.unit, texts, warnings };
 }
 

@@ -4,6 +4,7 @@ import { parseTranscript, type Transcript } from '../markdown';
 import type { Code, TextRange } from '../model';
 import type { FileSource } from '../ports';
 import { loadSnapshot, type ProjectSnapshot, type TranscriptSnapshot } from '../project-index';
+import { CodingNotes } from './coding-notes';
 import type { AgreementInput, AgreementTranscript, AgreementUnit, PlacedSegment } from './types';
 
 /** Which text the character continuum is: all of it, all but the front matter, or what speakers said. */
@@ -44,11 +45,7 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
   const chosen = new Set(coders.map((c) => c.id));
   const orphans: string[] = [];
   let approximate = 0;
-  // Coding on a code the codebook lacks (deleted or merged on another branch) counts in no row, so
-  // the pooled figures would leave it out without a word: it is counted and said.
-  const known = new Set(snapshot.codes.map((c) => c.id));
-  const unknown = new Set<string>();
-  let onUnknown = 0;
+  const notes = new CodingNotes(snapshot.codes);
   const transcripts: AgreementTranscript[] = [];
   for (const t of coded) {
     const mine = t.segments.filter((s) => chosen.has(s.coder.id));
@@ -68,11 +65,7 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
         continue;
       }
       if (status === 'fuzzy') approximate++;
-      const missing = segment.codes.filter((c) => !known.has(c));
-      if (missing.length > 0) {
-        onUnknown++;
-        for (const c of missing) unknown.add(c);
-      }
+      notes.note(segment.codes);
       for (const codeId of segment.codes) own.push({ codeId, start: range.start, end: range.end });
     }
     if (byCoder.size === 0) continue;
@@ -88,9 +81,7 @@ export async function loadAgreementInput(fs: FileSource, selection: AgreementSel
     });
   }
   if (orphans.length > 0) warnings.push(`segments that could not be placed on the current text are left out (run grounded stats to review them): ${orphans.join(', ')}`);
-  if (onUnknown > 0 && !selection.codes) {
-    warnings.push(`${onUnknown} segment(s) carry codes not in the codebook (${[...unknown].sort().join(', ')}) and are left out of the figures for those codes (run grounded validate)`);
-  }
+  warnings.push(...notes.warnings(selection.codes ? new Set(codes.map((c) => c.id)) : undefined, 'run grounded validate'));
   if (approximate > 0) warnings.push(`${approximate} segment(s) were placed by approximate match and are counted where they were placed (run grounded stats to review them)`);
   return { project: snapshot.config.name, input: { coders, codes, transcripts }, warnings, snapshot };
 }

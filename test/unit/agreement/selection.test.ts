@@ -154,4 +154,19 @@ describe('grounded agreement: selections and coding it cannot count', () => {
     assert.equal(alone.code, 2);
     assert.match(alone.stderr, /no two coders coded the same transcript/);
   });
+
+  it('says when segments still carry a code gathered into a focused code, as after merging a branch coded before the gathering', async () => {
+    // Fear was gathered into Silencing on one branch; Ben coded on another with Fear and merged.
+    const SILENCING = 'c-ssssssssssss';
+    write(root, `.grounded/codes/${SILENCING}.json`, JSON.stringify({ format: 'grounded-code', version: 1, id: SILENCING, name: 'Silencing', parent: null, color: '#112233', description: '', gathered: [{ codes: [{ id: FEAR, name: 'Fear' }], segments: 1, by: { id: 'ana', name: 'Ana' }, at: '2026-03-14T10:02:11.000Z' }] }));
+    write(root, `.grounded/codes/${FEAR}.json`, JSON.stringify({ format: 'grounded-code', version: 1, id: FEAR, name: 'Fear', parent: null, color: '#112233', description: '', gatheredInto: SILENCING }));
+    coding(root, 'interviews/t.md', TEXT, 'ana', [[[SILENCING], 0, 20]]);
+    const gathered = /1 segment\(s\) carry a code gathered into another \(Fear into Silencing\) and count under it, not under the focused code/;
+    const all = await agreement(root, { json: true });
+    assert.ok((JSON.parse(all.stdout) as AgreementReport).warnings.some((w) => gathered.test(w)), all.stdout);
+    const chosen = await agreement(root, { json: true, code: ['Silencing'] });
+    assert.ok((JSON.parse(chosen.stdout) as AgreementReport).warnings.some((w) => gathered.test(w)), 'said when the focused code is chosen');
+    const snapshot = await loadSnapshot(new NodeFileSystem(root));
+    assert.ok(agreementInputFromSnapshot(snapshot, { unit: 'char' }).warnings.some((w) => gathered.test(w)), 'and in the panel');
+  });
 });
