@@ -201,7 +201,9 @@ export async function attributeProblems(fs: FileSource, config: ProjectConfig): 
 }
 
 export function participantName(transcript: string, values: Record<string, unknown>): string {
-  const named = values[PARTICIPANT_ATTRIBUTE];
+  // `Participant: Amara` written by hand names Amara too, rather than the file (p01-amara).
+  const key = PARTICIPANT_ATTRIBUTE in values ? PARTICIPANT_ATTRIBUTE : Object.keys(values).find((k) => attributeNameKey(k) === PARTICIPANT_ATTRIBUTE);
+  const named = key === undefined ? undefined : values[key];
   if ((typeof named === 'string' && named.trim() !== '') || typeof named === 'number') return String(named).trim();
   const file = transcript.slice(transcript.lastIndexOf('/') + 1);
   return file.replace(/\.md$/i, '');

@@ -3,7 +3,7 @@
  * is a different attribute to every filter and group, so the slip is reported where it is, once.
  */
 import assert from 'node:assert/strict';
-import { AttributeEditError, attributeEdit, attributeFileProblems, describeParticipants, parseAttributesFile, type ParticipantsOverview } from '../../../src/core/participants';
+import { AttributeEditError, attributeEdit, attributeFileProblems, describeParticipants, parseAttributesFile, participantName, type ParticipantsOverview } from '../../../src/core/participants';
 
 const transcript = (frontMatter: string): string => `---\n${frontMatter}---\n\n**A:** Hello.\n`;
 
@@ -57,5 +57,11 @@ describe('front matter written by hand', () => {
     // Editing an attribute there would add a second block above the unread one.
     assert.throws(() => attributeEdit(sources[1].text, 'sector', 'housing'), (e: Error) => e instanceof AttributeEditError && /remove the blank lines above its "---" \(line 2\)/.test(e.message));
     assert.ok(attributeEdit(sources[2].text, 'sector', 'housing'), 'a rule below a blank line is not front matter: one is added');
+  });
+
+  it('names the participant by "Participant" or "PARTICIPANT" too, not by the file name', () => {
+    const sources = [{ path: 'interviews/p01-amara.md', text: transcript('Participant: Amara \n') }, { path: 'interviews/p02.md', text: transcript('PARTICIPANT: Tomasz\n') }];
+    assert.deepEqual(describeParticipants(sources, undefined).participants.map((p) => p.name), ['Amara', 'Tomasz']);
+    assert.equal(participantName('p.md', { Participant: 'Ann', participant: 'Bea' }), 'Bea', 'the key as documented comes first');
   });
 });
