@@ -115,7 +115,10 @@ function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnaps
   const chosen: { id: string; name: string }[] = [];
   for (const w of wanted) {
     const key = w.trim().toLocaleLowerCase();
-    const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? all.find((c) => c.name.toLocaleLowerCase() === key);
+    const named = all.filter((c) => c.name.toLocaleLowerCase() === key);
+    const found = all.find((c) => c.id.toLocaleLowerCase() === key) ?? (named.length === 1 ? named[0] : undefined);
+    // Two coders can share a display name; taking the first would compare the wrong one unsaid.
+    if (!found && named.length > 1) throw new AgreementSelectionError(`"${w.trim()}" is the name of ${named.length} coders (${named.map((c) => c.id).join(', ')}): give an id`);
     if (!found) throw new AgreementSelectionError(`no coder "${w}" has coding in this project; coders: ${all.map((c) => c.id).join(', ') || 'none'}`);
     // Compared with itself a coder would seem to agree or to be missing: neither is a finding.
     if (chosen.includes(found)) throw new AgreementSelectionError(`"${w.trim()}" names coder ${found.id}, named already in --coders`);

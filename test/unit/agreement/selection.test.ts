@@ -3,7 +3,7 @@
  * coding it cannot count. The figures are checked by hand next to each case.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CliIo } from '../../../src/cli/cli-command';
@@ -168,5 +168,15 @@ describe('grounded agreement: selections and coding it cannot count', () => {
     assert.ok((JSON.parse(chosen.stdout) as AgreementReport).warnings.some((w) => gathered.test(w)), 'said when the focused code is chosen');
     const snapshot = await loadSnapshot(new NodeFileSystem(root));
     assert.ok(agreementInputFromSnapshot(snapshot, { unit: 'char' }).warnings.some((w) => gathered.test(w)), 'and in the panel');
+  });
+
+  it('refuses a display name two coders share, naming their ids', async () => {
+    coding(root, 'interviews/t.md', TEXT, 'ana-2', [[[FEAR], 0, 10]]);
+    const header = JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id: 'ana-2', name: 'ANA' } });
+    const file = join(root, '.grounded/coding/interviews/t.md/ana-2.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^.*\n/, `${header}\n`));
+    const result = await agreement(root, { coders: 'ANA,ben' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /"ANA" is the name of 2 coders \(ana, ana-2\): give an id/);
   });
 });
