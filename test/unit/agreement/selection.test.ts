@@ -171,12 +171,15 @@ describe('grounded agreement: selections and coding it cannot count', () => {
   });
 
   it('refuses a display name two coders share, naming their ids', async () => {
-    coding(root, 'interviews/t.md', TEXT, 'ana-2', [[[FEAR], 0, 10]]);
-    const header = JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id: 'ana-2', name: 'ANA' } });
-    const file = join(root, '.grounded/coding/interviews/t.md/ana-2.jsonl');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^.*\n/, `${header}\n`));
-    const result = await agreement(root, { coders: 'ANA,ben' });
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /"ANA" is the name of 2 coders \(ana, ana-2\): give an id/);
+    coding(root, 'interviews/t.md', TEXT, 'anna', [[[FEAR], 0, 10]]);
+    // Ana and Anna both set their name to "Alex Kim".
+    for (const id of ['ana', 'anna']) {
+      const file = join(root, `.grounded/coding/interviews/t.md/${id}.jsonl`);
+      const header = JSON.stringify({ format: 'grounded-coding', version: 1, coder: { id, name: 'Alex Kim' } });
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^.*\n/, `${header}\n`));
+    }
+    const result = await agreement(root, { coders: 'alex kim,ben' });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /"alex kim" is the name of 2 coders \(ana, anna\): give an id/);
   });
 });
