@@ -10,7 +10,7 @@
  * in the way rather than leaving those transcripts out unseen.
  */
 import type { AnalysisContext } from './analysis-context';
-import { isIsoDate, isMissing } from '../participants/attribute-types';
+import { isIsoDate, isMissing, numberInText } from '../participants/attribute-types';
 
 export type AttributeKind = 'number' | 'date' | 'text';
 
@@ -33,12 +33,11 @@ export interface Sample {
 }
 
 const SHOWN = 3;
-const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /** The number a value stands for: a number, or text written as one; else undefined. */
 export function numberValue(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  return typeof value === 'string' && PLAIN_NUMBER.test(value) ? Number(value) : undefined;
+  return numberInText(value);
 }
 
 const known = new WeakMap<AnalysisContext, Map<string, AttributeFacts | undefined>>();

@@ -46,6 +46,16 @@ export function attributeNameKey(name: string): string {
   return name.normalize('NFC').trim().toLocaleLowerCase().replace(/[\s_-]+/g, '_');
 }
 
+const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/**
+ * The number a text written as one stands for (`"29"`, `"55 "`), else undefined. Analysis reads
+ * such a value as the number (a researcher who quoted one age among thirty means 29).
+ */
+export function numberInText(value: unknown): number | undefined {
+  return typeof value === 'string' && PLAIN_NUMBER.test(value) ? Number(value) : undefined;
+}
+
 /** Null and absent values both mean "not recorded". */
 export function isMissing(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

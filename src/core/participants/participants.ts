@@ -9,7 +9,7 @@ import type { FileSource } from '../ports';
 import { UnreadableFileError, readFileText } from '../storage/file-text';
 import type { ParseResult } from '../storage/format/problems';
 import { isTranscriptPath } from '../transcript-paths';
-import { attributeNameKey, isMissing, typeProblem, type AttributeSchema } from './attribute-types';
+import { attributeNameKey, isMissing, numberInText, typeProblem, type AttributeSchema } from './attribute-types';
 import { ATTRIBUTES_FILE, parseAttributesFile } from './attributes-file';
 import { readFrontMatterAttributes, type FrontMatterAttributes } from './front-matter-attributes';
 import { inferSchema } from './infer';
@@ -109,6 +109,13 @@ export function checkAttributes(schema: AttributeSchema, declared: boolean, fron
     if (isMissing(value)) {
       // Said once, on the line of the name written another way (below).
       if (!misnamed.has(declaration.name)) issues.push({ attribute: declaration.name, kind: 'missing', message: `attribute "${declaration.name}" is missing`, line, severity: 'warning' });
+      continue;
+    }
+    const quoted = declaration.type === 'number' ? numberInText(value) : undefined;
+    if (quoted !== undefined) {
+      // Filters and groups read it as the number: a slip of style, not a value analysis cannot use.
+      const message = `attribute "${declaration.name}" is the number ${quoted} written in quotes: analysis reads it as ${quoted}; write it without quotes (${declaration.name}: ${quoted})`;
+      issues.push({ attribute: declaration.name, kind: 'wrong-type', message, line, severity: 'warning' });
       continue;
     }
     const problem = typeProblem(declaration, value);

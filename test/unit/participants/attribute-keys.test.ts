@@ -64,4 +64,17 @@ describe('front matter written by hand', () => {
     assert.deepEqual(describeParticipants(sources, undefined).participants.map((p) => p.name), ['Amara', 'Tomasz']);
     assert.equal(participantName('p.md', { Participant: 'Ann', participant: 'Bea' }), 'Bea', 'the key as documented comes first');
   });
+
+  it('warns, and does not fail validation, for a number written in quotes, which analysis reads as the number', () => {
+    const schema = parseAttributesFile('.grounded/attributes.json', JSON.stringify({ format: 'grounded-attributes', version: 1, attributes: [{ name: 'age', type: 'number' }] }));
+    const sources = [
+      { path: 'a.md', text: transcript('age: 34\n') },
+      { path: 'b.md', text: transcript('age: "44"\n') },
+      { path: 'c.md', text: transcript('age: forty\n') },
+    ];
+    assert.deepEqual(problemsOf(describeParticipants(sources, schema)), [
+      'b.md:2: attribute "age" is the number 44 written in quotes: analysis reads it as 44; write it without quotes (age: 44) [warning]',
+      'c.md:2: attribute "age" is the text "forty", not a number [error]',
+    ]);
+  });
 });
