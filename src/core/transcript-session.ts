@@ -35,6 +35,8 @@ export class TranscriptSession {
   private coding: TranscriptCoding;
   private readonly placements = new Map<Key, PlacedSegment>();
   private readonly holds = new Set<Hold>();
+  /** Live positions brought from the same text under its old name, until its coding arrives here. */
+  private readonly carried = new Map<Key, PlacedSegment>();
 
   /** `placements` is the shared owner of placement: a text it has placed already costs nothing. */
   constructor(
@@ -52,8 +54,24 @@ export class TranscriptSession {
   setText(text: string): void {
     this.text = text;
     this.placements.clear();
+    this.carried.clear();
     this.placeMissing();
     this.placeHolds();
+  }
+
+  /**
+   * The transcript was renamed or moved with this very text (unsaved edits and all): its segments
+   * keep the live positions they had under the old name once its coding follows it here, instead
+   * of being found again from quotes that the unsaved edits have outdated.
+   */
+  carryOver(from: { text: string; placed: readonly PlacedSegment[] }): void {
+    if (from.text !== this.text) return;
+    for (const p of from.placed) {
+      const key = keyOf(p.coder.id, p.segment.id);
+      this.carried.set(key, { ...p, range: p.range && { ...p.range } });
+      this.placements.delete(key);
+    }
+    this.setCoding(this.coding);
   }
 
   /** Follows `range` of the current text through every change until released. */
@@ -85,8 +103,13 @@ export class TranscriptSession {
       for (const segment of segments) {
         const key = keyOf(coder.id, segment.id);
         const known = this.placements.get(key);
+        const carried = known ? undefined : this.carried.get(key);
         if (known && sameQuote(known.segment.quote, segment.quote)) {
           this.placements.set(key, { ...known, segment, coder });
+          live.add(key);
+        } else if (carried && sameQuote(carried.segment.quote, segment.quote)) {
+          this.placements.set(key, { ...carried, segment, coder });
+          this.carried.delete(key);
           live.add(key);
         }
       }
@@ -97,7 +120,7 @@ export class TranscriptSession {
 
   /** Live edit in the editor: shift ranges with the changes (offsets in the text before them). */
   applyChanges(changes: readonly TextChange[], newText: string): void {
-    const entries = [...this.placements.values()].filter((p) => p.range !== undefined);
+    const entries = [...this.placements.values(), ...this.carried.values()].filter((p) => p.range !== undefined);
     const shifted = shiftRanges(
       entries.map((p) => p.range!),
       changes,

@@ -109,6 +109,34 @@ describe('editor probes: renames of open coded transcripts', function () {
     assert.ok(await vscode.workspace.applyEdit(back));
     await waitFor(() => workspaceFileExists(fixture.codingFile), SETTLE_MS, 'the coding to move back');
   });
+
+  it('keeps a passage edited but not saved exact when its transcript is renamed, and saves its new words', async () => {
+    const grounded = await api();
+    const store = grounded.store()!;
+    const ed = await openTranscript(TRANSCRIPT);
+    const quote = 'She didn\'t ask me for my name at first.';
+    const id = await applyTo(ed, quote);
+    await waitFor(() => paintedTexts(grounded, ed.document).includes(quote), SETTLE_MS, 'the segment painted');
+    const at = ed.document.getText().indexOf(quote) + 'She didn\'t ask me for my name'.length;
+    await ed.edit((e) => e.insert(ed.document.positionAt(at), ' straight away'));
+    const edited = 'She didn\'t ask me for my name straight away at first.';
+    await waitFor(() => paintedTexts(grounded, ed.document).includes(edited), SETTLE_MS, 'the segment grows with the typing');
+    const to = 'interviews/probe/renamed-mei.md';
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceFileUri(TRANSCRIPT), workspaceFileUri(to));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(async () => (await store.getCoding(to)).coders.some((c) => c.segments.some((s) => s.id === id)), SETTLE_MS, 'the coding to follow the rename');
+    const moved = await waitFor(() => openDocument(to), SETTLE_MS, 'the renamed document to be open');
+    await waitFor(() => paintedTexts(grounded, moved).includes(edited), SETTLE_MS, `the edited segment painted at the new path: ${paintedTexts(grounded, moved).join(' | ')}`);
+    assert.equal(grounded.needsReview.itemsOf(to).filter((i) => i.segmentId === id).length, 0, `nothing to review: ${JSON.stringify(grounded.needsReview.itemsOf(to))}`);
+    await moved.save();
+    await store.flush();
+    await waitFor(async () => (await store.getCoding(to)).coders.flatMap((c) => c.segments).find((s) => s.id === id)?.quote.exact === edited, SETTLE_MS, 'the new words saved');
+    const back = new vscode.WorkspaceEdit();
+    back.renameFile(workspaceFileUri(to), workspaceFileUri(TRANSCRIPT));
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await waitFor(() => workspaceFileExists(fixture.codingFile), SETTLE_MS, 'the coding to move back');
+  });
 });
 
 const CRLF = 'interviews/probe/crlf-emoji.md';

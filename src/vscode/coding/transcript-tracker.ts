@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Emitter } from '../../core/event';
 import { normaliseText } from '../../core/anchoring';
 import type { PlacementCache } from '../../core/placement';
-import { TranscriptSession } from '../../core/transcript-session';
+import { TranscriptSession, type PlacedSegment } from '../../core/transcript-session';
 import type { ProjectHost } from '../project/project-host';
 import { DocumentText, toTextChanges } from './document-text';
 
@@ -24,6 +24,8 @@ export class TranscriptTracker implements vscode.Disposable {
   /** Fires when a document's placed segments changed (coding, text or anchoring). */
   readonly onDidChangePlacements = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Open transcripts being renamed: their text and live positions, by the new URI. */
+  private readonly renaming = new Map<string, { text: string; placed: PlacedSegment[] }>();
 
   constructor(
     private readonly host: ProjectHost,
@@ -35,6 +37,7 @@ export class TranscriptTracker implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.tracked.delete(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
+      vscode.workspace.onWillRenameFiles((e) => this.onWillRename(e)),
     );
     const attach = (): void => {
       const { store } = host.require();
@@ -64,6 +67,11 @@ export class TranscriptTracker implements vscode.Disposable {
     const text = new DocumentText(document);
     session.setText(text.text);
     session.setCoding(coding);
+    const renamed = this.renaming.get(document.uri.toString());
+    if (renamed) {
+      this.renaming.delete(document.uri.toString());
+      session.carryOver(renamed);
+    }
     const tracked: Tracked = { transcript, document, session, text };
     this.tracked.set(document.uri.toString(), tracked);
     this.changed.fire(document);
@@ -77,6 +85,24 @@ export class TranscriptTracker implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.changed.dispose();
+  }
+
+  /**
+   * A renamed transcript opens under its new name with the old one's text, unsaved edits included,
+   * and its coding follows a moment later. Positions tracked live through those edits are kept for
+   * it: found again from their stored quotes, edited passages would only be placed approximately.
+   */
+  private onWillRename(e: vscode.FileWillRenameEvent): void {
+    this.renaming.clear();
+    for (const { oldUri, newUri } of e.files) {
+      const from = oldUri.toString();
+      for (const tracked of this.tracked.values()) {
+        const uri = tracked.document.uri.toString();
+        if (uri !== from && !uri.startsWith(`${from}/`)) continue;
+        const placed = tracked.session.placed().map((p) => ({ ...p, range: p.range && { ...p.range } }));
+        this.renaming.set(newUri.toString() + uri.slice(from.length), { text: tracked.session.currentText, placed });
+      }
+    }
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
