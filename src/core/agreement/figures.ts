@@ -20,7 +20,7 @@ export function figuresOf(totals: CodeTotals, coders: Coders, unit: AgreementUni
   const u = totals.unitized.result();
   const passages = totals.segments.reduce((a, b) => a + b, 0);
   const unitized = { continuum_length: u.length, units: u.units, observed_disagreement: u.observed ?? null, expected_disagreement: u.expected ?? null };
-  const figures = itemFigures(totals.tally, totals.segments, coders, unit, passages, u.value ?? null, unitized);
+  const figures = itemFigures(totals.tally, totals.segments, coders, unit, passages, u.value ?? null, unitized, 'of this code');
   if (u.value === undefined) figures.warnings.push(`uα undefined: ${u.length === 0 ? 'no transcript was coded by every coder' : u.undefinedBecause}`);
   return figures;
 }
@@ -47,7 +47,7 @@ export function pooledFigures(all: readonly CodeTotals[], coders: Coders, unit: 
     units += u.units;
   }
   const unitized = { continuum_length: length, units, observed_disagreement: observed, expected_disagreement: expected };
-  const figures = itemFigures(tally, segments, coders, unit, segments.reduce((a, b) => a + b, 0), expected > 0 ? 1 - observed / expected : null, unitized);
+  const figures = itemFigures(tally, segments, coders, unit, segments.reduce((a, b) => a + b, 0), expected > 0 ? 1 - observed / expected : null, unitized, 'of the codes compared');
   if (expected === 0) figures.warnings.push('uα undefined: no code was used on a transcript coded by every coder');
   return figures;
 }
@@ -60,13 +60,15 @@ function itemFigures(
   passages: number,
   unitizedAlpha: number | null,
   unitized: AgreementCounts['unitized'],
+  /** Whose passages are counted, for the warning: one code's, or every code's pooled. */
+  of: string,
 ): AgreementFigures {
   const f = tallyFigures(tally);
   const warnings: string[] = [];
   const noun = unit === 'char' ? 'characters' : `${unit}s`;
   if (f.items === 0) warnings.push(`no ${noun} rated by two or more coders: nothing to compare`);
   else if (unit !== 'char' && f.items < FEW_ITEMS) warnings.push(`only ${f.items} ${noun} rated by two or more coders: too few for a dependable figure`);
-  if (passages > 0 && passages < FEW_ITEMS) warnings.push(`only ${passages} coded passage(s) of this code, all coders together: too few for a dependable figure`);
+  if (passages > 0 && passages < FEW_ITEMS) warnings.push(`only ${passages} coded passage(s) ${of}, all coders together: too few for a dependable figure`);
   const two = coders.length === 2 ? f.pairs[0] : undefined;
   if (f.items > 0) {
     if (two && two.kappa.value === undefined) warnings.push(`Cohen's κ undefined: ${two.kappa.undefinedBecause}`);

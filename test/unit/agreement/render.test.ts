@@ -18,4 +18,15 @@ describe('the agreement table', () => {
     assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(row), row);
     assert.ok(row.startsWith(`  ${'a'.repeat(40)}…`), row);
   });
+
+  it('says of the pooled row that its passages are of the codes compared, not of "this code"', () => {
+    const coders = [
+      { id: 'a', name: 'Ana' },
+      { id: 'b', name: 'Ben' },
+    ];
+    const coding = coders.map((c) => ({ coderId: c.id, segments: [{ codeId: 'c-x', start: 0, end: 5 }, { codeId: 'c-y', start: 5, end: 9 }] }));
+    const report = computeAgreement({ coders, codes: [{ id: 'c-x', name: 'X' }, { id: 'c-y', name: 'Y' }], transcripts: [{ name: 't.md', length: 20, coding }] }, { unit: 'char', continuum: 'whole text' });
+    assert.ok(report.overall.warnings.includes('only 4 coded passage(s) of the codes compared, all coders together: too few for a dependable figure'), report.overall.warnings.join('\n'));
+    assert.ok(report.codes[0].overall.warnings.includes('only 2 coded passage(s) of this code, all coders together: too few for a dependable figure'));
+  });
 });
