@@ -2,7 +2,7 @@ import type { TextRange } from '../model';
 import { figuresOf, pooledFigures, type CodeTotals } from './figures';
 import { continuumPositions, tallyCharacters, tallyUnits, unitsOnContinuum } from './sweep';
 import { BinaryTally, MAX_CODERS, popcount } from './tally';
-import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, AgreementUnit, CodeAgreement } from './types';
+import type { AgreementFigures, AgreementInput, AgreementOptions, AgreementReport, AgreementTranscript, CodeAgreement } from './types';
 import { UnitizedAlpha } from './unitized';
 
 /**
@@ -27,7 +27,7 @@ export function computeAgreement(given: AgreementInput, options: AgreementOption
     return true;
   });
   const input: AgreementInput = { ...given, codes: distinct };
-  const compared = prepareTranscripts(input, options.unit, coderIndex, codeSlot, warnings);
+  const compared = prepareTranscripts(input, options, coderIndex, codeSlot, warnings);
   const totals = new Map<string, CodeTotals>(input.codes.map((c) => [c.id, newTotals(m)]));
   const perTranscript = new Map<string, ({ transcript: string } & AgreementFigures)[]>(input.codes.map((c) => [c.id, []]));
   for (const t of compared) {
@@ -67,7 +67,7 @@ interface PreparedTranscript {
   segmentCounts: (number[] | undefined)[];
 }
 
-function prepareTranscripts(input: AgreementInput, unit: AgreementUnit, coderIndex: Map<string, number>, codeIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
+function prepareTranscripts(input: AgreementInput, { unit, continuum }: AgreementOptions, coderIndex: Map<string, number>, codeIndex: Map<string, number>, warnings: string[]): PreparedTranscript[] {
   const m = input.coders.length;
   const out: PreparedTranscript[] = [];
   for (const t of [...input.transcripts].sort((a, b) => compareText(a.name, b.name))) {
@@ -96,11 +96,17 @@ function prepareTranscripts(input: AgreementInput, unit: AgreementUnit, coderInd
     }
     // The whole text is its own continuum: positions need no mapping.
     const before = t.continuum === undefined ? (offset: number) => Math.min(Math.max(offset, 0), t.length) : continuumPositions(continuumOf(t));
+    const length = before(t.length);
+    // Prose with no speaker turns, compared over what speakers said: there is nothing to compare.
+    if (length === 0) {
+      warnings.push(`${t.name}: no text of it is on the continuum (${continuum}); left out`);
+      continue;
+    }
     // Characters need no units: mapping a transcript's turns for them would only make garbage.
     const units = unit === 'char' ? [] : (t.units ?? []).map((u) => ({ start: before(u.start), end: before(u.end) })).filter((u) => u.end > u.start);
     const segmentCounts = byCode.map((lists) => lists?.map((l) => l.length));
     const onContinuum = byCode.map((lists) => lists?.map((segments) => unitsOnContinuum(segments, before)));
-    out.push({ name: t.name, present, length: before(t.length), units, noUnits: emptyLists(m), byCode: onContinuum, segmentCounts });
+    out.push({ name: t.name, present, length, units, noUnits: emptyLists(m), byCode: onContinuum, segmentCounts });
   }
   return out;
 }

@@ -21,7 +21,8 @@ export function figuresOf(totals: CodeTotals, coders: Coders, unit: AgreementUni
   const passages = totals.segments.reduce((a, b) => a + b, 0);
   const unitized = { continuum_length: u.length, units: u.units, observed_disagreement: u.observed ?? null, expected_disagreement: u.expected ?? null };
   const figures = itemFigures(totals.tally, totals.segments, coders, unit, passages, u.value ?? null, unitized, 'of this code');
-  if (u.value === undefined) figures.warnings.push(`uα undefined: ${u.length === 0 ? 'no transcript was coded by every coder' : u.undefinedBecause}`);
+  // No length: no transcript coded by every coder, or none with text on the continuum.
+  if (u.value === undefined) figures.warnings.push(`uα undefined: ${u.length === 0 ? 'no text coded by every coder to compare' : u.undefinedBecause}`);
   return figures;
 }
 
@@ -48,7 +49,7 @@ export function pooledFigures(all: readonly CodeTotals[], coders: Coders, unit: 
   }
   const unitized = { continuum_length: length, units, observed_disagreement: observed, expected_disagreement: expected };
   const figures = itemFigures(tally, segments, coders, unit, segments.reduce((a, b) => a + b, 0), expected > 0 ? 1 - observed / expected : null, unitized, 'of the codes compared');
-  if (expected === 0) figures.warnings.push('uα undefined: no code was used on a transcript coded by every coder');
+  if (expected === 0) figures.warnings.push(`uα undefined: ${length === 0 ? 'no text coded by every coder to compare' : 'no code was used on a transcript coded by every coder'}`);
   return figures;
 }
 
