@@ -35,7 +35,11 @@ export class TranscriptSession {
   private coding: TranscriptCoding;
   private readonly placements = new Map<Key, PlacedSegment>();
   private readonly holds = new Set<Hold>();
-  /** Live positions brought from the same text under its old name, until its coding arrives here. */
+  /**
+   * Live positions of segments not in the coding right now: removed ones (an undo may bring them
+   * back) and those brought from the same text under its old name, until its coding arrives here.
+   * They follow edits like the others; a new text forgets them.
+   */
   private readonly carried = new Map<Key, PlacedSegment>();
 
   /** `placements` is the shared owner of placement: a text it has placed already costs nothing. */
@@ -107,14 +111,19 @@ export class TranscriptSession {
         if (known && sameQuote(known.segment.quote, segment.quote)) {
           this.placements.set(key, { ...known, segment, coder });
           live.add(key);
-        } else if (carried && sameQuote(carried.segment.quote, segment.quote)) {
+        } else if (carried && carried.range && carried.range.end > carried.range.start && sameQuote(carried.segment.quote, segment.quote)) {
           this.placements.set(key, { ...carried, segment, coder });
           this.carried.delete(key);
           live.add(key);
         }
       }
     }
-    for (const key of [...this.placements.keys()]) if (!live.has(key)) this.placements.delete(key);
+    for (const [key, p] of [...this.placements]) {
+      if (live.has(key)) continue;
+      this.placements.delete(key);
+      // Removed: kept in step with the text, in case an undo brings it back.
+      if (p.range && (p.status === 'exact' || p.status === 'moved')) this.carried.set(key, p);
+    }
     this.placeMissing();
   }
 

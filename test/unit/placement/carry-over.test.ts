@@ -41,3 +41,22 @@ describe('a transcript renamed with unsaved edits', () => {
     assert.equal(`Preface.\n${TEXT}`.slice(p.range!.start, p.range!.end), PHRASE);
   });
 });
+
+describe('a segment removed and brought back by undo', () => {
+  it('comes back where the edits since took it, not found again from its outdated quote', () => {
+    const session = new TranscriptSession('p01.md');
+    session.setText(TEXT);
+    session.setCoding(coding('p01.md'));
+    const at = TEXT.indexOf(' the centre');
+    const edited = `${TEXT.slice(0, at)} the new${TEXT.slice(at + ' the'.length)}`;
+    session.applyChanges([{ start: at, end: at + ' the'.length, text: ' the new' }], edited);
+    session.setCoding({ transcript: 'p01.md', coders: [], problems: [] });
+    assert.deepEqual(session.placed(), []);
+    const typed = `Note. ${edited}`;
+    session.applyChanges([{ start: 0, end: 0, text: 'Note. ' }], typed);
+    session.setCoding(coding('p01.md'));
+    const [p] = session.placed();
+    assert.equal(p.status, 'exact');
+    assert.equal(typed.slice(p.range!.start, p.range!.end), 'took me to the new centre.');
+  });
+});
