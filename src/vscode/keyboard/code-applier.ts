@@ -1,7 +1,6 @@
 import { unitAtOrAfter, type CodingUnit } from '../../core/keyboard/coding-units';
 import { inVivoName } from '../../core/keyboard/in-vivo';
 import { gatheredInto } from '../../core/rounds/gathered-codes';
-import { unitRangeAt } from '../../core/keyboard/unit-at';
 import type { CodeId, TextRange } from '../../core/model';
 import { trimRange } from '../../core/text-ranges';
 import { excerpt } from '../../core/views/markdown-text';
@@ -132,7 +131,7 @@ export class CodeApplier {
   async codeUnit(unit: CodingUnit, args?: ApplyCodeArgs): Promise<string | undefined> {
     const target = await activeTranscript(this.tracker);
     const text = target.tracked.session.currentText;
-    const range = unitRangeAt(text, this.structure.parse(text), cursorOffset(target), unit);
+    const range = this.structure.unitAt(text, cursorOffset(target), unit);
     if (!range) {
       tell(`There is no ${unit} to code at the cursor.`);
       return undefined;
