@@ -19,6 +19,22 @@ export function inVivoName(selected: string, maxLength = IN_VIVO_MAX_LENGTH): st
   if (name.length <= maxLength) return name;
   const cut = name.slice(0, maxLength + 1);
   const space = cut.lastIndexOf(' ');
-  const shortened = space > maxLength / 2 ? cut.slice(0, space) : name.slice(0, maxLength);
+  const shortened = space > maxLength / 2 ? cut.slice(0, space) : wholeCharacters(name, maxLength);
   return shortened.replace(EDGE, '');
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` within `maxLength` code units that ends between two characters as a
+ * reader sees them: words without spaces (Chinese, Japanese) are cut anywhere, and half an emoji or
+ * a letter without its accent would end up in the code's name.
+ */
+function wholeCharacters(text: string, maxLength: number): string {
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > maxLength) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
