@@ -41,6 +41,8 @@ export class TranscriptSession {
    * They follow edits like the others; a new text forgets them.
    */
   private readonly carried = new Map<Key, PlacedSegment>();
+  /** The words a segment had before an edit made it shorter, until it has that many again. */
+  private readonly uncut = new Map<Key, string>();
 
   /** `placements` is the shared owner of placement: a text it has placed already costs nothing. */
   constructor(
@@ -59,6 +61,7 @@ export class TranscriptSession {
     this.text = text;
     this.placements.clear();
     this.carried.clear();
+    this.uncut.clear();
     this.placeMissing();
     this.placeHolds();
   }
@@ -134,7 +137,15 @@ export class TranscriptSession {
       entries.map((p) => p.range!),
       changes,
     );
-    entries.forEach((p, i) => (p.range = shifted[i]));
+    entries.forEach((p, i) => {
+      const was = p.range!;
+      const now = shifted[i];
+      if (now.end - now.start < was.end - was.start) {
+        const key = keyOf(p.coder.id, p.segment.id);
+        if (!this.uncut.has(key)) this.uncut.set(key, this.text.slice(was.start, was.end));
+      }
+      p.range = now;
+    });
     const holds = [...this.holds].filter((h) => h.range !== undefined);
     shiftRanges(
       holds.map((h) => h.range!),
@@ -147,21 +158,28 @@ export class TranscriptSession {
 
   /**
    * A deletion across a segment's edge cuts the segment short; putting the words back (undo, redo,
-   * a paste) inserts them at its edge, which typing there never joins. When the segment's stored
-   * words are whole again around what is left of it, it covers them again, so a cut that was undone
-   * is not saved as a shorter segment.
+   * a paste) inserts them at its edge, which typing there never joins. When the words it had before
+   * the cut (or its stored words) are whole again around what is left of it, it covers them again,
+   * so a cut that was undone is not kept, even when it was saved (auto save) in between.
    */
   private restoreCut(): void {
     for (const p of this.placements.values()) {
       const range = p.range;
-      const exact = p.segment.quote.exact;
-      // Only a cut segment is shorter than its words; an approximate placement is left for review.
-      if (!range || range.end <= range.start || range.end - range.start >= exact.length || (p.status !== 'exact' && p.status !== 'moved')) continue;
+      // An approximate placement is left for review; a collapsed one is restoreCollapsed's.
+      if (!range || range.end <= range.start || (p.status !== 'exact' && p.status !== 'moved')) continue;
+      const key = this.uncut.size > 0 ? keyOf(p.coder.id, p.segment.id) : undefined;
+      const exact = (key !== undefined ? this.uncut.get(key) : undefined) ?? p.segment.quote.exact;
+      // Only a cut segment is shorter than its words.
+      if (range.end - range.start >= exact.length) {
+        if (key !== undefined) this.uncut.delete(key);
+        continue;
+      }
       const from = Math.max(0, range.end - exact.length);
       const window = this.text.slice(from, range.start + exact.length);
       for (let at = window.indexOf(exact); at !== -1 && from + at <= range.start; at = window.indexOf(exact, at + 1)) {
         if (from + at + exact.length < range.end) continue;
         p.range = { start: from + at, end: from + at + exact.length };
+        if (key !== undefined) this.uncut.delete(key);
         break;
       }
     }

@@ -57,4 +57,29 @@ describe('undoing coding in a transcript with unsaved edits', function () {
     assert.deepEqual(grounded.needsReview.itemsOf(TRANSCRIPT).filter((i) => i.segmentId === id), [], 'nothing to review');
     assert.deepEqual(grounded.paintedRanges(doc).approximate, [], 'nothing drawn as approximate');
   });
+
+  it('gives a passage back the words a saved cut across its edge took, once the cut is undone and saved', async () => {
+    const grounded = await api();
+    const store = grounded.store()!;
+    const ed = await openTranscript(TRANSCRIPT);
+    const doc = ed.document;
+    const quote = firstAnswer(doc);
+    select(ed, quote);
+    const id = await vscode.commands.executeCommand<string>('grounded.coding.applyCode', { codes: ['Undo probe'] });
+    await doc.save();
+    const stored = async (): Promise<string | undefined> => {
+      await store.flush();
+      return (await store.getCoding(TRANSCRIPT)).coders.flatMap((c) => c.segments).find((s) => s.id === id)?.quote.exact;
+    };
+    // The end of the passage and the words after it cut, and saved at once (as auto save does).
+    const at = doc.getText().indexOf(quote);
+    const half = quote.slice(0, Math.floor(quote.length / 2));
+    await ed.edit((e) => e.delete(new vscode.Range(doc.positionAt(at + half.length), doc.positionAt(at + quote.length + 5))));
+    await doc.save();
+    await waitFor(async () => (await stored()) === half.trimEnd(), SETTLE_MS, 'the cut saved');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => paintedTexts(grounded, doc).includes(quote), SETTLE_MS, `undo gives the passage its words back: ${paintedTexts(grounded, doc).join(' | ')}`);
+    await doc.save();
+    await waitFor(async () => (await stored()) === quote, SETTLE_MS, 'the whole passage saved again');
+  });
 });

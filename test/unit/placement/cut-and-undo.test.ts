@@ -43,6 +43,20 @@ describe('a coded passage cut across its edge', () => {
     assert.equal(covered(s), PHRASE);
   });
 
+  it('covers its words again when the cut was saved before it was undone (auto save)', () => {
+    const s = session();
+    const at = TEXT.indexOf('the centre');
+    const cut = TEXT.slice(0, at) + TEXT.slice(at + 'the centre. I did'.length);
+    s.applyChanges([{ start: at, end: at + 'the centre. I did'.length, text: '' }], cut);
+    // Saving rewrites the record with the words left; the store sends the coding back.
+    const [p] = s.placed();
+    const requoted = { ...p.segment, quote: makeQuote(cut, p.range!), position: { ...p.range! } };
+    s.setCoding({ transcript: 'p01.md', coders: [{ coder, segments: [requoted] }], problems: [] });
+    s.applyChanges([{ start: at, end: at, text: 'the centre. I did' }], TEXT);
+    assert.equal(covered(s), PHRASE);
+    assert.equal(s.editedQuotes().get(coder.id)?.get(p.segment.id)?.quote.exact, PHRASE, 'the next save gives the record its words back');
+  });
+
   it('stays cut while the words are not back, and does not grab other words', () => {
     const s = session();
     const at = TEXT.indexOf('the centre');
