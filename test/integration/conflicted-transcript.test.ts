@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { openTranscript, TEST_MS, workspacePath, writeWorkspaceFile } from './harness';
+import { useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/conflicted/ada.md';
 const OURS = 'The caseworker called me back every Friday, even when there was no news.';
@@ -35,7 +36,15 @@ describe('a transcript with git conflict markers, coded from the keyboard', func
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  after(() => rmSync(workspacePath('interviews/conflicted'), { recursive: true, force: true }));
+  // A fixture of its own (overwritten by each test), so the codes and coding made here go again.
+  let own: TranscriptFixture;
+  before(async () => {
+    own = await useTranscriptCopy('interviews/p05-mei.md', TRANSCRIPT, 'Conflict Tester');
+  });
+  after(async () => {
+    await own.restore();
+    rmSync(workspacePath('interviews/conflicted'), { recursive: true, force: true });
+  });
 
   it('offers both sides of the conflict line by line, and never a marker line', async () => {
     writeWorkspaceFile(TRANSCRIPT, TEXT);

@@ -145,14 +145,12 @@ const CRLF_LINES = ['---', 'participant: Zoë', '---', '', '**Interviewer:** How
 describe('editor probes: CRLF, emoji and undo', function () {
   this.timeout(TEST_MS);
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const store = (await api()).store()!;
-    const coding = await store.getCoding(CRLF);
-    for (const { coder, segments } of coding.coders) await store.deleteSegments(CRLF, coder.id, segments.map((s) => s.id));
-    await store.flush();
-    rmSync(workspacePath(CRLF), { force: true });
+  // A fixture of its own (overwritten below), so the codes and coding made here go again.
+  let own: TranscriptFixture;
+  before(async () => {
+    own = await useTranscriptCopy('interviews/p05-mei.md', CRLF, 'Probe Tester');
   });
+  after(() => own.restore());
 
   it('codes next to emoji and combining marks in a CRLF transcript, survives deleting and undoing the passage, undoes and redoes the coding', async () => {
     const grounded = await api();
@@ -232,15 +230,11 @@ describe('editor probes: outside changes and typing', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  after(async () => {
-    const store = (await api()).store()!;
-    for (const path of [OTHER]) {
-      const coding = await store.getCoding(path);
-      for (const { coder, segments } of coding.coders) await store.deleteSegments(path, coder.id, segments.map((s) => s.id));
-    }
-    await store.flush();
-    rmSync(workspacePath(OTHER), { force: true });
+  let own: TranscriptFixture;
+  before(async () => {
+    own = await useTranscriptCopy('interviews/p05-mei.md', OTHER, 'Probe Tester');
   });
+  after(() => own.restore());
 
   it('codes a transcript with conflict markers, and keeps the coding on its words once the conflict is resolved', async () => {
     const grounded = await api();
