@@ -126,6 +126,44 @@ describe('coding review in the editor', function () {
       assert.deepEqual(review.disagreements.getChildren(), []);
     });
 
+    it('never reconciles to an empty intersection, and lists no version for a coder who did not code the transcript', async () => {
+      const grounded = await groundedApi();
+      const review = grounded.codingReview;
+      const store = grounded.store()!;
+      const editor = await openTranscript(P01);
+      const text = new DocumentText(editor.document).text;
+      // Three coders chained over one sentence: each pair shares words, all three share none.
+      const at = text.indexOf('Practical things first.');
+      const code = store.codebook().all()[0].id;
+      const chain = [
+        { coder: { id: 'ana-lima', name: 'Ana Lima' }, range: { start: at, end: at + 10 } },
+        { coder: { id: 'ben-roth', name: 'Ben Roth' }, range: { start: at + 8, end: at + 17 } },
+        { coder: { id: 'cy-moss', name: 'Cy Moss' }, range: { start: at + 15, end: at + 23 } },
+      ];
+      for (const { coder, range } of chain) await store.applyAsCoder(P01, coder, [{ range, quote: makeQuote(text, range), codes: [code] }], 'Apply code');
+      // Ana also coded another transcript, where Ben and Cy coded nothing.
+      const other = 'interviews/p02-tomasz.md';
+      const otherText = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceUri(), other))).getText();
+      const elsewhere = { start: otherText.indexOf('Recorded at the advice centre.'), end: otherText.indexOf('Recorded at the advice centre.') + 30 };
+      await store.applyAsCoder(other, chain[0].coder, [{ range: elsewhere, quote: makeQuote(otherText, elsewhere), codes: [code] }], 'Apply code');
+      try {
+        assert.equal(await vscode.commands.executeCommand('grounded.review.compareCoders', chain.map((c) => c.coder.id)), true);
+        const d = await waitFor(() => review.coderComparison.disagreements().find((x) => x.transcript === P01 && x.codes.includes(code) && x.applications.some((a) => a.coder === 'cy-moss')), undefined, 'the chained disagreement');
+        const written = await vscode.commands.executeCommand<number>('grounded.review.reconcile', { kind: 'disagreement', disagreement: d }, { kind: 'intersection' });
+        assert.equal(written, 0);
+        assert.match(grounded.notifications().at(-1)!.message, /share no text here/);
+        assert.equal(workspaceFileExists(`.grounded/coding/${P01}/consensus.jsonl`), false, 'nothing recorded as left uncoded');
+        assert.deepEqual(review.disagreements.row(d).versions.map((v) => v.id), ['ana-lima', 'ben-roth', 'cy-moss']);
+
+        // In p02 only Ana coded: Ben and Cy are missing there, not coders of nothing.
+        assert.deepEqual(review.coderComparison.disagreements().filter((x) => x.transcript === other), []);
+      } finally {
+        await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
+        for (let i = 0; i < 4; i++) assert.equal(store.undo(), 'Apply code');
+        await store.flush();
+      }
+    });
+
     it('records "leave uncoded" in the consensus coder\'s file, so the next comparison still counts it decided, until undone', async () => {
       const grounded = await groundedApi();
       const review = grounded.codingReview;

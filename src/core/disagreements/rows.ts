@@ -6,8 +6,11 @@ export interface DisagreementRow {
   label: string;
   /** The passage's words, shortened. */
   description: string;
-  /** One line per coder: what they did here. */
-  versions: { coder: string; text: string }[];
+  /**
+   * One line per compared coder who coded the transcript (`id`, display name `coder`): what they
+   * did here. A coder who did not code the transcript has no version of it.
+   */
+  versions: { id: string; coder: string; text: string }[];
 }
 
 const QUOTE_LENGTH = 80;
@@ -15,13 +18,14 @@ const QUOTE_LENGTH = 80;
 export function disagreementRow(d: Disagreement, text: string, names: { code(id: string): string; coder(id: string): string }, coders: readonly string[]): DisagreementRow {
   const codeNames = d.codes.map((c) => names.code(c));
   const coderList = (ids: readonly string[]): string => ids.map((c) => names.coder(c)).join(', ');
-  const present = coders.filter((c) => !d.without.includes(c));
+  const here = coders.filter((c) => d.without.includes(c) || d.applications.some((a) => a.coder === c));
+  const present = here.filter((c) => !d.without.includes(c));
   const what =
     d.kind === 'boundaries' ? 'different boundaries' : d.kind === 'codes' ? 'different codes' : `only ${coderList(present)}`;
-  const versions = coders.map((coder) => {
+  const versions = here.map((coder) => {
     const own = d.applications.filter((a) => a.coder === coder);
-    if (own.length === 0) return { coder: names.coder(coder), text: 'nothing here' };
-    return { coder: names.coder(coder), text: own.map((a) => `${names.code(a.code)}: “${shorten(text.slice(a.range.start, a.range.end))}”`).join('; ') };
+    if (own.length === 0) return { id: coder, coder: names.coder(coder), text: 'nothing here' };
+    return { id: coder, coder: names.coder(coder), text: own.map((a) => `${names.code(a.code)}: “${shorten(text.slice(a.range.start, a.range.end))}”`).join('; ') };
   });
   return { label: `${codeNames.join(' / ')} — ${what}`, description: `“${shorten(text.slice(d.range.start, d.range.end))}”`, versions };
 }

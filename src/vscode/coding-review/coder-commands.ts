@@ -46,7 +46,7 @@ export function registerCoderCommands(host: ProjectHost, comparison: CoderCompar
         void showInformation(notice`Put the cursor in a disagreement (or pick one in the Disagreements view), then reconcile it.`);
         return 0;
       }
-      const how = choice ?? (await pickChoice(d, tree, comparison));
+      const how = choice ?? (await pickChoice(d, tree));
       if (!how) return 0;
       return reconcile(host, comparison, d, how);
     }),
@@ -56,6 +56,11 @@ export function registerCoderCommands(host: ProjectHost, comparison: CoderCompar
 async function reconcile(host: ProjectHost, comparison: CoderComparison, d: Disagreement, choice: ReconcileChoice): Promise<number> {
   const plan = planReconcile(d, choice);
   const text = comparison.project?.transcripts.find((t) => t.path === d.transcript)?.text ?? '';
+  if (plan.length === 0 && choice.kind !== 'coder') {
+    // Every coder applied a code here: keeping nothing would record "left uncoded" for them all.
+    void showInformation(notice`The coders of these codes share no text here, so their intersection is empty. Accept one coder's version or the union instead.`);
+    return 0;
+  }
   if (plan.length === 0) {
     // The version of a coder who coded nothing here: recorded, so the decision is kept and shown.
     await host.require().store.leaveUncodedAsCoder(d.transcript, CONSENSUS_CODER, { range: d.range, quote: makeQuote(text, d.range), codes: d.codes }, 'Reconcile disagreement');
@@ -79,17 +84,18 @@ async function pickCoders(comparison: CoderComparison): Promise<string[] | undef
   return picked?.map((p) => p.id);
 }
 
-async function pickChoice(d: Disagreement, tree: DisagreementsTree, comparison: CoderComparison): Promise<ReconcileChoice | undefined> {
+async function pickChoice(d: Disagreement, tree: DisagreementsTree): Promise<ReconcileChoice | undefined> {
   const row = tree.row(d);
-  const coders = comparison.coders ?? [];
-  const items: (vscode.QuickPickItem & { choice: ReconcileChoice })[] = coders.map((coder, i) => ({
-    label: quickPickText(`Accept ${row.versions[i].coder}'s version`),
-    detail: quickPickText(row.versions[i].text),
-    choice: { kind: 'coder', coder },
+  const items: (vscode.QuickPickItem & { choice: ReconcileChoice })[] = row.versions.map((version) => ({
+    label: quickPickText(`Accept ${version.coder}'s version`),
+    detail: quickPickText(version.text),
+    choice: { kind: 'coder', coder: version.id },
   }));
   if (d.kind !== 'only') {
     items.push({ label: d.kind === 'codes' ? 'Keep both codes (union of boundaries)' : 'Union of boundaries', detail: 'Everything any coder coded with each code', choice: { kind: 'union' } });
-    items.push({ label: 'Intersection of boundaries', detail: 'Only the text the coders of each code agree on', choice: { kind: 'intersection' } });
+    if (planReconcile(d, { kind: 'intersection' }).length > 0) {
+      items.push({ label: 'Intersection of boundaries', detail: 'Only the text the coders of each code agree on', choice: { kind: 'intersection' } });
+    }
   }
   const chosen = await vscode.window.showQuickPick(items, { title: quickPickText(`Reconcile: ${row.label}`), placeHolder: 'What the consensus coder keeps here' });
   return chosen?.choice;

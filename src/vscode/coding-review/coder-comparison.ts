@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONSENSUS_CODER, computeDisagreements, openDisagreements, placeUncoded, type Disagreement } from '../../core/disagreements';
+import { CONSENSUS_CODER, codersOfTranscript, computeDisagreements, openDisagreements, placeUncoded, type Disagreement } from '../../core/disagreements';
 import { Emitter } from '../../core/event';
 import type { UncodedPassage } from '../../core/model';
 import type { ProjectSnapshot } from '../../core/project-index';
@@ -90,7 +90,8 @@ export class CoderComparison implements MarkSource, vscode.Disposable {
     const uncoded = settles ? this.uncoded.passages() : new Map<string, readonly UncodedPassage[]>();
     let settled = 0;
     this.list = this.snapshot.transcripts.flatMap((t) => {
-      const found = computeDisagreements(t.path, t.segments, coders);
+      // A chosen coder who did not code this transcript is missing here, not a coder of nothing.
+      const found = computeDisagreements(t.path, t.segments, codersOfTranscript(t.segments, coders, t.uncodedBy));
       if (found.length === 0) return [];
       const open = settles ? openDisagreements(found, t.segments, placeUncoded(t.text, uncoded.get(t.path) ?? [])) : found;
       settled += found.length - open.length;

@@ -119,8 +119,8 @@ describe('disagreements on a project read from files', () => {
       label: 'Work : paid — only Sam Okafor',
       description: '“the centre helped”',
       versions: [
-        { coder: 'Dana Reyes', text: 'nothing here' },
-        { coder: 'Sam Okafor', text: 'Work : paid: “the centre helped”' },
+        { id: DANA.id, coder: 'Dana Reyes', text: 'nothing here' },
+        { id: SAM.id, coder: 'Sam Okafor', text: 'Work : paid: “the centre helped”' },
       ],
     });
     assert.equal(disagreementRow(found[0], t.text, names, [DANA.id, SAM.id]).description, '“I did not trust anyone. Then”', 'line breaks fold to a space');

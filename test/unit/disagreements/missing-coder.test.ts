@@ -44,6 +44,22 @@ describe('disagreements where a compared coder never coded the transcript', () =
   });
 });
 
+describe('a disagreement row where a compared coder never coded the transcript', () => {
+  it('offers a version of each coder who coded it, and none of the absent coder', async () => {
+    const { disagreementRow } = await import('../../../src/core/disagreements');
+    const placed = [at('ana', 0, 10, ['trust']), at('ben', 0, 4, ['trust'])];
+    const [d] = listed(placed, ['ana', 'cy', 'ben']);
+    const row = disagreementRow(d, 'I trusted them then.', { code: (id) => id, coder: (id) => id.toUpperCase() }, ['ana', 'cy', 'ben']);
+    assert.deepEqual(
+      row.versions.map((v) => [v.id, v.coder]),
+      [
+        ['ana', 'ANA'],
+        ['ben', 'BEN'],
+      ],
+    );
+  });
+});
+
 describe('a disagreement row quoting emoji', () => {
   it('never cuts an emoji in half where it shortens a quote', async () => {
     const { disagreementRow } = await import('../../../src/core/disagreements');
