@@ -22,11 +22,18 @@ const CAPITALISED = String.raw`[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}\p{N}'’.\-]{0,19
 const PARTICLE = String.raw`(?:de|da|del|della|di|du|la|le|van|von|der|den|ten|bin|al|y)`;
 /** Every word capitalised, a particle (`Maria de la Cruz`) or a number (`Speaker 2`). */
 const STRICT_NAME = String.raw`${CAPITALISED}(?: (?:${CAPITALISED}|${PARTICLE}|\d{1,3})){0,3}`;
-/** Inside `**…**` the writer chose to mark a label, so later words may be lowercase (`Support worker`). */
-const LOOSE_NAME = String.raw`${CAPITALISED}(?: [\p{L}\p{M}\p{N}'’.\-]{1,20}){0,3}`;
+/**
+ * Inside `**…**` the writer chose to mark a label, so any word may be lowercase (`Support worker`,
+ * `**zoe:**`, typed in a hurry): the bold says it is a name, and words that introduce a note are
+ * still refused (NOT_SPEAKERS).
+ */
+const LOOSE_NAME = String.raw`[\p{L}][\p{L}\p{M}\p{N}'’.\-]{0,19}(?: [\p{L}\p{M}\p{N}'’.\-]{1,20}){0,3}`;
+/** A space before the colon, as French typography has it, also a (narrow) no-break space. */
+const SPACE_BEFORE_COLON = String.raw`[ \u00a0\u202f]`;
 
 const TIMESTAMP_PATTERN = new RegExp(String.raw`${TIMESTAMP}[ \t]*`, 'uy');
-const EMPHASISED_PATTERN = new RegExp(String.raw`(\*\*|__)(${LOOSE_NAME})(?::\1|\1:)(?=[ \t\n]|$)[ \t]*`, 'uy');
+/** `**Name:**` or `**Name**:`, with a space before the colon allowed either way (`**Zoe :**`). */
+const EMPHASISED_PATTERN = new RegExp(String.raw`(\*\*|__)(${LOOSE_NAME})(?:${SPACE_BEFORE_COLON}?:\1|\1${SPACE_BEFORE_COLON}?:)(?=[ \t\n]|$)[ \t]*`, 'uy');
 const PLAIN_PATTERN = new RegExp(String.raw`(${STRICT_NAME}):(?=[ \t\n]|$)[ \t]*`, 'uy');
 /**
  * What people type in text transcripts that a Markdown transcript does not accept (the importer
@@ -35,7 +42,6 @@ const PLAIN_PATTERN = new RegExp(String.raw`(${STRICT_NAME}):(?=[ \t\n]|$)[ \t]*
  * one word and a number (`speaker 2`) so a phrase that happens to end in a colon (`the manager:`)
  * is not taken for a name.
  */
-const SPACE_BEFORE_COLON = String.raw`[ \u00a0\u202f]`;
 const LOWER_WORD = String.raw`\p{Ll}[\p{L}\p{M}\p{N}'’.\-]{0,19}`;
 const LOOSE_PATTERN = new RegExp(
   String.raw`(${STRICT_NAME})${SPACE_BEFORE_COLON}:(?=[ \t\n]|$)[ \t]*|(${LOWER_WORD}(?: \d{1,3})?)${SPACE_BEFORE_COLON}?:(?=[ \t\n]|$)[ \t]*`,

@@ -1,8 +1,9 @@
 /**
  * Lines that a researcher meant as a speaker label but that a transcript does not read as one:
- * `zoe: …` (lower case), `Zoe : …` (a space before the colon), `**zoe:** …`. Transcripts read
- * labels strictly, so that `the manager: …` in someone's speech does not become a speaker; the
- * importer accepts these looser forms and rewrites them as `**Zoe:**`. Typed by hand into a
+ * `zoe: …` (lower case), `Zoe : …` (a space before the colon). Transcripts read plain labels
+ * strictly, so that `the manager: …` in someone's speech does not become a speaker (a label in
+ * bold, `**zoe:**` or `**Zoe :**`, is read as one: the bold says it is a name); the importer
+ * accepts the looser plain forms and rewrites them as `**Zoe:**`. Typed by hand into a
  * Markdown transcript they are silently read as more of the turn above, so the participant's words
  * are attributed to the interviewer in every query and export. Only lines the strict reading leaves
  * unlabelled and the importer's reading (`matchLabelAt(…, true)`) would label are reported.
@@ -20,9 +21,9 @@ interface Candidate {
 }
 
 /**
- * Emphasis around a label the strict reading refused (`**zoe:**`, `**Zoe :**`, `__zoe__:`), after
- * an optional bracketed timestamp that matchLabelAt itself checks. Removing the marks lets the
- * importer's reading judge the name; this pattern does not decide what a label is.
+ * Emphasis around a label the reading refused, after an optional bracketed timestamp that
+ * matchLabelAt itself checks. Removing the marks lets the importer's reading judge the name; this
+ * pattern does not decide what a label is.
  */
 const EMPHASISED = /^((?:\[[^\]\n]{1,15}\]|\([^)\n]{1,15}\))?[ \t]*)(\*\*|__)([^*_:\n]{1,40})(?::\2|\2:)/;
 

@@ -65,10 +65,14 @@ describe('transcript injection grammar', () => {
     assert.deepEqual(speakerOf('Maria de la Cruz: Yes.'), ['Maria de la Cruz']);
     assert.deepEqual(speakerOf('INT: Thanks.'), ['INT']);
     assert.deepEqual(speakerOf('P1: (00:01:02) Okay.'), ['P1']);
+    // In bold the name may be lower case, and a space may come before the colon.
+    assert.deepEqual(speakerOf('**zoe:** Yes.'), ['zoe']);
+    assert.deepEqual(speakerOf('**Zoe :** Oui.'), ['Zoe']);
+    assert.deepEqual(speakerOf('**Zoe** : Oui.'), ['Zoe']);
   });
 
   it('leaves notes and sentences with colons alone', () => {
-    for (const line of ['Note: recorder on.', '**Note:** paused.', "So here's the thing: no.", 'the manager: he shouted.', 'Amara:no space']) {
+    for (const line of ['Note: recorder on.', '**Note:** paused.', '**note :** paused.', "So here's the thing: no.", 'the manager: he shouted.', 'Amara:no space']) {
       assert.deepEqual(speakerOf(line), [], line);
     }
   });

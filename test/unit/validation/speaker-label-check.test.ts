@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseTranscript } from '../../../src/core/markdown';
 import { formatProblem } from '../../../src/core/storage/errors';
 import { checkProject } from '../../../src/core/validation/project-check';
 import { MAX_LABEL_WARNINGS, speakerLabelProblems } from '../../../src/core/validation/speaker-label-check';
@@ -7,29 +8,32 @@ import { demoFileSystem } from '../pseudonymise/demo-files';
 const shown = (path: string, text: string): string[] => speakerLabelProblems(path, text).map((p) => `${formatProblem(p)} [${p.severity}]`);
 
 describe('grounded validate: lines that look like speaker labels but are not read as labels', () => {
-  it('warns at a lower-case label and at a space before the colon, naming whose turn swallows the words', () => {
-    const text = '---\nparticipant: Zoe\n---\n\n**Interviewer:** How was the work?\n\n**zoe:** The pay was terrible.\n\n**Interviewer:** And the housing?\n\nZoe : The hostel was crowded.\n';
+  it('warns at a plain label in lower case or with a space before the colon, naming whose turn swallows the words', () => {
+    const text = '---\nparticipant: Zoe\n---\n\n**Interviewer:** How was the work?\n\nzoe: The pay was terrible.\n\n**Interviewer:** And the housing?\n\nZoe : The hostel was crowded.\n';
     assert.deepEqual(shown('interviews/p18.md', text), [
-      "interviews/p18.md:7: this line looks like a speaker label (`**zoe:**`) but is not read as one, so its words are read as part of Interviewer's turn; write `**Zoe:**` (the name capitalised, the colon straight after it) to start Zoe's turn [warning]",
+      "interviews/p18.md:7: this line looks like a speaker label (`zoe:`) but is not read as one, so its words are read as part of Interviewer's turn; write `**Zoe:**` (the name capitalised, the colon straight after it) to start Zoe's turn [warning]",
       "interviews/p18.md:11: this line looks like a speaker label (`Zoe :`) but is not read as one, so its words are read as part of Interviewer's turn; write `**Zoe:**` (the name capitalised, the colon straight after it) to start Zoe's turn [warning]",
     ]);
   });
 
-  it('finds the loose forms after a timestamp, inside emphasis and on any line of a paragraph, and spells the name as the transcript does', () => {
+  it('reads a label in bold as one even in lower case or with a space before the colon, and finds the loose plain forms after a timestamp', () => {
     const text = [
       '**Speaker 2:** Hello.',
       '[00:01:02] speaker 2: Hi.',
       '**Interviewer:** One more.',
       '__amara__: Yes.',
       '**Amara :** Again.',
+      '**zoe :** And me.',
       '',
     ].join('\n');
     const problems = speakerLabelProblems('t.md', text);
     assert.deepEqual(problems.map((p) => [p.line, /\(`([^`]+)`\)/.exec(p.message)?.[1], /write `([^`]+)`/.exec(p.message)?.[1], /part of (.*?)'s turn/.exec(p.message)?.[1]]), [
       [2, 'speaker 2:', '**Speaker 2:**', 'Speaker 2'],
-      [4, '__amara__:', '**Amara:**', 'Interviewer'],
-      [5, '**Amara :**', '**Amara:**', 'Interviewer'],
     ]);
+    assert.deepEqual(
+      parseTranscript(text).turns.map((t) => t.speaker),
+      ['Speaker 2', 'Interviewer', 'amara', 'Amara', 'zoe'],
+    );
   });
 
   it('reports a file of loose labels line by line up to a limit, then counts the rest in one warning', () => {

@@ -4,7 +4,7 @@ import type { Slices } from '../../../src/core/time-slices';
 
 const CLEAN = '**Interviewer:** How was it?\n\n**Amara:** Hard at first.\n';
 const CONFLICTED = '**Interviewer:** How was it?\n\n<<<<<<< HEAD\n**Amara:** Hard at first.\n=======\n**Amara:** Hard, at first.\n>>>>>>> wave-2\n';
-const MISLABELLED = `${CLEAN}\n**amara:** And then it got easier.\n`;
+const MISLABELLED = `${CLEAN}\namara: And then it got easier.\n`;
 
 /** Runs every piece at once, counting them. */
 function countingSlices(): Slices & { runs: number } {

@@ -3,8 +3,13 @@ import { matchLabelAt } from '../../markdown/speaker-label';
 const MAX_WORDS = 4;
 const MAX_WORD_LENGTH = 20;
 
-/** True when `**name:**` at the start of a line reads back as a turn by exactly `name`. */
+/**
+ * True when `**name:**` at the start of a line reads back as a turn by exactly `name`, and the name
+ * starts with a capital letter: a transcript reads `**zoe:**` too, but what Grounded writes is the
+ * form every reader of the file takes for a name.
+ */
 export function isWritableSpeakerName(name: string): boolean {
+  if (!/^[\p{Lu}\p{Lt}\p{Lo}]/u.test(name)) return false;
   const match = matchLabelAt(`**${name}:** x`, 0);
   return match?.speaker === name && match.form === 'emphasised';
 }
