@@ -150,6 +150,11 @@ describe('editor probes: CRLF, emoji and undo', function () {
   before(async () => {
     own = await useTranscriptCopy('interviews/p05-mei.md', CRLF, 'Probe Tester');
   });
+  // An unsaved editor keeps its text a transcript of the project even once its file is gone.
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
   after(() => own.restore());
 
   it('codes next to emoji and combining marks in a CRLF transcript, survives deleting and undoing the passage, undoes and redoes the coding', async () => {

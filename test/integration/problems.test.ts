@@ -112,7 +112,7 @@ describe('malformed project files', function () {
     const lines = original.split('\n');
     const turn = lines.findIndex((l) => l.startsWith('**Dee:**'));
     // A merge left both versions of one answer, and a later line was typed with a lower-case label.
-    const merged = [...lines.slice(0, turn), '<<<<<<< HEAD', lines[turn], '=======', lines[turn].replace('**Dee:**', '**Dee:** Well,'), '>>>>>>> wave-2', ...lines.slice(turn + 1), '', '**dee:** And one more thing.', ''];
+    const merged = [...lines.slice(0, turn), '<<<<<<< HEAD', lines[turn], '=======', lines[turn].replace('**Dee:**', '**Dee:** Well,'), '>>>>>>> wave-2', ...lines.slice(turn + 1), '', 'dee: And one more thing.', ''];
     writeWorkspaceFile(path, merged.join('\n'));
     const shown = await waitFor(() => {
       const found = vscode.languages.getDiagnostics(workspaceFileUri(path));
@@ -122,7 +122,7 @@ describe('malformed project files', function () {
     assert.equal(conflict?.range.start.line, turn, 'at the <<<<<<< line');
     assert.equal(conflict?.severity, vscode.DiagnosticSeverity.Error);
     const label = shown.find((d) => /speaker label/.test(d.message));
-    assert.equal(label?.range.start.line, merged.indexOf('**dee:** And one more thing.'));
+    assert.equal(label?.range.start.line, merged.indexOf('dee: And one more thing.'));
     assert.equal(label?.severity, vscode.DiagnosticSeverity.Warning);
 
     writeWorkspaceFile(path, original);
