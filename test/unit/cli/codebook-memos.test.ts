@@ -4,16 +4,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { main } from '../../../src/cli/run-cli';
+import { runCaptured } from './run-captured';
 
 const DEMO = new URL('../../../demo/', import.meta.url);
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 describe('grounded codebook and grounded memos', () => {
   let dir: string;

@@ -7,17 +7,12 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/run-cli';
+import { runCaptured } from './run-captured';
 
 const DEMO = new URL('../../../demo/', import.meta.url);
 const SAM = '.grounded/coding/interviews/p01-amara.md/sam-okafor.jsonl';
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 /** Each command that reads the whole project, with the name it signs its warnings with. */
 function commands(dir: string): { name: string; args: string[] }[] {

@@ -6,16 +6,11 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/run-cli';
+import { runCaptured } from './run-captured';
 
 const DEMO = new URL('../../../demo/', import.meta.url);
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 describe('analysis commands over front matter that cannot be read', () => {
   let dir: string;
