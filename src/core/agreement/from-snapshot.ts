@@ -3,8 +3,6 @@ import type { TextRange } from '../model';
 import type { ProjectSnapshot, TranscriptSnapshot } from '../project-index';
 import { CodingNotes } from './coding-notes';
 import { defaultCoders, linesOf } from './project-input';
-
-export { defaultCoders };
 import type { AgreementInput, AgreementTranscript, AgreementUnit, PlacedSegment } from './types';
 
 /** What the editor's Agreement panel compares. */

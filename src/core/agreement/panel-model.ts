@@ -1,7 +1,8 @@
 import type { ProjectSnapshot } from '../project-index';
 import { computeAgreement } from './compute';
 import { disagreementPassages, passageQuote } from './disagreement-passages';
-import { defaultCoders, type SnapshotAgreementInput } from './from-snapshot';
+import type { SnapshotAgreementInput } from './from-snapshot';
+import { defaultCoders } from './project-input';
 import type { AgreementChoices, AgreementTable, PassageRow, ReliabilityBand } from './panel-types';
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { AnalysisContext } from './analysis-context';
 import { isIsoDate, isMissing, numberInText } from '../participants/attribute-types';
+import { inNumberGroup } from './number-groups';
 
 export type AttributeKind = 'number' | 'date' | 'text';
 
@@ -79,24 +80,6 @@ function factsOf(context: AnalysisContext, name: string): AttributeFacts | undef
 export const NOT_RECORDED = '(not recorded)';
 
 /**
- * Whether a value is in the number group a crosstab labels so (`≤ 30`, `31–45`, `30 < x ≤ 45`,
- * `> 45`: see crosstab.ts); undefined when the label is not one of those. A cell's passages are
- * asked for by its column's label, which no transcript records as a value.
- */
-export function inNumberGroup(label: string, value: number): boolean | undefined {
-  const n = '(-?\\d+(?:\\.\\d+)?)';
-  let match = new RegExp(`^≤ ${n}$`).exec(label);
-  if (match) return value <= Number(match[1]);
-  match = new RegExp(`^> ${n}$`).exec(label);
-  if (match) return value > Number(match[1]);
-  match = new RegExp(`^${n} < x ≤ ${n}$`).exec(label);
-  if (match) return value > Number(match[1]) && value <= Number(match[2]);
-  match = new RegExp(`^${n}–${n}$`).exec(label);
-  if (match) return value >= Number(match[1]) && value <= Number(match[2]);
-  return undefined;
-}
-
-/**
  * Whether a value is what an `equals` condition asks for: the same text but for case and spaces
  * around it; one of several values (`Black, Latina`, or a YAML list read so); or, standing for a
  * crosstab column, its label (`31–45`, `(not recorded)`).
@@ -110,6 +93,7 @@ export function equalsMatches(value: unknown, wanted: string | number): boolean 
   return n !== undefined && typeof wanted === 'string' && inNumberGroup(wanted, n) === true;
 }
 
+/** Text compared without regard to case, Unicode form or spaces around it. */
 export function foldValue(text: string): string {
   return text.normalize('NFC').trim().toLocaleLowerCase();
 }

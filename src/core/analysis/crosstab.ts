@@ -16,6 +16,7 @@ import { notNumbers } from './filter-checks';
 import { segmentPredicate, transcriptsKept } from './filters';
 import { countByColumn } from './crosstab-counts';
 import { codeRows, type MatrixOptions, type MatrixRow } from './matrices';
+import { numberGroupLabel } from './number-groups';
 
 export { NOT_RECORDED };
 
@@ -166,15 +167,10 @@ function grouping(context: AnalysisContext, attribute: string, edges?: number[])
     // A number attribute only: grouping "unknown" or a quoted "29" apart, or under "not recorded", would hide it.
     if (facts.kind !== 'number') throw new GroupingError(capitalised(notNumbers(attribute, facts, 'grouping by edges', 'group it by its values, without edges')));
     const numbers = context.project.transcripts.map((t) => numberValue(t.attributes[attribute])).filter((v): v is number => v !== undefined);
-    // Ages and years are whole numbers: 31–45 reads better than 30 < x ≤ 45.
     const integers = [...numbers, ...edges].every((v) => Number.isInteger(v));
     return (t) => {
       const v = numberValue(t.attributes[attribute]);
-      if (v === undefined) return NOT_RECORDED;
-      const i = edges.findIndex((edge) => v <= edge);
-      if (i === 0) return `≤ ${edges[0]}`;
-      if (i < 0) return `> ${edges[edges.length - 1]}`;
-      return integers ? `${edges[i - 1] + 1}–${edges[i]}` : `${edges[i - 1]} < x ≤ ${edges[i]}`;
+      return v === undefined ? NOT_RECORDED : numberGroupLabel(v, edges, integers);
     };
   }
   // As written but for spaces around it: `"youth housing "` is no group of its own, nor is a blank value.

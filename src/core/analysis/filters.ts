@@ -6,7 +6,7 @@
  */
 import type { AnalysisSegment, AnalysisTranscript } from './analysis-model';
 import type { AnalysisContext } from './analysis-context';
-import { equalsMatches, numberValue } from './attribute-kinds';
+import { equalsMatches, foldValue, numberValue } from './attribute-kinds';
 import { isMissing } from '../participants/attribute-types';
 import { checkFilter, FilterError, roundIds } from './filter-checks';
 import { userPattern } from './user-pattern';
@@ -65,7 +65,7 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
   checkFilter(context, filter);
   const coders = filter.coders && filter.coders.length > 0 ? new Set(filter.coders) : undefined;
   const allowed = transcriptsKept(context, filter);
-  const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(fold)) : undefined;
+  const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers.map(foldValue)) : undefined;
   const text = textMatcher(filter);
   const rounds = filter.rounds && filter.rounds.length > 0 ? new Set(roundIds(context, filter.rounds)) : undefined;
   return (segment) => {
@@ -73,7 +73,7 @@ export function segmentPredicate(context: AnalysisContext, filter: SegmentFilter
     if (rounds && (segment.round === undefined || !rounds.has(segment.round))) return false;
     if (!allowed.has(segment.transcript)) return false;
     const transcript = context.transcripts.get(segment.transcript)!;
-    if (speakers && !transcript.turns.some((t) => speakers.has(fold(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
+    if (speakers && !transcript.turns.some((t) => speakers.has(foldValue(t.speaker)) && segment.start < t.end && segment.end > t.start)) return false;
     return text === undefined || text(transcript.text.slice(segment.start, segment.end));
   };
 }
@@ -106,10 +106,6 @@ function textMatcher(filter: SegmentFilter): ((text: string) => boolean) | undef
     const pattern = userPattern(filter.text, 'iu', (message) => new FilterError(`The text pattern: ${message}`));
     return (text) => pattern.test(text);
   }
-  const wanted = fold(filter.text);
-  return (text) => fold(text).includes(wanted);
-}
-
-function fold(text: string): string {
-  return text.normalize('NFC').trim().toLocaleLowerCase();
+  const wanted = foldValue(filter.text);
+  return (text) => foldValue(text).includes(wanted);
 }

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { computeAgreement, loadAgreementInput, type AgreementUnit } from '../../../src/core/agreement';
-import { agreementInputFromSnapshot, defaultCoders } from '../../../src/core/agreement/from-snapshot';
+import { agreementInputFromSnapshot } from '../../../src/core/agreement/from-snapshot';
+import { defaultCoders } from '../../../src/core/agreement/project-input';
 import { agreementTable, passageRows } from '../../../src/core/agreement/panel-model';
 import { loadSnapshot } from '../../../src/core/project-index';
 import type { ProjectSnapshot } from '../../../src/core/project-index';
