@@ -41,6 +41,11 @@ function isMarker(line: string, marker: string): boolean {
   return line.startsWith(marker) && (line.length === marker.length || line[marker.length] === ' ');
 }
 
+/** Is this line (without its line break) one of git's four conflict marker lines? */
+export function isConflictMarkerLine(line: string): boolean {
+  return isMarker(line, OPEN) || isMarker(line, BASE) || isMarker(line, SEPARATOR) || isMarker(line, CLOSE);
+}
+
 /** Does the text hold a conflict-opening line? A cheap test before any splitting. */
 export function hasConflictMarkers(text: string): boolean {
   return (text.startsWith(OPEN) || text.includes(`\n${OPEN}`)) && text.split('\n').some((l) => isMarker(l.replace(/\r$/, ''), OPEN));
