@@ -36,7 +36,27 @@ const ROW = `${QUICK_INPUT} .monaco-list-row`;
 
 /** Waits for the quick pick to list a focused row with `text`; Enter before then would be lost. */
 async function focusedRow(page: Page, text: string): Promise<void> {
-  await page.locator(`${ROW}.focused`, { hasText: text }).first().waitFor({ timeout: 60_000 });
+  try {
+    await page.locator(`${ROW}.focused`, { hasText: text }).first().waitFor({ timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`no focused row "${text}" in the picker; it shows ${await quickInputState(page)}`, { cause: error });
+  }
+}
+
+/** What the quick input shows, for a failure's message: the typed value and the rows, the focused one marked. */
+async function quickInputState(page: Page): Promise<string> {
+  return page.evaluate(([input, row]) => {
+    const value = (document.querySelector(input) as HTMLInputElement | null)?.value;
+    const rows = [...document.querySelectorAll(row)].map((r) => `${r.classList.contains('focused') ? '>' : ' '}${(r.textContent ?? '').trim().slice(0, 60)}`);
+    const focus = document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}` : 'nothing';
+    return `value ${JSON.stringify(value)}, focus on ${focus}, rows [${rows.join(' | ')}]`;
+  }, [`${QUICK_INPUT} .quick-input-box input`, ROW] as const);
+}
+
+/** Opens the code picker and waits until its search box takes the keys typed next. */
+async function openPicker(keys: Keys, page: Page): Promise<void> {
+  await keys.press('Control+Alt+C');
+  await page.waitForFunction((input) => document.activeElement === document.querySelector(input), `${QUICK_INPUT} .quick-input-box input`, { timeout: 60_000 });
 }
 
 /** The quick key (1–9) the code picker shows for a code, from its `#n` description. */
@@ -89,8 +109,7 @@ describe('coding by keyboard in line-by-line mode', function () {
       { typed: 'bureau', name: 'Bureaucracy' },
     ];
     for (const { typed, name } of picked) {
-      await keys.press('Control+Alt+C');
-      await page.locator(`${QUICK_INPUT} .quick-input-box input`).waitFor({ state: 'visible' });
+      await openPicker(keys, page);
       await keys.type(typed);
       await focusedRow(page, name);
       await keys.press('Enter');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, workspacePath, writeWorkspaceFile } from './harness';
+import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, workspacePath, writeAndOpenTranscript, writeWorkspaceFile } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/probe/mei.md';
@@ -160,8 +160,7 @@ describe('editor probes: CRLF, emoji and undo', function () {
   it('codes next to emoji and combining marks in a CRLF transcript, survives deleting and undoing the passage, undoes and redoes the coding', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    writeWorkspaceFile(CRLF, CRLF_LINES.join('\r\n'));
-    const ed = await openTranscript(CRLF);
+    const ed = await writeAndOpenTranscript(CRLF, CRLF_LINES.join('\r\n'));
     const doc = ed.document;
     assert.equal(doc.eol, vscode.EndOfLine.CRLF);
     const phrases = ['My daughter came with me. Ho\u0301la, the office was cold 🥶', 'Then they called our names.'];
@@ -195,8 +194,7 @@ describe('editor probes: CRLF, emoji and undo', function () {
   it('codes the selected words after the line endings are switched from CRLF to LF in the editor', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    writeWorkspaceFile(CRLF, CRLF_LINES.join('\r\n'));
-    const ed = await openTranscript(CRLF);
+    const ed = await writeAndOpenTranscript(CRLF, CRLF_LINES.join('\r\n'));
     const doc = ed.document;
     await applyTo(ed, 'Then they called our names.');
     await waitFor(() => paintedTexts(grounded, doc).includes('Then they called our names.'), SETTLE_MS, 'the earlier coding painted');
@@ -244,8 +242,7 @@ describe('editor probes: outside changes and typing', function () {
   it('codes a transcript with conflict markers, and keeps the coding on its words once the conflict is resolved', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    writeWorkspaceFile(OTHER, CONFLICTED);
-    const ed = await openTranscript(OTHER);
+    const ed = await writeAndOpenTranscript(OTHER, CONFLICTED);
     // The second copy of the sentence, from the other branch, which is the one kept.
     const theirs = 'The caseworker called me back every Friday, even when there was nothing new.';
     const id = await applyTo(ed, theirs);
@@ -263,8 +260,7 @@ describe('editor probes: outside changes and typing', function () {
   it('keeps the coding of an unsaved transcript changed on disk on the words in the editor', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    writeWorkspaceFile(OTHER, CONFLICTED.replace(/<<<<<<< HEAD\n.*\n=======\n/, '').replace('>>>>>>> coder-b\n', ''));
-    const ed = await openTranscript(OTHER);
+    const ed = await writeAndOpenTranscript(OTHER, CONFLICTED.replace(/<<<<<<< HEAD\n.*\n=======\n/, '').replace('>>>>>>> coder-b\n', ''));
     const doc = ed.document;
     await ed.edit((e) => e.insert(new vscode.Position(0, 0), '# Ada, second interview\n\n'));
     assert.ok(doc.isDirty);
@@ -282,15 +278,15 @@ describe('editor probes: outside changes and typing', function () {
   it('keeps a passage coded by a quick key exact when the researcher types inside it at once', async () => {
     const grounded = await api();
     const store = grounded.store()!;
-    writeWorkspaceFile(OTHER, CONFLICTED.replace(/<<<<<<< HEAD\n.*\n=======\n/, '').replace('>>>>>>> coder-b\n', ''));
-    const ed = await openTranscript(OTHER);
+    const ed = await writeAndOpenTranscript(OTHER, CONFLICTED.replace(/<<<<<<< HEAD\n.*\n=======\n/, '').replace('>>>>>>> coder-b\n', ''));
     const doc = ed.document;
     const phrase = 'The forms I filled in at the library with a volunteer.';
     select(ed, phrase);
     const inside = doc.positionAt(doc.getText().indexOf(phrase) + 'The forms'.length);
     const applying = vscode.commands.executeCommand<string>('grounded.coding.applyCode', { codes: ['Probe'] });
     const typing = ed.edit((e) => e.insert(inside, ' and letters'));
-    const [id] = await Promise.all([applying, typing]);
+    const [id, typed] = await Promise.all([applying, typing]);
+    assert.ok(typed, 'the editor took the typing');
     const grown = 'The forms and letters I filled in at the library with a volunteer.';
     await waitFor(() => paintedTexts(grounded, doc).includes(grown), SETTLE_MS, `the segment grows with the typing: ${paintedTexts(grounded, doc).join(' | ')}`);
     assert.equal(grounded.needsReview.itemsOf(OTHER).filter((i) => i.segmentId === id).length, 0, 'nothing to review');

@@ -7,6 +7,7 @@ export {
   workspacePath,
   workspaceRoot,
   workspaceUri,
+  writeAndOpenTranscript,
   writeWorkspaceFile,
 } from './workspace';
 export { groundedApi } from './grounded';

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { SETTLE_MS, waitFor } from './wait-for';
 
 /** Absolute file-system path of the test workspace folder. */
 export function workspaceRoot(): string {
@@ -51,4 +52,18 @@ export function writeWorkspaceFile(rel: string, text: string): void {
 export async function openTranscript(rel: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFileUri(rel));
   return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/**
+ * Writes a transcript outside the editor, then opens it once the editor holds those words. A
+ * document VS Code still keeps from an earlier test opens with its old text and reloads from disk
+ * a moment later; an edit made in between is refused by the editor, and coding made in between
+ * lands on the old words.
+ */
+export async function writeAndOpenTranscript(rel: string, text: string): Promise<vscode.TextEditor> {
+  writeWorkspaceFile(rel, text);
+  const editor = await openTranscript(rel);
+  const wanted = text.replace(/\r\n/g, '\n');
+  await waitFor(() => editor.document.getText().replace(/\r\n/g, '\n') === wanted, SETTLE_MS, `${rel} to hold the words written to it`);
+  return editor;
 }
