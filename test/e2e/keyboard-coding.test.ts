@@ -47,7 +47,7 @@ async function focusedRow(page: Page, text: string): Promise<void> {
 async function quickInputState(page: Page): Promise<string> {
   return page.evaluate(([input, row]) => {
     const value = (document.querySelector(input) as HTMLInputElement | null)?.value;
-    const rows = [...document.querySelectorAll(row)].map((r) => `${r.classList.contains('focused') ? '>' : ' '}${(r.textContent ?? '').trim().slice(0, 60)}`);
+    const rows = Array.from(document.querySelectorAll(row)).map((r) => `${r.classList.contains('focused') ? '>' : ' '}${(r.textContent ?? '').trim().slice(0, 60)}`);
     const focus = document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}` : 'nothing';
     return `value ${JSON.stringify(value)}, focus on ${focus}, rows [${rows.join(' | ')}]`;
   }, [`${QUICK_INPUT} .quick-input-box input`, ROW] as const);
