@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, workspacePath, writeAndOpenTranscript, writeWorkspaceFile } from './harness';
+import { openTranscript, readWorkspaceFile, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, workspacePath, writeAndOpenTranscript, writeWorkspaceFile } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/probe/mei.md';
@@ -152,7 +152,7 @@ describe('editor probes: CRLF, emoji and undo', function () {
   });
   // An unsaved editor keeps its text a transcript of the project even once its file is gone.
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertUnsavedEditors();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   after(() => own.restore());
@@ -229,7 +229,7 @@ describe('editor probes: outside changes and typing', function () {
   this.timeout(TEST_MS);
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertUnsavedEditors();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, SETTLE_MS, TEST_MS, waitFor } from './harness';
+import { openTranscript, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor } from './harness';
 import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/undo/kwame.md';
@@ -32,7 +32,7 @@ describe('undoing coding in a transcript with unsaved edits', function () {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertUnsavedEditors();
     await fixture.restore();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { groundedApi, openTranscript, readWorkspaceFile, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
+import { groundedApi, openTranscript, readWorkspaceFile, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, workspaceFileUri, writeWorkspaceFile } from './harness';
 
 const TRANSCRIPT = 'interviews/p05-mei.md';
 const CODING = `.grounded/coding/${TRANSCRIPT}/dana-reyes.jsonl`;
@@ -36,7 +36,7 @@ describe('coded segments survive edits', function () {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertUnsavedEditors();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

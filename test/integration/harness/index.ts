@@ -2,6 +2,7 @@ export { SETTLE_MS, TEST_MS, waitFor } from './wait-for';
 export {
   openTranscript,
   readWorkspaceFile,
+  revertUnsavedEditors,
   workspaceFileExists,
   workspaceFileUri,
   workspacePath,

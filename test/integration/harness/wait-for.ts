@@ -12,12 +12,13 @@ export const TEST_MS = 300_000;
 /**
  * Polls `predicate` until it returns a truthy value (which is returned) or `timeoutMs` passes.
  * The editor reacts to file and document changes asynchronously, so tests wait for an
- * observable outcome instead of sleeping for a guessed time.
+ * observable outcome instead of sleeping for a guessed time. A `description` given as a function
+ * is read when the wait fails, so that it can say what the test saw then.
  */
 export async function waitFor<T>(
   predicate: () => T | Promise<T>,
   timeoutMs = SETTLE_MS,
-  description = 'condition',
+  description: string | (() => string) = 'condition',
   intervalMs = 50,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
@@ -31,7 +32,8 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${reason}`);
+      const what = typeof description === 'function' ? description() : description;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
     }
     await new Promise((resolveDelay) => setTimeout(resolveDelay, intervalMs));
   }

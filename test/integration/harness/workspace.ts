@@ -67,3 +67,17 @@ export async function writeAndOpenTranscript(rel: string, text: string): Promise
   await waitFor(() => editor.document.getText().replace(/\r\n/g, '\n') === wanted, SETTLE_MS, `${rel} to hold the words written to it`);
   return editor;
 }
+
+/**
+ * Reverts every editor with unsaved changes, and waits until none is left. A test's typing left
+ * unsaved keeps its editor's words from the disk: the next test's change on disk would not reach
+ * the editor, and its coding would land on the old words. Reverting only the active editor misses
+ * one that another editor or a panel has taken the place of.
+ */
+export async function revertUnsavedEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await waitFor(() => vscode.workspace.textDocuments.every((d) => !d.isDirty || d.isUntitled), SETTLE_MS, 'every editor reverted');
+}
