@@ -3,6 +3,7 @@ import { SearchError, type SearchUnit } from '../../core/analysis/text-search';
 import { applyAutocode } from '../../core/autocode/apply-autocode';
 import { searchProject } from '../../core/autocode/project-search';
 import { LineIndex } from '../../core/line-index';
+import { findRound, noSuchRound, projectRounds } from '../../core/rounds';
 import { isCoderId } from '../../core/storage/format/paths';
 import { ProjectStore } from '../../core/storage/project-store';
 import { excerpt } from '../../core/views/markdown-text';
@@ -13,16 +14,17 @@ const UNITS: SearchUnit[] = ['match', 'sentence', 'paragraph', 'turn'];
 
 export const autocodeCommand: CliCommand = {
   name: 'autocode',
-  usage: 'autocode [dir] --pattern P --code NAME --coder ID [--regex] [--speaker S] [--extent sentence] [--dry-run]   Code every passage a search finds, as one step',
+  usage: 'autocode [dir] --pattern P --code NAME --coder ID [--regex] [--speaker S] [--extent sentence] [--round R] [--dry-run]   Code every passage a search finds, as one step',
   help: [
     'Searches every transcript for the words P (whole words, any case; --regex for a regular expression)',
     'or a speaker\'s turns (--speaker, with or without --pattern), widens each hit to the match, its',
     'sentence (default), paragraph or speaker turn, and applies the code NAME (an existing code, by name',
     'or Parent/Child path) as coder ID. A passage that is exactly one of the coder\'s segments gains the',
-    'code instead of a duplicate; overlapping passages are merged. --dry-run lists the passages and writes',
-    'nothing.',
+    'code instead of a duplicate; overlapping passages are merged. New segments are recorded in the coding',
+    'round R (by id or name; default: the project\'s first round, where a new workspace codes). --dry-run',
+    'lists the passages and writes nothing.',
   ].join('\n'),
-  options: { pattern: { type: 'string' }, regex: { type: 'boolean' }, speaker: { type: 'string' }, code: { type: 'string' }, coder: { type: 'string' }, extent: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: { pattern: { type: 'string' }, regex: { type: 'boolean' }, speaker: { type: 'string' }, code: { type: 'string' }, coder: { type: 'string' }, extent: { type: 'string' }, round: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run(args, values, io) {
     const pattern = typeof values.pattern === 'string' ? values.pattern : '';
     const speaker = typeof values.speaker === 'string' ? values.speaker : '';
@@ -35,6 +37,9 @@ export const autocodeCommand: CliCommand = {
     if (!dryRun && !isCoderId(coderId)) return usage(io, '--coder ID names who codes (lower-case letters, digits and hyphens, e.g. dana-reyes)');
     const input = await loadAnalysisInput(args[0], io);
     if (!input) return 2;
+    const rounds = projectRounds(input.snapshot.config);
+    const round = typeof values.round === 'string' ? findRound(rounds, values.round) : rounds[0];
+    if (!round) return usage(io, `--round: ${noSuchRound(rounds, String(values.round))}`);
     let code: string;
     try {
       code = input.context.lookup.resolve(values.code.trim());
@@ -61,9 +66,10 @@ export const autocodeCommand: CliCommand = {
     }
     const chosen = found.preview.hits.filter((h) => !h.coded).map((h) => found.passages.get(h.id)!);
     const store = await ProjectStore.open(input.fs, { coder: input.snapshot.coders.find((c) => c.id === coderId) ?? { id: coderId, name: coderId } });
+    store.setRound(round.id);
     const result = await applyAutocode(store, chosen, [code], async (transcript) => texts.get(transcript));
     await store.flush();
-    io.out(`coded ${result.created + result.extended} passage(s) in ${result.transcripts.length} transcript(s) with ${path} as ${coderId}${result.unchanged ? `; ${result.unchanged} had it already` : ''}\n`);
+    io.out(`coded ${result.created + result.extended} passage(s) in ${result.transcripts.length} transcript(s) with ${path} as ${coderId} in round ${round.id}${result.unchanged ? `; ${result.unchanged} had it already` : ''}\n`);
     return 0;
   },
 };

@@ -30,6 +30,6 @@ export async function applyAutocode(store: ProjectStore, chosen: readonly Chosen
     now.set(transcript, { text, placed });
   }
   const plan = planAutocode(chosen, (t) => now.get(t));
-  if (plan.transcripts.length === 0) return { created: 0, extended: 0, unchanged: 0, transcripts: [], lost: plan.lost.length };
+  if (plan.transcripts.length === 0) return { created: 0, extended: 0, unchanged: 0, transcripts: [], segmentIds: [], lost: plan.lost.length };
   return { ...(await store.applyCodesAcross(plan.transcripts, codes)), lost: plan.lost.length };
 }

@@ -42,7 +42,10 @@ export interface AppliedAcross {
   created: number;
   extended: number;
   unchanged: number;
+  /** The transcripts whose coding changed. */
   transcripts: string[];
+  /** The segment each target is on now, in the order given (transcript by transcript). */
+  segmentIds: SegmentId[];
 }
 
 export async function applyCodesAcross(
@@ -57,10 +60,11 @@ export async function applyCodesAcross(
   for (const t of transcripts) await ctx.coding.ensureLoaded(t.transcript);
   // All or nothing: a malformed file anywhere refuses the whole step before anything changes.
   for (const t of transcripts) ctx.coding.requireWritable(t.transcript, ctx.coder.id, label);
-  const total: AppliedAcross = { created: 0, extended: 0, unchanged: 0, transcripts: [] };
+  const total: AppliedAcross = { created: 0, extended: 0, unchanged: 0, transcripts: [], segmentIds: [] };
   for (const { transcript, targets, placed } of transcripts) {
     const mine = ctx.coding.get(transcript).coders.find((c) => c.coder.id === ctx.coder.id)?.segments ?? [];
-    const applied = applyCodesToRanges(mine, placed, targets, codeIds, () => ctx.newSegmentId());
+    const applied = applyCodesToRanges(mine, placed, targets, codeIds, () => ctx.newSegmentId(), ctx.round);
+    total.segmentIds.push(...applied.ids);
     total.created += applied.created;
     total.extended += applied.extended;
     total.unchanged += applied.unchanged;
@@ -100,7 +104,7 @@ export async function applyAsCoder(ctx: CodingContext, transcript: string, coder
   await ctx.coding.ensureLoaded(transcript);
   ctx.coding.edit(transcript, coder, label, (segments) => {
     let out = [...segments];
-    for (const t of targets) out = edits.applyCodes(out, new Map(), { range: t.range, quote: t.quote }, t.codes, () => ctx.newSegmentId()).segments;
+    for (const t of targets) out = edits.applyCodes(out, new Map(), { range: t.range, quote: t.quote }, t.codes, () => ctx.newSegmentId(), ctx.round).segments;
     return out;
   });
   ctx.coding.editUncoded(transcript, coder, label, (list) => withoutApplied(list, targets));

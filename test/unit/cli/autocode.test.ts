@@ -60,6 +60,22 @@ describe('grounded autocode on the demo', () => {
     assert.deepEqual([...codingFiles(root)].filter(([path]) => path.endsWith('/kim-lee.jsonl')), written, 'nothing rewritten');
   });
 
+  it('records the new segments in the round given by id or name, else in the project\'s first round', async () => {
+    const rounds = (coder: string): string[] => [...codingFiles(root)]
+      .filter(([path]) => path.endsWith(`/${coder}.jsonl`))
+      .flatMap(([, text]) => text.trimEnd().split('\n').slice(1).map((l) => (JSON.parse(l) as { round?: string }).round ?? 'none'));
+    const focused = await run({ pattern: 'passport', code: 'Bureaucracy', coder: 'kim-lee', round: 'Focused coding' });
+    assert.match(focused.out, /as kim-lee in round focused/);
+    assert.deepEqual(rounds('kim-lee'), ['focused', 'focused', 'focused']);
+    await run({ pattern: 'passport', code: 'Bureaucracy', coder: 'jo-park' });
+    assert.deepEqual(rounds('jo-park'), ['initial', 'initial', 'initial']);
+    const before = codingFiles(root);
+    const unknown = await run({ pattern: 'passport', code: 'Bureaucracy', coder: 'ali-ray', round: 'axial' });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /--round: the project has no round "axial" \(its rounds: initial "Initial coding"/);
+    assert.deepEqual(codingFiles(root), before);
+  });
+
   it('refuses an unknown code, a runaway pattern and a missing coder, writing nothing', async () => {
     const before = codingFiles(root);
     assert.match((await run({ pattern: 'passport', code: 'Paperwork', coder: 'kim-lee' })).err, /No code is named "Paperwork"/);

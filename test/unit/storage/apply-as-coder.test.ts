@@ -36,6 +36,16 @@ describe('ProjectStore.applyAsCoder (reconciling into a consensus coder)', () =>
     assert.equal(fs.files.has(path), false, 'one undo removes everything the reconcile wrote');
   });
 
+  it('records the segments a reconcile makes in the reconciling researcher\'s current round', async () => {
+    const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
+    const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    const trust = store.addCode({ name: 'Trust' });
+    store.setRound('focused');
+    await store.applyAsCoder(T, CONSENSUS_CODER, [{ ...at('did not trust anyone'), codes: [trust] }], 'Reconcile');
+    const consensus = (await store.getCoding(T)).coders.find((c) => c.coder.id === CONSENSUS_CODER.id)!;
+    assert.deepEqual(consensus.segments.map((s) => s.round), ['focused']);
+  });
+
   it('refuses an unknown code or an empty range and writes nothing', async () => {
     const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
     const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });

@@ -45,8 +45,10 @@ describe('applying a code across transcripts as one step', () => {
   it('codes passages in several transcripts, and one undo takes every one of them away (redo brings them back)', async () => {
     const { fs, store } = await project();
     const rent = store.addCode({ name: 'Rent' });
-    const result = await store.applyCodesAcross(plan([[P1, 'The rent was high.'], [P1, 'I paid rent late.'], [P2, 'Rent took half of it.']]), [rent]);
+    const { segmentIds, ...result } = await store.applyCodesAcross(plan([[P1, 'The rent was high.'], [P1, 'I paid rent late.'], [P2, 'Rent took half of it.']]), [rent]);
     assert.deepEqual(result, { created: 3, extended: 0, unchanged: 0, transcripts: [P1, P2] });
+    const made = [...(await store.getCoding(P1)).coders[0].segments, ...(await store.getCoding(P2)).coders[0].segments];
+    assert.deepEqual(segmentIds.map((id) => made.find((s) => s.id === id)?.quote.exact), ['The rent was high.', 'I paid rent late.', 'Rent took half of it.'], 'each passage\'s segment, in the order given');
     await store.flush();
     assert.equal(fs.files.get(codingFilePath(P1, dana.id))?.split('\n').filter((l) => l.includes('"exact"')).length, 2);
     assert.ok(fs.files.has(codingFilePath(P2, dana.id)));
@@ -68,8 +70,9 @@ describe('applying a code across transcripts as one step', () => {
     const money = store.addCode({ name: 'Money' });
     const existing = await store.applyCodes(P1, at(P1, 'The rent was high.'), [money]);
     await store.applyCodes(P2, at(P2, 'Rent took half of it.'), [rent]);
-    const result = await store.applyCodesAcross(plan([[P1, 'The rent was high.'], [P2, 'Rent took half of it.']]), [rent]);
+    const { segmentIds, ...result } = await store.applyCodesAcross(plan([[P1, 'The rent was high.'], [P2, 'Rent took half of it.']]), [rent]);
     assert.deepEqual(result, { created: 0, extended: 1, unchanged: 1, transcripts: [P1] });
+    assert.equal(segmentIds[0], existing.id, 'the segment that gained the code, not a new one');
     assert.deepEqual(await segments(store, P1), [{ exact: 'The rent was high.', codes: [money, rent].sort() }]);
     assert.deepEqual(await segments(store, P2), [{ exact: 'Rent took half of it.', codes: [rent] }]);
 
@@ -87,6 +90,17 @@ describe('applying a code across transcripts as one step', () => {
     assert.equal((await segments(store, P2)).length, 1);
   });
 
+  it('records the segments it makes in the current coding round, as coding one passage does; a segment gaining the code keeps its round', async () => {
+    const { store } = await project();
+    const rent = store.addCode({ name: 'Rent' });
+    const earlier = await store.applyCodes(P1, at(P1, 'The rent was high.'), [store.addCode({ name: 'Money' })]);
+    assert.equal(earlier.round, 'initial');
+    store.setRound('focused');
+    const { segmentIds } = await store.applyCodesAcross(plan([[P1, 'The rent was high.'], [P2, 'Rent took half of it.']]), [rent]);
+    const all = [...(await store.getCoding(P1)).coders[0].segments, ...(await store.getCoding(P2)).coders[0].segments];
+    assert.deepEqual(segmentIds.map((id) => all.find((s) => s.id === id)?.round), ['initial', 'focused']);
+  });
+
   it('places the coder\'s own segments on the text as it is now, counts passages whose transcript is gone, and leaves other coders\' segments alone', async () => {
     const { fs, store } = await project();
     const rent = store.addCode({ name: 'Rent' });
@@ -101,7 +115,9 @@ describe('applying a code across transcripts as one step', () => {
     const outcome = await applyAutocode(store, chosen, [rent], async (t) => texts.get(t));
     // p01: Dana's segment, found where it sits now, has the code already; p02: Sam's segment is
     // Sam's, so Dana gets her own; p03: gone. Only p02 changed.
-    assert.deepEqual(outcome, { created: 1, extended: 0, unchanged: 1, transcripts: [P2], lost: 1 });
+    const { segmentIds, ...counts } = outcome;
+    assert.deepEqual(counts, { created: 1, extended: 0, unchanged: 1, transcripts: [P2], lost: 1 });
+    assert.equal(segmentIds.length, 2, 'one segment for each passage still found');
     await store.flush();
     assert.ok(fs.files.get(codingFilePath(P2, 'sam-okafor')));
     assert.deepEqual((await store.getCoding(P2)).coders.map((c) => [c.coder.id, c.segments.length]), [['dana-reyes', 1], ['sam-okafor', 1]]);
