@@ -8,7 +8,7 @@ import { pickCodes, type CodeIcons } from '../coding/code-picker';
 import { activeTranscript, findCode, resolveOrCreate } from '../coding/coding-commands';
 import type { TranscriptTracker } from '../coding/transcript-tracker';
 import type { ProjectHost } from '../project/project-host';
-import { cursorOffset, selectRange, selectedRange, tell, type ActiveTranscript } from './editor-target';
+import { cursorOffset, selectRange, selectedRanges, tell, type ActiveTranscript } from './editor-target';
 import type { LineByLineMode } from './line-by-line';
 import type { QuickCodeStore } from './quick-code-store';
 import type { TranscriptStructure } from './unit-settings';
@@ -48,26 +48,33 @@ export class CodeApplier {
     return result;
   }
 
-  /** Picks codes (or takes them from `args`) and applies them; resolves to the segment id. */
+  /**
+   * Picks codes (or takes them from `args`) and applies them to the selection, or to every
+   * selection when there are several (multiple cursors), as one undoable step; resolves to the
+   * segment id of the first selection.
+   */
   async apply(args?: ApplyCodeArgs): Promise<string | undefined> {
     const target = await activeTranscript(this.tracker);
-    const range = this.targetRange(target);
-    if (!range) return undefined;
-    if (args?.codes) return this.applyTo(target, range, args.codes.map((c) => findCode(this.host, c) ?? resolveOrCreate(this.host, c)));
+    const ranges = this.targetRanges(target);
+    if (!ranges) return undefined;
+    if (args?.codes) return this.applyTo(target, ranges, args.codes.map((c) => findCode(this.host, c) ?? resolveOrCreate(this.host, c)));
     // The text can change while the researcher chooses (a reload from disk, keys that reached the
     // editor before the list): the codes go to the words that were selected, wherever they are now.
-    const held = target.tracked.session.hold(range);
+    const held = ranges.map((range) => target.tracked.session.hold(range));
     try {
-      const codes = await this.pick(target, range);
+      const codes = await this.pick(target, ranges);
       if (!codes || codes.length === 0) return undefined;
-      const now = held.range;
-      if (!now) {
+      const now = held.flatMap((h) => (h.range ? [h.range] : []));
+      if (now.length === 0) {
         tell('The selected text was changed or deleted while the code was being chosen, so nothing was coded. Select it again and apply the code.');
         return undefined;
       }
-      return await this.applyTo(target, now, codes);
+      const id = await this.applyTo(target, now, codes);
+      const lost = held.length - now.length;
+      if (lost > 0) tell(`${lost} of the ${held.length} selected passages were changed or deleted while the code was being chosen, so they were not coded; the other ${now.length} were. Select them again and apply the code.`);
+      return id;
     } finally {
-      held.release();
+      for (const h of held) h.release();
     }
   }
 
@@ -109,8 +116,10 @@ export class CodeApplier {
   /** Codes the selection with a code named by its own words (created unless it exists). */
   async inVivo(): Promise<string | undefined> {
     const target = await activeTranscript(this.tracker);
-    const range = this.targetRange(target);
-    if (!range) return undefined;
+    const ranges = this.targetRanges(target);
+    if (!ranges) return undefined;
+    // Each selection would name a code of its own: the words of the first one name it.
+    const range = ranges[0];
     const name = inVivoName(target.tracked.session.currentText.slice(range.start, range.end));
     if (name === '') {
       tell('Select some of the participant\'s words to name the code after.');
@@ -124,7 +133,7 @@ export class CodeApplier {
       return undefined;
     }
     const code = existing?.id ?? store.addCode({ name, parent: null });
-    return this.applyTo(target, range, [code]);
+    return this.applyTo(target, [range], [code]);
   }
 
   /** Selects the unit at the cursor, then applies `args.codes` or picked codes to it. */
@@ -142,31 +151,33 @@ export class CodeApplier {
 
   private async applyWithoutPicking(codes: CodeId[]): Promise<string | undefined> {
     const target = await activeTranscript(this.tracker);
-    const range = this.targetRange(target);
-    return range ? this.applyTo(target, range, codes) : undefined;
+    const ranges = this.targetRanges(target);
+    return ranges ? this.applyTo(target, ranges, codes) : undefined;
   }
 
   /**
-   * The selection, trimmed. With nothing selected, line-by-line mode codes the unit at the cursor;
-   * otherwise the researcher is told to select first.
+   * The selections, trimmed, the primary first; those left empty are not coded. With nothing
+   * selected, line-by-line mode codes the unit at the cursor; otherwise the researcher is told to
+   * select first.
    */
-  private targetRange(target: ActiveTranscript): TextRange | undefined {
+  private targetRanges(target: ActiveTranscript): TextRange[] | undefined {
     const text = target.tracked.session.currentText;
-    const selected = trimRange(text, selectedRange(target));
-    if (selected.end > selected.start) return selected;
+    const selected = distinctRanges(selectedRanges(target).map((r) => trimRange(text, r)).filter((r) => r.end > r.start));
+    if (selected.length > 0) return selected;
     const unit = this.mode.enabled ? unitAtOrAfter(this.structure.units(text), cursorOffset(target)) : undefined;
     if (unit) {
       selectRange(target, unit);
-      return unit;
+      return [unit];
     }
     tell('Select the text to code first, code the sentence, paragraph or turn at the cursor ("Grounded: Code Sentence at Cursor…" and the like), or turn on line-by-line coding.');
     return undefined;
   }
 
-  private async pick(target: ActiveTranscript, range: TextRange): Promise<CodeId[] | undefined> {
+  private async pick(target: ActiveTranscript, ranges: readonly TextRange[]): Promise<CodeId[] | undefined> {
     const codebook = this.host.require().store.codebook();
-    const quote = excerpt(target.tracked.session.currentText.slice(range.start, range.end), 50);
-    const picked = await pickCodes(codebook, { title: `Apply codes to "${quote}"`, quick: this.quick.quick(codebook), icons: this.icons, allowCreate: true, several: 'offer' });
+    const quote = excerpt(target.tracked.session.currentText.slice(ranges[0].start, ranges[0].end), 50);
+    const title = ranges.length === 1 ? `Apply codes to "${quote}"` : `Apply codes to ${ranges.length} selected passages ("${quote}" and ${ranges.length - 1} more)`;
+    const picked = await pickCodes(codebook, { title, quick: this.quick.quick(codebook), icons: this.icons, allowCreate: true, several: 'offer' });
     if (!picked) return undefined;
     return [...picked.ids, ...picked.create.map((name) => resolveOrCreate(this.host, name))];
   }
@@ -174,16 +185,27 @@ export class CodeApplier {
   /**
    * In line-by-line mode the selection moves on before the coding is stored: a quick second key
    * press, arriving while the first is still being written, then codes the next unit and not the
-   * same one again.
+   * same one again. Several selections are coded as one step, which one undo takes back.
    */
-  private async applyTo(target: ActiveTranscript, range: TextRange, codes: CodeId[]): Promise<string> {
+  private async applyTo(target: ActiveTranscript, ranges: readonly TextRange[], codes: CodeId[]): Promise<string> {
     const { store } = this.host.require();
     const { tracked } = target;
-    const quote = tracked.session.quoteFor(range);
     const placed = tracked.session.rangesOf(store.coder.id);
-    this.mode.advance(target, range);
-    const segment = await store.applyCodes(tracked.transcript, { range, quote }, codes, placed);
+    let id: string;
+    if (ranges.length === 1) {
+      const quote = tracked.session.quoteFor(ranges[0]);
+      this.mode.advance(target, ranges[0]);
+      id = (await store.applyCodes(tracked.transcript, { range: ranges[0], quote }, codes, placed)).id;
+    } else {
+      const targets = ranges.map((range) => ({ range, quote: tracked.session.quoteFor(range) }));
+      id = (await store.applyCodesAcross([{ transcript: tracked.transcript, targets, placed }], codes, 'Apply code')).segmentIds[0];
+    }
     await this.quick.remember(codes, store.codebook());
-    return segment.id;
+    return id;
   }
+}
+
+/** The ranges without repeats (two cursors in one passage select it twice), in their order. */
+function distinctRanges(ranges: readonly TextRange[]): TextRange[] {
+  return ranges.filter((r, i) => ranges.findIndex((o) => o.start === r.start && o.end === r.end) === i);
 }

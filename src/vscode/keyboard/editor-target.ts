@@ -17,6 +17,11 @@ export function selectedRange({ editor, tracked }: ActiveTranscript): TextRange 
   return tracked.text.textRange(editor.selection);
 }
 
+/** Every selection of the editor (several with multiple cursors) in core offsets, the primary first. */
+export function selectedRanges({ editor, tracked }: ActiveTranscript): TextRange[] {
+  return editor.selections.map((s) => tracked.text.textRange(s));
+}
+
 export function cursorOffset({ editor, tracked }: ActiveTranscript): number {
   return tracked.text.offsetAt(editor.selection.active);
 }
