@@ -164,6 +164,44 @@ describe('coding review in the editor', function () {
       }
     });
 
+    it('copies what the coders coded alike to the consensus coder, beside a reconciled disagreement, as one step that one undo takes back', async () => {
+      const grounded = await groundedApi();
+      const review = grounded.codingReview;
+      const store = grounded.store()!;
+      assert.equal(await vscode.commands.executeCommand('grounded.review.compareCoders', ['dana-reyes', 'sam-okafor']), true);
+      const first = await waitFor(() => review.coderComparison.disagreements().find((d) => d.transcript === P01 && d.kind === 'boundaries'), undefined, 'a boundaries disagreement in p01');
+      await vscode.commands.executeCommand<number>('grounded.review.reconcile', { kind: 'disagreement', disagreement: first }, { kind: 'union' });
+      await waitFor(() => !review.coderComparison.disagreements().some((d) => d.id === first.id), undefined, 'the reconciled disagreement to leave the list');
+      const open = review.coderComparison.disagreements().length;
+      const consensusOf = async (t: string) => (await store.getCoding(t)).coders.find((c) => c.coder.id === 'consensus')?.segments ?? [];
+      const reconciled = await consensusOf(P01);
+
+      const copied = await vscode.commands.executeCommand<number>('grounded.review.copyAgreedToConsensus');
+      assert.ok(copied > 0, 'the demo\'s coders agree on some passages');
+      assert.match(grounded.notifications().at(-1)!.message, new RegExp(`^Copied ${copied} agreed passage\\(s\\) in \\d+ transcript\\(s\\) to the consensus coder\\. ${open} disagreement\\(s\\) are still to reconcile\\.`));
+      const inP01 = await consensusOf(P01);
+      assert.ok(reconciled.every((r) => inP01.some((s) => s.id === r.id && s.codes.join() === r.codes.join())), 'the reconciled segment is kept as it was');
+      // Every copied passage is one both coders coded with the same codes over the same words.
+      const coded = (coder: string) => async (t: string) => ((await store.getCoding(t)).coders.find((c) => c.coder.id === coder)?.segments ?? []);
+      for (const segment of inP01.filter((s) => !reconciled.some((r) => r.id === s.id))) {
+        for (const coder of ['dana-reyes', 'sam-okafor']) {
+          const theirs = (await coded(coder)(P01)).filter((s) => s.quote.exact.includes(segment.quote.exact) || segment.quote.exact.includes(s.quote.exact));
+          assert.ok(segment.codes.every((code) => theirs.some((s) => s.codes.includes(code))), `${coder} applied ${segment.codes.join(', ')} to "${segment.quote.exact.slice(0, 40)}"`);
+        }
+      }
+      assert.equal(review.coderComparison.disagreements().length, open, 'copying agreement settles no disagreement');
+      assert.equal(await vscode.commands.executeCommand<number>('grounded.review.copyAgreedToConsensus'), 0, 'a second copy has nothing to add');
+      assert.match(grounded.notifications().at(-1)!.message, /has every passage the compared coders agree on already/);
+
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Copy agreed coding');
+      await store.flush();
+      assert.deepEqual((await consensusOf(P01)).map((s) => s.id), reconciled.map((s) => s.id), 'one undo takes every copied passage back, in every transcript');
+      assert.equal(await vscode.commands.executeCommand('grounded.coding.undo'), 'Reconcile disagreement');
+      await store.flush();
+      assert.equal(workspaceFileExists(`.grounded/coding/${P01}/consensus.jsonl`), false);
+      await vscode.commands.executeCommand('grounded.review.stopComparingCoders');
+    });
+
     it('records "leave uncoded" in the consensus coder\'s file, so the next comparison still counts it decided, until undone', async () => {
       const grounded = await groundedApi();
       const review = grounded.codingReview;

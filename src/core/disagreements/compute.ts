@@ -8,7 +8,7 @@
  */
 import type { PlacedSegment } from '../placement';
 import { extentOf, mergeRanges, overlaps, sameRanges } from './ranges';
-import type { Application, Disagreement } from './types';
+import type { Application, ConsensusTarget, Disagreement } from './types';
 
 /**
  * The compared coders who coded this transcript: those with a segment here (placed or not), and
@@ -29,6 +29,44 @@ export function codersOfTranscript(placed: readonly PlacedSegment[], coders: rea
  */
 export function computeDisagreements(transcript: string, placed: readonly PlacedSegment[], coders: readonly string[]): Disagreement[] {
   if (coders.length < 2) return [];
+  const compared = new Set(coders).size;
+  const out: Disagreement[] = [];
+  const partial: Application[][] = [];
+  for (const apps of applicationsByCode(placed, coders).values()) {
+    for (const passage of passages(apps)) {
+      const who = new Set(passage.map((a) => a.coder));
+      if (who.size < compared) partial.push(passage);
+      else if (!allAlike(passage, coders)) out.push(make(transcript, 'boundaries', passage, coders));
+    }
+  }
+  for (const group of groupDifferentCodes(partial)) out.push(make(transcript, group.length > 1 ? 'codes' : 'only', group.flat(), coders));
+  return out.sort(byPlace);
+}
+
+/**
+ * Where the compared coders agree in one transcript: each code over the text every coder gave it
+ * alike, the passages computeDisagreements leaves out. Ranges that come out the same carry their
+ * codes together, in text order. Fewer than two coders agree on nothing.
+ */
+export function agreedPassages(placed: readonly PlacedSegment[], coders: readonly string[]): ConsensusTarget[] {
+  if (coders.length < 2) return [];
+  const byRange = new Map<string, ConsensusTarget>();
+  for (const [code, apps] of applicationsByCode(placed, coders)) {
+    for (const passage of passages(apps)) {
+      if (new Set(passage.map((a) => a.coder)).size < new Set(coders).size || !allAlike(passage, coders)) continue;
+      for (const range of mergeRanges(passage.filter((a) => a.coder === coders[0]).map((a) => a.range))) {
+        const key = `${range.start}-${range.end}`;
+        const target = byRange.get(key);
+        if (target) target.codes.push(code);
+        else byRange.set(key, { range, codes: [code] });
+      }
+    }
+  }
+  return [...byRange.values()].map((t) => ({ range: t.range, codes: t.codes.sort() })).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** The compared coders' placed applications, code by code. */
+function applicationsByCode(placed: readonly PlacedSegment[], coders: readonly string[]): Map<string, Application[]> {
   const compared = new Set(coders);
   const byCode = new Map<string, Application[]>();
   for (const p of placed) {
@@ -40,17 +78,7 @@ export function computeDisagreements(transcript: string, placed: readonly Placed
       else byCode.set(code, [app]);
     }
   }
-  const out: Disagreement[] = [];
-  const partial: Application[][] = [];
-  for (const apps of byCode.values()) {
-    for (const passage of passages(apps)) {
-      const who = new Set(passage.map((a) => a.coder));
-      if (who.size < compared.size) partial.push(passage);
-      else if (!allAlike(passage, coders)) out.push(make(transcript, 'boundaries', passage, coders));
-    }
-  }
-  for (const group of groupDifferentCodes(partial)) out.push(make(transcript, group.length > 1 ? 'codes' : 'only', group.flat(), coders));
-  return out.sort(byPlace);
+  return byCode;
 }
 
 /** Connected runs of overlapping applications of one code. */

@@ -1,4 +1,5 @@
-export { codersOfTranscript, computeDisagreements } from './compute';
+export { planAgreed, type AgreedPlan } from './agreed';
+export { agreedPassages, codersOfTranscript, computeDisagreements } from './compute';
 export { placeUncoded } from './decisions';
 export { atCursor, neighbour } from './navigation';
 export { CONSENSUS_CODER, openDisagreements, planReconcile, type UncodedDecision } from './reconcile';

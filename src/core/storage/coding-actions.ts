@@ -112,6 +112,15 @@ export async function applyAsCoder(ctx: CodingContext, transcript: string, coder
   return targets.length;
 }
 
+/** applyAsCoder in several transcripts: all or nothing, a malformed file anywhere refuses it first. */
+export async function applyAsCoderAcross(ctx: CodingContext, coder: Coder, transcripts: readonly { transcript: string; targets: readonly (Passage & { codes: CodeId[] })[] }[], label: string): Promise<number> {
+  for (const t of transcripts) await ctx.coding.ensureLoaded(t.transcript);
+  for (const t of transcripts) ctx.coding.requireWritable(t.transcript, coder.id, label);
+  let applied = 0;
+  for (const t of transcripts) applied += await applyAsCoder(ctx, t.transcript, coder, t.targets, label);
+  return applied;
+}
+
 export async function leaveUncodedAsCoder(ctx: CodingContext, transcript: string, coder: Coder, target: UncodedTarget, label: string): Promise<void> {
   for (const id of target.codes) ctx.codes.require(id);
   if (target.range.end <= target.range.start || target.codes.length === 0) throw new StoreError('A passage left uncoded needs some text and the codes decided against.');

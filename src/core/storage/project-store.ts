@@ -229,6 +229,11 @@ export class ProjectStore {
     return this.action(label, () => actions.applyAsCoder(this.context(), transcript, coder, targets, label));
   }
 
+  /** applyAsCoder in several transcripts, as one undoable action (copying agreed coding to the consensus coder). */
+  applyAsCoderAcross(coder: Coder, transcripts: readonly { transcript: string; targets: readonly (Passage & { codes: CodeId[] })[] }[], label: string): Promise<number> {
+    return this.action(label, () => actions.applyAsCoderAcross(this.context(), coder, transcripts, label));
+  }
+
   /**
    * Record as another coder (reconciling: the consensus coder) that a passage was reviewed and left
    * without these codes, as one undoable action. Not coding: it is kept apart from the segments.

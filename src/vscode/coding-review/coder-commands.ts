@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { makeQuote } from '../../core/anchoring';
-import { CONSENSUS_CODER, atCursor, neighbour, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
+import { CONSENSUS_CODER, atCursor, codersOfTranscript, neighbour, planAgreed, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
@@ -35,6 +35,7 @@ export function registerCoderCommands(host: ProjectHost, comparison: CoderCompar
       return true;
     }),
     vscode.commands.registerCommand('grounded.review.stopComparingCoders', () => comparison.stop()),
+    vscode.commands.registerCommand('grounded.review.copyAgreedToConsensus', () => copyAgreed(host, comparison)),
     vscode.commands.registerCommand('grounded.review.nextDisagreement', () => step(1)),
     vscode.commands.registerCommand('grounded.review.previousDisagreement', () => step(-1)),
     vscode.commands.registerCommand('grounded.review.revealDisagreement', async (node?: DisagreementNode) => {
@@ -69,6 +70,42 @@ async function reconcile(host: ProjectHost, comparison: CoderComparison, d: Disa
   const targets = plan.map((t) => ({ range: t.range, quote: makeQuote(text, t.range), codes: t.codes }));
   const written = await host.require().store.applyAsCoder(d.transcript, CONSENSUS_CODER, targets, 'Reconcile disagreement');
   return written;
+}
+
+/**
+ * Copies to the consensus coder, as one undoable step, every passage the compared coders coded
+ * alike that it lacks: with the disagreements reconciled, it then holds the team's whole coding.
+ * Resolves to the number of passages copied.
+ */
+async function copyAgreed(host: ProjectHost, comparison: CoderComparison): Promise<number> {
+  // What the consensus coder has now, a reconcile or copy made a moment ago included.
+  await comparison.settle();
+  const chosen = comparison.coders;
+  const project = comparison.project;
+  if (!chosen || !project) {
+    void showInformation(notice`Run "Compare Coders" first to choose whose agreed coding to copy.`);
+    return 0;
+  }
+  if (chosen.includes(CONSENSUS_CODER.id)) {
+    void showInformation(notice`The consensus coder is among the coders compared. Compare the coders whose agreement it should receive, without it, then copy.`);
+    return 0;
+  }
+  let already = 0;
+  const transcripts = project.transcripts.flatMap((t) => {
+    const plan = planAgreed(t.segments, codersOfTranscript(t.segments, chosen, t.uncodedBy));
+    already += plan.already;
+    const targets = plan.targets.map((x) => ({ range: x.range, quote: makeQuote(t.text, x.range), codes: x.codes }));
+    return targets.length > 0 ? [{ transcript: t.path, targets }] : [];
+  });
+  const copied = transcripts.reduce((n, t) => n + t.targets.length, 0);
+  if (copied === 0) {
+    void showInformation(already > 0 ? notice`The consensus coder has every passage the compared coders agree on already (${already}).` : notice`The compared coders coded no passage alike, so there is nothing to copy.`);
+    return 0;
+  }
+  await host.require().store.applyAsCoderAcross(CONSENSUS_CODER, transcripts, 'Copy agreed coding');
+  const open = comparison.disagreements().length;
+  void showInformation(notice`Copied ${copied} agreed passage(s) in ${transcripts.length} transcript(s) to the consensus coder${already > 0 ? `; ${already} it had already` : ''}. ${open > 0 ? `${open} disagreement(s) are still to reconcile.` : 'No disagreement is left to reconcile.'} "Grounded: Undo Coding Action" takes the copy back.`);
+  return copied;
 }
 
 async function pickCoders(comparison: CoderComparison): Promise<string[] | undefined> {

@@ -80,6 +80,12 @@ export class CoderComparison implements MarkSource, vscode.Disposable {
     return { text: t.text, layers };
   }
 
+  /** Waits until the read model has every change made so far, then recomputes from it. */
+  async settle(): Promise<void> {
+    await this.index.settled();
+    this.recompute();
+  }
+
   /** Recompute now from the read model as it is (after a reconcile the caller waits for it). */
   recompute(): void {
     this.snapshot = this.index.snapshot();

@@ -46,6 +46,27 @@ describe('ProjectStore.applyAsCoder (reconciling into a consensus coder)', () =>
     assert.deepEqual(consensus.segments.map((s) => s.round), ['focused']);
   });
 
+  it('writes to the consensus coder in several transcripts as one action, or, with a malformed file among them, nowhere', async () => {
+    const T2 = 'interviews/p02.md';
+    const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT, [T2]: TEXT });
+    const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    const trust = store.addCode({ name: 'Trust' });
+    const both = [T, T2].map((transcript) => ({ transcript, targets: [{ ...at('did not trust anyone'), codes: [trust] }] }));
+    assert.equal(await store.applyAsCoderAcross(CONSENSUS_CODER, both, 'Copy agreed coding'), 2);
+    await store.flush();
+    assert.ok([T, T2].every((t) => fs.files.has(codingFilePath(t, CONSENSUS_CODER.id))));
+    assert.equal(store.undo(), 'Copy agreed coding');
+    await store.flush();
+    assert.ok([T, T2].every((t) => !fs.files.has(codingFilePath(t, CONSENSUS_CODER.id))), 'one undo takes both back');
+
+    const broken = new MemoryFileSystem({ ...Object.fromEntries(fs.files), [codingFilePath(T2, CONSENSUS_CODER.id)]: '{ not json\n' });
+    const other = await ProjectStore.open(broken, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    await assert.rejects(other.applyAsCoderAcross(CONSENSUS_CODER, both, 'Copy agreed coding'), (e: unknown) => e instanceof StoreError && /malformed/.test(e.message));
+    await other.flush();
+    assert.equal(broken.files.has(codingFilePath(T, CONSENSUS_CODER.id)), false, 'the first transcript is not written either');
+    assert.equal(broken.files.get(codingFilePath(T2, CONSENSUS_CODER.id)), '{ not json\n', 'the malformed file is never rewritten');
+  });
+
   it('refuses an unknown code or an empty range and writes nothing', async () => {
     const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
     const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });

@@ -1,0 +1,36 @@
+/**
+ * Reconciling settles where coders disagree; where they agree, the consensus coder has nothing
+ * until the agreed coding is copied to it. After both, the consensus coder holds the team's whole
+ * coding of a transcript, which analysis can take as one coder.
+ */
+import type { PlacedSegment } from '../placement';
+import { CONSENSUS_CODER } from '../consensus-coder';
+import { agreedPassages } from './compute';
+import { overlaps } from './ranges';
+import type { ConsensusTarget } from './types';
+
+export interface AgreedPlan {
+  /** What the consensus coder gets: agreed passages with the codes it does not have there yet. */
+  targets: ConsensusTarget[];
+  /** Agreed passages (one per code) the consensus coder has already. */
+  already: number;
+}
+
+/**
+ * The agreed passages of `coders` (see codersOfTranscript) the consensus coder lacks. A code the
+ * consensus coder already has over any of the passage's text counts as there: a reconcile or an
+ * earlier copy decided it, and is not overwritten.
+ */
+export function planAgreed(placed: readonly PlacedSegment[], coders: readonly string[]): AgreedPlan {
+  const compared = coders.filter((c) => c !== CONSENSUS_CODER.id);
+  const consensus = placed.filter((p) => p.coder.id === CONSENSUS_CODER.id && p.range);
+  let already = 0;
+  const targets: ConsensusTarget[] = [];
+  for (const target of agreedPassages(placed, compared)) {
+    const has = (code: string): boolean => consensus.some((p) => p.segment.codes.includes(code) && overlaps(p.range!, target.range));
+    const missing = target.codes.filter((code) => !has(code));
+    already += target.codes.length - missing.length;
+    if (missing.length > 0) targets.push({ range: target.range, codes: missing });
+  }
+  return { targets, already };
+}
