@@ -225,8 +225,7 @@ export class CodingRepository {
     if (before?.ok && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, before.file.segments, entry.file.segments);
     else if (!before && entry?.ok) this.recordSegmentChanges(transcript, entry.file.coder, [], entry.file.segments);
     if (entry?.ok && (before?.ok ? before.file.uncoded : undefined) !== entry.file.uncoded) this.recordUncodedChange(transcript, entry.file.coder, before?.ok ? before.file.uncoded : undefined, entry.file.uncoded);
-    if (entry) entries.set(coderId, entry);
-    else entries.delete(coderId);
+    keep(entries, coderId, entry);
     this.scheduleWrite(transcript, coderId);
   }
 
@@ -251,7 +250,7 @@ export class CodingRepository {
       const file: CodingFile = { ...(entry?.ok ? entry.file : { transcript, coder, segments: [] }) };
       if (list && list.length > 0) file.uncoded = [...list];
       else delete file.uncoded;
-      entries.set(coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
+      keep(entries, coder.id, { ok: true, file, warnings: entry?.ok ? entry.warnings : [] });
       this.scheduleWrite(transcript, coder.id);
     };
     this.history.record({ apply: (direction) => put(direction === 'before' ? was : is) });
@@ -271,7 +270,7 @@ export class CodingRepository {
     const segment = to && now && from ? replayFields(now, from, to) : to;
     const rest = current.segments.filter((s) => s.id !== id);
     const segments = segment ? [...rest, segment].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : rest;
-    entries.set(coder.id, { ok: true, file: { ...current, segments }, warnings: entry?.ok ? entry.warnings : [] });
+    keep(entries, coder.id, { ok: true, file: { ...current, segments }, warnings: entry?.ok ? entry.warnings : [] });
     this.scheduleWrite(transcript, coder.id);
   }
 
@@ -339,4 +338,14 @@ function replayFields(now: Segment, from: Segment, to: Segment): Segment {
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/**
+ * A coder's coding after a change. Coding left with no segment and no passage left uncoded has no
+ * file (the write deletes it), so the coder is no longer one of the transcript's: as reading the
+ * files again would find, and not a coder of nothing that undoing their only segment left behind.
+ */
+function keep(entries: Map<string, Entry>, coderId: string, entry: Entry | undefined): void {
+  if (!entry || (entry.ok && entry.file.segments.length === 0 && !entry.file.uncoded?.length)) entries.delete(coderId);
+  else entries.set(coderId, entry);
 }

@@ -55,16 +55,19 @@ export async function openTranscript(rel: string): Promise<vscode.TextEditor> {
 }
 
 /**
- * Writes a transcript outside the editor, then opens it once the editor holds those words. A
- * document VS Code still keeps from an earlier test opens with its old text and reloads from disk
- * a moment later; an edit made in between is refused by the editor, and coding made in between
- * lands on the old words.
+ * Writes a transcript outside the editor, then opens it holding those words. A document VS Code
+ * still keeps from an earlier test opens with its old text, and reloads from disk only when the
+ * file watcher reports the write, which for a folder deleted and made again can be late or never:
+ * an edit made meanwhile is refused, and coding lands on the old words. So the editor is reloaded
+ * from disk here, as VS Code would on the watcher's report.
  */
 export async function writeAndOpenTranscript(rel: string, text: string): Promise<vscode.TextEditor> {
   writeWorkspaceFile(rel, text);
   const editor = await openTranscript(rel);
   const wanted = text.replace(/\r\n/g, '\n');
-  await waitFor(() => editor.document.getText().replace(/\r\n/g, '\n') === wanted, SETTLE_MS, `${rel} to hold the words written to it`);
+  const holds = (): boolean => editor.document.getText().replace(/\r\n/g, '\n') === wanted;
+  if (!holds()) await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor(holds, SETTLE_MS, `${rel} to hold the words written to it`);
   return editor;
 }
 

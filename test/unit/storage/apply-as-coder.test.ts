@@ -67,6 +67,21 @@ describe('ProjectStore.applyAsCoder (reconciling into a consensus coder)', () =>
     assert.equal(broken.files.get(codingFilePath(T2, CONSENSUS_CODER.id)), '{ not json\n', 'the malformed file is never rewritten');
   });
 
+  it('leaves no coder of nothing behind once an undo takes away all it wrote, as reading the files again would find', async () => {
+    const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
+    const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    const trust = store.addCode({ name: 'Trust' });
+    await store.applyCodes(T, at('A friend'), [trust]);
+    await store.applyAsCoder(T, CONSENSUS_CODER, [{ ...at('did not trust anyone'), codes: [trust] }], 'Reconcile');
+    store.undo();
+    await store.flush();
+    assert.deepEqual((await store.getCoding(T)).coders.map((c) => c.coder.id), ['dana-reyes']);
+    const reread = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
+    assert.deepEqual((await reread.getCoding(T)).coders.map((c) => c.coder.id), ['dana-reyes']);
+    store.undo();
+    assert.deepEqual(store.codedTranscripts(), [], 'a transcript whose every segment was undone is not coded');
+  });
+
   it('refuses an unknown code or an empty range and writes nothing', async () => {
     const fs = new MemoryFileSystem({ [PROJECT_FILE]: serializeProjectFile({ name: 'S', transcripts: ['interviews/**/*.md'], memos: 'memos' }), [T]: TEXT });
     const store = await ProjectStore.open(fs, { coder: { id: 'dana-reyes', name: 'Dana Reyes' }, ids: sequentialIds() });
