@@ -14,6 +14,7 @@ import { reportCommand } from './commands/report';
 import { pseudonymiseCommand } from './commands/pseudonymise';
 import { resolveCommand } from './commands/resolve';
 import { autocodeCommand } from './commands/autocode';
+import { consensusCommand } from './commands/consensus';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 import { codebookCommand } from './commands/codebook';
@@ -24,7 +25,7 @@ import { relationsCommand } from './commands/relations';
 const COMMANDS: CliCommand[] = [validateCommand, statsCommand, queryCommand, matrixCommand, reportCommand, agreementCommand, diffCommand, resolveCommand, importCommand, exportCommand, pseudonymiseCommand];
 COMMANDS.push(codebookCommand, memosCommand);
 COMMANDS.push(relationsCommand);
-COMMANDS.push(autocodeCommand);
+COMMANDS.push(autocodeCommand, consensusCommand);
 
 function usage(): string {
   return [

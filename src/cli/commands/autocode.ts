@@ -3,12 +3,12 @@ import { SearchError, type SearchUnit } from '../../core/analysis/text-search';
 import { applyAutocode } from '../../core/autocode/apply-autocode';
 import { searchProject } from '../../core/autocode/project-search';
 import { LineIndex } from '../../core/line-index';
-import { findRound, noSuchRound, projectRounds } from '../../core/rounds';
 import { isCoderId } from '../../core/storage/format/paths';
 import { ProjectStore } from '../../core/storage/project-store';
 import { excerpt } from '../../core/views/markdown-text';
 import { loadAnalysisInput } from '../analysis-input';
 import type { CliCommand } from '../cli-command';
+import { roundToWrite } from '../round-option';
 
 const UNITS: SearchUnit[] = ['match', 'sentence', 'paragraph', 'turn'];
 
@@ -37,9 +37,8 @@ export const autocodeCommand: CliCommand = {
     if (!dryRun && !isCoderId(coderId)) return usage(io, '--coder ID names who codes (lower-case letters, digits and hyphens, e.g. dana-reyes)');
     const input = await loadAnalysisInput(args[0], io);
     if (!input) return 2;
-    const rounds = projectRounds(input.snapshot.config);
-    const round = typeof values.round === 'string' ? findRound(rounds, values.round) : rounds[0];
-    if (!round) return usage(io, `--round: ${noSuchRound(rounds, String(values.round))}`);
+    const round = roundToWrite(values.round, input.snapshot.config);
+    if (typeof round === 'string') return usage(io, round);
     let code: string;
     try {
       code = input.context.lookup.resolve(values.code.trim());

@@ -103,7 +103,12 @@ export function defaultCoders(snapshot: ProjectSnapshot): string[] {
   return [...shared].sort();
 }
 
-function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined, warnings: string[]): { id: string; name: string }[] {
+/**
+ * The coders `wanted` names (ids or names, in that order), else those compared by default (see
+ * defaultCoders), with a warning for each coder left out because nobody shared a transcript with
+ * them. Throws AgreementSelectionError for a name that fits no coder, or several.
+ */
+export function selectCoders(snapshot: ProjectSnapshot, coded: readonly TranscriptSnapshot[], wanted: readonly string[] | undefined, warnings: string[]): { id: string; name: string }[] {
   const all = snapshot.coders.map(({ id, name }) => ({ id, name }));
   if (!wanted) {
     const chosen = new Set(defaultCoders(snapshot));
