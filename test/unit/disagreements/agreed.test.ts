@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { CONSENSUS_CODER, agreedPassages, computeDisagreements, planAgreed, type ConsensusTarget } from '../../../src/core/disagreements';
-import type { PlacedSegment } from '../../../src/core/placement';
-
-let serial = 0;
-function at(coder: string, start: number, end: number, codes: string[]): PlacedSegment {
-  serial++;
-  return { coder: { id: coder, name: coder }, segment: { id: `s-${serial}`, codes, quote: { exact: '', prefix: '', suffix: '' }, position: { start, end } }, status: 'exact', range: { start, end } };
-}
-const show = (targets: ConsensusTarget[]): string[] => targets.map((t) => `${t.codes.join('+')}@${t.range.start}-${t.range.end}`);
+import { CONSENSUS_CODER, agreedPassages, computeDisagreements, planAgreed } from '../../../src/core/disagreements';
+import { at, show } from './placed-at';
 
 describe('agreed coding, for the consensus coder', () => {
   // ana: trust [0,10), fear [0,10), work [20,30) and [30,35) (touching), pay [50,60).

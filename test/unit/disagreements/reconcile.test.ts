@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import { CONSENSUS_CODER, atCursor, computeDisagreements, neighbour, openDisagreements, planReconcile, type ConsensusTarget } from '../../../src/core/disagreements';
-import type { PlacedSegment } from '../../../src/core/placement';
-
-let serial = 0;
-function at(coder: string, start: number, end: number, codes: string[]): PlacedSegment {
-  serial++;
-  return { coder: { id: coder, name: coder }, segment: { id: `s-${serial}`, codes, quote: { exact: '', prefix: '', suffix: '' }, position: { start, end } }, status: 'exact', range: { start, end } };
-}
-const show = (targets: ConsensusTarget[]): string[] => targets.map((t) => `${t.codes.join('+')}@${t.range.start}-${t.range.end}`);
+import { CONSENSUS_CODER, atCursor, computeDisagreements, neighbour, openDisagreements, planReconcile } from '../../../src/core/disagreements';
+import { at, show } from './placed-at';
 
 describe('reconcile planning', () => {
   // trust: ana [0,10) and [14,20); ben [4,16). One boundaries disagreement over 0–20.
