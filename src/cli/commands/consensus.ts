@@ -1,6 +1,5 @@
 import { AgreementSelectionError, selectCoders } from '../../core/agreement';
-import { makeQuote } from '../../core/anchoring';
-import { CONSENSUS_CODER, codersOfTranscript, planAgreed } from '../../core/disagreements';
+import { CONSENSUS_CODER, planAgreedCopy } from '../../core/disagreements';
 import { ProjectStore } from '../../core/storage/project-store';
 import { closingNotes, loadAnalysisInput } from '../analysis-input';
 import type { CliCommand, CliIo } from '../cli-command';
@@ -51,16 +50,8 @@ export const consensusCommand: CliCommand = {
     if (coders.includes(CONSENSUS_CODER.id)) return usage(io, '--coders: the consensus coder receives the agreement; name the coders whose agreement it gets');
     if (coders.length < 2) return usage(io, `copying agreement needs two or more coders; ${values.coders === undefined ? 'no two coders coded the same transcript' : 'name another in --coders'}`);
 
-    let already = 0;
-    const transcripts = snapshot.transcripts.flatMap((t) => {
-      if (!t.exists) return [];
-      const plan = planAgreed(t.segments, codersOfTranscript(t.segments, coders, t.uncodedBy));
-      already += plan.already;
-      const targets = plan.targets.map((x) => ({ range: x.range, quote: makeQuote(t.text, x.range), codes: x.codes }));
-      return targets.length > 0 ? [{ transcript: t.path, targets }] : [];
-    });
+    const { transcripts, copied, already } = planAgreedCopy(snapshot.transcripts, coders);
     for (const t of transcripts) io.out(`${t.transcript}: ${t.targets.length} agreed passage(s)\n`);
-    const copied = transcripts.reduce((n, t) => n + t.targets.length, 0);
     const had = already > 0 ? `; ${already} it had already` : '';
     const { unread, conflicted } = input.leftOut;
     const dryRun = values['dry-run'] === true;

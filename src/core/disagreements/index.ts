@@ -1,4 +1,4 @@
-export { planAgreed, type AgreedPlan } from './agreed';
+export { planAgreed, planAgreedCopy, type AgreedCopy, type AgreedPlan, type AgreedSource } from './agreed';
 export { agreedPassages, codersOfTranscript, computeDisagreements } from './compute';
 export { placeUncoded } from './decisions';
 export { atCursor, neighbour } from './navigation';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { makeQuote } from '../../core/anchoring';
-import { CONSENSUS_CODER, atCursor, codersOfTranscript, neighbour, planAgreed, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
+import { CONSENSUS_CODER, atCursor, neighbour, planAgreedCopy, planReconcile, type Disagreement, type ReconcileChoice } from '../../core/disagreements';
 import type { ProjectHost } from '../project/project-host';
 import { notice, showInformation, showWarning } from '../ui/notifications';
 import { quickPickText } from '../ui/untrusted';
@@ -90,14 +90,7 @@ async function copyAgreed(host: ProjectHost, comparison: CoderComparison): Promi
     void showInformation(notice`The consensus coder is among the coders compared. Compare the coders whose agreement it should receive, without it, then copy.`);
     return 0;
   }
-  let already = 0;
-  const transcripts = project.transcripts.flatMap((t) => {
-    const plan = planAgreed(t.segments, codersOfTranscript(t.segments, chosen, t.uncodedBy));
-    already += plan.already;
-    const targets = plan.targets.map((x) => ({ range: x.range, quote: makeQuote(t.text, x.range), codes: x.codes }));
-    return targets.length > 0 ? [{ transcript: t.path, targets }] : [];
-  });
-  const copied = transcripts.reduce((n, t) => n + t.targets.length, 0);
+  const { transcripts, copied, already } = planAgreedCopy(project.transcripts, chosen);
   if (copied === 0) {
     void showInformation(already > 0 ? notice`The consensus coder has every passage the compared coders agree on already (${already}).` : notice`The compared coders coded no passage alike, so there is nothing to copy.`);
     return 0;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CONSENSUS_CODER, agreedPassages, computeDisagreements, planAgreed } from '../../../src/core/disagreements';
+import { CONSENSUS_CODER, agreedPassages, computeDisagreements, planAgreed, planAgreedCopy } from '../../../src/core/disagreements';
 import { at, show } from './placed-at';
 
 describe('agreed coding, for the consensus coder', () => {
@@ -37,5 +37,21 @@ describe('agreed coding, for the consensus coder', () => {
     assert.equal(plan.already, 1);
     const again = planAgreed([...placed, ...consensus, at(CONSENSUS_CODER.id, 20, 35, ['work'])], ['ana', 'ben']);
     assert.deepEqual(again, { targets: [], already: 2 }, 'a second copy adds nothing');
+  });
+
+  it('plans the copy transcript by transcript, with each passage\'s quote, comparing in each only the coders who coded it', () => {
+    const text = 'The rent was high. I paid late.';
+    const source = (path: string, segments: ReturnType<typeof at>[], exists = true) => ({ path, text, exists, segments, uncodedBy: [] });
+    const copy = planAgreedCopy([
+      source('a.md', [at('ana', 0, 18, ['rent']), at('ben', 0, 18, ['rent']), at('cy', 19, 31, ['late'])]),
+      // Only ana and cy coded b.md: ben is absent there, and ana and cy agree.
+      source('b.md', [at('ana', 19, 31, ['late']), at('cy', 19, 31, ['late'])]),
+      // Gone from disk: nothing is written for it.
+      source('gone.md', [at('ana', 0, 18, ['rent']), at('ben', 0, 18, ['rent'])], false),
+    ], ['ana', 'ben', 'cy']);
+    // a.md: ana and ben coded rent alike, but cy coded it too and not rent: no agreement of all three.
+    assert.deepEqual(copy.transcripts.map((t) => [t.transcript, show(t.targets), t.targets.map((x) => x.quote.exact)]), [['b.md', ['late@19-31'], ['I paid late.']]]);
+    assert.equal(copy.copied, 1);
+    assert.equal(copy.already, 0);
   });
 });
