@@ -2,7 +2,7 @@ import { unitAtOrAfter, type CodingUnit } from '../../core/keyboard/coding-units
 import { inVivoName } from '../../core/keyboard/in-vivo';
 import { gatheredInto } from '../../core/rounds/gathered-codes';
 import type { CodeId, TextRange } from '../../core/model';
-import { trimRange } from '../../core/text-ranges';
+import { selectedPassages } from '../../core/text-ranges';
 import { excerpt } from '../../core/views/markdown-text';
 import { pickCodes, type CodeIcons } from '../coding/code-picker';
 import { activeTranscript, findCode, resolveOrCreate } from '../coding/coding-commands';
@@ -162,7 +162,7 @@ export class CodeApplier {
    */
   private targetRanges(target: ActiveTranscript): TextRange[] | undefined {
     const text = target.tracked.session.currentText;
-    const selected = distinctRanges(selectedRanges(target).map((r) => trimRange(text, r)).filter((r) => r.end > r.start));
+    const selected = selectedPassages(text, selectedRanges(target));
     if (selected.length > 0) return selected;
     const unit = this.mode.enabled ? unitAtOrAfter(this.structure.units(text), cursorOffset(target)) : undefined;
     if (unit) {
@@ -205,7 +205,3 @@ export class CodeApplier {
   }
 }
 
-/** The ranges without repeats (two cursors in one passage select it twice), in their order. */
-function distinctRanges(ranges: readonly TextRange[]): TextRange[] {
-  return ranges.filter((r, i) => ranges.findIndex((o) => o.start === r.start && o.end === r.end) === i);
-}
