@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists, writeWorkspaceFile } from './harness';
-import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
+import { openTranscript, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor, writeWorkspaceFile } from './harness';
+import { codePickerShown, groundedApi as api, storedSegments, useTranscriptCopy, type StoredSegment, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/races/lucia.md';
 const PHRASE = 'They said we would earn enough in six months to pay for my sister\'s university.';
 let fixture: TranscriptFixture;
 
-interface StoredSegment {
-  id: string;
-  codes: string[];
-  start: number;
-  end: number;
-  exact: string;
-}
-
-async function stored(): Promise<StoredSegment[]> {
-  await (await api()).store()!.flush();
-  if (!workspaceFileExists(fixture.codingFile)) return [];
-  return readWorkspaceFile(fixture.codingFile).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as StoredSegment);
-}
+const stored = (): Promise<StoredSegment[]> => storedSegments(fixture);
 
 function select(ed: vscode.TextEditor, phrase: string): void {
   const start = ed.document.getText().indexOf(phrase);
@@ -28,18 +16,9 @@ function select(ed: vscode.TextEditor, phrase: string): void {
   ed.selection = new vscode.Selection(ed.document.positionAt(start), ed.document.positionAt(start + phrase.length));
 }
 
-function pickerShown(grounded: GroundedApi): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const listening = grounded.onDidShowCodePicker(() => {
-      listening.dispose();
-      resolve();
-    });
-  });
-}
-
 /** Starts Apply Code with the picker, runs `meanwhile` once the list is on screen, then picks the first code. */
 async function applyWhile(grounded: GroundedApi, meanwhile: () => Thenable<unknown>): Promise<string | undefined> {
-  const shown = pickerShown(grounded);
+  const shown = codePickerShown(grounded);
   const applying = vscode.commands.executeCommand<string | undefined>('grounded.coding.applyCode');
   await shown;
   await meanwhile();

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { readWorkspaceFile, SETTLE_MS, waitFor, workspacePath, writeWorkspaceFile } from './harness';
+import { readWorkspaceFile, SETTLE_MS, waitFor, workspaceFileExists, workspacePath, writeWorkspaceFile } from './harness';
 
 export async function groundedApi(): Promise<GroundedApi> {
   const grounded = await vscode.extensions.getExtension<GroundedApi>('grounded-qda.grounded')!.activate();
@@ -47,4 +47,35 @@ export async function useTranscriptCopy(source: string, copy: string, coderName:
       await config.update('coder', previousCoder, vscode.ConfigurationTarget.Global);
     },
   };
+}
+
+/** A segment as the fixture's coding file holds it on disk. */
+export interface StoredSegment {
+  id: string;
+  codes: string[];
+  start: number;
+  end: number;
+  exact: string;
+  comment?: string;
+}
+
+/** The segments in the fixture coder's coding file, as written to disk once every write is done. */
+export async function storedSegments(fixture: TranscriptFixture): Promise<StoredSegment[]> {
+  await (await groundedApi()).store()!.flush();
+  if (!workspaceFileExists(fixture.codingFile)) return [];
+  return readWorkspaceFile(fixture.codingFile).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as StoredSegment);
+}
+
+/**
+ * Resolves once the next code picker is on screen (ticking several codes when `several`): quick
+ * input commands sent after that reach it, as keys pressed after it appears do.
+ */
+export function codePickerShown(grounded: GroundedApi, several = false): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const listening = grounded.onDidShowCodePicker((shown) => {
+      if (shown.several !== several) return;
+      listening.dispose();
+      resolve();
+    });
+  });
 }

@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, TEST_MS, workspaceFileExists } from './harness';
-import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
+import { openTranscript, TEST_MS, workspaceFileExists } from './harness';
+import { codePickerShown, groundedApi as api, storedSegments, useTranscriptCopy, type StoredSegment, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/keyboard/lucia.md';
 let fixture: TranscriptFixture;
 
-interface StoredSegment {
-  id: string;
-  codes: string[];
-  start: number;
-  end: number;
-  exact: string;
-  comment?: string;
-}
-
-/** The segments in the tester's coding file, as written to disk. */
-async function stored(): Promise<StoredSegment[]> {
-  await (await api()).store()!.flush();
-  if (!workspaceFileExists(fixture.codingFile)) return [];
-  return readWorkspaceFile(fixture.codingFile).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as StoredSegment);
-}
+const stored = (): Promise<StoredSegment[]> => storedSegments(fixture);
 
 async function segment(id: string | undefined): Promise<StoredSegment> {
   assert.ok(id, 'the command returned a segment id');
@@ -56,20 +42,6 @@ function cursorAt(ed: vscode.TextEditor, phrase: string, delta = 0): void {
 
 const selectedText = (ed: vscode.TextEditor): string => ed.document.getText(ed.selection);
 
-/**
- * Resolves once the next code picker is on screen (ticking several codes when `several`): quick
- * input commands sent after that reach it, as keys pressed after it appears do.
- */
-function pickerShown(grounded: GroundedApi, several = false): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const listening = grounded.onDidShowCodePicker((shown) => {
-      if (shown.several !== several) return;
-      listening.dispose();
-      resolve();
-    });
-  });
-}
-
 describe('keyboard coding', function () {
   this.timeout(TEST_MS);
 
@@ -90,7 +62,7 @@ describe('keyboard coding', function () {
     const grounded = await api();
     const ed = await editor();
     select(ed, 'It looked so real.');
-    let shown = pickerShown(grounded);
+    let shown = codePickerShown(grounded);
     const single = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
     await shown;
     await vscode.commands.executeCommand('quickInput.accept');
@@ -99,11 +71,11 @@ describe('keyboard coding', function () {
     assert.equal(first.codes.length, 1);
 
     select(ed, 'It\'s a trap with a job inside.');
-    shown = pickerShown(grounded);
+    shown = codePickerShown(grounded);
     const several = vscode.commands.executeCommand<string>('grounded.coding.applyCode');
     await shown;
     await vscode.commands.executeCommand('quickInput.previous'); // wraps to the last entry
-    const ticking = pickerShown(grounded, true);
+    const ticking = codePickerShown(grounded, true);
     await vscode.commands.executeCommand('quickInput.accept');
     await ticking;
     for (let i = 0; i < 2; i++) {

@@ -3,24 +3,14 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { openTranscript, readWorkspaceFile, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor, workspaceFileExists } from './harness';
-import { groundedApi as api, useTranscriptCopy, type TranscriptFixture } from './keyboard-fixture';
+import { openTranscript, revertUnsavedEditors, SETTLE_MS, TEST_MS, waitFor } from './harness';
+import { codePickerShown, groundedApi as api, storedSegments, useTranscriptCopy, type StoredSegment, type TranscriptFixture } from './keyboard-fixture';
 
 const TRANSCRIPT = 'interviews/multi/lucia.md';
 const PHRASES = ['a nice office', 'Strawberries first, then apples.', 'It\'s a trap with a job inside.'];
 let fixture: TranscriptFixture;
 
-interface StoredSegment {
-  id: string;
-  codes: string[];
-  exact: string;
-}
-
-async function stored(): Promise<StoredSegment[]> {
-  await (await api()).store()!.flush();
-  if (!workspaceFileExists(fixture.codingFile)) return [];
-  return readWorkspaceFile(fixture.codingFile).trimEnd().split('\n').slice(1).map((l) => JSON.parse(l) as StoredSegment);
-}
+const stored = (): Promise<StoredSegment[]> => storedSegments(fixture);
 
 /** A selection of `phrase` widened by `pad` characters on each side (spaces a mouse picks up). */
 function selectionOf(doc: vscode.TextDocument, phrase: string, pad = 0): vscode.Selection {
@@ -76,12 +66,7 @@ describe('applying a code to several selections', function () {
     const doc = ed.document;
     const [first, second] = PHRASES;
     ed.selections = [selectionOf(doc, first), selectionOf(doc, second)];
-    const shown = new Promise<void>((resolve) => {
-      const listening = grounded.onDidShowCodePicker(() => {
-        listening.dispose();
-        resolve();
-      });
-    });
+    const shown = codePickerShown(grounded);
     const before = await stored();
     const applying = vscode.commands.executeCommand<string | undefined>('grounded.coding.applyCode');
     await shown;
